@@ -1,0 +1,2 @@
+export * from './model.js';
+export { textOnly, numberedOptions } from './degrade.js';
