@@ -1,0 +1,55 @@
+// Intent from evidence: an ordered rule table, first match wins. Order encodes precedence:
+// undo/help before anything, queries before the reports they resemble ("今天要跟进哪些客户"
+// is a question, not a plan), callbacks before generic activity, plans before activity.
+import type { Intent } from '../types.js';
+import * as S from './signals.js';
+
+export interface Evidence {
+  text: string;
+  /** The text with dates, amounts, phones and e-mails masked as '|'. */
+  masked: string;
+  customer?: string;
+  hasStage: boolean;
+  hasAmount: boolean;
+  hasFutureDate: boolean;
+  hasCloseDate: boolean;
+}
+
+interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => boolean }
+
+const short = (e: Evidence, n: number): boolean => e.text.length <= n;
+const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
+
+/** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
+export function isPlan(e: Evidence): boolean {
+  if (S.PAST.test(e.masked.replace(/别忘了|忘了/g, ''))) return false;
+  if (!S.PLAN_ACTION.test(e.masked)) return false;
+  // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
+  if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
+  return e.hasFutureDate || S.PLAN_START.test(e.masked);
+}
+
+const RULES: Rule[] = [
+  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && S.UNDO.test(e.text) },
+  { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
+  { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || short(e, 14)) },
+  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI.test(e.text) && !S.ACTIVITY.test(e.text) },
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16)) && !S.ACTIVITY.test(e.text) },
+  { intent: 'query_customer', confidence: 0.8, test: (e) => S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage },
+  { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
+  { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
+  { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => isPlan(e) },
+  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.text) },
+  { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) },
+  { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) },
+  { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
+  { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
+];
+
+export function classify(e: Evidence): { intent: Intent; confidence: number } {
+  const rule = RULES.find((r) => r.test(e));
+  if (rule) return { intent: rule.intent, confidence: rule.confidence };
+  // Nothing recognisable: a weak guess, so a fallback may take over.
+  return { intent: 'unknown', confidence: e.text.trim() ? 0.2 : 0.9 };
+}

@@ -1,0 +1,72 @@
+// parse(): one chat message → intent + slots (shared/nlu/CONTRACT.md). Pure and total: it
+// never throws, and every scan is bounded by the normaliser's length cap.
+import type { Intent, ParseResult, Slots } from './types.js';
+import { normalizeText } from './text/normalize.js';
+import { normalizeNumerals } from './text/numerals.js';
+import { readCommand } from './commands.js';
+import { readReference, type Reference } from './time/reference.js';
+import { extractDates, type DateMention } from './time/extract.js';
+import { compareDates } from './time/calendar.js';
+import { dateRole } from './time/roles.js';
+import { extractAmount } from './slots/amount.js';
+import { maskKnownSpans } from './slots/mask.js';
+import { findCustomerZh } from './slots/customer-zh.js';
+import { findCustomerEn } from './slots/customer-en.js';
+import { findStage } from './slots/stage.js';
+import { slotsFor } from './slots/assemble.js';
+import { classify, isPlan, type Evidence } from './intent/classify.js';
+
+export interface ParseOptions { now: string; hint?: Intent }
+
+const CJK = /[\u4e00-\u9fff]/;
+const LEADING_KEYWORD = /^(?:添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人)\s*[:：]?/;
+
+function findCustomer(maskedText: string): string | undefined {
+  // "添加联系人 华为 王伟": the leading keyword is not part of any name.
+  const masked = maskedText.replace(LEADING_KEYWORD, '|');
+  const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
+  return zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
+}
+
+function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference): Evidence {
+  const customer = findCustomer(masked);
+  return {
+    text,
+    masked,
+    ...(customer ? { customer } : {}),
+    hasStage: Boolean(findStage(text)),
+    hasAmount: Boolean(extractAmount(text)),
+    hasFutureDate: dates.some((d) => compareDates(d.date, ref.today) >= 0),
+    hasCloseDate: dates.some((d) => dateRole(text, d, false) === 'expected_close'),
+  };
+}
+
+function understand(raw: string, options: ParseOptions): ParseResult {
+  const normalized = normalizeText(raw);
+  const command = readCommand(normalized);
+  const text = normalizeNumerals(command ? command.rest : normalized);
+  const ref = readReference(options.now);
+  const dates = extractDates(text, ref);
+  const masked = maskKnownSpans(text, dates);
+  const evidence = evidenceOf(text, masked, dates, ref);
+  const forced = command?.intent ?? options.hint;
+  const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
+  const amount = extractAmount(text);
+  const stage = intent === 'schedule_follow_up' ? undefined : findStage(text);
+  const slots: Slots = slotsFor(intent, {
+    text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence),
+    ...(evidence.customer ? { customer: evidence.customer } : {}),
+    ...(amount ? { amount } : {}),
+    ...(stage ? { stage } : {}),
+  });
+  return { intent, slots, confidence };
+}
+
+export function parse(text: string, options: ParseOptions): ParseResult {
+  try {
+    return understand(typeof text === 'string' ? text : '', options ?? { now: '' });
+  } catch {
+    // A bug in one rule must not take the chat down; an unknown answer asks the rep again.
+    return { intent: 'unknown', slots: {}, confidence: 0 };
+  }
+}

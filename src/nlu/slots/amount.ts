@@ -1,0 +1,33 @@
+// Deal value: 50万, 1.2亿, 80w, 30k, 1.2M, ¥200,000, $50k. Runs on text whose Chinese
+// numerals were already converted (三十五万 → 35万). A bare number is never an amount: it
+// needs a currency mark or a unit, and percentages, phones and dates are skipped.
+
+const UNIT: Record<string, number> = {
+  万: 1e4, w: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, 百万: 1e6, 千万: 1e7, m: 1e6, mn: 1e6, million: 1e6,
+  元: 1, 块: 1, 块钱: 1, 美元: 1, 美金: 1, 刀: 1, rmb: 1, usd: 1, cny: 1, dollars: 1, bucks: 1,
+};
+const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
+
+const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mn|bucks|dollars|rmb|usd|cny|[wWkKmM](?![a-zA-Z]))?(?![\d%％.])/g;
+
+// Words that make an amount the deal's value when several numbers appear.
+const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|订单|总价|budget|deal|worth|value|contract|quote|price/i;
+
+export interface Amount { value: number; currency?: string; index: number }
+
+export function extractAmount(text: string): Amount | undefined {
+  const found: Amount[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const prefix = m[1];
+    const unitWord = m[3]?.toLowerCase();
+    if (!prefix && !unitWord) continue;
+    const base = Number((m[2] ?? '').replace(/,/g, ''));
+    const value = Math.round(base * (unitWord ? UNIT[unitWord] ?? 1 : 1) * 100) / 100;
+    if (!Number.isFinite(value) || value <= 0 || value > 1e15) continue;
+    const dollars = (prefix && DOLLAR.test(prefix)) || (unitWord && DOLLAR.test(unitWord));
+    found.push({ value, index: m.index ?? 0, ...(dollars ? { currency: 'USD' } : {}) });
+  }
+  if (found.length <= 1) return found[0];
+  const near = found.find((a) => MONEY_CONTEXT.test(text.slice(Math.max(0, a.index - 8), a.index + 12)));
+  return near ?? found[0];
+}

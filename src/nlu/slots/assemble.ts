@@ -1,0 +1,103 @@
+// Which slots each intent carries, as a table from intent to extractors. Slots belong to
+// an intent: 电话 is a channel in a visit report but a phone number in add_contact, and 一般
+// is tier B for a new customer but a 3 in a callback.
+import type { Intent, Slots } from '../types.js';
+import type { DateMention } from '../time/extract.js';
+import { assignDates } from '../time/roles.js';
+import type { Amount } from './amount.js';
+import { findChannel } from './channel.js';
+import { findContact } from './contact.js';
+import { findBirthday, findEmail, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findCategory, findSatisfaction } from './callback.js';
+import { findIndustry, findTier } from './profile.js';
+import { findPeriod, findScope } from './query.js';
+import { findLostReason, type StageMatch } from './stage.js';
+import { segmentsOf } from './segments.js';
+
+export interface SlotContext {
+  text: string;
+  masked: string;
+  dates: DateMention[];
+  customer?: string;
+  amount?: Amount;
+  stage?: StageMatch;
+  planning: boolean;
+}
+
+type Extractor = (c: SlotContext) => Partial<Slots>;
+
+const customer: Extractor = (c) => (c.customer ? { customer: c.customer } : {});
+const contact: Extractor = (c) => {
+  const name = findContact(c.text, c.customer);
+  return name ? { contact: name } : {};
+};
+const channel: Extractor = (c) => {
+  const found = findChannel(c.masked);
+  return found ? { channel: found } : {};
+};
+const amount: Extractor = (c) =>
+  c.amount ? { amount: c.amount.value, ...(c.amount.currency ? { currency: c.amount.currency } : {}) } : {};
+const stage: Extractor = (c) => {
+  if (!c.stage) return {};
+  const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage) : undefined;
+  return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
+};
+const dates: Extractor = (c) => assignDates(c.text, c.dates, c.planning);
+const followUp: Extractor = (c) => assignDates(c.text, c.dates, true);
+const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
+
+// add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
+const person: Extractor = (c) => {
+  const segments = segmentsOf(c.masked);
+  const named = findContact(c.text, c.customer);
+  const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
+  const name = named ?? positional;
+  const title = findTitle(segments, name);
+  const phone = findPhone(c.text);
+  const email = findEmail(c.text);
+  const birthday = findBirthday(c.text);
+  return {
+    ...(name ? { contact: name } : {}), ...(title ? { title } : {}), ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}), ...(birthday ? { birthday } : {}),
+  };
+};
+const profile: Extractor = (c) => {
+  const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);
+  const tier = findTier(c.text);
+  const phone = findPhone(c.text);
+  const email = findEmail(c.text);
+  return { ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+};
+const callback: Extractor = (c) => {
+  const category = findCategory(c.text);
+  const satisfaction = findSatisfaction(c.text);
+  return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
+};
+const period: Extractor = (c) => {
+  const found = findPeriod(c.text);
+  return found ? { period: found } : {};
+};
+const scope: Extractor = (c) => ({ scope: findScope(c.text) });
+const teamScope: Extractor = (c) => (findScope(c.text) === 'team' ? { scope: 'team' } : {});
+
+const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
+  log_activity: [customer, contact, channel, amount, stage, dates, summary],
+  create_customer: [customer, profile],
+  add_contact: [customer, person],
+  update_deal: [customer, amount, stage, dates, summary],
+  schedule_follow_up: [customer, contact, channel, followUp, summary],
+  record_callback: [customer, contact, channel, callback, dates, summary],
+  query_pipeline: [scope, period],
+  query_customer: [customer],
+  query_kpi: [period, scope],
+  query_tasks: [period, teamScope],
+  undo: [],
+  help: [],
+  unknown: [],
+};
+
+export function slotsFor(intent: Intent, context: SlotContext): Slots {
+  const slots: Slots = {};
+  for (const extract of SLOTS_BY_INTENT[intent]) Object.assign(slots, extract(context));
+  return slots;
+}

@@ -1,0 +1,34 @@
+// A customer-care callback's category and satisfaction score.
+import type { Category } from '../types.js';
+
+const CATEGORY_WORDS: [Category, RegExp][] = [
+  ['renewal', /续费|续约|续签|续订|续期|renewal|renew/i],
+  ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|春节|中秋|\bcare\b|greeting|holiday|check[-\s]in call/i],
+  ['feedback', /反馈|使用情况|使用体验|用得怎么样|意见|建议|吐槽|投诉|feedback|usage|complain/i],
+  ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|marketing|promotion|campaign|webinar|event/i],
+  ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score/i],
+];
+
+export function findCategory(text: string): Category | undefined {
+  // 满意度回访 names the category outright, ahead of any other word.
+  if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
+  return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+const NUMERIC_SCORE = /(?:打了?|给了?|评了?|评分|打分|满意度|得分|score[ds]?|rated|rating|gave(?: us)?)\s*[:：为是了]?\s*([1-5])(?:\s*(?:分|星|颗星|\/\s*5|out of 5|stars?))?(?!\d)|(?<![\d.])([1-5])\s*(?:分|星|颗星|\/\s*5|out of 5|stars?)(?![\d])/i;
+
+// Most specific first: 非常不满意 before 不满意 before 满意.
+const WORD_SCORES: [RegExp, number][] = [
+  [/非常不满意|很不满意|极不满意|特别不满意|十分不满意|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
+  [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)/i, 2],
+  [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
+  [/一般般|一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
+  [/满意|挺好|不错|好评|satisfied|happy|pleased/i, 4],
+];
+
+export function findSatisfaction(text: string): number | undefined {
+  const numeric = NUMERIC_SCORE.exec(text);
+  const digit = numeric?.[1] ?? numeric?.[2];
+  if (digit) return Number(digit);
+  return WORD_SCORES.find(([re]) => re.test(text))?.[1];
+}

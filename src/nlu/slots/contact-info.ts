@@ -1,0 +1,56 @@
+// Facts about a contact: phone, e-mail, birthday and job title.
+import { SURNAMES, TITLE_WORDS } from './lexicon.js';
+
+// Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?\d{7,8})(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)/;
+export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
+
+export function findPhone(text: string): string | undefined {
+  const m = PHONE.exec(text);
+  const raw = m?.[1] ?? m?.[2] ?? m?.[3];
+  return raw ? raw.replace(/\D/g, '') : undefined;
+}
+
+export function findEmail(text: string): string | undefined {
+  return EMAIL.exec(text)?.[0].toLowerCase();
+}
+
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const BIRTHDAY_ZH = /(?:生日|出生|生于|birthday|birth)\D{0,6}?(?:(\d{4})[年.\/-])?(\d{1,2})(?:月|[.\/-])(\d{1,2})[日号]?/i;
+const BIRTHDAY_EN = /\b(?:birthday|born|dob)\b\D{0,12}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function birthday(year: string | undefined, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return year ? `${year}-${pad(month)}-${pad(day)}` : `${pad(month)}-${pad(day)}`;
+}
+
+export function findBirthday(text: string): string | undefined {
+  const zh = BIRTHDAY_ZH.exec(text);
+  if (zh) return birthday(zh[1], Number(zh[2]), Number(zh[3]));
+  const en = BIRTHDAY_EN.exec(text);
+  if (en) return birthday(en[3], MONTHS_EN.indexOf((en[1] ?? '').toLowerCase()) + 1, Number(en[2]));
+  return undefined;
+}
+
+const TITLE_TAIL = TITLE_WORDS.map((w) => w.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`)).join('|');
+const TITLE_TOKEN = new RegExp(`^(?:职位|职务|title|岗位)?[:：是为]?\\s*([\\u4e00-\\u9fffA-Za-z& ]{0,12}?(?:${TITLE_TAIL}))$`, 'i');
+const EN_TITLE = /\b((?:VP|Head|Director|Manager|Chief)\s+of\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|(?:[A-Z][A-Za-z]+\s+)?(?:Manager|Director|Engineer|Buyer|Officer|Lead|Architect|Specialist)|CEO|CTO|CFO|COO|CIO|CMO|VP)\b/;
+const PERSON_ZH = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
+
+/** The title is a segment of its own: 刘芳，市场部经理 / 王伟 采购总监 / title: CTO. */
+export function findTitle(segments: string[], contact?: string): string | undefined {
+  for (const segment of segments) {
+    if (segment === contact) continue;
+    const m = TITLE_TOKEN.exec(segment.trim());
+    const title = m?.[1]?.trim();
+    if (title && title !== contact && !PERSON_ZH.test(title)) return title;
+  }
+  const en = segments.map((s) => EN_TITLE.exec(s)?.[1]).find((t) => t && t !== contact);
+  return en;
+}
+
+export function looksLikePerson(token: string): boolean {
+  return PERSON_ZH.test(token) || /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$/.test(token);
+}

@@ -1,0 +1,41 @@
+// The customer company in an English message: a run of Capitalised words (Acme Corp, Stark
+// Industries) that is not a weekday, a month, a person (Mr. Chen) or a sentence-opening verb.
+// A lower-case name is taken only right after a verb or preposition that introduces one.
+
+const STOP = new Set([
+  'i', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
+  'remind', 'new', 'add', 'customer', 'account', 'client', 'company', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
+  'my', 'our', 'show', 'what', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'status', 'update', 'follow',
+  'please', 'pls', 'can', 'could', 'just', 'today', 'tomorrow', 'tonight', 'yesterday', 'next', 'this', 'last',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ok', 'okay',
+  'mr', 'mrs', 'ms', 'dr', 'miss', 'prof', 'ceo', 'cto', 'cfo', 'coo', 'cio', 'vp', 'tier', 'deal', 'demo', 'lunch',
+  'dinner', 'coffee', 'spoke', 'talked', 'discussed', 'closed', 'won', 'lost', 'moved', 'signed', 'expected',
+  'budget', 'around', 'about', 'with', 'at', 'to', 'for', 'from', 'and', 'or', 'of', 'on', 'in', 'by', 'hi', 'hello',
+  'thanks', 'help', 'undo', 'pipeline', 'kpi', 'q1', 'q2', 'q3', 'q4', 'usd', 'rmb', 'wechat', 'zoom', 'phone',
+  'contact', 'log', 'logged', 'note', 'quick', 'went', 'good', 'great', 'also', 'then', 'after', 'before', 'it',
+  'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
+  'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
+]);
+
+const CAP_RUN = /[A-Z][A-Za-z0-9&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&'.-]*)*/g;
+const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
+const AFTER_VERB = /\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+([a-z][a-z0-9&-]{2,30})\b/i;
+
+function trimStops(run: string): string {
+  const words = run.split(/\s+/);
+  while (words.length && STOP.has((words[0] ?? '').toLowerCase().replace(/\.$/, ''))) words.shift();
+  while (words.length && STOP.has((words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, ''))) words.pop();
+  return words.join(' ').replace(/[.,'-]+$/, '');
+}
+
+export function findCustomerEn(text: string): string | undefined {
+  const withoutPeople = text.replace(PERSON, ' , ');
+  for (const m of withoutPeople.matchAll(CAP_RUN)) {
+    const name = trimStops(m[0]);
+    if (name.length >= 2 && !/^[A-Z]$/.test(name) && !/^\d/.test(name)) return name;
+  }
+  const lower = AFTER_VERB.exec(withoutPeople)?.[1];
+  return lower && !STOP.has(lower.toLowerCase()) ? lower : undefined;
+}

@@ -1,0 +1,62 @@
+// The customer company in a Chinese message. Names are open-ended (华为, 三一重工, 杭州云帆科技
+// 有限公司), so instead of a dictionary we read them off their surroundings: after a keyed
+// label (新客户：X), after a preposition or verb (给X / 和X / 拜访了X / 把X), or at the very
+// start (X那单… / X签了). A name runs until a boundary word: 的, a verb, a department, a
+// contact (张总), punctuation.
+import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
+
+const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})`;
+
+const BOUNDARY = [
+  '的', '那', '这边', '这个', '家的', '[,，.。!！?？;；:：、|\\s()]', '$', CONTACT,
+  '打了', '打电话', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
+  '做了', '做个', '做一', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '沟通', '上门', '拜访', '签',
+  '预计', '现在', '目前', '最近', '满意度', '丢', '输', '黄了', '项目', '单子', '订单', '采购', '市场部', '技术部', '财务部',
+  '信息部', 'IT部', '销售部', '运营部', '研发', '法务', '合同', '金额', '报价', '方案', '需求', '进入', '进展', '情况', '怎么',
+  '什么', '有没有', '了解', '确认', '反馈', '表示', '说', '回访', '跟进', '联系', '见面', '见了', '面谈', '一起', '进行', '要',
+  '想要', '需要', '准备', '已经', '又', '也', '还', '都', '再', '续费', '续约', '续签', '微信', '电话', '邮件', '视频', '会议',
+  '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
+  '成功', '赢', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在', '是', '被', '把', '给', '和', '跟',
+  '吧', '吗', '呢', '啊', '了', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
+  '放弃', '那单', '下单', '回款', '付款', '试用', '上线', '培训', '出', '安排', '过去', '过来', '明年', '今年', '回复',
+];
+
+const NAME = '([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)';
+const AHEAD = `(?=${BOUNDARY.join('|')})`;
+
+// Longer forms first: the regex takes the first alternative that fits at a position.
+const PREPOSITIONS = [
+  '去拜访了', '去拜访', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
+  '联系了', '联系一下', '联系', '见了', '去见', '约了', '约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
+  '给', '和', '跟', '与', '去', '到', '把', '从', '帮', '陪', '替', '对接', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
+];
+
+const KEYED = /(?:新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|客户名称?|公司名称?)\s*(?:是|为)?[:：]?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
+const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})\\s?${NAME}${AHEAD}`, 'g');
+const INITIAL = new RegExp(`^[|\\s,]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
+
+// Words that show a candidate is a phrase, not a company.
+const NOT_NAME = /提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|春节|中秋|国庆|元旦|端午|节前|节后|^(?:打|发|做|聊|谈|见|约|去|来|看|查|问|请|要|想|说|已|刚|新|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后]$/;
+const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
+
+function clean(candidate: string | undefined): string | undefined {
+  if (!candidate) return undefined;
+  const name = candidate.replace(TRAILING, '').trim();
+  if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name)) return undefined;
+  if (/^\d+$/.test(name)) return undefined;
+  return name;
+}
+
+/** `masked` has dates, amounts, phones and emails replaced by '|'. */
+export function findCustomerZh(masked: string): string | undefined {
+  const keyed = clean(KEYED.exec(masked)?.[1]);
+  if (keyed) return keyed;
+  // The customer is usually named first, so the earliest plausible candidate wins.
+  const initial = clean(INITIAL.exec(masked)?.[1]);
+  if (initial) return initial;
+  for (const m of masked.matchAll(PREP)) {
+    const name = clean(m[1]);
+    if (name) return name;
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+// A new customer's industry and value tier.
+type Tier = 'A' | 'B' | 'C';
+
+// Ordered: explicit letters first, then the words the contract maps to a tier.
+const TIERS: [RegExp, Tier | null][] = [
+  [/(?<![A-Za-z])([ABC])\s*(?:类|级|档|等)/, null],
+  [/\btier\s*[-:]?\s*([ABC])\b|\b([ABC])[-\s]tier\b|\b([ABC])\s+(?:account|customer|client)\b/i, null],
+  [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|key account|strategic/i, 'A'],
+  [/一般客户|普通客户|中等客户|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],
+  [/小客户|长尾客户|低价值|small (?:account|customer)/i, 'C'],
+];
+
+export function findTier(text: string): Tier | undefined {
+  for (const [re, tier] of TIERS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (tier) return tier;
+    const letter = (m[1] ?? m[2] ?? m[3] ?? '').toUpperCase();
+    if (letter === 'A' || letter === 'B' || letter === 'C') return letter;
+  }
+  return undefined;
+}
+
+const INDUSTRIES_ZH = [
+  '新能源', '互联网', '制造业', '制造', '金融', '银行', '保险', '证券', '零售', '电商', '教育', '医疗', '医药', '房地产',
+  '地产', '物流', '汽车', '餐饮', '能源', '快消', '化工', '通信', '电信', '半导体', '芯片', '游戏', '政府', '政务', '农业',
+  '建筑', '传媒', '广告', '旅游', '酒店', '家电', '服装', '纺织', '食品', '饮料', '钢铁', '电力', '军工', '航空', '软件',
+  'SaaS', '人工智能', 'AI', '消费电子', '电子', '生物医药', '光伏', '环保', '文旅', '体育', '法律', '咨询', '出行', '物业',
+];
+const INDUSTRIES_EN = [
+  'manufacturing', 'retail', 'fintech', 'finance', 'financial services', 'banking', 'insurance', 'healthcare',
+  'education', 'edtech', 'logistics', 'software', 'saas', 'internet', 'e-commerce', 'ecommerce', 'automotive',
+  'energy', 'telecom', 'media', 'real estate', 'hospitality', 'pharma', 'pharmaceutical', 'biotech', 'construction',
+  'consulting', 'government', 'gaming', 'food', 'agriculture', 'semiconductor', 'semiconductors', 'technology', 'tech',
+  'aerospace', 'chemicals', 'fashion', 'travel', 'legal', 'consumer goods', 'cpg', 'fmcg',
+];
+
+const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
+const ZH_LABELED = /(?:行业|所属行业|industry)\s*[:：是为]?\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
+const ZH_DOING = /(?:做|搞|从事)([\u4e00-\u9fff]{2,8}?)(?:的|行业)/;
+const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|company)\b/i;
+
+function fromSegments(segments: string[]): string | undefined {
+  for (const raw of segments) {
+    const segment = raw.trim();
+    if (INDUSTRIES_ZH.includes(segment) || /^[\u4e00-\u9fff]{1,4}业$/.test(segment)) return segment;
+    if (INDUSTRIES_EN.includes(segment.toLowerCase())) return segment;
+  }
+  return undefined;
+}
+
+export function findIndustry(text: string, segments: string[], customer?: string): string | undefined {
+  const labeled = ZH_LABELED.exec(text)?.[1]?.trim();
+  if (labeled) return labeled;
+  const suffixed = ZH_SUFFIXED.exec(text)?.[1] ?? ZH_DOING.exec(text)?.[1];
+  if (suffixed && suffixed !== customer) return suffixed.replace(/^(?:是|属于|做)/, '');
+  const segment = fromSegments(segments.filter((s) => s !== customer));
+  if (segment) return segment;
+  const en = EN_SUFFIXED.exec(text)?.[1]?.trim();
+  if (en && INDUSTRIES_EN.some((w) => en.toLowerCase().endsWith(w))) return en;
+  return undefined;
+}

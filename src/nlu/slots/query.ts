@@ -1,0 +1,25 @@
+// The period and scope of a query.
+import type { Period } from '../types.js';
+
+const PERIOD_WORDS: [Period, RegExp][] = [
+  ['today', /今天|今日|当天|today|tonight/i],
+  ['week', /本周|这周|这个?星期|这个?礼拜|本星期|一周|周报|this week|weekly|\bweek\b/i],
+  ['month', /本月|这个?月|当月|月度|月报|this month|monthly|\bmonth\b|\bmtd\b/i],
+  ['quarter', /本季度?|这个?季度|季度|\bQ[1-4]\b|this quarter|quarterly|\bquarter\b|\bqtd\b/i],
+  ['year', /今年|本年度?|全年|年度|this year|annual|yearly|\byear\b|\bytd\b/i],
+];
+
+export function findPeriod(text: string): Period | undefined {
+  let best: { period: Period; index: number } | undefined;
+  for (const [period, re] of PERIOD_WORDS) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { period, index: m.index };
+  }
+  return best?.period;
+}
+
+const TEAM = /团队|全组|我们组|组里|组内|部门|大家|各位|所有人|全员|整个组|全公司|全体|team|everyone|everybody|all reps|whole group|our group|the group/i;
+
+export function findScope(text: string): 'me' | 'team' {
+  return TEAM.test(text) ? 'team' : 'me';
+}

@@ -1,0 +1,52 @@
+// Chinese numerals → Arabic digits. Reps write 三十五万, 两百万, 一百二十万, 两周后; every
+// later rule (amounts, durations, months, scores) then only has to read digits.
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Value of a pure Chinese numeral (一百二十, 三十五万, 两千零五); null when it is not one. */
+export function chineseToNumber(word: string): number | null {
+  if (!word || word.length > 24) return null;
+  let total = 0; // sum of completed 万/亿 sections
+  let section = 0; // value below the current big unit
+  let digit: number | null = null;
+  let lastBig = Infinity;
+  for (const ch of word) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch] ?? 0;
+    } else if (ch in SMALL_UNITS) {
+      // 十 at the start means 一十 (十二 = 12).
+      section += (digit ?? 1) * (SMALL_UNITS[ch] ?? 1);
+      digit = null;
+    } else if (ch in BIG_UNITS) {
+      const unit = BIG_UNITS[ch] ?? 1;
+      const value = (section + (digit ?? 0)) || (total === 0 ? 0 : 1);
+      if (value === 0) return null;
+      // 一亿二千万: a smaller big unit adds to the total; 一万亿: a larger one multiplies it.
+      total = unit < lastBig ? total + value * unit : (total + value) * unit;
+      lastBig = Math.min(lastBig, unit);
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+// A run of numeral characters is converted only when a unit or counter follows it, so words
+// that merely contain a numeral (一般, 一下, 统一, 三一重工, 周一) are left alone.
+const RUN = /([零〇一二两俩三四五六七八九十百千]+)(?=万|亿|千|百|天|周|个|月|日|号|年|小时|分钟|位|w|W|k|K|块|元|星期|礼拜|次|家|岁)/g;
+
+export function normalizeNumerals(text: string): string {
+  return text.replace(RUN, (run, _g, offset: number, whole: string) => {
+    // 十一月 reads as a month, but 周一/星期二/礼拜三 must stay weekdays.
+    const before = whole.slice(Math.max(0, offset - 2), offset);
+    if (/(周|星期|礼拜)$/.test(before) && run.length === 1) return run;
+    const value = chineseToNumber(run);
+    return value === null ? run : String(value);
+  });
+}

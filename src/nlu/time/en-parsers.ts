@@ -1,0 +1,45 @@
+// English counterparts of the contract's anchors that chrono.en reads differently:
+// "next Friday" is Friday of next week, a bare weekday is strictly after today, and the
+// ends of month / quarter / year are their last days.
+import type { Parser } from 'chrono-node';
+import { endOfMonth } from './calendar.js';
+import { anchorParser } from './parser-kit.js';
+import { endOfQuarter, weekdayDate, type WeekRelation } from './anchors.js';
+
+const WEEKDAY: Record<string, number> = {
+  mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6,
+};
+const RELATION: Record<string, WeekRelation> = {
+  this: 'this', next: 'next', coming: 'bare', last: 'last',
+};
+// Short forms that are also ordinary words need a this/next in front of them.
+const AMBIGUOUS = new Set(['mon', 'wed', 'sat', 'sun']);
+
+const weekday = anchorParser(
+  /\b(?:(this|next|coming|last)\s+)?(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday|s|r|rs)?\b/i,
+  (m, today) => {
+    const relation = m[1]?.toLowerCase() ?? '';
+    const key = (m[2] ?? '').toLowerCase();
+    if (!m[3] && !relation && AMBIGUOUS.has(key)) return null;
+    return weekdayDate(today, WEEKDAY[key] ?? 0, RELATION[relation] ?? 'bare');
+  },
+);
+
+const nextWeek = anchorParser(/\bnext\s+week\b/i, (_m, today) => weekdayDate(today, 0, 'next'));
+
+const monthEnd = anchorParser(
+  /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?month|(?:month[-\s]end|eom)\b)/i,
+  (m, today) => endOfMonth(today.y, today.m, m[1]?.toLowerCase().startsWith('next') ? 1 : 0),
+);
+
+const quarterEnd = anchorParser(
+  /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?quarter|(?:quarter[-\s]end|eoq)\b)/i,
+  (m, today) => endOfQuarter(today, m[1]?.toLowerCase().startsWith('next') ? 1 : 0),
+);
+
+const yearEnd = anchorParser(
+  /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?year|(?:year[-\s]end|eoy)\b)/i,
+  (m, today) => ({ y: today.y + (m[1]?.toLowerCase().startsWith('next') ? 1 : 0), m: 12, d: 31 }),
+);
+
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd];

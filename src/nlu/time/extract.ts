@@ -1,0 +1,70 @@
+// Finds every date or time a message names and resolves it against `now`, following the
+// contract's Time section. Which slot (if any) a date fills is decided later, in roles.ts.
+import type { ParsedResult } from 'chrono-node';
+import { compareDates, endOfMonth, formatDate, formatDateTime, type LocalDate } from './calendar.js';
+import { zhChrono, enChrono } from './chrono-setup.js';
+import type { Reference } from './reference.js';
+
+export interface DateMention {
+  index: number;
+  end: number;
+  text: string;
+  date: LocalDate;
+  /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM when a time of day was said. */
+  value: string;
+}
+
+// Parts of the day said without an hour (contract: 09:00, 12:00, 14:00, 19:00).
+const DAY_PARTS: [RegExp, number][] = [
+  [/上午|早上|早晨|清早|morning/i, 9],
+  [/中午|noon|lunch/i, 12],
+  [/下午|afternoon/i, 14],
+  [/晚上|今晚|明晚|傍晚|evening|tonight/i, 19],
+];
+
+// Cheap gates so a message with no date words never pays for a chrono run.
+const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早0-9]/;
+const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2})/i;
+const CJK = /[\u4e00-\u9fff]/;
+
+function resolveDay(result: ParsedResult, today: LocalDate): LocalDate {
+  const start = result.start;
+  let day: LocalDate = { y: start.get('year') ?? today.y, m: start.get('month') ?? today.m, d: start.get('day') ?? today.d };
+  if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('weekday')) {
+    day = endOfMonth(day.y, day.m);
+  }
+  if (!start.isCertain('year') && start.isCertain('month') && compareDates(day, today) < 0) {
+    day = { ...day, y: day.y + 1 };
+  }
+  return day;
+}
+
+function toMention(result: ParsedResult, today: LocalDate): DateMention {
+  const day = resolveDay(result, today);
+  const start = result.start;
+  let value = formatDate(day);
+  if (start.isCertain('hour')) {
+    value = formatDateTime(day, start.get('hour') ?? 0, start.get('minute') ?? 0);
+  } else {
+    const part = DAY_PARTS.find(([re]) => re.test(result.text));
+    if (part) value = formatDateTime(day, part[1], 0);
+  }
+  return { index: result.index, end: result.index + result.text.length, text: result.text, date: day, value };
+}
+
+export function extractDates(text: string, ref: Reference): DateMention[] {
+  const reference = { instant: ref.instant, timezone: ref.offsetMinutes };
+  const results: ParsedResult[] = [];
+  if (CJK.test(text) && ZH_GATE.test(text)) results.push(...zhChrono.parse(text, reference));
+  if (EN_GATE.test(text)) {
+    const taken = results.map((r) => [r.index, r.index + r.text.length] as const);
+    for (const r of enChrono.parse(text, reference)) {
+      const overlaps = taken.some(([a, b]) => r.index < b && r.index + r.text.length > a);
+      if (!overlaps) results.push(r);
+    }
+  }
+  return results
+    .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday'))
+    .sort((a, b) => a.index - b.index)
+    .map((r) => toMention(r, ref.today));
+}

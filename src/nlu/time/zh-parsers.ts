@@ -1,0 +1,73 @@
+// What chrono.zh.hans lacks or reads differently from the contract: weeks run Monday to
+// Sunday, a bare weekday is strictly after today, and 月底/下个月底/年底/季度末/两周后/12月
+// name dates chrono does not know.
+import type { Parser } from 'chrono-node';
+import { addDays, addMonths, endOfMonth, isValidDate } from './calendar.js';
+import { anchorParser } from './parser-kit.js';
+import { endOfQuarter, upcomingDate, upcomingMonthEnd, weekdayDate, type WeekRelation } from './anchors.js';
+
+const WEEKDAY: Record<string, number> = {
+  一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, 1: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 6,
+};
+const RELATION: Record<string, WeekRelation> = {
+  '': 'bare', 这: 'this', 本: 'this', 下: 'next', 下下: 'after-next', 上: 'last',
+};
+const MONTH_SHIFT: Record<string, number> = { '': 0, 本: 0, 这: 0, 下: 1, 下下: 2, 上: -1 };
+
+const weekday = anchorParser(
+  /(下下|上|下|这|本)?个?(?:星期|礼拜|周)([一二三四五六日天1-7])/,
+  (m, today) => weekdayDate(today, WEEKDAY[m[2] ?? ''] ?? 0, RELATION[m[1] ?? ''] ?? 'bare'),
+);
+
+// 下周 alone is Monday of the next week; 周末 is that week's Saturday.
+const week = anchorParser(
+  /(下下|下|这|本)个?(?:星期|礼拜|周)(末)?(?![一二三四五六日天1-7])/,
+  (m, today) => {
+    const relation = RELATION[m[1] ?? ''] ?? 'next';
+    if (m[2]) return weekdayDate(today, 5, relation);
+    return relation === 'this' ? null : weekdayDate(today, 0, relation);
+  },
+);
+
+const monthEnd = anchorParser(/(?:(\d{1,2})月|(下下|下|本|这|上)?个?月)(?:底|末)/, (m, today) => {
+  if (m[1]) return Number(m[1]) <= 12 ? upcomingMonthEnd(today, Number(m[1])) : null;
+  return endOfMonth(today.y, today.m, MONTH_SHIFT[m[2] ?? ''] ?? 0);
+});
+
+// A month named without a day means its last day (contract).
+const namedMonth = anchorParser(/(?:(下下|下)个?月|(\d{1,2})月份?)(?![底末初中旬\d个])/, (m, today) => {
+  if (m[1]) return endOfMonth(today.y, today.m, MONTH_SHIFT[m[1]] ?? 1);
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? upcomingMonthEnd(today, month) : null;
+});
+
+const monthDay = anchorParser(/(下个?|本|这个?)月(\d{1,2})[日号]/, (m, today) => {
+  const base = endOfMonth(today.y, today.m, m[1]?.startsWith('下') ? 1 : 0);
+  const day = Number(m[2]);
+  return isValidDate(base.y, base.m, day) ? { ...base, d: day } : null;
+});
+
+const yearEnd = anchorParser(/(明|今|本)?年(?:底|末)/, (m, today) => ({
+  y: today.y + (m[1] === '明' ? 1 : 0), m: 12, d: 31,
+}));
+
+const quarterEnd = anchorParser(/(?:(下|本|这)个?)?季度?(?:末|底)/, (m, today) =>
+  endOfQuarter(today, m[1] === '下' ? 1 : 0));
+
+const UNIT_DAYS: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7 };
+
+const later = anchorParser(/(\d{1,3})\s*个?(天|日|周|星期|礼拜|月)(?:后|之后|以后)/, (m, today) => {
+  const n = Number(m[1]);
+  if (m[2] === '月') return addMonths(today, n);
+  return addDays(today, n * (UNIT_DAYS[m[2] ?? ''] ?? 1));
+});
+
+const slashDate = anchorParser(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/, (m, today) => {
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return isValidDate(2000, month, day) ? upcomingDate(today, month, day) : null;
+});
+
+export const zhParsers: Parser[] = [
+  weekday, week, monthEnd, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
+];
