@@ -28,6 +28,14 @@ function findCustomer(maskedText: string): string | undefined {
   return zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
 }
 
+// Today counts as ahead only with a time still to come ("今天下午" said in the morning).
+function isAhead(mention: DateMention, ref: Reference): boolean {
+  const order = compareDates(mention.date, ref.today);
+  if (order !== 0) return order > 0;
+  const time = /T(\d{2}):(\d{2})$/.exec(mention.value);
+  return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) > ref.minuteOfDay;
+}
+
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference): Evidence {
   const customer = findCustomer(masked);
   return {
@@ -36,7 +44,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     ...(customer ? { customer } : {}),
     hasStage: Boolean(findStage(text)),
     hasAmount: Boolean(extractAmount(text)),
-    hasFutureDate: dates.some((d) => compareDates(d.date, ref.today) >= 0),
+    hasFutureDate: dates.some((d) => isAhead(d, ref)),
     hasCloseDate: dates.some((d) => dateRole(text, d, false) === 'expected_close'),
   };
 }

@@ -20,9 +20,16 @@ interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => bool
 const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
+// "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
+const AGAIN = /[^,，。;；!！]*再(?:跟进|联系|聊|约|沟通|谈|打)[^,，。;；!！]*/g;
+
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 export function isPlan(e: Evidence): boolean {
-  if (S.PAST.test(e.masked.replace(/别忘了|忘了/g, ''))) return false;
+  // 约了/约好了 with a date ahead books the plan rather than reporting it.
+  const booked = e.hasFutureDate ? /约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
+  if (S.PAST.test(e.masked.replace(booked, ''))) return false;
+  const withoutAgain = e.masked.replace(AGAIN, ' ');
+  if (withoutAgain !== e.masked && S.ACTIVITY.test(withoutAgain)) return false;
   if (!S.PLAN_ACTION.test(e.masked)) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
@@ -34,10 +41,11 @@ const RULES: Rule[] = [
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || short(e, 14)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI.test(e.text) && !S.ACTIVITY.test(e.text) },
-  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16)) && !S.ACTIVITY.test(e.text) },
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16)) && !S.ACTIVITY.test(e.text) && !e.hasStage },
   { intent: 'query_customer', confidence: 0.8, test: (e) => S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
+  { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => isPlan(e) },
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },

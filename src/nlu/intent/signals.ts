@@ -18,9 +18,9 @@ export const NEW_CUSTOMER = /新客户|新增客户|新增一个客户|新建客
 export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|contact (?:is|person)|point of contact/i;
 export const CONTACT_FACTS = /生日|手机号?|电话[:：\s]*\+?\d|邮箱|email[:：\s]|birthday|\bphone[:：\s]|\bmobile\b/i;
 
-export const ACTIVITY = /拜访|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
+export const ACTIVITY = /拜访|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync) with|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
 export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交|金额|预算|报价|调整|改为|改成|上调|下调|阶段|进入|推进到|合同|意向|需求|竞品|\b(?:closed|won|lost|stage|moved to|deal|amount|value|worth|negotiation|proposal|qualified|signed|close)\b/i;
 
-export const PAST = /了|过(?!去|来)|已|刚刚|刚才|昨天|昨晚|上周|上午去|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
+export const PAST = /了|过(?!去|来)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
 export const PLAN_START = /^[|\s]*(?:前|之前|以前)?\s*(?:我|咱们?)?\s*(?:要|得|需要|准备|打算|计划|回头|必须|务必)|^\s*(?:i(?:'ll| will| need to| have to| must| should| gotta)|need to|going to|plan to|gotta|must)\b/i;
 export const PLAN_ACTION = /拜访|跟进|联系|回访|打电话|打个电话|发|见|(?<!签)约|去|聊|谈|沟通|演示|开会|送|问|催|\b(?:call|email|visit|meet|follow up|send|ping|demo|check in|reach out|touch base)\b/i;

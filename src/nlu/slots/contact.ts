@@ -10,7 +10,7 @@ const AFTER_ROLE = new RegExp(
   `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:是|为|叫)?[:：\\s]*([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
-const EN_AFTER_ROLE = /\b(?:contact|contact person|point of contact|poc|spoke with|talked to|met with|met)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
+const EN_AFTER_ROLE = /\b(?:contact(?! at)|contact person|point of contact|poc|spoke with|talked to|met with|met)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
 export function findContact(text: string, customer?: string): string | undefined {
   const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1];

@@ -16,6 +16,8 @@ const STOP = new Set([
   'thanks', 'help', 'undo', 'pipeline', 'kpi', 'q1', 'q2', 'q3', 'q4', 'usd', 'rmb', 'wechat', 'zoom', 'phone',
   'contact', 'log', 'logged', 'note', 'quick', 'went', 'good', 'great', 'also', 'then', 'after', 'before', 'it',
   'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
+  'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
+  'sync', 'chat', 'zoom', 'teams', 'video', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
   'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
@@ -30,12 +32,20 @@ function trimStops(run: string): string {
   return words.join(' ').replace(/[.,'-]+$/, '');
 }
 
+const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
+// A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
+const AFTER_AT = /\b(?:at|from|@)\s+$/i;
+
 export function findCustomerEn(text: string): string | undefined {
-  const withoutPeople = text.replace(PERSON, ' , ');
+  const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ');
+  let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     const name = trimStops(m[0]);
-    if (name.length >= 2 && !/^[A-Z]$/.test(name) && !/^\d/.test(name)) return name;
+    if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
+    if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
+    first ??= name;
   }
+  if (first) return first;
   const lower = AFTER_VERB.exec(withoutPeople)?.[1];
   return lower && !STOP.has(lower.toLowerCase()) ? lower : undefined;
 }

@@ -32,7 +32,13 @@ const LEAD_IN = /^[\s,，。.!！:：;；\-—了啊呀吧的]*(?:因为|由于|
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 
 /** Text after the lost marker ("丢了，对方选了竞品…"), else a cause stated before it. */
+// Markers that already say why: "输给了戴尔", "选了竞品", "went with a cheaper vendor".
+const SELF_EXPLAINING = /^(?:输给|选了|选择了|用了|被|went with|chose)/i;
+
 export function findLostReason(text: string, match: StageMatch): string | undefined {
+  if (SELF_EXPLAINING.test(text.slice(match.index, match.end))) {
+    return text.slice(match.index).replace(/[\s。.!！~]+$/, '').slice(0, 200);
+  }
   const after = text.slice(match.end).replace(LEAD_IN, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
   const before = BEFORE.exec(text.slice(0, match.index))?.[1]?.trim();

@@ -53,7 +53,12 @@ function toMention(result: ParsedResult, today: LocalDate): DateMention {
 }
 
 export function extractDates(text: string, ref: Reference): DateMention[] {
-  const reference = { instant: ref.instant, timezone: ref.offsetMinutes };
+  // chrono's casual Chinese parser reads the reference's *system-local* fields, ignoring a
+  // timezone option; so hand it a Date whose system-local fields are the rep's wall clock.
+  const wall = new Date(ref.instant.getTime() + ref.offsetMinutes * 60_000);
+  const reference = new Date(
+    wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(),
+  );
   const results: ParsedResult[] = [];
   if (CJK.test(text) && ZH_GATE.test(text)) results.push(...zhChrono.parse(text, reference));
   if (EN_GATE.test(text)) {
@@ -63,8 +68,31 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
       if (!overlaps) results.push(r);
     }
   }
-  return results
+  const mentions = results
+    .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday'))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));
+  return mergeDayParts(text, mentions);
+}
+
+// A birthday is a fact about a person, never a follow-up or a close date.
+const BIRTHDAY_BEFORE = /(?:生日|出生|birthday|born|dob)\D{0,4}$/i;
+
+const DAY_PART_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚)$/;
+
+// chrono reads "下周一下午" as a date followed by a separate 下午; join them into one value.
+function mergeDayParts(text: string, mentions: DateMention[]): DateMention[] {
+  const merged: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = merged[merged.length - 1];
+    const gap = previous ? text.slice(previous.end, mention.index) : '';
+    if (previous && !previous.value.includes('T') && DAY_PART_ONLY.test(mention.text) && /^\s?$/.test(gap)) {
+      const time = mention.value.slice(10);
+      merged[merged.length - 1] = { ...previous, end: mention.end, text: text.slice(previous.index, mention.end), value: `${previous.value}${time}` };
+    } else {
+      merged.push(mention);
+    }
+  }
+  return merged;
 }

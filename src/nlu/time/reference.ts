@@ -5,6 +5,8 @@ export interface Reference {
   instant: Date;
   offsetMinutes: number;
   today: LocalDate;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -27,6 +29,7 @@ export function readReference(now: string): Reference {
     instant,
     offsetMinutes,
     today: { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() },
+    minuteOfDay: local.getUTCHours() * 60 + local.getUTCMinutes(),
   };
 }
 

@@ -34,10 +34,18 @@ export interface DateSlots { expected_close?: string; next_follow_up?: string }
 
 export function assignDates(text: string, mentions: DateMention[], planning: boolean): DateSlots {
   const slots: DateSlots = {};
+  const unassigned: DateMention[] = [];
   for (const mention of mentions) {
     const role = dateRole(text, mention, planning);
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
-    if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
+    else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
+    else if (role === 'none' && !OTHER.test(clauseAround(text, mention))) unassigned.push(mention);
+  }
+  // "他们下周四有空，到时候再跟进": the follow-up word may sit in the next clause; take the
+  // last date left over when the message promises a follow-up and none was placed.
+  const last = unassigned[unassigned.length - 1];
+  if (!slots.next_follow_up && last && FOLLOW.test(text) && unassigned.length === 1) {
+    slots.next_follow_up = last.value;
   }
   return slots;
 }
