@@ -24,9 +24,10 @@ export function matchKey(name: string): string {
   return key;
 }
 
-/** Toneless pinyin of the key ("华为" → "huawei"); Latin text stays as it is. */
+/** Toneless pinyin of the key ("华为" → "huawei"); ü is typed as v (绿 → lv). Latin stays. */
 export function pinyinKey(name: string): string {
-  return pinyin(matchKey(name), { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+  return pinyin(matchKey(name), { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('').toLowerCase().replace(/ü/g, 'v');
 }
 
 /** First letters of each syllable ("华为技术" → "hwjs"). */

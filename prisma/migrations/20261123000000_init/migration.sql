@@ -233,6 +233,8 @@ CREATE TABLE "Target" (
 -- CreateTable
 CREATE TABLE "AuditLog" (
     "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
+    "label" TEXT,
     "tenantId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "batchId" TEXT NOT NULL,

@@ -1,0 +1,66 @@
+// Every write a message causes goes through here, so each is audited with the row before and
+// after; undo (undo.ts) replays a message's audit rows backwards.
+import type { Tx } from './actor.js';
+
+export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback';
+
+interface Row { id: string }
+// The few delegate methods used here, shared by every audited model.
+interface Delegate {
+  create(args: { data: object }): Promise<Row>;
+  update(args: { where: { id: string }; data: object }): Promise<Row>;
+  delete(args: { where: { id: string } }): Promise<Row>;
+  findUnique(args: { where: { id: string } }): Promise<Row | null>;
+}
+
+export function delegate(tx: Tx, entity: Entity): Delegate {
+  // Prisma's delegates differ only in their argument types; the audited subset is the same.
+  return tx[entity] as unknown as Delegate;
+}
+
+export interface ChangeContext {
+  tenantId: string;
+  userId: string;
+  /** Groups the changes of one message: undo takes back a whole batch. */
+  batchId: string;
+  sourceEventId?: string;
+}
+
+export class Changes {
+  readonly made: { entity: Entity; id: string; action: string }[] = [];
+
+  constructor(readonly tx: Tx, readonly ctx: ChangeContext) {}
+
+  async create<T extends Row>(entity: Entity, data: object): Promise<T> {
+    const row = await delegate(this.tx, entity).create({ data: { ...data, tenantId: this.ctx.tenantId } });
+    await this.audit(entity, row.id, 'create', null, row);
+    return row as T;
+  }
+
+  async update<T extends Row>(entity: Entity, id: string, data: object): Promise<T> {
+    const d = delegate(this.tx, entity);
+    const before = await d.findUnique({ where: { id } });
+    const row = await d.update({ where: { id }, data });
+    await this.audit(entity, id, 'update', before, row);
+    return row as T;
+  }
+
+  private async audit(entity: Entity, entityId: string, action: string, before: unknown, after: unknown) {
+    this.made.push({ entity, id: entityId, action });
+    await this.tx.auditLog.create({
+      data: {
+        ...this.ctx,
+        entity,
+        entityId,
+        action,
+        before: before === null ? undefined : toJson(before),
+        after: toJson(after),
+      },
+    });
+  }
+}
+
+/** Dates and decimals as strings: what Prisma accepts back when undo restores a row. */
+function toJson(row: unknown): object {
+  return JSON.parse(JSON.stringify(row)) as object;
+}

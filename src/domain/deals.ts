@@ -1,0 +1,71 @@
+// Deals and their stage history. A stage change is always recorded with time and actor.
+import type { Stage } from '../generated/prisma/enums.js';
+import type { Actor, Tx } from './actor.js';
+import type { Changes } from './changes.js';
+import { calendarDate } from '../time.js';
+
+export const STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+export const OPEN_STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation'];
+export const STAGE_PROBABILITY: Record<Stage, number> = {
+  lead: 10, qualified: 30, proposal: 50, negotiation: 70, won: 100, lost: 0,
+};
+
+export interface DealFacts {
+  amount?: number;
+  currency?: string;
+  stage?: Stage;
+  /** YYYY-MM-DD */
+  expectedClose?: string;
+  lostReason?: string;
+}
+
+export const hasDealFacts = (f: DealFacts): boolean =>
+  f.amount !== undefined || f.stage !== undefined || f.expectedClose !== undefined || f.lostReason !== undefined;
+
+export interface DealRow {
+  id: string; tenantId: string; customerId: string; ownerId: string; title: string; stage: Stage;
+  amount: { toNumber(): number } | null; currency: string; expectedClose: Date | null; lostReason: string | null;
+}
+
+export function openDeals(tx: Tx, actor: Actor, customerId: string): Promise<DealRow[]> {
+  return tx.deal.findMany({
+    where: { tenantId: actor.tenantId, customerId, stage: { in: OPEN_STAGES } },
+    orderBy: { updatedAt: 'desc' },
+  });
+}
+
+/** Applies the facts to `deal`, or opens a new deal for the customer when there is none. */
+export async function applyDealFacts(
+  changes: Changes, actor: Actor, customer: { id: string; name: string; ownerId: string },
+  deal: DealRow | null, facts: DealFacts,
+): Promise<{ deal: DealRow; created: boolean }> {
+  const stage = facts.stage ?? deal?.stage ?? 'lead';
+  const data = {
+    ...(facts.amount !== undefined && { amount: facts.amount }),
+    ...(facts.currency !== undefined && { currency: facts.currency }),
+    ...(facts.expectedClose !== undefined && { expectedClose: calendarDate(facts.expectedClose) }),
+    ...(facts.lostReason !== undefined && { lostReason: facts.lostReason }),
+    ...(facts.stage !== undefined && {
+      stage,
+      probability: STAGE_PROBABILITY[stage],
+      closedAt: stage === 'won' || stage === 'lost' ? new Date() : null,
+    }),
+  };
+  if (!deal) {
+    const created = await changes.create<DealRow>('deal', {
+      customerId: customer.id, ownerId: customer.ownerId, title: customer.name,
+      stage, probability: STAGE_PROBABILITY[stage], ...data,
+    });
+    await recordStage(changes, actor, created.id, null, stage);
+    return { deal: created, created: true };
+  }
+  const updated = await changes.update<DealRow>('deal', deal.id, data);
+  if (facts.stage !== undefined && facts.stage !== deal.stage) {
+    await recordStage(changes, actor, deal.id, deal.stage, facts.stage);
+  }
+  return { deal: updated, created: false };
+}
+
+function recordStage(changes: Changes, actor: Actor, dealId: string, from: Stage | null, to: Stage) {
+  return changes.create('stageChange', { dealId, from, to, actorId: actor.userId, at: new Date() });
+}

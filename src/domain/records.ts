@@ -1,0 +1,54 @@
+// Activities, contacts, follow-up reminders and callbacks: the rows a rep's message adds.
+import type { CallbackCategory, Channel } from '../generated/prisma/enums.js';
+import type { Tx } from './actor.js';
+import type { Changes } from './changes.js';
+
+export interface ActivityInput {
+  customerId: string; contactId?: string; dealId?: string; userId: string; channel: Channel;
+  summary: string; occurredAt: Date; nextFollowUpAt?: Date; sourceMessageId?: string;
+}
+
+export async function logActivity(changes: Changes, input: ActivityInput) {
+  const activity = await changes.create<{ id: string }>('activity', input);
+  if (input.nextFollowUpAt) {
+    await scheduleFollowUp(changes, {
+      assigneeId: input.userId, customerId: input.customerId, dealId: input.dealId,
+      activityId: activity.id, dueAt: input.nextFollowUpAt, note: input.summary,
+    });
+  }
+  return activity;
+}
+
+export interface FollowUpInput {
+  assigneeId: string; customerId: string; dealId?: string; activityId?: string; dueAt: Date; note?: string;
+}
+
+export function scheduleFollowUp(changes: Changes, input: FollowUpInput) {
+  return changes.create<{ id: string; dueAt: Date }>('reminder', { kind: 'follow_up', ...input });
+}
+
+export interface ContactInput { name: string; title?: string; phone?: string; email?: string; birthday?: string }
+
+/** Adds the contact, or fills in new facts on the customer's contact of the same name. */
+export async function upsertContact(changes: Changes, tx: Tx, customerId: string, input: ContactInput) {
+  const existing = await tx.contact.findFirst({
+    where: { tenantId: changes.ctx.tenantId, customerId, name: { equals: input.name, mode: 'insensitive' } },
+  });
+  const facts = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'name' && v !== undefined));
+  if (!existing) {
+    const row = await changes.create<{ id: string; name: string }>('contact', { customerId, ...input });
+    return { contact: row, created: true };
+  }
+  const row = Object.keys(facts).length
+    ? await changes.update<{ id: string; name: string }>('contact', existing.id, facts)
+    : existing;
+  return { contact: row, created: false };
+}
+
+export interface CallbackInput {
+  customerId: string; userId: string; category: CallbackCategory; satisfaction?: number; summary: string; occurredAt: Date;
+}
+
+export function recordCallback(changes: Changes, input: CallbackInput) {
+  return changes.create<{ id: string }>('callback', input);
+}

@@ -1,0 +1,88 @@
+// Read-only views: the pipeline funnel, KPI for a period, a rep's tasks, one customer's status.
+// Every query is limited to what the actor may see (actor.ts).
+import type { Stage } from '../generated/prisma/enums.js';
+import { monthsOf, periodRange, type Period } from '../time.js';
+import { visibleTo, type Actor, type Tx } from './actor.js';
+import { OPEN_STAGES, STAGE_PROBABILITY } from './deals.js';
+
+export type Scope = 'me' | 'team';
+type Db = Tx;
+
+/** Owners a report covers: the actor alone, or everyone they may see. */
+export function owners(actor: Actor, scope: Scope): { tenantId: string; ownerId?: { in: string[] } } {
+  return scope === 'me' ? { tenantId: actor.tenantId, ownerId: { in: [actor.userId] } } : visibleTo(actor);
+}
+
+export interface FunnelRow { stage: Stage; count: number; amount: number; weighted: number }
+
+export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<FunnelRow[]> {
+  const groups = await db.deal.groupBy({
+    by: ['stage'],
+    where: { ...owners(actor, scope), stage: { in: OPEN_STAGES } },
+    _count: { _all: true },
+    _sum: { amount: true },
+  });
+  return OPEN_STAGES.map((stage) => {
+    const g = groups.find((x) => x.stage === stage);
+    const amount = g?._sum.amount?.toNumber() ?? 0;
+    return { stage, count: g?._count._all ?? 0, amount, weighted: (amount * STAGE_PROBABILITY[stage]) / 100 };
+  });
+}
+
+export interface Kpi {
+  won: number; wonCount: number; target: number | null; activities: number; newCustomers: number; newDeals: number;
+}
+
+export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<Kpi> {
+  const { start, end } = periodRange(period, now, actor.timeZone);
+  const who = owners(actor, scope);
+  const userIds = who.ownerId?.in;
+  const [won, activities, newCustomers, newDeals, target] = await Promise.all([
+    db.deal.aggregate({ where: { ...who, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
+    db.activity.count({ where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } } }),
+    db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
+    db.deal.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
+    targetFor(db, actor, scope, period, now),
+  ]);
+  return {
+    won: won._sum.amount?.toNumber() ?? 0, wonCount: won._count, target,
+    activities, newCustomers, newDeals,
+  };
+}
+
+/** Monthly targets summed over the period; none for a day or a week (targets are monthly). */
+async function targetFor(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<number | null> {
+  if (period === 'today' || period === 'week') return null;
+  const months = monthsOf(period, now, actor.timeZone);
+  const whose = scope === 'me'
+    ? { userId: actor.userId }
+    : { teamId: { in: (await db.team.findMany({ where: { tenantId: actor.tenantId, managerId: actor.userId }, select: { id: true } })).map((t) => t.id) } };
+  const sum = await db.target.aggregate({ where: { tenantId: actor.tenantId, period: { in: months }, ...whose }, _sum: { amount: true } });
+  return sum._sum.amount?.toNumber() ?? null;
+}
+
+export async function tasks(db: Db, actor: Actor, period: Period, now: Date) {
+  const { end } = periodRange(period, now, actor.timeZone);
+  const due = await db.reminder.findMany({
+    // 'sent' means the reminder went out, not that the follow-up was done: still a task.
+    where: { tenantId: actor.tenantId, assigneeId: actor.userId, status: { in: ['pending', 'sent'] }, dueAt: { lt: end } },
+    orderBy: { dueAt: 'asc' },
+    take: 20,
+  });
+  const ids = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))];
+  const customers = await db.customer.findMany({ where: { id: { in: ids }, tenantId: actor.tenantId }, select: { id: true, name: true } });
+  const names = new Map(customers.map((c) => [c.id, c.name]));
+  return due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < now }));
+}
+
+export async function customerStatus(db: Db, tenantId: string, customerId: string) {
+  const [deals, activities, nextReminder, contacts, owner] = await Promise.all([
+    db.deal.findMany({ where: { tenantId, customerId }, orderBy: [{ closedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }], take: 5 }),
+    db.activity.findMany({ where: { tenantId, customerId }, orderBy: { occurredAt: 'desc' }, take: 3 }),
+    db.reminder.findFirst({ where: { tenantId, customerId, status: 'pending' }, orderBy: { dueAt: 'asc' } }),
+    db.contact.findMany({ where: { tenantId, customerId }, orderBy: { createdAt: 'asc' }, take: 5 }),
+    db.customer.findFirst({ where: { id: customerId, tenantId }, select: { ownerId: true } })
+      .then((c) => (c ? db.user.findFirst({ where: { id: c.ownerId }, select: { name: true } }) : null)),
+  ]);
+  return { deals, activities, nextReminder, contacts, ownerName: owner?.name ?? '' };
+}

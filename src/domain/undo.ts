@@ -1,0 +1,34 @@
+// Undo takes back the user's last message's changes: created rows are deleted, updated rows get
+// their previous values back. A row changed again since then is left alone (and undo says so).
+import type { Tx } from './actor.js';
+import { delegate, type Entity } from './changes.js';
+import { UserError } from './errors.js';
+
+export type UndoResult = { kind: 'done'; label: string } | { kind: 'nothing' };
+
+/** Undoes `batchId` (an Undo button), or the user's latest change when none is named. */
+export async function undoBatch(tx: Tx, tenantId: string, userId: string, batchId?: string): Promise<UndoResult> {
+  const last = await tx.auditLog.findFirst({
+    where: { tenantId, userId, undoneAt: null, ...(batchId && { batchId }) },
+    orderBy: { seq: 'desc' },
+  });
+  if (!last) return { kind: 'nothing' };
+  const entries = await tx.auditLog.findMany({ where: { batchId: last.batchId }, orderBy: { seq: 'desc' } });
+
+  for (const entry of entries) {
+    const d = delegate(tx, entry.entity as Entity);
+    const current = await d.findUnique({ where: { id: entry.entityId } });
+    // Thrown, not returned: the whole undo rolls back rather than half-applying.
+    if (!current || canonical(current) !== canonical(entry.after)) throw new UserError('undo.conflict');
+    if (entry.action === 'create') await d.delete({ where: { id: entry.entityId } });
+    else await d.update({ where: { id: entry.entityId }, data: entry.before as object });
+  }
+  await tx.auditLog.updateMany({ where: { batchId: last.batchId }, data: { undoneAt: new Date() } });
+  return { kind: 'done', label: last.label ?? '' };
+}
+
+/** JSON with sorted keys: the audit's jsonb column does not keep key order. */
+function canonical(row: unknown): string {
+  const plain = JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
+  return JSON.stringify(Object.keys(plain).sort().map((k) => [k, plain[k]]));
+}

@@ -1,0 +1,34 @@
+// The HTTP app: health, the web chat (page + API); messenger webhooks mount here too (#4).
+import { Hono } from 'hono';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { webChatApi } from '../../adapters/web/routes.js';
+import { WebInbox } from '../../adapters/web/inbox.js';
+import type { Db } from '../db.js';
+import { Router } from '../router/index.js';
+import { webChatPage } from './web-chat/routes.js';
+import { health } from './health.js';
+
+export interface AppDeps {
+  db: Db;
+  redis: Redis;
+  log: Logger;
+  keyPrefix: string;
+  tenantId: string;
+  /** See WebChatOptions.token. */
+  webChatToken: string | undefined | null;
+}
+
+export function createApp(deps: AppDeps) {
+  const router = new Router(deps);
+  const inbox = new WebInbox(deps.redis, deps.keyPrefix);
+  const app = new Hono();
+  app.route('/', health(deps));
+  app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
+  if (deps.webChatToken !== null) app.route('/', webChatPage);
+  app.onError((err, c) => {
+    deps.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return { app, router, inbox };
+}

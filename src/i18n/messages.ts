@@ -1,0 +1,208 @@
+// Every sentence the bot says, in both languages. Replies follow the language the user wrote in.
+export type Locale = 'zh' | 'en';
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+const messages = {
+  'stage.lead': { zh: '线索', en: 'Lead' },
+  'stage.qualified': { zh: '需求确认', en: 'Qualified' },
+  'stage.proposal': { zh: '方案报价', en: 'Proposal' },
+  'stage.negotiation': { zh: '商务谈判', en: 'Negotiation' },
+  'stage.won': { zh: '赢单', en: 'Won' },
+  'stage.lost': { zh: '输单', en: 'Lost' },
+  'channel.visit': { zh: '拜访', en: 'Visit' },
+  'channel.call': { zh: '电话', en: 'Call' },
+  'channel.wechat': { zh: '微信', en: 'WeChat' },
+  'channel.email': { zh: '邮件', en: 'Email' },
+  'channel.meeting': { zh: '会议', en: 'Meeting' },
+  'channel.demo': { zh: '演示', en: 'Demo' },
+  'category.care': { zh: '关怀回访', en: 'Care' },
+  'category.feedback': { zh: '使用反馈', en: 'Feedback' },
+  'category.satisfaction': { zh: '满意度回访', en: 'Satisfaction' },
+  'category.renewal': { zh: '续约回访', en: 'Renewal' },
+  'category.marketing': { zh: '活动推广', en: 'Marketing' },
+  'period.today': { zh: '今天', en: 'today' },
+  'period.week': { zh: '本周', en: 'this week' },
+  'period.month': { zh: '本月', en: 'this month' },
+  'period.quarter': { zh: '本季度', en: 'this quarter' },
+  'period.year': { zh: '今年', en: 'this year' },
+
+  'intent.log_activity': { zh: '记录一次跟进', en: 'Log an activity' },
+  'intent.create_customer': { zh: '新建客户', en: 'Create a customer' },
+  'intent.add_contact': { zh: '添加联系人', en: 'Add a contact' },
+  'intent.update_deal': { zh: '更新商机', en: 'Update a deal' },
+  'intent.schedule_follow_up': { zh: '设置跟进提醒', en: 'Set a follow-up reminder' },
+  'intent.record_callback': { zh: '记录回访', en: 'Record a callback' },
+  'ask.confirmIntent': { zh: (p) => `我理解成「${p.intent}」，对吗？`, en: (p) => `Did you mean: ${p.intent}?` },
+  'field.customer': { zh: '客户', en: 'Customer' },
+  'field.contact': { zh: '联系人', en: 'Contact' },
+  'field.title': { zh: '职务', en: 'Title' },
+  'field.phone': { zh: '电话', en: 'Phone' },
+  'field.email': { zh: '邮箱', en: 'Email' },
+  'field.birthday': { zh: '生日', en: 'Birthday' },
+  'field.industry': { zh: '行业', en: 'Industry' },
+  'field.tier': { zh: '等级', en: 'Tier' },
+  'field.owner': { zh: '负责人', en: 'Owner' },
+  'field.amount': { zh: '金额', en: 'Amount' },
+  'field.stage': { zh: '阶段', en: 'Stage' },
+  'field.expectedClose': { zh: '预计签约', en: 'Expected close' },
+  'field.nextFollowUp': { zh: '下次跟进', en: 'Next follow-up' },
+  'field.lostReason': { zh: '输单原因', en: 'Lost reason' },
+  'field.summary': { zh: '内容', en: 'Summary' },
+  'field.satisfaction': { zh: '满意度', en: 'Satisfaction' },
+  'field.deals': { zh: '商机', en: 'Deals' },
+  'field.lastActivities': { zh: '最近跟进', en: 'Recent activity' },
+  'field.contacts': { zh: '联系人', en: 'Contacts' },
+  'field.none': { zh: '暂无', en: 'none' },
+  'field.total': { zh: '合计', en: 'Total' },
+  'field.weighted': { zh: '加权', en: 'weighted' },
+  'field.won': { zh: '赢单金额', en: 'Won' },
+  'field.target': { zh: '目标', en: 'Target' },
+  'field.attainment': { zh: '完成率', en: 'Attainment' },
+  'field.activities': { zh: '跟进次数', en: 'Activities' },
+  'field.newCustomers': { zh: '新客户', en: 'New customers' },
+  'field.newDeals': { zh: '新商机', en: 'New deals' },
+
+  'button.undo': { zh: '撤销', en: 'Undo' },
+  'button.viewCustomer': { zh: '查看客户', en: 'View customer' },
+  'button.create': { zh: (p) => `新建「${p.name}」`, en: (p) => `Create "${p.name}"` },
+  'button.cancel': { zh: '取消', en: 'Cancel' },
+  'button.createAnyway': { zh: '仍然新建', en: 'Create anyway' },
+  'button.help': { zh: '看看例子', en: 'Show examples' },
+  'button.pipeline': { zh: '我的漏斗', en: 'My pipeline' },
+  'button.tasks': { zh: '我的待办', en: 'My tasks' },
+  'button.kpi': { zh: '本月业绩', en: 'KPI this month' },
+
+  'ask.createCustomer': {
+    zh: (p) => `没有找到客户「${p.name}」。要新建为客户吗？`,
+    en: (p) => `I couldn't find a customer called "${p.name}". Create it as a new customer?`,
+  },
+  'ask.whichCustomer': {
+    zh: (p) => `「${p.name}」匹配到多个客户，是哪一个？`,
+    en: (p) => `"${p.name}" matches several customers. Which one?`,
+  },
+  'ask.whichDeal': { zh: (p) => `${p.customer} 有多个进行中的商机，是哪一个？`, en: (p) => `${p.customer} has several open deals. Which one?` },
+  'ask.customerMissing': {
+    zh: '是哪个客户？请带上客户名称再说一次，例如：「华为现在什么进展」',
+    en: 'Which customer? Please say it again with the customer name, e.g. "status of Acme Corp".',
+  },
+  'ask.contactMissing': {
+    zh: '联系人叫什么？例如：「添加联系人 华为 王伟 采购总监 13800138000」',
+    en: 'What is the contact\'s name? e.g. "add contact Acme Corp John Smith CTO john@acme.com"',
+  },
+  'ask.followUpTime': {
+    zh: '什么时候提醒你？例如：「提醒我明天上午10点给华为打电话」',
+    en: 'When should I remind you? e.g. "remind me to call Acme Corp tomorrow at 10am"',
+  },
+  'ask.dealFacts': {
+    zh: (p) => `要更新 ${p.customer} 的什么？例如：「${p.customer} 金额调整为50万」或「${p.customer} 进入商务谈判」`,
+    en: (p) => `What changed for ${p.customer}? e.g. "${p.customer} amount 500k" or "${p.customer} moved to negotiation"`,
+  },
+  'ask.expired': { zh: '这个问题已经过期了，请重新发一次刚才的消息。', en: 'That question has expired. Please send your message again.' },
+  'ask.cancelled': { zh: '好的，已取消，什么都没有改。', en: 'OK, cancelled. Nothing was changed.' },
+
+  'customer.created': { zh: (p) => `已新建客户 ${p.name}`, en: (p) => `Created customer ${p.name}` },
+  'customer.exists': {
+    zh: (p) => `客户「${p.name}」已经存在（负责人：${p.owner}），没有重复新建。`,
+    en: (p) => `Customer "${p.name}" already exists (owner: ${p.owner}); nothing was duplicated.`,
+  },
+  'customer.notVisible': {
+    zh: (p) => `客户「${p.name}」由 ${p.owner} 负责，你没有权限查看或修改。如需转交请联系经理。`,
+    en: (p) => `"${p.name}" is owned by ${p.owner}; you can't see or change it. Ask your manager to reassign it.`,
+  },
+  'customer.notFound': {
+    zh: (p) => `没有找到客户「${p.name}」。可以说「新客户 ${p.name}」来新建。`,
+    en: (p) => `No customer called "${p.name}". Say "new customer ${p.name}" to add it.`,
+  },
+  'customer.status': { zh: (p) => `${p.name} 的情况`, en: (p) => `Status of ${p.name}` },
+  'contact.added': { zh: (p) => `已添加联系人 ${p.contact} · ${p.customer}`, en: (p) => `Added contact ${p.contact} at ${p.customer}` },
+  'contact.updated': { zh: (p) => `已更新联系人 ${p.contact} · ${p.customer}`, en: (p) => `Updated contact ${p.contact} at ${p.customer}` },
+  'activity.logged': {
+    zh: (p) => `已记录${p.channel} · ${p.customer}`,
+    en: (p) => `Logged ${p.channel} with ${p.customer}`,
+  },
+  'deal.updated': { zh: (p) => `已更新商机 · ${p.customer}`, en: (p) => `Updated the deal with ${p.customer}` },
+  'deal.created': { zh: (p) => `已新建商机 · ${p.customer}`, en: (p) => `Created a deal with ${p.customer}` },
+  'followUp.scheduled': {
+    zh: (p) => `好的，${p.when} 提醒你跟进 ${p.customer}`,
+    en: (p) => `OK, I'll remind you to follow up with ${p.customer} on ${p.when}`,
+  },
+  'callback.recorded': { zh: (p) => `已记录回访 · ${p.customer}`, en: (p) => `Recorded the callback with ${p.customer}` },
+  'pipeline.title': { zh: (p) => `${p.scope}销售漏斗`, en: (p) => `${p.scope} pipeline` },
+  'pipeline.scope.me': { zh: '我的', en: 'My' },
+  'pipeline.scope.team': { zh: '团队', en: 'Team' },
+  'pipeline.empty': { zh: '目前没有进行中的商机。', en: 'No open deals right now.' },
+  'pipeline.teamOnlyManagers': {
+    zh: '团队数据只有经理能看，下面是你自己的。', en: 'Team figures are for managers; here are yours.',
+  },
+  'kpi.title': { zh: (p) => `${p.scope}${p.period}业绩`, en: (p) => `${p.scope} KPI ${p.period}` },
+  'kpi.noTarget': { zh: '未设目标', en: 'no target set' },
+  'tasks.title': { zh: (p) => `${p.period}待办`, en: (p) => `To do ${p.period}` },
+  'tasks.empty': { zh: (p) => `${p.period}没有要跟进的客户，干得好！`, en: (p) => `Nothing to follow up ${p.period}. Nice!` },
+  'tasks.overdue': { zh: '已逾期', en: 'overdue' },
+  'undo.done': { zh: (p) => `已撤销：${p.what}`, en: (p) => `Undone: ${p.what}` },
+  'undo.nothing': { zh: '没有可以撤销的操作。', en: 'There is nothing to undo.' },
+  'undo.conflict': {
+    zh: '这条记录之后又被改过，不能自动撤销，请直接修改。', en: 'That record changed again since, so it can\'t be undone automatically; please edit it instead.',
+  },
+  'help.title': { zh: 'salesbot 可以帮你记客户、跟进和商机', en: 'salesbot keeps your CRM while you chat' },
+  'help.body': {
+    zh: [
+      '直接说就行，例如：',
+      '• 今天拜访了华为的张总，意向金额50万，下周三再跟进',
+      '• 新客户：宁德时代，新能源行业，A类',
+      '• 添加联系人 华为 王伟 采购总监 13800138000',
+      '• 京东签了！合同金额120万',
+      '• 提醒我明天上午10点给美团打电话',
+      '• 我的销售漏斗 ／ 华为现在什么进展 ／ 我这个月业绩 ／ 今天要跟进哪些客户',
+      '• 撤销（撤回你刚才的一次修改）',
+      '命令：/新客户 /跟进 /商机 /阶段 /提醒 /漏斗 /客户 /业绩 /待办 /撤销 /帮助',
+    ].join('\n'),
+    en: [
+      'Just say it, for example:',
+      '• Met with Mr. Chen at Acme Corp today, budget $50k, follow up next Tuesday',
+      '• new customer Stark Industries, manufacturing, tier A',
+      '• Initech closed won, 200k',
+      '• remind me to email Umbrella tomorrow at 3pm',
+      '• my pipeline / status of Acme Corp / how is my month / my tasks this week',
+      '• undo (takes back your last change)',
+      'Commands: /customer /log /deal /stage /remind /pipeline /status /kpi /tasks /undo /help',
+    ].join('\n'),
+  },
+  'unknown.reply': {
+    zh: '我没太明白。可以这样说：「今天拜访了华为的张总，意向金额50万」「我的销售漏斗」，或发「帮助」看更多例子。',
+    en: 'Sorry, I didn\'t get that. Try "Called Acme Corp, moved to negotiation" or "my pipeline", or send "help" for more examples.',
+  },
+  'error.empty': { zh: '消息是空的。请输入要记录或查询的内容，发「帮助」看例子。', en: 'The message is empty. Type what to log or ask; send "help" for examples.' },
+  'error.tooLong': {
+    zh: (p) => `消息太长了（${p.length} 字），最多 ${p.max} 字。请只写要点，或分成几条发送。`,
+    en: (p) => `That message is too long (${p.length} characters; the limit is ${p.max}). Please send the key points, or split it up.`,
+  },
+  'error.badAmount': {
+    zh: (p) => `金额「${p.value}」看不懂，什么都没有改。请写成数字，例如 50万、1.2亿 或 500000。`,
+    en: (p) => `I can't read the amount "${p.value}", so nothing was changed. Write it as a number, e.g. 500k, 1.2M or 500000.`,
+  },
+  'error.badArgs': {
+    zh: '这个操作的参数不对，什么都没有改。请直接用文字再说一次。', en: 'That action had invalid details, so nothing was changed. Please say it again in words.',
+  },
+  'error.internal': {
+    zh: '抱歉，处理这条消息时出错了，什么都没有改。请稍后再试一次。',
+    en: 'Sorry, something went wrong handling that message; nothing was changed. Please try again in a moment.',
+  },
+  'error.duplicate': { zh: '这条消息已经处理过了。', en: 'That message was already handled.' },
+  'error.notAllowed': { zh: '你没有权限做这个操作。', en: 'You are not allowed to do that.' },
+} satisfies Record<string, Record<Locale, Text>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const text: Text = messages[key][locale];
+  return typeof text === 'function' ? text(params) : text;
+}
+
+/** Chinese if the text has any CJK character; English if it has Latin letters; else `fallback`. */
+export function detectLocale(text: string, fallback: Locale): Locale {
+  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
+  if (/[a-z]{2,}/i.test(text)) return 'en';
+  return fallback;
+}

@@ -1,0 +1,33 @@
+// A person at a customer, or new facts about one (title, phone, email, birthday).
+import { upsertContact } from '../domain/records.js';
+import { t } from '../i18n/index.js';
+import { needCustomer } from './customer.js';
+import { field, undoButton, viewCustomerButton } from './render.js';
+import type { IntentHandler } from './types.js';
+
+export const addContact: IntentHandler = {
+  async handle(ctx, args) {
+    const { locale } = ctx;
+    if (!args.contact) return { text: t(locale, 'ask.contactMissing') };
+    const found = await needCustomer(ctx, 'add_contact', args, { allowCreate: true });
+    if (found.reply) return found.reply;
+    const { customer } = found;
+    const { contact, created } = await upsertContact(ctx.changes, ctx.tx, customer.id, {
+      name: args.contact, title: args.title, phone: args.phone, email: args.email, birthday: args.birthday,
+    });
+    const title = t(locale, created ? 'contact.added' : 'contact.updated', { contact: contact.name, customer: customer.name });
+    return {
+      text: title,
+      card: {
+        title,
+        fields: [
+          ...field(locale, 'field.title', args.title),
+          ...field(locale, 'field.phone', args.phone),
+          ...field(locale, 'field.email', args.email),
+          ...field(locale, 'field.birthday', args.birthday),
+        ],
+        buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],
+      },
+    };
+  },
+};

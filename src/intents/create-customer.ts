@@ -1,0 +1,42 @@
+// A new customer. An existing one of the same name is never duplicated; similar names are
+// offered first ("create anyway" is one tap away).
+import { canSee } from '../domain/actor.js';
+import { createCustomer as create, findCandidates } from '../domain/customers.js';
+import { t } from '../i18n/index.js';
+import { ownerName } from './customer.js';
+import { field, undoButton, viewCustomerButton } from './render.js';
+import type { IntentHandler } from './types.js';
+
+export const createCustomer: IntentHandler = {
+  async handle(ctx, args) {
+    const { locale, actor } = ctx;
+    if (!args.customer) return { text: t(locale, 'ask.customerMissing') };
+    const candidates = await findCandidates(ctx.tx, actor.tenantId, args.customer);
+    const same = candidates.find((c) => c.exact);
+    if (same) {
+      const text = t(locale, 'customer.exists', { name: same.name, owner: await ownerName(ctx, same.ownerId) });
+      return canSee(actor, same) ? { text, card: { buttons: [viewCustomerButton(locale, same.id)] } } : { text };
+    }
+    const similar = candidates.filter((c) => canSee(actor, c) && (c.contains || c.score >= 0.4));
+    if (similar.length && !args.confirmNew) {
+      return ctx.ask(t(locale, 'ask.whichCustomer', { name: args.customer }), [
+        ...similar.map((c) => ({ label: c.name, action: { intent: 'query_customer', args: { customerId: c.id } } })),
+        { label: t(locale, 'button.createAnyway'), action: { intent: 'create_customer', args: { ...args, confirmNew: true } }, style: 'primary' },
+      ]);
+    }
+    const customer = await create(ctx.changes, actor, { name: args.customer, industry: args.industry, tier: args.tier });
+    const title = t(locale, 'customer.created', { name: customer.name });
+    return {
+      text: title,
+      card: {
+        title,
+        fields: [
+          ...field(locale, 'field.industry', args.industry),
+          ...field(locale, 'field.tier', args.tier),
+          ...field(locale, 'field.owner', actor.name),
+        ],
+        buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],
+      },
+    };
+  },
+};

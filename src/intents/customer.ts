@@ -1,0 +1,50 @@
+// The customer an intent is about: by id (buttons) or by the name typed, asking when the name
+// is unknown or ambiguous. The question's buttons carry the original request, completed.
+import type { Reply } from '../chat/index.js';
+import { createCustomer, findCandidates, getVisibleCustomer, resolve, type Candidate } from '../domain/customers.js';
+import { UserError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
+import type { Args } from './args.js';
+import type { IntentContext } from './types.js';
+
+export interface CustomerRef { id: string; name: string; ownerId: string; tenantId: string }
+type Found = { customer: CustomerRef; reply?: undefined } | { reply: Reply; customer?: undefined };
+
+export async function needCustomer(
+  ctx: IntentContext, intent: string, args: Args, opts: { allowCreate: boolean },
+): Promise<Found> {
+  if (args.customerId) {
+    const customer = await getVisibleCustomer(ctx.tx, ctx.actor, args.customerId);
+    if (!customer) throw new UserError('error.notAllowed');
+    return { customer };
+  }
+  if (!args.customer) return { reply: { text: t(ctx.locale, 'ask.customerMissing') } };
+  const name = args.customer;
+  const found = resolve(ctx.actor, await findCandidates(ctx.tx, ctx.actor.tenantId, name));
+  const pick = (c: Candidate) => ({ label: c.name, action: { intent, args: { ...args, customerId: c.id } } });
+  switch (found.kind) {
+    case 'one':
+      return { customer: found.customer };
+    case 'hidden':
+      return { reply: { text: t(ctx.locale, 'customer.notVisible', { name: found.customer.name, owner: await ownerName(ctx, found.customer.ownerId) }) } };
+    case 'several':
+      return { reply: await ctx.ask(t(ctx.locale, 'ask.whichCustomer', { name }), found.options.map(pick)) };
+    case 'none':
+      if (!opts.allowCreate) {
+        const text = t(ctx.locale, 'customer.notFound', { name });
+        return { reply: found.similar.length ? await ctx.ask(text, found.similar.map(pick)) : { text } };
+      }
+      if (args.confirmNew) return { customer: await createCustomer(ctx.changes, ctx.actor, { name, industry: args.industry, tier: args.tier }) };
+      return {
+        reply: await ctx.ask(t(ctx.locale, 'ask.createCustomer', { name }), [
+          { label: t(ctx.locale, 'button.create', { name }), action: { intent, args: { ...args, confirmNew: true } }, style: 'primary' },
+          ...found.similar.map(pick),
+        ]),
+      };
+  }
+}
+
+export async function ownerName(ctx: IntentContext, userId: string): Promise<string> {
+  const user = await ctx.tx.user.findFirst({ where: { id: userId, tenantId: ctx.actor.tenantId }, select: { name: true } });
+  return user?.name ?? '?';
+}

@@ -1,0 +1,40 @@
+// The intent registry: one handler per contract intent (shared/nlu/CONTRACT.md).
+import { addContact } from './add-contact.js';
+import { createCustomer } from './create-customer.js';
+import { help, unknown } from './help.js';
+import { logActivity } from './log-activity.js';
+import { queryCustomer } from './query-customer.js';
+import { queryKpi } from './query-kpi.js';
+import { queryPipeline } from './query-pipeline.js';
+import { queryTasks } from './query-tasks.js';
+import { recordCallback } from './record-callback.js';
+import { scheduleFollowUp } from './schedule-follow-up.js';
+import type { IntentHandler } from './types.js';
+import { undo } from './undo.js';
+import { updateDeal } from './update-deal.js';
+
+export const intents = {
+  log_activity: logActivity,
+  create_customer: createCustomer,
+  add_contact: addContact,
+  update_deal: updateDeal,
+  schedule_follow_up: scheduleFollowUp,
+  record_callback: recordCallback,
+  query_pipeline: queryPipeline,
+  query_customer: queryCustomer,
+  query_kpi: queryKpi,
+  query_tasks: queryTasks,
+  undo,
+  help,
+  unknown,
+} satisfies Record<string, IntentHandler>;
+
+export type IntentName = keyof typeof intents;
+
+/** Intents that only read: they need no audit batch (and are cheap to repeat). */
+export const READ_ONLY = new Set<IntentName>(['query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'help', 'unknown']);
+
+export const isIntent = (name: string): name is IntentName => Object.hasOwn(intents, name);
+
+export { argsSchema, type Args } from './args.js';
+export type { IntentContext, IntentHandler } from './types.js';

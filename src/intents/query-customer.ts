@@ -1,0 +1,35 @@
+// One customer's state: deals, last activities, next follow-up, contacts.
+import { customerStatus } from '../domain/reports.js';
+import { formatAmount, formatDateTime, t } from '../i18n/index.js';
+import { needCustomer } from './customer.js';
+import type { IntentHandler } from './types.js';
+
+export const queryCustomer: IntentHandler = {
+  async handle(ctx, args) {
+    const { locale, actor } = ctx;
+    const found = await needCustomer(ctx, 'query_customer', args, { allowCreate: false });
+    if (found.reply) return found.reply;
+    const { customer } = found;
+    const s = await customerStatus(ctx.tx, actor.tenantId, customer.id);
+    const none = t(locale, 'field.none');
+    const deals = s.deals.map((d) =>
+      [t(locale, `stage.${d.stage}`), d.amount ? formatAmount(d.amount.toNumber(), locale, d.currency) : ''].filter(Boolean).join(' '));
+    const activities = s.activities.map((a) =>
+      `${formatDateTime(a.occurredAt, locale, actor.timeZone)} ${t(locale, `channel.${a.channel}`)}: ${a.summary.slice(0, 60)}`);
+    const contacts = s.contacts.map((c) => [c.name, c.title].filter(Boolean).join(' '));
+    const title = t(locale, 'customer.status', { name: customer.name });
+    return {
+      text: title,
+      card: {
+        title,
+        fields: [
+          { label: t(locale, 'field.owner'), value: s.ownerName },
+          { label: t(locale, 'field.deals'), value: deals.join('；') || none },
+          { label: t(locale, 'field.nextFollowUp'), value: s.nextReminder ? formatDateTime(s.nextReminder.dueAt, locale, actor.timeZone) : none },
+          { label: t(locale, 'field.lastActivities'), value: activities.join('\n') || none },
+          { label: t(locale, 'field.contacts'), value: contacts.join('、') || none },
+        ],
+      },
+    };
+  },
+};

@@ -1,0 +1,111 @@
+// The router: inbound event → user → understand → one transaction (dedup + handler + audit)
+// → replies. Adapters call `handle`; nothing here knows a platform.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { InboundEvent, Reply } from '../chat/index.js';
+import type { Db } from '../db.js';
+import { loadActor, type Actor } from '../domain/actor.js';
+import { Changes } from '../domain/changes.js';
+import { UserError } from '../domain/errors.js';
+import { resolveUser } from '../domain/users.js';
+import { detectLocale, t, type Locale } from '../i18n/index.js';
+import { intents, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
+import { textOnly } from '../chat/index.js';
+import { PendingQuestions } from './pending.js';
+import { CONFIRM_BELOW, understand } from './understand.js';
+
+export interface RouterDeps {
+  db: Db;
+  redis: Redis;
+  log: Logger;
+  /** Redis key prefix (tests give each file its own). */
+  keyPrefix?: string;
+}
+
+export interface RouterResult {
+  replies: Reply[];
+  /** The event id was already applied: nothing was done again. */
+  duplicate?: boolean;
+}
+
+class DuplicateEvent extends Error {}
+
+export class Router {
+  private readonly pending: PendingQuestions;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
+  }
+
+  async handle(event: InboundEvent): Promise<RouterResult> {
+    const { db, log } = this.deps;
+    const user = await resolveUser(db, event.from);
+    const actor = await loadActor(db, user.id);
+    const locale = event.type === 'text' ? detectLocale(event.text, actor.locale) : actor.locale;
+    await this.remember(actor, event, locale);
+    const ctxActor = { ...actor, locale };
+    try {
+      const understood = await understand(event, ctxActor, this.pending);
+      if (understood.kind === 'say') return { replies: [{ text: t(locale, understood.key, understood.params) }] };
+      return { replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
+    } catch (err) {
+      if (err instanceof DuplicateEvent) return { replies: [], duplicate: true };
+      if (err instanceof UserError) return { replies: [{ text: t(locale, err.key, err.params) }] };
+      log.error({ err, eventId: event.eventId, tenantId: actor.tenantId }, 'message failed');
+      return { replies: [{ text: t(locale, 'error.internal') }] };
+    }
+  }
+
+  private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, intent: IntentName, args: Args, confidence: number): Promise<Reply> {
+    const eventKey = `${event.from.platform}:${event.from.platformTenant}:${event.eventId}`;
+    return this.deps.db.$transaction(async (tx) => {
+      await tx.processedEvent.create({ data: { id: eventKey, tenantId: actor.tenantId } }).catch((err: { code?: string }) => {
+        throw err.code === 'P2002' ? new DuplicateEvent() : err;
+      });
+      const batchId = randomUUID();
+      const changes = new Changes(tx, { tenantId: actor.tenantId, userId: actor.userId, batchId, sourceEventId: eventKey });
+      const ctx: IntentContext = {
+        tx, actor, changes, locale, now: event.at, eventId: eventKey,
+        text: event.type === 'text' ? event.text : undefined,
+        ask: (question, options) => this.ask(actor, question, options),
+      };
+      if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
+        return this.ask(actor, t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
+          { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
+          { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
+        ]);
+      }
+      const reply = await intents[intent].handle(ctx, args);
+      if (changes.made.length) {
+        await tx.auditLog.updateMany({ where: { batchId }, data: { label: reply.text.split('\n')[0]!.slice(0, 200) } });
+      }
+      return reply;
+    }, { timeout: 15_000, maxWait: 10_000 });
+  }
+
+  private async ask(actor: Actor, question: string, options: { label: string; action: import('../chat/index.js').ActionPayload; style?: 'primary' | 'danger' | 'default' }[]): Promise<Reply> {
+    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action));
+    const buttons = [
+      ...options.map((o, index) => ({ label: o.label, style: o.style, action: { intent: 'choose', args: { token, index } } })),
+      { label: t(actor.locale, 'button.cancel'), style: 'default' as const, action: { intent: 'cancel', args: {} } },
+    ];
+    const reply: Reply = { text: question, card: { title: question, buttons } };
+    // The numbered list lets text-only surfaces (and typists) answer with the number.
+    return { ...reply, text: textOnly({ text: question, card: { buttons } }) };
+  }
+
+  /** The language the user last wrote in, and where to reach them later (jobs). */
+  private async remember(actor: Actor, event: InboundEvent, locale: Locale): Promise<void> {
+    const { db } = this.deps;
+    const a = event.address;
+    await Promise.all([
+      locale !== actor.locale ? db.user.update({ where: { id: actor.userId }, data: { locale } }) : undefined,
+      db.chatAddress.upsert({
+        where: { userId_platform_conversationId: { userId: actor.userId, platform: a.platform, conversationId: a.conversationId } },
+        create: { tenantId: actor.tenantId, userId: actor.userId, platform: a.platform, platformTenant: a.platformTenant, conversationId: a.conversationId, kind: a.kind, threadId: a.threadId },
+        update: { kind: a.kind, threadId: a.threadId ?? null },
+      }),
+    ]);
+  }
+}

@@ -1,0 +1,34 @@
+// Everything the app, the worker and the CLI need: Postgres and Redis (embedded or from the
+// environment), migrated, with the demo tenant seeded on the embedded default.
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { seedDemo } from '../../prisma/seed.js';
+import type { Config } from '../config.js';
+import { createDb, type Db } from '../db.js';
+import { startServices, type Services } from './services.js';
+
+export interface Runtime {
+  db: Db;
+  redis: Redis;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const services = await startServices(config, log);
+  const db = createDb(services.databaseUrl);
+  const redis = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection'));
+  if (services.embeddedDatabase) {
+    const { created } = await seedDemo(db);
+    if (created) log.info('seeded the demo tenant "demo"');
+  }
+  return {
+    db, redis, services,
+    async close() {
+      redis.disconnect();
+      await db.$disconnect();
+      await services.stop();
+    },
+  };
+}
