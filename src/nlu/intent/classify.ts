@@ -21,7 +21,7 @@ const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
-const AGAIN = /[^,，。;；!！]*再(?:跟进|联系|聊|约|沟通|谈|打)[^,，。;；!！]*/g;
+const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|follow[-\s]?up)[^,，。;；!！]*/gi;
 
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 export function isPlan(e: Evidence): boolean {

@@ -15,7 +15,15 @@ export function findCategory(text: string): Category | undefined {
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
 }
 
-const NUMERIC_SCORE = /(?:打了?|给了?|评了?|评分|打分|满意度|得分|score[ds]?|rated|rating|gave(?: us)?)\s*[:：为是了]?\s*([1-5])(?:\s*(?:分|星|颗星|\/\s*5|out of 5|stars?))?(?!\d)|(?<![\d.])([1-5])\s*(?:分|星|颗星|\/\s*5|out of 5|stars?)(?![\d])/i;
+const SCORE_LEAD = '(?:打了?|给了?|评了?|评分|打分|满意度|得分|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
+const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
+// A digit after a score word, or any small number with a score unit. Chinese numerals only
+// count with a unit, so 满意度一般 stays a word score.
+const NUMERIC_SCORE = new RegExp(
+  `${SCORE_LEAD}([1-5])(?:\\s*${SCORE_UNIT})?(?![\\d.])|${SCORE_LEAD}?(?<![\\d.十])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
+  'i',
+);
+const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [
@@ -29,6 +37,6 @@ const WORD_SCORES: [RegExp, number][] = [
 export function findSatisfaction(text: string): number | undefined {
   const numeric = NUMERIC_SCORE.exec(text);
   const digit = numeric?.[1] ?? numeric?.[2];
-  if (digit) return Number(digit);
+  if (digit) return SCORE_DIGIT[digit] ?? Number(digit);
   return WORD_SCORES.find(([re]) => re.test(text))?.[1];
 }

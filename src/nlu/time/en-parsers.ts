@@ -13,14 +13,15 @@ const RELATION: Record<string, WeekRelation> = {
   this: 'this', next: 'next', coming: 'bare', last: 'last',
 };
 // Short forms that are also ordinary words need a this/next in front of them.
-const AMBIGUOUS = new Set(['mon', 'wed', 'sat', 'sun']);
+const AMBIGUOUS = new Set(['mon', 'sat', 'sun']);
 
 const weekday = anchorParser(
   /\b(?:(this|next|coming|last)\s+)?(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday|s|r|rs)?\b/i,
   (m, today) => {
     const relation = m[1]?.toLowerCase() ?? '';
     const key = (m[2] ?? '').toLowerCase();
-    if (!m[3] && !relation && AMBIGUOUS.has(key)) return null;
+    // Lower-case 'sun'/'sat'/'mon' are words; capitalised, they are days.
+    if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '')) return null;
     return weekdayDate(today, WEEKDAY[key] ?? 0, RELATION[relation] ?? 'bare');
   },
 );

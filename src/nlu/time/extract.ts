@@ -12,6 +12,8 @@ export interface DateMention {
   date: LocalDate;
   /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM when a time of day was said. */
   value: string;
+  /** Only a time of day was said (下午4点, 3pm): it attaches to a date right before it. */
+  timeOnly: boolean;
 }
 
 // Parts of the day said without an hour (contract: 09:00, 12:00, 14:00, 19:00).
@@ -26,6 +28,16 @@ const DAY_PARTS: [RegExp, number][] = [
 const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早0-9]/;
 const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2})/i;
 const CJK = /[\u4e00-\u9fff]/;
+
+// A clock time said with no date (下午4点, 3pm). chrono's casual parser stamps a bare 下午
+// with today's date, so the text decides.
+const TIME_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚|今晚)?\s*\d{1,2}\s*(?:点|:|：|am|pm)/i;
+const AFTERNOON = /下午|晚上|今晚|明晚|傍晚|pm/i;
+
+// "下午4点" read alone comes back as 04:00; the day part fixes it (contract: 下午3点 → 15:00).
+function afternoonHour(text: string, hour: number): number {
+  return hour < 12 && AFTERNOON.test(text) ? hour + 12 : hour;
+}
 
 function resolveDay(result: ParsedResult, today: LocalDate): LocalDate {
   const start = result.start;
@@ -44,12 +56,13 @@ function toMention(result: ParsedResult, today: LocalDate): DateMention {
   const start = result.start;
   let value = formatDate(day);
   if (start.isCertain('hour')) {
-    value = formatDateTime(day, start.get('hour') ?? 0, start.get('minute') ?? 0);
+    value = formatDateTime(day, afternoonHour(result.text, start.get('hour') ?? 0), start.get('minute') ?? 0);
   } else {
     const part = DAY_PARTS.find(([re]) => re.test(result.text));
     if (part) value = formatDateTime(day, part[1], 0);
   }
-  return { index: result.index, end: result.index + result.text.length, text: result.text, date: day, value };
+  const timeOnly = (!start.isCertain('day') && !start.isCertain('weekday') && !start.isCertain('month')) || TIME_ONLY.test(result.text);
+  return { index: result.index, end: result.index + result.text.length, text: result.text, date: day, value, timeOnly };
 }
 
 export function extractDates(text: string, ref: Reference): DateMention[] {
@@ -81,13 +94,15 @@ const BIRTHDAY_BEFORE = /(?:生日|出生|birthday|born|dob)\D{0,4}$/i;
 
 const DAY_PART_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚)$/;
 
-// chrono reads "下周一下午" as a date followed by a separate 下午; join them into one value.
+// chrono reads "下周一下午" or "12/8下午4点" as a date followed by a separate time; join them.
+// (Its casual parser marks a bare 下午 as today's date, hence the day-part test.)
 function mergeDayParts(text: string, mentions: DateMention[]): DateMention[] {
   const merged: DateMention[] = [];
   for (const mention of mentions) {
     const previous = merged[merged.length - 1];
     const gap = previous ? text.slice(previous.end, mention.index) : '';
-    if (previous && !previous.value.includes('T') && DAY_PART_ONLY.test(mention.text) && /^\s?$/.test(gap)) {
+    const isTime = mention.timeOnly || DAY_PART_ONLY.test(mention.text);
+    if (previous && !previous.value.includes('T') && isTime && mention.value.includes('T') && /^\s?(?:at\s)?$/.test(gap)) {
       const time = mention.value.slice(10);
       merged[merged.length - 1] = { ...previous, end: mention.end, text: text.slice(previous.index, mention.end), value: `${previous.value}${time}` };
     } else {

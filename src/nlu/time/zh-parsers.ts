@@ -41,6 +41,12 @@ const namedMonth = anchorParser(/(?:(下下|下)个?月|(\d{1,2})月份?)(?![底
   return month >= 1 && month <= 12 ? upcomingMonthEnd(today, month) : null;
 });
 
+// 月初 is the month's first day, by analogy with 月底.
+const monthStart = anchorParser(/(下下|下|本|这)?个?月初/, (m, today) => {
+  const end = endOfMonth(today.y, today.m, MONTH_SHIFT[m[1] ?? ''] ?? 0);
+  return { ...end, d: 1 };
+});
+
 const monthDay = anchorParser(/(下个?|本|这个?)月(\d{1,2})[日号]/, (m, today) => {
   const base = endOfMonth(today.y, today.m, m[1]?.startsWith('下') ? 1 : 0);
   const day = Number(m[2]);
@@ -69,5 +75,5 @@ const slashDate = anchorParser(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/, (m, t
 });
 
 export const zhParsers: Parser[] = [
-  weekday, week, monthEnd, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
+  weekday, week, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
 ];
