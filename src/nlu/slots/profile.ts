@@ -49,6 +49,15 @@ function fromSegments(segments: string[]): string | undefined {
   return undefined;
 }
 
+// In a new-customer list, a short leftover segment is the industry: "Wayne Enterprises, defense, tier A".
+const NOT_INDUSTRY = /客户|联系|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
+
+function leftover(segments: string[], customer?: string): string | undefined {
+  const rest = segments.filter((s) => s !== customer && !customer?.includes(s) && !NOT_INDUSTRY.test(s));
+  const candidate = rest.find((s) => /^[a-z][a-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s));
+  return candidate;
+}
+
 export function findIndustry(text: string, segments: string[], customer?: string): string | undefined {
   const labeled = ZH_LABELED.exec(text)?.[1]?.trim();
   if (labeled) return labeled;
@@ -58,5 +67,5 @@ export function findIndustry(text: string, segments: string[], customer?: string
   if (segment) return segment;
   const en = EN_SUFFIXED.exec(text)?.[1]?.trim();
   if (en && INDUSTRIES_EN.some((w) => en.toLowerCase().endsWith(w))) return en;
-  return undefined;
+  return leftover(segments, customer);
 }
