@@ -39,9 +39,12 @@ export function offsetMinutes(at: Date, timeZone: string): number {
 /** The instant at which the zone's wall clock shows the given local date and time. */
 export function zonedTime(year: number, month: number, day: number, hour = 0, minute = 0, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60000;
-  // A second pass settles instants near a daylight-saving change.
-  return new Date(guess - offsetMinutes(new Date(first), timeZone) * 60000);
+  const first = new Date(guess - offsetMinutes(new Date(guess), timeZone) * 60000);
+  // A second pass settles instants near a daylight-saving change; a wall time that does not
+  // exist (the spring-forward gap) keeps the first pass, i.e. moves forward by the gap.
+  const second = new Date(guess - offsetMinutes(first, timeZone) * 60000);
+  const p = localParts(second, timeZone);
+  return p.hour === ((hour % 24) + 24) % 24 && p.minute === minute ? second : first;
 }
 
 /** "2026-12-02" or "2026-12-02T15:00" in a zone → instant. Date-only means `defaultHour`:00. */
