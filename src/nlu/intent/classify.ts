@@ -21,12 +21,12 @@ const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
-const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|约了|约好了|follow[-\s]?up)[^,，。;；!！]*/gi;
+const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|(?<!签)约了|约好了|follow[-\s]?up)[^,，。;；!！]*/gi;
 
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 export function isPlan(e: Evidence): boolean {
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
-  const booked = e.hasFutureDate ? /约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
+  const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   if (S.PAST.test(e.masked.replace(booked, ''))) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && S.ACTIVITY.test(withoutAgain)) return false;

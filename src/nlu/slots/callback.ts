@@ -5,7 +5,7 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
   ['renewal', /续费|续约|续签|续订|续期|renewal|renew/i],
   ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|春节|中秋|\bcare\b|greeting|holiday|check[-\s]in call/i],
   ['feedback', /反馈|使用情况|使用体验|用得怎么样|意见|建议|吐槽|投诉|feedback|usage|complain/i],
-  ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|marketing|promotion|campaign|webinar|event/i],
+  ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|邀请|大会|峰会|沙龙|展会|marketing|promotion|campaign|webinar|event/i],
   ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score/i],
 ];
 

@@ -3,7 +3,7 @@
 // A lower-case name is taken only right after a verb or preposition that introduces one.
 
 const STOP = new Set([
-  'i', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
+  'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
   'remind', 'new', 'add', 'customer', 'account', 'client', 'company', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
   'my', 'our', 'show', 'what', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'status', 'update', 'follow',
   'please', 'pls', 'can', 'could', 'just', 'today', 'tomorrow', 'tonight', 'yesterday', 'next', 'this', 'last',
