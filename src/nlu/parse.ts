@@ -36,6 +36,13 @@ function isAhead(mention: DateMention, ref: Reference): boolean {
   return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) > ref.minuteOfDay;
 }
 
+function isBehind(mention: DateMention, ref: Reference): boolean {
+  const order = compareDates(mention.date, ref.today);
+  if (order !== 0) return order < 0;
+  const time = /T(\d{2}):(\d{2})$/.exec(mention.value);
+  return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) < ref.minuteOfDay;
+}
+
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference): Evidence {
   const customer = findCustomer(masked);
   return {
@@ -45,6 +52,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     hasStage: Boolean(findStage(text)),
     hasAmount: Boolean(extractAmount(text)),
     hasFutureDate: dates.some((d) => isAhead(d, ref)),
+    hasPastDate: dates.some((d) => isBehind(d, ref)),
     hasCloseDate: dates.some((d) => dateRole(text, d, false) === 'expected_close'),
   };
 }

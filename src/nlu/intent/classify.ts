@@ -12,6 +12,8 @@ export interface Evidence {
   hasStage: boolean;
   hasAmount: boolean;
   hasFutureDate: boolean;
+  /** A date already behind `now` (a report, not a plan). */
+  hasPastDate: boolean;
   hasCloseDate: boolean;
 }
 
@@ -30,19 +32,19 @@ export function isPlan(e: Evidence): boolean {
   if (S.PAST.test(e.masked.replace(booked, ''))) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && S.ACTIVITY.test(withoutAgain)) return false;
-  if (!S.PLAN_ACTION.test(e.masked)) return false;
+  if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
 }
 
 const RULES: Rule[] = [
-  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && S.UNDO.test(e.text) },
+  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
-  { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || short(e, 14)) },
+  { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI.test(e.text) && !S.ACTIVITY.test(e.text) },
-  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && !e.hasStage },
-  { intent: 'query_customer', confidence: 0.8, test: (e) => S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage },
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && !e.hasStage && !e.hasAmount },
+  { intent: 'query_customer', confidence: 0.8, test: (e) => S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },

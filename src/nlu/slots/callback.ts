@@ -20,7 +20,7 @@ const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
 // A digit after a score word, or any small number with a score unit. Chinese numerals only
 // count with a unit, so 满意度一般 stays a word score.
 const NUMERIC_SCORE = new RegExp(
-  `${SCORE_LEAD}([1-5])(?:\\s*${SCORE_UNIT})?(?![\\d.])|${SCORE_LEAD}?(?<![\\d.十])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
+  `${SCORE_LEAD}([1-5])(?:\\s*${SCORE_UNIT})?(?![\\d.])|(?:${SCORE_LEAD})?(?<![\\d.十])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
   'i',
 );
 const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };

@@ -7,7 +7,7 @@ const CHANNEL_WORDS: [RegExp, Channel][] = [
   [/电话(?![\s:：号]*\+?\d)|打了个?电话|致电|通话|来电|\b(?:called|call|phone|phoned|rang|dialed)\b/i, 'call'],
   [/微信|wx|vx|\bwechat\b/i, 'wechat'],
   [/邮件|邮箱|发邮|\be-?mail(?:ed)?\b/i, 'email'],
-  [/开会|开了?个?(?:线上|视频)?会|会议|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],
+  [/开会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],
   [/演示|demo|试用演示|产品展示/i, 'demo'],
 ];
 

@@ -7,7 +7,7 @@ const HONORIFIC_NAME = new RegExp(
   `([${SURNAMES}](?:${HONORIFICS.join('|')}))(?<!总)|([${SURNAMES}]总)(?!部|公司|价|额|共|体|结|计|量|包|算|之)`,
 );
 const AFTER_ROLE = new RegExp(
-  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:是|为|叫)?[:：\\s]*([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
+  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|改为|改成了?|是|为|叫)?[:：\\s]*([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 const EN_AFTER_ROLE = /\b(?:contact(?! at)|contact person|point of contact|poc|spoke with|talked to|met with|met)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;

@@ -39,7 +39,7 @@ export function chineseToNumber(word: string): number | null {
 
 // A run of numeral characters is converted only when a unit or counter follows it, so words
 // that merely contain a numeral (一般, 一下, 统一, 三一重工, 周一) are left alone.
-const RUN = /([零〇一二两俩三四五六七八九十百千]+)(?=万|亿|千|百|天|周|个(?=月|星期|礼拜|小时|工作日|季度)|月|日|号|年|小时|分钟|位|w|W|k|K|块|元|星期|礼拜|次|家|岁)/g;
+const RUN = /([零〇一二两俩三四五六七八九十百千]+)(?=万|亿|千|百|天|周|个(?=月|星期|礼拜|小时|工作日|季度)|月|日|号|年|小时|分钟|w|W|k|K|块|元|星期|礼拜|岁)/g;
 
 export function normalizeNumerals(text: string): string {
   return text.replace(RUN, (run, _g, offset: number, whole: string) => {
