@@ -17,7 +17,7 @@ export const updateDeal: IntentHandler = {
     const facts = dealFacts(args);
     if (!hasDealFacts(facts)) return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
 
-    const target = await pickDeal(ctx, args, customer.id);
+    const target = await pickDeal(ctx, args, customer);
     if (target.reply) return target.reply;
     const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
     const title = t(ctx.locale, created ? 'deal.created' : 'deal.updated', { customer: customer.name });
@@ -33,7 +33,8 @@ export const updateDeal: IntentHandler = {
 };
 
 /** The deal meant: the one named by a button, the only open one, or ask among several. */
-async function pickDeal(ctx: IntentContext, args: Args, customerId: string) {
+async function pickDeal(ctx: IntentContext, args: Args, customer: { id: string; name: string }) {
+  const customerId = customer.id;
   if (args.dealId) {
     const deal = await ctx.tx.deal.findFirst({ where: { id: args.dealId, tenantId: ctx.actor.tenantId, customerId } });
     if (!deal || !canSee(ctx.actor, deal)) throw new UserError('error.notAllowed');
@@ -46,7 +47,7 @@ async function pickDeal(ctx: IntentContext, args: Args, customerId: string) {
       .filter(Boolean).join(' · ');
   return {
     reply: await ctx.ask(
-      t(ctx.locale, 'ask.whichDeal', { customer: open[0]!.title }),
+      t(ctx.locale, 'ask.whichDeal', { customer: customer.name }),
       open.map((d) => ({ label: label(d), action: { intent: 'update_deal', args: { ...args, customerId, dealId: d.id } } })),
     ),
   };

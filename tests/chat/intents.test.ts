@@ -2,7 +2,7 @@
 // the rows it writes (or does not), and what the reply says.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount, formatPercent } from '../../src/i18n/index.js';
-import { testApp } from '../support/app.js';
+import { button, testApp } from '../support/app.js';
 import { counts, fieldValue, localAt, nextWeek, nextWeekday, only, startOfDay, thisMonth } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -178,6 +178,26 @@ describe('update_deal', () => {
     const lost = await openDeal('永辉超市');
     expect(only(await app.say('rep2', 'Yonghui lost, reason: chose a competitor')).text).toBe('Updated the deal with 永辉超市');
     expect(await app.db.deal.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ stage: 'lost', lostReason: 'chose a competitor' });
+  });
+});
+
+describe('update_deal with several open deals', () => {
+  it('asks which deal, naming the customer, and the choice updates only that deal', async () => {
+    const bee = await customer('杭州小蜜蜂电子商务有限公司');
+    const first = await openDeal('杭州小蜜蜂电子商务有限公司');
+    const second = await app.db.deal.create({
+      data: { tenantId: 'demo', customerId: bee.id, ownerId: ids.rep1, title: '小蜜蜂仓储二期', amount: 50_000, stage: 'qualified', probability: 30 },
+    });
+    const before = await counts(app.db);
+    const asked = await app.say('rep1', '小蜜蜂金额调整为12万');
+    const reply = only(asked);
+    expect(reply.text).toMatch(/^杭州小蜜蜂电子商务有限公司 有多个进行中的商机，是哪一个？\n/);
+    expect(reply.card!.buttons!.map((b) => b.label)).toEqual(expect.arrayContaining(['小蜜蜂订单管理系统 · 线索 · 8万', '小蜜蜂仓储二期 · 需求确认 · 5万']));
+    expect(await counts(app.db)).toEqual(before);
+
+    expect(only(await app.click('rep1', button(asked, '小蜜蜂仓储二期'))).text).toBe('已更新商机 · 杭州小蜜蜂电子商务有限公司');
+    expect((await app.db.deal.findUniqueOrThrow({ where: { id: second.id } })).amount!.toNumber()).toBe(120_000);
+    expect(await app.db.deal.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
   });
 });
 
