@@ -8,10 +8,10 @@ export const QUESTION = /[?？]|哪些|哪几|哪个|什么|多少|怎么样|如
 
 export const TASKS = /待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
 export const TASKS_STRONG = /待办|任务|日程|to-?dos?|\btasks?\b|on my plate|agenda/i;
-export const KPI = /业绩|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b/i;
+export const KPI = /业绩|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|how (?:did|do|does) (?:i|we|the team|my team|our team|everyone) do\b|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b/i;
 export const PIPELINE_STRONG = /漏斗|pipeline|funnel|open deals/i;
 export const PIPELINE = /漏斗|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
-export const CUSTOMER_STATUS = /什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
+export const CUSTOMER_STATUS = /what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
 
 export const CALLBACK = /回访|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;
@@ -19,7 +19,7 @@ export const NEW_CUSTOMER = /新客户|新增[一个家位]*客户|新(?:建|加
 export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|contact (?:is|person)|\bcontact\s*:|point of contact/i;
 export const CONTACT_FACTS = /生日|手机号?|电话[:：\s]*\+?\d|邮箱|email[:：\s]|birthday|\bphone[:：\s]|\bmobile\b/i;
 
-export const ACTIVITY = /拜访|发了?个?(?:微信|邮件|消息|短信)|微信(?:沟通|聊|联系)|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|(?<!签)约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync) (?:with|w\/\s*\w+)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
+export const ACTIVITY = /拜访|发了?个?(?:微信|邮件|消息|短信)|微信(?:沟通|聊|联系)|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|(?<!签)约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync|wechat|zoom|video call|catch-up) (?:with|w\/\s*\w+)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
 export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交|金额|预算|报价|调整|改为|改成|上调|下调|阶段|进入|推进到|合同|意向|需求|竞品|\b(?:closed|won|lost|stage|moved to|deal|amount|value|worth|negotiation|proposal|qualified|signed|close)\b/i;
 
 export const PAST = /了|过(?!去|来)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
