@@ -2,18 +2,35 @@
 // there) plus what buttons add (customerId, confirmNew, …). Validated on every path — a
 // button payload is user input like any other.
 import { z } from 'zod';
+import { matchKey } from '../domain/names.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/);
+// Real dates and times only: "2026-02-30" or "T25:99" would otherwise roll over silently.
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, 'not a calendar date');
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/)
+  .refine((v) => isCalendarDate(v.slice(0, 10)) && isClockTime(v.slice(11)), 'not a calendar date and time');
+// A name must keep something after folding (matchKey): "!!!" would be a customer nobody can find.
+const customerName = text(200).refine((v) => matchKey(v) !== '', 'no letters or digits');
+
+function isCalendarDate(value: string): boolean {
+  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function isClockTime(hhmm: string): boolean {
+  const [h = 0, m = 0] = hhmm ? hhmm.split(':').map(Number) : [];
+  return h < 24 && m < 60;
+}
 
 export const argsSchema = z.object({
-  customer: text(200).optional(),
+  customer: customerName.optional(),
   contact: text(100).optional(),
   title: text(100).optional(),
   phone: z.string().regex(/^\+?\d{5,20}$/).optional(),
   email: z.string().email().max(200).optional(),
-  birthday: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/).optional(),
+  // A leap year stands in when the year is not known, so 02-29 is a birthday.
+  birthday: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/).refine((v) => isCalendarDate(v.length === 5 ? `2000-${v}` : v), 'not a date').optional(),
   industry: text(100).optional(),
   tier: z.enum(['A', 'B', 'C']).optional(),
   channel: z.enum(['visit', 'call', 'wechat', 'email', 'meeting', 'demo']).optional(),

@@ -64,6 +64,13 @@ describe('add_contact', () => {
     expect(row).toMatchObject({ title: 'CTO', phone: '13912345678', email: 'jane.doe@acme.com', birthday: '1990-05-06' });
   });
 
+  it('accepts a leap-day birthday without a year', async () => {
+    const reply = only(await app.click('rep1', { intent: 'add_contact', args: { customer: '美团', contact: '孙经理', birthday: '02-29' } }));
+    expect(reply.text).toBe('已更新联系人 孙经理 · 美团');
+    expect(await app.db.contact.findFirstOrThrow({ where: { customerId: (await customer('美团')).id, name: '孙经理' } }))
+      .toMatchObject({ birthday: '02-29', title: '采购经理' });
+  });
+
   it('fills in new facts on a contact of the same name instead of adding a second one', async () => {
     const cloud = await customer('华为云');
     const before = await app.db.contact.count({ where: { customerId: cloud.id } });
