@@ -1,6 +1,6 @@
 // parse(): one chat message → intent + slots (shared/nlu/CONTRACT.md). Pure and total: it
 // never throws, and every scan is bounded by the normaliser's length cap.
-import type { Intent, ParseResult, Slots } from './types.js';
+import { INTENTS, slotsSchema, type Intent, type ParseResult, type Slots } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { readCommand } from './commands.js';
@@ -19,6 +19,17 @@ import { classify, isPlan, type Evidence } from './intent/classify.js';
 export interface ParseOptions { now: string; hint?: Intent }
 
 const CJK = /[\u4e00-\u9fff]/;
+
+const isIntent = (value: unknown): value is Intent => (INTENTS as readonly unknown[]).includes(value);
+
+// The last guard: a slot a rule got wrong in shape (an over-long name from hostile input) is
+// dropped rather than handed on, so every answer satisfies the contract's schema.
+function withinContract(slots: Slots): Slots {
+  const checked = slotsSchema.safeParse(slots);
+  if (checked.success) return checked.data;
+  const bad = new Set(checked.error.issues.map((issue) => String(issue.path[0])));
+  return Object.fromEntries(Object.entries(slots).filter(([key]) => !bad.has(key))) as Slots;
+}
 const LEADING_KEYWORD = /^(?:添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人)\s*[:：]?/;
 
 function findCustomer(maskedText: string): string | undefined {
@@ -65,7 +76,7 @@ function understand(raw: string, options: ParseOptions): ParseResult {
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const evidence = evidenceOf(text, masked, dates, ref);
-  const forced = command?.intent ?? options.hint;
+  const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const amount = extractAmount(text);
   const stage = intent === 'schedule_follow_up' ? undefined : findStage(text);
@@ -75,7 +86,7 @@ function understand(raw: string, options: ParseOptions): ParseResult {
     ...(amount ? { amount } : {}),
     ...(stage ? { stage } : {}),
   });
-  return { intent, slots, confidence };
+  return { intent, slots: withinContract(slots), confidence };
 }
 
 export function parse(text: string, options: ParseOptions): ParseResult {
