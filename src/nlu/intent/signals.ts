@@ -13,7 +13,7 @@ export const PIPELINE_STRONG = /漏斗|pipeline|funnel|open deals/i;
 export const PIPELINE = /漏斗|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
 export const CUSTOMER_STATUS = /what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
 
-export const CALLBACK = /回访|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
+export const CALLBACK = /回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;
 export const NEW_CUSTOMER = /新客户|新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|加一个客户|建个客户|新开客户|new (?:customer|account|client|company)|add (?:a |an )?(?:new )?(?:customer|account|client|company)|create (?:a |an )?(?:customer|account)/i;
 export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|contact (?:is|person)|\bcontact\s*:|point of contact/i;

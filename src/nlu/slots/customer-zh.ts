@@ -27,21 +27,30 @@ const AHEAD = `(?=${BOUNDARY.join('|')})`;
 // Longer forms first: the regex takes the first alternative that fits at a position.
 const PREPOSITIONS = [
   '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比)', '去拜访了', '去拜访', '去了一趟', '去了趟', '去一趟', '去趟', '去了', '拜访完', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
-  '联系了', '联系一下', '联系', '见了', '去见', '约了', '约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
+  '联系了', '联系一下', '联系', '见了', '去见', '(?<![续签预])约了', '(?<![续签预])约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
   '给', '和', '跟', '与', '去', '到', '把', '从', '帮', '陪', '替', '对接', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
 ];
 
+// "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
+const POSSESSIVE = new RegExp(
+  `(?:^|[,，。;；!！\\s|]|了|聊|谈|问|说|关于|讨论|确认)([^\\s,，。;；!！|了聊谈和跟给与把的说问在是]{2,24}?)(?=的(?:项目|单子|合同|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展))`,
+  'g',
+);
 const KEYED = /(?:新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|客户名称?|公司名称?)\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
 const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?\\s?${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
 // Words that show a candidate is a phrase, not a company.
-const NOT_NAME = /提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节$|准备|打算|计划|需要|必须|^(?:下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后]$/;
+const NOT_NAME = /提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后]$/;
 const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
+
+// A contact caught where a company usually stands ("和张总聊了华为的项目").
+const IS_CONTACT = new RegExp(`^${CONTACT}.?$`);
 
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   const name = candidate.replace(TRAILING, '').trim();
+  if (IS_CONTACT.test(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
   return name;
@@ -54,9 +63,11 @@ export function findCustomerZh(masked: string): string | undefined {
   // The customer is usually named first, so the earliest plausible candidate wins.
   const initial = clean(INITIAL.exec(masked)?.[1]);
   if (initial) return initial;
-  for (const m of masked.matchAll(PREP)) {
-    const name = clean(m[1]);
-    if (name) return name;
+  for (const pattern of [PREP, POSSESSIVE]) {
+    for (const m of masked.matchAll(pattern)) {
+      const name = clean(m[1]);
+      if (name) return name;
+    }
   }
   return undefined;
 }
