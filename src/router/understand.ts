@@ -60,6 +60,8 @@ async function answerToPending(text: string, actor: Actor, pending: PendingQuest
   const question = await pending.peek(actor.tenantId, actor.userId);
   if (!question) return undefined;
   const number = /^\d{1,2}$/.test(text) ? Number(text) : undefined;
+  // The numbered list ends with Cancel (router ask()): its number cancels.
+  if (number === question.options.length + 1) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
   const index = number !== undefined && number >= 1 && number <= question.options.length ? number - 1
     : YES.test(text) && question.options.length >= 1 ? 0 : undefined;
   if (index !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index } }, actor, pending);

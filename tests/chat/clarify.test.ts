@@ -68,6 +68,14 @@ describe('an unknown customer', () => {
     expect(await counts(app.db)).toEqual(before);
   });
 
+  it('takes the typed number of the listed Cancel option as cancel', async () => {
+    const before = await counts(app.db);
+    const asked = only(await app.say('rep1', '今天拜访了理想汽车的马总'));
+    const cancelLine = asked.text.split('\n').find((l) => l.endsWith('. 取消'))!;
+    expect(only(await app.say('rep1', cancelLine.split('.')[0]!)).text).toBe('好的，已取消，什么都没有改。');
+    expect(await counts(app.db)).toEqual(before);
+  });
+
   it('writes nothing when the Cancel button is clicked', async () => {
     const before = await counts(app.db);
     const asked = await app.say('rep1', '今天拜访了理想汽车的马总');
