@@ -2,7 +2,7 @@
 // DATABASE_URL / REDIS_URL are set), the HTTP server with the local web chat.
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, webChatEnabled } from './config.js';
-import { createApp } from './http/app.js';
+import { assemble } from './runtime/assemble.js';
 import { createLogger } from './log.js';
 import { openRuntime } from './runtime/open.js';
 
@@ -10,10 +10,12 @@ async function main() {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const runtime = await openRuntime(config, log);
-  const { app } = createApp({
+  const product = assemble({
     db: runtime.db, redis: runtime.redis, log, keyPrefix: 'salesbot', tenantId: config.DEFAULT_TENANT,
     webChatToken: webChatEnabled(config) ? config.WEB_CHAT_TOKEN : null,
   });
+  const { app } = product;
+  const workers = product.startWorkers();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     console.log(`salesbot is running: http://${host}:${info.port}  (web chat; Ctrl-C to stop)`);
@@ -25,6 +27,9 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'stopping');
     server.close();
+    // Finish what is in flight, take nothing new, then stop the servers.
+    await workers.close();
+    await product.closeQueues();
     await runtime.close();
     process.exit(0);
   };

@@ -34,6 +34,8 @@ interface InboundBase {
   at: Date;
   from: Identity;
   address: Address;
+  /** The platform's id of the message, when replies should thread under it. */
+  messageId?: string;
 }
 export interface TextMessage extends InboundBase { type: 'text'; text: string }
 export interface ButtonAction extends InboundBase { type: 'action'; action: ActionPayload }

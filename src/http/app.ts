@@ -7,6 +7,8 @@ import { WebInbox } from '../../adapters/web/inbox.js';
 import type { Db } from '../db.js';
 import { Router } from '../router/index.js';
 import { webChatPage } from './web-chat/routes.js';
+import type { Adapter } from '../../adapters/contract.js';
+import type { InboundSink } from '../delivery/inbound.js';
 import { health } from './health.js';
 
 export interface AppDeps {
@@ -17,6 +19,9 @@ export interface AppDeps {
   tenantId: string;
   /** See WebChatOptions.token. */
   webChatToken: string | undefined | null;
+  /** Where webhooks put verified events (the inbound queue); needed when adapters have routes. */
+  sink?: InboundSink;
+  adapters?: (inbox: WebInbox) => Adapter[];
 }
 
 export function createApp(deps: AppDeps) {
@@ -26,9 +31,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', health(deps));
   app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
   if (deps.webChatToken !== null) app.route('/', webChatPage);
+  const adapters = deps.adapters?.(inbox) ?? [];
+  for (const adapter of adapters) {
+    if (adapter.routes && deps.sink) app.route('/', adapter.routes(deps.sink));
+  }
   app.onError((err, c) => {
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
-  return { app, router, inbox };
+  return { app, router, inbox, adapters };
 }

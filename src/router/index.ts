@@ -13,6 +13,7 @@ import { detectLocale, t, type Locale } from '../i18n/index.js';
 import { intents, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
 import { textOnly } from '../chat/index.js';
 import { PendingQuestions } from './pending.js';
+import { eventKey } from '../delivery/inbound.js';
 import { CONFIRM_BELOW, understand } from './understand.js';
 
 export interface RouterDeps {
@@ -25,11 +26,16 @@ export interface RouterDeps {
 
 export interface RouterResult {
   replies: Reply[];
+  /** Who the event came from, in salesbot's terms (for delivering the replies). */
+  tenantId: string;
+  userId: string;
   /** The event id was already applied: nothing was done again. */
   duplicate?: boolean;
 }
 
 class DuplicateEvent extends Error {}
+
+/** An event id is unique per platform delivery source. */
 
 export class Router {
   private readonly pending: PendingQuestions;
@@ -40,33 +46,39 @@ export class Router {
 
   async handle(event: InboundEvent): Promise<RouterResult> {
     const { db, log } = this.deps;
+    // Checked up front too (dispatch's insert is the real guard): a redelivered button click
+    // would otherwise find its question already answered and reply "expired".
     const user = await resolveUser(db, event.from);
+    if (await db.processedEvent.findUnique({ where: { id: eventKey(event) }, select: { id: true } })) {
+      return { replies: [], duplicate: true, tenantId: user.tenantId, userId: user.id };
+    }
     const actor = await loadActor(db, user.id);
     const locale = event.type === 'text' ? detectLocale(event.text, actor.locale) : actor.locale;
     await this.remember(actor, event, locale);
     const ctxActor = { ...actor, locale };
+    const who = { tenantId: actor.tenantId, userId: actor.userId };
     try {
       const understood = await understand(event, ctxActor, this.pending);
-      if (understood.kind === 'say') return { replies: [{ text: t(locale, understood.key, understood.params) }] };
-      return { replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
+      if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
+      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
     } catch (err) {
-      if (err instanceof DuplicateEvent) return { replies: [], duplicate: true };
-      if (err instanceof UserError) return { replies: [{ text: t(locale, err.key, err.params) }] };
+      if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
+      if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }] };
       log.error({ err, eventId: event.eventId, tenantId: actor.tenantId }, 'message failed');
-      return { replies: [{ text: t(locale, 'error.internal') }] };
+      return { ...who, replies: [{ text: t(locale, 'error.internal') }] };
     }
   }
 
   private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, intent: IntentName, args: Args, confidence: number): Promise<Reply> {
-    const eventKey = `${event.from.platform}:${event.from.platformTenant}:${event.eventId}`;
+    const key = eventKey(event);
     return this.deps.db.$transaction(async (tx) => {
-      await tx.processedEvent.create({ data: { id: eventKey, tenantId: actor.tenantId } }).catch((err: { code?: string }) => {
+      await tx.processedEvent.create({ data: { id: key, tenantId: actor.tenantId } }).catch((err: { code?: string }) => {
         throw err.code === 'P2002' ? new DuplicateEvent() : err;
       });
       const batchId = randomUUID();
-      const changes = new Changes(tx, { tenantId: actor.tenantId, userId: actor.userId, batchId, sourceEventId: eventKey });
+      const changes = new Changes(tx, { tenantId: actor.tenantId, userId: actor.userId, batchId, sourceEventId: key });
       const ctx: IntentContext = {
-        tx, actor, changes, locale, now: event.at, eventId: eventKey,
+        tx, actor, changes, locale, now: event.at, eventId: key,
         text: event.type === 'text' ? event.text : undefined,
         ask: (question, options) => this.ask(actor, question, options),
       };

@@ -1,0 +1,48 @@
+// The outbound worker's processor: one message to one platform, recorded in Delivery so that
+// a retry after a crash or a failure knows what already went out.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Adapter } from '../../adapters/contract.js';
+import { PlatformError } from '../../adapters/contract.js';
+import type { Db } from '../db.js';
+import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
+
+export interface DeliverDeps { db: Db; adapter: Adapter; log: Logger; now?: () => Date }
+
+export type DeliverOutcome = 'sent' | 'already-sent';
+
+export async function deliver(job: Pick<Job<OutboundPayload>, 'data'>, deps: DeliverDeps, worker?: Pick<Worker, 'rateLimit'>): Promise<DeliverOutcome> {
+  const p = outboundPayloadSchema.parse(job.data);
+  const { db, adapter, log } = deps;
+  const row = await db.delivery.upsert({
+    where: { id: p.deliveryId },
+    create: { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, platform: p.address.platform, attempts: 1 },
+    update: { attempts: { increment: 1 } },
+  });
+  if (row.status === 'sent') return 'already-sent';
+  try {
+    await adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
+  } catch (err) {
+    await fail(db, p.deliveryId, err);
+    if (!(err instanceof PlatformError)) throw err;
+    log.warn({ deliveryId: p.deliveryId, kind: err.kind, err: err.message }, 'platform refused a message');
+    if (!err.isRetryable()) throw new UnrecoverableError(`${err.kind}: ${err.message}`);
+    if (err.kind === 'rate_limited' && worker) {
+      // BullMQ's manual rate limit: the queue waits (Retry-After), the job goes back to wait
+      // without using up an attempt.
+      await worker.rateLimit(err.retryAfterMs ?? 1000);
+      throw Worker.RateLimitError();
+    }
+    throw err;
+  }
+  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt: (deps.now ?? (() => new Date()))(), error: null } });
+  return 'sent';
+}
+
+async function fail(db: Db, id: string, err: unknown) {
+  const gaveUp = err instanceof PlatformError && !err.isRetryable();
+  await db.delivery.update({
+    where: { id },
+    data: { status: gaveUp ? 'failed' : 'pending', error: String((err as Error)?.message ?? err).slice(0, 500) },
+  });
+}

@@ -1,0 +1,28 @@
+// Where adapters put verified inbound events: the `inbound` queue. The job id is the event's
+// key, so a platform's re-delivery while the first is still queued is dropped by BullMQ; the
+// router's processed-event row catches any later one.
+import type { Queue } from 'bullmq';
+import type { InboundEvent } from '../chat/index.js';
+import { jobId, type InboundPayload } from '../../jobs/queues.js';
+
+export interface InboundSink {
+  /** Resolves once the event is safely queued; rejects when Redis is unreachable (answer 503). */
+  accept(event: InboundEvent): Promise<void>;
+}
+
+export const eventKey = (e: Pick<InboundEvent, 'from' | 'eventId'>): string =>
+  `${e.from.platform}:${e.from.platformTenant}:${e.eventId}`;
+
+export function queueSink(queue: Queue<InboundPayload>): InboundSink {
+  return {
+    async accept(event) {
+      await queue.add('event', { event }, {
+        jobId: jobId(eventKey(event)),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The worker side: the inbound queue runs the router and queues its replies; one outbound queue
+// per platform sends through that platform's adapter at its rate. `npm start` runs these in
+// the same process; more worker processes can run over the same Redis and Postgres.
+import { Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Adapter } from '../../adapters/contract.js';
+import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
+import type { Db } from '../db.js';
+import type { Router } from '../router/index.js';
+import { deliver } from './deliver.js';
+import { eventKey } from './inbound.js';
+import type { Outbox } from './outbox.js';
+
+export interface WorkerDeps {
+  db: Db;
+  log: Logger;
+  router: Router;
+  outbox: Outbox;
+  adapters: Adapter[];
+  connection: ConnectionOptions;
+  prefix: string;
+}
+
+export function startWorkers(deps: WorkerDeps): { close(): Promise<void> } {
+  const base = { connection: deps.connection, prefix: deps.prefix };
+  const inbound = new Worker<InboundPayload>(INBOUND, async (job) => {
+    const { event } = inboundPayloadSchema.parse(job.data);
+    const { replies, tenantId, userId } = await deps.router.handle(event);
+    const key = eventKey(event);
+    for (const [i, reply] of replies.entries()) {
+      await deps.outbox.send({ tenantId, userId, address: event.address, reply, key: `${key}:reply${i}`, replyTo: event.messageId });
+    }
+  }, { ...base, concurrency: 8 });
+
+  const outbound = deps.adapters.map((adapter) => {
+    const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform),
+      (job) => deliver(job, { db: deps.db, adapter, log: deps.log }, worker),
+      { ...base, concurrency: 4, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
+    return worker;
+  });
+
+  const all = [inbound, ...outbound];
+  for (const w of all) w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
+  return { close: async () => { await Promise.all(all.map((w) => w.close())); } };
+}

@@ -1,0 +1,87 @@
+// Outbound and inbound queues end to end on real Redis and Postgres: a message is delivered
+// once per key, platform failures are classified, and an event queued by a webhook comes back
+// as a reply through the outbound queue.
+import { randomUUID } from 'node:crypto';
+import { UnrecoverableError } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../prisma/seed.js';
+import { PlatformError, type Adapter } from '../../adapters/contract.js';
+import type { Address, Reply } from '../../src/chat/index.js';
+import { deliver } from '../../src/delivery/deliver.js';
+import { createLogger } from '../../src/log.js';
+import { assemble } from '../../src/runtime/assemble.js';
+import { testDb } from '../support/db.js';
+import { testRedis } from '../support/redis.js';
+
+const log = createLogger('silent');
+const until = async (check: () => Promise<boolean>, ms = 10_000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
+  throw new Error('timed out waiting');
+};
+
+describe('delivery', () => {
+  let t: Awaited<ReturnType<typeof setup>>;
+  async function setup() {
+    const { db } = await testDb();
+    const { redis, prefix } = testRedis();
+    await seedDemo(db);
+    const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined });
+    const workers = product.startWorkers();
+    afterAll(async () => { await workers.close(); await product.closeQueues(); });
+    const user = (handle: string) => db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle } } });
+    return { db, product, user };
+  }
+  beforeAll(async () => { t = await setup(); });
+
+  it('notifies a user with no messenger in the web inbox, once per key', async () => {
+    const rep = await t.user('rep2');
+    const key = `test:${randomUUID()}`;
+    await t.product.outbox.notify({ tenantId: 'demo', userId: rep.id }, { text: '跟进 华为' }, { key });
+    await t.product.outbox.notify({ tenantId: 'demo', userId: rep.id }, { text: '跟进 华为' }, { key });
+    await until(async () => (await t.db.delivery.findUnique({ where: { id: key } }))?.status === 'sent');
+    const inbox = await t.product.inbox.drain('demo', 'rep2');
+    expect(inbox.map((r) => r.text)).toEqual(['跟进 华为']);
+  });
+
+  it('answers an event queued by a webhook through the outbound queue', async () => {
+    const event = {
+      type: 'text' as const, eventId: randomUUID(), at: new Date(), text: '我的销售漏斗',
+      from: { platform: 'web' as const, platformTenant: 'demo', userId: 'rep1' },
+      address: { platform: 'web' as const, platformTenant: 'demo', conversationId: 'rep1', kind: 'direct' as const },
+    };
+    await t.product.sink.accept(event);
+    await t.product.sink.accept(event); // a platform re-delivery: still one answer
+    let replies: Reply[] = [];
+    await until(async () => (replies = [...replies, ...(await t.product.inbox.drain('demo', 'rep1'))]).length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    replies.push(...(await t.product.inbox.drain('demo', 'rep1')));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.card?.title).toBe('我的销售漏斗');
+  });
+
+  describe('platform failures', () => {
+    const address: Address = { platform: 'feishu', platformTenant: 't', conversationId: 'oc_1', kind: 'direct' };
+    const job = (deliveryId: string) => ({ data: { deliveryId, tenantId: 'demo', address, reply: { text: 'hi' } } });
+    const adapter = (outcomes: (Error | null)[]): Adapter & { calls: number } => ({
+      platform: 'feishu', calls: 0,
+      async send() { const next = outcomes[this.calls++]; if (next) throw next; },
+    });
+
+    it('gives up on what retrying cannot fix, and records why', async () => {
+      const id = randomUUID();
+      const a = adapter([new PlatformError('target_gone', 'bot removed from chat')]);
+      await expect(deliver(job(id), { db: t.db, adapter: a, log })).rejects.toBeInstanceOf(UnrecoverableError);
+      expect(await t.db.delivery.findUnique({ where: { id } })).toMatchObject({ status: 'failed', error: 'bot removed from chat' });
+    });
+
+    it('retries transient failures and never sends twice once sent', async () => {
+      const id = randomUUID();
+      const a = adapter([new PlatformError('transient', '502'), null, null]);
+      await expect(deliver(job(id), { db: t.db, adapter: a, log })).rejects.toThrow('502');
+      expect(await deliver(job(id), { db: t.db, adapter: a, log })).toBe('sent');
+      expect(await deliver(job(id), { db: t.db, adapter: a, log })).toBe('already-sent');
+      expect(a.calls).toBe(2);
+      expect(await t.db.delivery.findUnique({ where: { id } })).toMatchObject({ status: 'sent', attempts: 3, error: null });
+    });
+  });
+});
