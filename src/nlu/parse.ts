@@ -6,7 +6,7 @@ import { normalizeNumerals } from './text/numerals.js';
 import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
-import { compareDates } from './time/calendar.js';
+import { compareDates, formatDate } from './time/calendar.js';
 import { dateRole } from './time/roles.js';
 import { extractAmount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
@@ -81,7 +81,7 @@ function understand(raw: string, options: ParseOptions): ParseResult {
   const amount = extractAmount(text);
   const stage = intent === 'schedule_follow_up' ? undefined : findStage(text);
   const slots: Slots = slotsFor(intent, {
-    text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence),
+    text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     ...(evidence.customer ? { customer: evidence.customer } : {}),
     ...(amount ? { amount } : {}),
     ...(stage ? { stage } : {}),

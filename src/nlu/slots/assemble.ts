@@ -7,7 +7,7 @@ import { assignDates } from '../time/roles.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
-import { findBirthday, findEmail, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findBirthday, findEmail, findInlineTitle, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { findIndustry, findTier } from './profile.js';
 import { findPeriod, findScope } from './query.js';
@@ -22,6 +22,8 @@ export interface SlotContext {
   amount?: Amount;
   stage?: StageMatch;
   planning: boolean;
+  /** The reference's local date, YYYY-MM-DD. */
+  today: string;
 }
 
 type Extractor = (c: SlotContext) => Partial<Slots>;
@@ -42,17 +44,24 @@ const stage: Extractor = (c) => {
   const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage) : undefined;
   return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
 };
-const dates: Extractor = (c) => assignDates(c.text, c.dates, c.planning);
+const dates: Extractor = (c) => {
+  const found = assignDates(c.text, c.dates, c.planning);
+  // A deal already won has closed: a date at or before today is when, not an expectation.
+  if (c.stage?.stage === 'won' && found.expected_close && found.expected_close <= c.today) delete found.expected_close;
+  return found;
+};
 const followUp: Extractor = (c) => assignDates(c.text, c.dates, true);
 const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
-  const named = findContact(c.text, c.customer);
+  const named = findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional;
-  const title = findTitle(segments, name);
+  const rawTitle = findTitle(segments, name) ?? findInlineTitle(c.masked);
+  // "京东采购负责人：刘明": the customer is not part of the title.
+  const title = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);

@@ -51,6 +51,22 @@ export function findTitle(segments: string[], contact?: string): string | undefi
   return en;
 }
 
+// "华为新来了个采购经理叫王强" / "李雷是技术总监": a title said next to the person.
+const INLINE_TITLE = new RegExp(`([\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${TITLE_TAIL}))(?=叫|名叫|是[${SURNAMES}])|(?:是|担任|任)([\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${TITLE_TAIL}))`);
+
+export function findInlineTitle(text: string): string | undefined {
+  const m = INLINE_TITLE.exec(text);
+  const title = (m?.[1] ?? m?.[2])?.replace(/^(?:了|来了)?(?:个|一个|一位|位)?(?:新来的?|新任)?/, '');
+  return title && !PERSON_ZH.test(title) ? title : undefined;
+}
+
+// "腾讯的李雷是技术总监": a full name followed by 是/担任.
+const NAME_BEFORE_ROLE = new RegExp(`(?:的|^|[,，:：\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=是|担任|任职|，|,)`);
+
+export function findNamedPerson(text: string): string | undefined {
+  return NAME_BEFORE_ROLE.exec(text)?.[1];
+}
+
 export function looksLikePerson(token: string): boolean {
   return PERSON_ZH.test(token) || /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$/.test(token);
 }
