@@ -59,6 +59,18 @@ describe('an unknown customer', () => {
     expect(await app.db.activity.count({ where: { customerId: xpeng!.id } })).toBe(1);
   });
 
+  it('asks in English and takes a typed "yes"', async () => {
+    const asked = only(await app.say('rep2', 'Called Tesla today, spoke with Elon, budget 200k'));
+    expect(asked.text).toMatch(/^I couldn't find a customer called "Tesla"\. Create it as a new customer\?\n1\. Create "Tesla"\n/);
+    expect(asked.text).toMatch(/\n\d\. Cancel$/);
+    expect(only(await app.say('rep2', 'yes')).text).toBe('Logged Call with Tesla');
+    const tesla = await customerNamed('Tesla');
+    expect(tesla).toMatchObject({ ownerId: await app.userId('rep2') });
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: tesla!.id } });
+    expect(activity.channel).toBe('call');
+    expect((await app.db.deal.findUniqueOrThrow({ where: { id: activity.dealId! } })).amount!.toNumber()).toBe(200_000);
+  });
+
   it('writes nothing when the rep types "取消", and the old button has then expired', async () => {
     const before = await counts(app.db);
     const asked = await app.say('rep1', '今天拜访了理想汽车的马总');
@@ -161,7 +173,8 @@ describe('stale and dropped questions', () => {
 
   it('one user answering does not answer another user\'s question', async () => {
     const asked = await app.say('rep1', '今天拜访了岚图汽车的孙总');
-    expect(only(await app.click('rep2', button(asked, '新建「岚图汽车」'))).text).toBe(EXPIRED);
+    // A click carries no language: the reply follows rep2's last message (English, above).
+    expect(only(await app.click('rep2', button(asked, '新建「岚图汽车」'))).text).toBe('That question has expired. Please send your message again.');
     expect(await customerNamed('岚图汽车')).toBeNull();
     expect(only(await app.say('rep1', '取消')).text).toBe('好的，已取消，什么都没有改。');
   });
