@@ -56,7 +56,7 @@ const INLINE_TITLE = new RegExp(`([\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${TITLE_TAIL})
 
 export function findInlineTitle(text: string): string | undefined {
   const m = INLINE_TITLE.exec(text);
-  const title = (m?.[1] ?? m?.[2])?.replace(/^(?:了|来了)?(?:个|一个|一位|位)?(?:新来的?|新任)?/, '');
+  const title = (m?.[1] ?? m?.[2])?.replace(/^(?:新来的?|新任|来了|了|一个|一位|个|位)+/, '');
   return title && !PERSON_ZH.test(title) ? title : undefined;
 }
 
