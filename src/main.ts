@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, webChatEnabled } from './config.js';
 import { assemble } from './runtime/assemble.js';
+import { startJobs } from '../jobs/index.js';
 import { createLogger } from './log.js';
 import { openRuntime } from './runtime/open.js';
 
@@ -16,6 +17,10 @@ async function main() {
   });
   const { app } = product;
   const workers = product.startWorkers();
+  const jobs = await startJobs(
+    { db: runtime.db, redis: runtime.redis, log, keyPrefix: 'salesbot', notifier: product.outbox, now: () => new Date() },
+    { connection: runtime.redis, prefix: 'salesbot:bull' },
+  );
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     console.log(`salesbot is running: http://${host}:${info.port}  (web chat; Ctrl-C to stop)`);
@@ -28,6 +33,7 @@ async function main() {
     log.info({ signal }, 'stopping');
     server.close();
     // Finish what is in flight, take nothing new, then stop the servers.
+    await jobs.close();
     await workers.close();
     await product.closeQueues();
     await runtime.close();

@@ -1,0 +1,36 @@
+// Every scheduled job, and the worker that runs them. Schedules are BullMQ job schedulers
+// (upsertJobScheduler: registering them again at every start never duplicates them).
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { digestJobs } from './digests/index.js';
+import { reminderJobs } from './reminders/index.js';
+import type { JobContext, JobDefinition, RunOptions } from './types.js';
+
+export const JOBS_QUEUE = 'jobs';
+export const JOBS: JobDefinition[] = [...reminderJobs, ...digestJobs];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return JOBS.find((j) => j.name === name);
+}
+
+export async function startJobs(ctx: JobContext, opts: { connection: ConnectionOptions; prefix: string }) {
+  const queue = new Queue<RunOptions>(JOBS_QUEUE, opts);
+  for (const job of JOBS) {
+    if (!job.schedule) continue;
+    const repeat = 'every' in job.schedule ? { every: job.schedule.every } : { pattern: job.schedule.pattern, tz: job.schedule.tz };
+    await queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: {} });
+  }
+  const worker = new Worker<RunOptions>(JOBS_QUEUE, async (j) => {
+    const job = findJob(j.name);
+    if (!job) throw new Error(`no job called ${j.name}`);
+    await job.run(ctx, j.data);
+  }, { ...opts, concurrency: 2 });
+  worker.on('failed', (j, err) => ctx.log.error({ job: j?.name, err: err.message }, 'scheduled job failed'));
+  const own = await Promise.all(JOBS.map((j) => j.start?.({ ...ctx, ...opts })));
+  return {
+    async close() {
+      await worker.close();
+      await Promise.all(own.map((s) => s?.close()));
+      await queue.close();
+    },
+  };
+}
