@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount, formatPercent } from '../../src/i18n/index.js';
 import { button, testApp } from '../support/app.js';
-import { counts, fieldValue, localAt, nextWeek, nextWeekday, only, startOfDay, thisMonth } from './support.js';
+import { counts, fieldValue, localAt, nextWeek, nextWeekday, only, startOfDay, thisMonth, thisQuarter, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation'] as const;
@@ -334,6 +334,18 @@ describe('query_kpi', () => {
     expect(fieldValue(reply, 'Won')).toBe(`${formatAmount(sum, 'en')} (${count})`);
     expect(fieldValue(reply, 'Target')).toBe(formatAmount(target, 'en'));
   });
+  it('sums a quarter\'s monthly targets', async () => {
+    const { start, end, months } = thisQuarter();
+    const won = await app.db.deal.findMany({ where: { tenantId: 'demo', ownerId: ids.rep1, stage: 'won', closedAt: { gte: start, lt: end } } });
+    const sum = won.reduce((s, d) => s + d.amount!.toNumber(), 0);
+    const targets = await app.db.target.findMany({ where: { tenantId: 'demo', userId: ids.rep1, period: { in: months } } });
+    const target = targets.reduce((s, t) => s + t.amount.toNumber(), 0);
+    expect(targets.length).toBeGreaterThanOrEqual(1);
+    const reply = only(await app.say('rep1', '我这个季度的业绩'));
+    expect(reply.text).toBe('我的本季度业绩');
+    expect(fieldValue(reply, '赢单金额')).toBe(`${formatAmount(sum, 'zh')} (${won.length})`);
+    expect(fieldValue(reply, '目标')).toBe(formatAmount(target, 'zh'));
+  });
 });
 
 describe('query_tasks', () => {
@@ -352,6 +364,16 @@ describe('query_tasks', () => {
     const values = reply.card!.fields!.map((f) => f.value).join('\n');
     expect(values).toContain('比亚迪');
     expect(values).toContain('招商银行');
+  });
+
+  it('lists the week\'s follow-ups up to Sunday night', async () => {
+    const endOfWeek = startOfDay(8 - today().weekday);
+    const due = await app.db.reminder.count({
+      where: { tenantId: 'demo', assigneeId: ids.rep1, status: { in: ['pending', 'sent'] }, dueAt: { lt: endOfWeek } },
+    });
+    const reply = only(await app.say('rep1', '本周要跟进哪些客户'));
+    expect(reply.text).toBe('本周待办');
+    expect(reply.card!.fields).toHaveLength(Math.min(due, 20));
   });
 
   it('answers in English', async () => {
@@ -376,6 +398,19 @@ describe('help and unknown', () => {
     expect(only(await app.say('rep1', '你好')).text).toMatch(/^我没太明白/);
     expect(only(await app.say('rep1', 'hi')).text).toMatch(/^Sorry, I didn't get that/);
     expect(await counts(app.db)).toEqual(before);
+  });
+});
+
+describe('card buttons', () => {
+  it('a help shortcut and a card\'s View customer button answer like the typed question', async () => {
+    const help = await app.say('rep1', '帮助');
+    const pipeline = only(await app.click('rep1', button(help, '我的漏斗')));
+    expect(pipeline.text).toBe('我的销售漏斗');
+    expect(fieldValue(pipeline, '合计')).toBe(await pipelineTotal([ids.rep1], 'zh'));
+    const logged = await app.say('rep1', '今天拜访了上汽的周总');
+    const view = only(await app.click('rep1', button(logged, '查看客户')));
+    expect(view.text).toBe('上海汽车集团股份有限公司 的情况');
+    expect(fieldValue(view, '最近跟进')).toContain('今天拜访了上汽的周总');
   });
 });
 

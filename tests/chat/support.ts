@@ -68,4 +68,12 @@ export function thisMonth(now = new Date()): { start: Date; end: Date } {
   return { start: new Date(Date.UTC(y, m, 1) - OFFSET_MS), end: new Date(Date.UTC(y, m + 1, 1) - OFFSET_MS) };
 }
 
+/** This local calendar quarter: its bounds and its months as target periods ('2026-10'). */
+export function thisQuarter(now = new Date()): { start: Date; end: Date; months: string[] } {
+  const { y, m } = today(now);
+  const first = m - (m % 3);
+  const months = [0, 1, 2].map((i) => `${y}-${String(first + i + 1).padStart(2, '0')}`);
+  return { start: new Date(Date.UTC(y, first, 1) - OFFSET_MS), end: new Date(Date.UTC(y, first + 3, 1) - OFFSET_MS), months };
+}
+
 export const days = (n: number) => n * DAY_MS;
