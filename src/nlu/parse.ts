@@ -3,6 +3,7 @@
 import { INTENTS, slotsSchema, type Intent, type ParseResult, type Slots } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
+import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
@@ -68,8 +69,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
   };
 }
 
-function understand(raw: string, options: ParseOptions): ParseResult {
-  const normalized = normalizeText(raw);
+function understand(normalized: string, options: ParseOptions): ParseResult {
   const command = readCommand(normalized);
   const text = normalizeNumerals(command ? command.rest : normalized);
   const ref = readReference(options.now);
@@ -89,9 +89,18 @@ function understand(raw: string, options: ParseOptions): ParseResult {
   return { intent, slots: withinContract(slots), confidence };
 }
 
+const CJK_RUN = /[\u4e00-\u9fff]{2}/;
+
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
-    return understand(typeof text === 'string' ? text : '', options ?? { now: '' });
+    const normalized = fixEnglishTypos(normalizeText(typeof text === 'string' ? text : ''));
+    const first = understand(normalized, options ?? { now: '' });
+    if (first.confidence >= 0.5 || !CJK_RUN.test(normalized)) return first;
+    // A weak guess: maybe the IME picked a homophone (拜仿 for 拜访). Retry with keywords restored.
+    const fixed = fixPinyinTypos(normalized);
+    if (fixed === normalized) return first;
+    const second = understand(fixed, options ?? { now: '' });
+    return second.confidence > first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.
     return { intent: 'unknown', slots: {}, confidence: 0 };

@@ -1,0 +1,60 @@
+// Typos reps make on a phone keyboard. English: a keyword one edit away (remmind, folow,
+// pipline). Chinese: the pinyin IME picks a homophone (拜仿 for 拜访, 跟近 for 跟进), so a pair
+// of characters whose pinyin spells a keyword is read as that keyword. The pinyin pass costs
+// ~0.1 ms, so parse() only runs it when the rules could not place a message.
+import { pinyin } from 'pinyin-pro';
+
+const ENGLISH_KEYWORDS = [
+  'remind', 'follow', 'pipeline', 'customer', 'contact', 'callback', 'called', 'visited', 'tomorrow', 'meeting',
+  'proposal', 'negotiation', 'satisfaction', 'renewal', 'tasks', 'schedule', 'emailed', 'qualified', 'closed',
+  'today', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'quarter', 'month',
+];
+const KNOWN = new Set(ENGLISH_KEYWORDS);
+
+/** True when a and b differ by one insertion, deletion, substitution or adjacent swap. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number): string => x.slice(from);
+  if (a.length === b.length) {
+    return rest(a, i + 1) === rest(b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2));
+  }
+  return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
+}
+
+// close/closed, call/called, month/months are words, not typos: one being a prefix of the
+// other means an inflection.
+const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+
+export function fixEnglishTypos(text: string): string {
+  return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word) => {
+    const lower = word.toLowerCase();
+    if (KNOWN.has(lower)) return word;
+    const fixed = ENGLISH_KEYWORDS.find((k) => oneEditApart(lower, k) && !isInflection(lower, k));
+    if (!fixed) return word;
+    return word[0] === lower[0] ? fixed : fixed[0]?.toUpperCase() + fixed.slice(1);
+  });
+}
+
+const PINYIN_KEYWORDS: Record<string, string> = {
+  'bai fang': '拜访', 'hui fang': '回访', 'gen jin': '跟进', 'qian yue': '签约', 'ti xing': '提醒', 'ye ji': '业绩',
+  'lou dou': '漏斗', 'che xiao': '撤销', 'bang zhu': '帮助', 'man yi': '满意', 'shang ji': '商机', 'dai ban': '待办',
+  'bao jia': '报价', 'lian xi': '联系', 'gou tong': '沟通', 'xu fei': '续费', 'tan pan': '谈判', 'ke hu': '客户',
+  'dian hua': '电话', 'wei xin': '微信', 'you jian': '邮件', 'jin zhan': '进展', 'diu dan': '丢单', 'ying dan': '赢单',
+};
+
+export function fixPinyinTypos(text: string): string {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array' });
+  if (syllables.length !== text.length) return text; // surrogate pairs: leave the text alone
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const word = PINYIN_KEYWORDS[`${syllables[i]} ${syllables[i + 1]}`];
+    if (word && chars[i] + (chars[i + 1] ?? '') !== word) {
+      chars[i] = word[0] ?? '';
+      chars[i + 1] = word[1] ?? '';
+      i++;
+    }
+  }
+  return chars.join('');
+}

@@ -1,0 +1,15 @@
+CASES = [
+ ('今天拜仿了华为的张总，下周三再根近', 'mon', 'log_activity', {'customer': '华为', 'contact': '张总', 'channel': 'visit', 'next_follow_up': '2026-12-02'}),
+ ('提型我明天跟近美团', 'mon', 'schedule_follow_up', {'customer': '美团', 'next_follow_up': '2026-11-24'}),
+ ('我这个月业迹怎么样', 'mon', 'query_kpi', {'period': 'month', 'scope': 'me'}),
+ ('回仿了海尔，客户很满义', 'mon', 'record_callback', {'customer': '海尔', 'category': 'satisfaction', 'satisfaction': 5}),
+ ('团队的楼斗', 'mon', 'query_pipeline', {'scope': 'team'}),
+ ('撤消', 'mon', 'undo', {}),
+ ('remmind me to call Acme tomorow', 'mon', 'schedule_follow_up', {'customer': 'Acme', 'channel': 'call', 'next_follow_up': '2026-11-24'}),
+ ('show my pipline', 'mon', 'query_pipeline', {'scope': 'me'}),
+ ('Visted Globex, folow up on Firday', 'mon', 'log_activity', {'customer': 'Globex', 'channel': 'visit', 'next_follow_up': '2026-11-27'}),
+ ('Initech cloesd won, 50k', 'mon', 'update_deal', {'customer': 'Initech', 'stage': 'won', 'amount': 50000}),
+ ('拜访了 华为 ，张总 在，聊得不错👍👍', 'mon', 'log_activity', {'customer': '华为', 'contact': '张总', 'channel': 'visit'}),
+ ('！！！京东签了！！！金额１２０万', 'mon', 'update_deal', {'customer': '京东', 'stage': 'won', 'amount': 1200000}),
+ ('提醒我  明天  上午10点  给华为打电话', 'mon', 'schedule_follow_up', {'customer': '华为', 'channel': 'call', 'next_follow_up': '2026-11-24T10:00'}),
+]
