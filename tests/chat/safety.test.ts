@@ -49,6 +49,15 @@ describe('idempotency', () => {
     expect(await app.db.auditLog.count({ where: { entityId: deal.id } })).toBe(auditBefore);
   });
 
+  it('answers a redelivered click on a question\'s button as a duplicate, not as expired', async () => {
+    const asked = await app.say('rep1', '今天拜访了蔚来汽车的李总');
+    const create = asked.replies[0]!.card!.buttons![0]!.action;
+    expect(only(await app.post({ user: 'rep1', action: create, eventId: 'evt-choose-1' })).text).toBe('已记录拜访 · 蔚来汽车');
+    const before = await counts(app.db);
+    expect(await app.post({ user: 'rep1', action: create, eventId: 'evt-choose-1' })).toEqual({ status: 200, replies: [], duplicate: true });
+    expect(await counts(app.db)).toEqual(before);
+  });
+
   it('treats different event ids as different messages', async () => {
     const before = await meituanActivities();
     await app.say('rep1', '今天拜访了美团的孙经理', 'evt-visit-2');
