@@ -25,7 +25,8 @@ function oneEditApart(a: string, b: string): boolean {
 
 // close/closed, call/called, month/months are words, not typos: one being a prefix of the
 // other means an inflection.
-const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|d)$/, '');
+const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a) || stem(a) === stem(b);
 
 export function fixEnglishTypos(text: string): string {
   return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word) => {
