@@ -23,7 +23,9 @@ function isClockTime(hhmm: string): boolean {
   return h < 24 && m < 60;
 }
 
-export const argsSchema = z.object({
+// Loose: intents beyond the contract (reminder buttons, settings) carry their own keys and
+// validate them with their own schema.
+export const argsSchema = z.looseObject({
   customer: customerName.optional(),
   contact: text(100).optional(),
   title: text(100).optional(),

@@ -12,6 +12,8 @@ import { scheduleFollowUp } from './schedule-follow-up.js';
 import type { IntentHandler } from './types.js';
 import { undo } from './undo.js';
 import { updateDeal } from './update-deal.js';
+import { reminderIntents } from './reminder-actions.js';
+import { settingsIntents } from './settings.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -27,6 +29,9 @@ export const intents = {
   undo,
   help,
   unknown,
+  // Beyond the parser's contract: buttons of reminders and callbacks, and settings (issue #5).
+  ...reminderIntents,
+  ...settingsIntents,
 } satisfies Record<string, IntentHandler>;
 
 export type IntentName = keyof typeof intents;

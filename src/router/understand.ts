@@ -8,6 +8,7 @@ import { argsSchema, isIntent, type Args, type IntentName } from '../intents/ind
 import { parse } from '../nlu/index.js';
 import { isoInZone } from '../time.js';
 import type { PendingQuestions } from './pending.js';
+import { extraCommands } from './commands.js';
 
 export const MAX_TEXT = 2000;
 /** Parses below this confidence are confirmed before anything is written. */
@@ -33,6 +34,9 @@ export async function understand(
   if (answer) return answer;
   const bad = BAD_AMOUNT.exec(text);
   if (bad) return { kind: 'say', key: 'error.badAmount', params: { value: bad[1]! } };
+
+  const command = extraCommands.find((c) => c.pattern.test(text));
+  if (command && isIntent(command.intent)) return { kind: 'intent', intent: command.intent, args: command.args(text), confidence: 1 };
 
   const parsed = parse(text, { now: isoInZone(event.at, actor.timeZone) });
   const intent: IntentName = isIntent(parsed.intent) ? parsed.intent : 'unknown';
