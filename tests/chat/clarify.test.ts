@@ -203,6 +203,9 @@ describe('tolerant name matching', () => {
     ['比亚迪股份有限公司', '比亚迪'],
     ['byd', '比亚迪'],
     ['美团点评', '美团'],
+    ['hwy', '华为云'],
+    ['华为云公司', '华为云'],
+    ['招商银行股份有限公司', '招商银行'],
   ])('a customer name "%s" in an action finds %s', async (name, expected) => {
     const reply = only(await app.click('rep1', { intent: 'query_customer', args: { customer: name } }));
     expect(reply.text).toBe(`${expected} 的情况`);

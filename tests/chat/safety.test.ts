@@ -71,6 +71,7 @@ describe('bad input writes nothing and says why', () => {
     ['empty text', () => app.say('rep1', ''), '消息是空的。请输入要记录或查询的内容，发「帮助」看例子。'],
     ['blank text', () => app.say('rep1', ' \n\t '), /^消息是空的/],
     ['20,000 characters', () => app.say('rep1', '拜访'.repeat(10_000)), '消息太长了（20000 字），最多 2000 字。请只写要点，或分成几条发送。'],
+    ['2,001 characters, one over the limit', () => app.say('rep1', '访'.repeat(2001)), '消息太长了（2001 字），最多 2000 字。请只写要点，或分成几条发送。'],
     ['20,000 Latin characters', () => app.say('rep1', 'x'.repeat(20_000)), /^That message is too long \(20000 characters; the limit is 2000\)/],
     // No language to go by: the reply keeps the one the user last wrote in (English, just above).
     ['emoji only', () => app.say('rep1', '😀🎉👍'), /^Sorry, I didn't get that\./],
@@ -103,6 +104,10 @@ describe('bad input writes nothing and says why', () => {
     else expect(reply.text).toMatch(expected);
     expect(reply.card?.buttons?.some((b) => b.action.intent === 'undo') ?? false).toBe(false);
     expect(await counts(app.db)).toEqual(before);
+  });
+
+  it('takes a message of exactly 2,000 characters', async () => {
+    expect(only(await app.say('rep1', '访'.repeat(2000))).text).toMatch(/^我没太明白/);
   });
 
   const raw = (body: string) => app.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
