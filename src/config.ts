@@ -20,6 +20,15 @@ const schema = z.object({
   WEB_CHAT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DEFAULT_TENANT: z.string().min(1).default('demo'),
+  // Optional language-model fallback for messages the rules parse with low confidence: any
+  // OpenAI-compatible endpoint (a self-hosted Qwen or DeepSeek, …). All three, or none.
+  LLM_BASE_URL: optionalUrl(['http://', 'https://']),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+}).refine((c) => [c.LLM_BASE_URL, c.LLM_API_KEY, c.LLM_MODEL].every((v) => v === undefined) ||
+  [c.LLM_BASE_URL, c.LLM_API_KEY, c.LLM_MODEL].every((v) => v !== undefined), {
+  path: ['LLM_BASE_URL'], message: 'set LLM_BASE_URL, LLM_API_KEY and LLM_MODEL together (or none)',
 });
 
 export type Config = z.infer<typeof schema>;
@@ -39,6 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   return parsed.data;
+}
+
+export function llmConfig(config: Config) {
+  return config.LLM_BASE_URL && config.LLM_API_KEY && config.LLM_MODEL
+    ? { baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS }
+    : undefined;
 }
 
 export const webChatEnabled = (config: Config): boolean =>

@@ -1,7 +1,7 @@
 // `npm start`: the whole product on one machine — Postgres and Redis (embedded unless
 // DATABASE_URL / REDIS_URL are set), the HTTP server with the local web chat.
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig, webChatEnabled } from './config.js';
+import { ConfigError, llmConfig, loadConfig, webChatEnabled } from './config.js';
 import { assemble } from './runtime/assemble.js';
 import { startJobs } from '../jobs/index.js';
 import { createLogger } from './log.js';
@@ -14,6 +14,7 @@ async function main() {
   const product = assemble({
     db: runtime.db, redis: runtime.redis, log, keyPrefix: 'salesbot', tenantId: config.DEFAULT_TENANT,
     webChatToken: webChatEnabled(config) ? config.WEB_CHAT_TOKEN : null,
+    llm: llmConfig(config),
   });
   const { app } = product;
   const workers = product.startWorkers();

@@ -9,6 +9,7 @@ import { Router } from '../router/index.js';
 import { webChatPage } from './web-chat/routes.js';
 import type { Adapter } from '../../adapters/contract.js';
 import type { InboundSink } from '../delivery/inbound.js';
+import type { LlmConfig } from '../nlu/llm.js';
 import { health } from './health.js';
 
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** Where webhooks put verified events (the inbound queue); needed when adapters have routes. */
   sink?: InboundSink;
   adapters?: (inbox: WebInbox) => Adapter[];
+  /** The parser's optional language-model fallback. */
+  llm?: LlmConfig;
 }
 
 export function createApp(deps: AppDeps) {

@@ -14,6 +14,7 @@ import { intents, READ_ONLY, type Args, type IntentContext, type IntentName } fr
 import { textOnly } from '../chat/index.js';
 import { PendingQuestions } from './pending.js';
 import { eventKey } from '../delivery/inbound.js';
+import type { LlmConfig } from '../nlu/llm.js';
 import { CONFIRM_BELOW, understand } from './understand.js';
 
 export interface RouterDeps {
@@ -22,6 +23,8 @@ export interface RouterDeps {
   log: Logger;
   /** Redis key prefix (tests give each file its own). */
   keyPrefix?: string;
+  /** The optional language-model fallback of the parser (LLM_* variables). */
+  llm?: LlmConfig;
 }
 
 export interface RouterResult {
@@ -58,7 +61,7 @@ export class Router {
     const ctxActor = { ...actor, locale };
     const who = { tenantId: actor.tenantId, userId: actor.userId };
     try {
-      const understood = await understand(event, ctxActor, this.pending);
+      const understood = await understand(event, ctxActor, this.pending, this.deps.llm);
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
       return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
     } catch (err) {

@@ -5,7 +5,7 @@ import type { ActionPayload, InboundEvent } from '../chat/index.js';
 import type { Actor } from '../domain/actor.js';
 import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
-import { parse } from '../nlu/index.js';
+import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
 import { isoInZone } from '../time.js';
 import type { PendingQuestions } from './pending.js';
 import { extraCommands } from './commands.js';
@@ -24,7 +24,7 @@ const NO = /^(不|不是|否|取消|算了|不用|no|n|cancel|nope)[!！。.]*$/
 const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])/;
 
 export async function understand(
-  event: InboundEvent, actor: Actor, pending: PendingQuestions,
+  event: InboundEvent, actor: Actor, pending: PendingQuestions, llm?: LlmConfig,
 ): Promise<Understood> {
   if (event.type === 'action') return fromAction(event.action, actor, pending);
   const text = event.text.trim();
@@ -38,7 +38,7 @@ export async function understand(
   const command = extraCommands.find((c) => c.pattern.test(text));
   if (command && isIntent(command.intent)) return { kind: 'intent', intent: command.intent, args: command.args(text), confidence: 1 };
 
-  const parsed = parse(text, { now: isoInZone(event.at, actor.timeZone) });
+  const parsed = await parseWithFallback(text, { now: isoInZone(event.at, actor.timeZone) }, llm);
   const intent: IntentName = isIntent(parsed.intent) ? parsed.intent : 'unknown';
   return { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: text }, confidence: parsed.confidence };
 }

@@ -13,6 +13,7 @@ import { queueSink } from '../delivery/inbound.js';
 import { Outbox } from '../delivery/outbox.js';
 import { startWorkers } from '../delivery/workers.js';
 import { createApp } from '../http/app.js';
+import type { LlmConfig } from '../nlu/llm.js';
 
 export interface AssembleOptions {
   db: Db;
@@ -23,6 +24,7 @@ export interface AssembleOptions {
   webChatToken: string | undefined | null;
   /** Messenger adapters to run besides the web chat (see adapters/). */
   messengers?: (inbox: WebInbox) => Adapter[];
+  llm?: LlmConfig;
 }
 
 export function assemble(opts: AssembleOptions) {
