@@ -34,7 +34,8 @@ const contact: Extractor = (c) => {
   return name ? { contact: name } : {};
 };
 const channel: Extractor = (c) => {
-  const found = findChannel(c.masked);
+  // A customer called Zoom or 微信支付 is not a channel.
+  const found = findChannel(c.customer ? c.masked.replace(c.customer, '客户') : c.masked);
   return found ? { channel: found } : {};
 };
 const amount: Extractor = (c) =>

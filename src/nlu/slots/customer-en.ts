@@ -13,17 +13,17 @@ const STOP = new Set([
   'mr', 'mrs', 'ms', 'dr', 'miss', 'prof', 'ceo', 'cto', 'cfo', 'coo', 'cio', 'vp', 'tier', 'deal', 'demo', 'lunch',
   'dinner', 'coffee', 'spoke', 'talked', 'discussed', 'closed', 'won', 'lost', 'moved', 'signed', 'expected',
   'budget', 'around', 'about', 'with', 'at', 'to', 'for', 'from', 'and', 'or', 'of', 'on', 'in', 'by', 'hi', 'hello',
-  'thanks', 'help', 'undo', 'pipeline', 'kpi', 'q1', 'q2', 'q3', 'q4', 'usd', 'rmb', 'wechat', 'zoom', 'phone',
+  'thanks', 'help', 'undo', 'pipeline', 'kpi', 'q1', 'q2', 'q3', 'q4', 'usd', 'rmb', 'wechat', 'phone',
   'contact', 'log', 'logged', 'note', 'quick', 'went', 'good', 'great', 'also', 'then', 'after', 'before', 'it',
   'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
-  'sync', 'chat', 'zoom', 'teams', 'video', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
+  'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
   'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
 const CAP_RUN = /[A-Z][A-Za-z0-9&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&'.-]*)*/g;
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
-const AFTER_VERB = /\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+([a-z][a-z0-9&-]{2,30})\b/i;
+const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+)([a-z][a-z0-9&-]{2,30})\b/gi;
 
 function trimStops(run: string): string {
   const words = run.split(/\s+/);
@@ -36,6 +36,8 @@ const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of con
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
 const AFTER_AT = /\b(?:at|from|@)\s+$/i;
 
+export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
+
 export function findCustomerEn(text: string): string | undefined {
   const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ');
   let first: string | undefined;
@@ -46,6 +48,9 @@ export function findCustomerEn(text: string): string | undefined {
     first ??= name;
   }
   if (first) return first;
-  const lower = AFTER_VERB.exec(withoutPeople)?.[1];
-  return lower && !STOP.has(lower.toLowerCase()) ? lower : undefined;
+  for (const m of withoutPeople.matchAll(AFTER_VERB)) {
+    const lower = m[1];
+    if (lower && !STOP.has(lower.toLowerCase())) return lower;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@
 // start (X那单… / X签了). A name runs until a boundary word: 的, a verb, a department, a
 // contact (张总), punctuation.
 import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
+import { isEnglishStopWord } from './customer-en.js';
 
 const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})`;
 
@@ -28,7 +29,7 @@ const AHEAD = `(?=${BOUNDARY.join('|')})`;
 const PREPOSITIONS = [
   '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比)', '去拜访了', '去拜访', '去了一趟', '去了趟', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
   '联系了', '联系一下', '联系', '见了', '去见', '(?<![续签预])约了', '(?<![续签预])约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
-  '给', '和', '跟', '与', '去', '到', '把', '从', '帮', '陪', '替', '对接', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
+  'with\\s', 'at\\s', 'to\\s', '给', '和', '跟', '与', '去', '到', '把', '从', '帮', '陪', '替', '对接', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
 ];
 
 // "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
@@ -51,7 +52,7 @@ const IS_CONTACT = new RegExp(`^${CONTACT}.?$`);
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   const name = candidate.replace(TRAILING, '').replace(LEADING, '').trim();
-  if (IS_CONTACT.test(name)) return undefined;
+  if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
   return name;

@@ -43,4 +43,14 @@ const yearEnd = anchorParser(
   (m, today) => ({ y: today.y + (m[1]?.toLowerCase().startsWith('next') ? 1 : 0), m: 12, d: 31 }),
 );
 
-export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd];
+// "on the 15th": that day of this month, or of next month once it has passed.
+const dayOfMonth = anchorParser(/\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i, (m, today) => {
+  const day = Number(m[1]);
+  const thisMonth = { ...endOfMonth(today.y, today.m), d: day };
+  if (day < 1 || day > 31) return null;
+  if (day >= today.d && day <= endOfMonth(today.y, today.m).d) return thisMonth;
+  const next = endOfMonth(today.y, today.m, 1);
+  return day <= next.d ? { ...next, d: day } : null;
+});
+
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth];

@@ -19,14 +19,14 @@ export interface DateMention {
 // Parts of the day said without an hour (contract: 09:00, 12:00, 14:00, 19:00).
 const DAY_PARTS: [RegExp, number][] = [
   [/上午|早上|早晨|清早|morning/i, 9],
-  [/中午|noon|lunch/i, 12],
+  [/中午|\bnoon\b|lunch/i, 12],
   [/下午|afternoon/i, 14],
   [/晚上|今晚|明晚|傍晚|evening|tonight/i, 19],
 ];
 
 // Cheap gates so a message with no date words never pays for a chrono run.
 const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早0-9]/;
-const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2})/i;
+const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b)/i;
 const CJK = /[\u4e00-\u9fff]/;
 
 // A clock time said with no date (下午4点, 3pm). chrono's casual parser stamps a bare 下午
@@ -83,7 +83,7 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   }
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
-    .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday'))
+    .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));
   return mergeDayParts(text, mentions);
