@@ -9,15 +9,21 @@ const HONORIFIC_NAME = new RegExp(
 const AFTER_ROLE = new RegExp(
   `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|改为|改成了?|是|为|叫)?[:：\\s]*([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
+// "美团的Tony", "John from Acme": a first name owned by the customer.
+const LATIN_OF_CUSTOMER = /的([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
+const EN_FROM = /\b(?:[Ww]ith|[Tt]o|[Mm]et|[Cc]alled|[Ee]mailed|[Pp]inged|[Vv]isited)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
+// 老张 / 老王: a familiar form of a family name.
+const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 const EN_AFTER_ROLE = /\b(?:contact(?! at)|contact person|point of contact|poc|spoke with|talked to|met with|met)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
 export function findContact(text: string, customer?: string): string | undefined {
-  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1];
+  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1];
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;
   const m = HONORIFIC_NAME.exec(text);
   const honorific = m?.[1] ?? m?.[2];
-  return honorific && !customer?.includes(honorific) ? honorific : undefined;
+  if (honorific && !customer?.includes(honorific)) return honorific;
+  return FAMILIAR.exec(text)?.[0];
 }

@@ -47,7 +47,7 @@ const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
 const LEADING = /^(?:一次|一轮|一个|一家|一下|了)/;
 
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
-const IS_CONTACT = new RegExp(`^${CONTACT}.?$`);
+const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]).?$`);
 
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;

@@ -3,7 +3,7 @@ CASES = [
  ('拜访了华为张总监，聊了采购计划', 'mon', 'log_activity', {'customer': '华为', 'contact': '张总监', 'channel': 'visit'}),
  ('今天见了阿里巴巴集团的王先生', 'mon', 'log_activity', {'customer': '阿里巴巴集团', 'contact': '王先生', 'channel': 'visit'}),
  ('给华为技术有限公司的李工打了电话', 'mon', 'log_activity', {'customer': '华为技术有限公司', 'contact': '李工', 'channel': 'call'}),
- ('跟美团的Tony微信聊了下，预算五十万左右', 'mon', 'log_activity', {'customer': '美团', 'channel': 'wechat', 'amount': 500000}),
+ ('跟美团的Tony微信聊了下，预算五十万左右', 'mon', 'log_activity', {'customer': '美团', 'contact': 'Tony', 'channel': 'wechat', 'amount': 500000}),
  ('拜访了中国银行，合同额120万元，11月30号前签', 'mon', 'log_activity', {'customer': '中国银行', 'channel': 'visit', 'amount': 1200000, 'expected_close': '2026-11-30'}),
  ('和刘女士电话沟通了京东物流的续约事宜', 'mon', 'log_activity', {'customer': '京东物流', 'contact': '刘女士', 'channel': 'call'}),
  ('电话里和字节的王姐确认了需求，下周末前出方案', 'mon', 'log_activity', {'customer': '字节', 'contact': '王姐', 'channel': 'call', 'stage': 'proposal'}),

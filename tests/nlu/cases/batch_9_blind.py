@@ -1,5 +1,5 @@
 CASES = [
- ('Had coffee with John from Acme Corp, follow up next week', 'mon', 'log_activity', {'customer': 'Acme Corp', 'channel': 'visit', 'next_follow_up': '2026-11-30'}),
+ ('Had coffee with John from Acme Corp, follow up next week', 'mon', 'log_activity', {'customer': 'Acme Corp', 'contact': 'John', 'channel': 'visit', 'next_follow_up': '2026-11-30'}),
  ('Quick sync with Globex on Zoom, they are evaluating us vs a competitor', 'mon', 'log_activity', {'customer': 'Globex', 'channel': 'meeting'}),
  ('Called Dr. Wu at Cyberdyne, she asked for a quote, follow up Friday 10am', 'mon', 'log_activity', {'customer': 'Cyberdyne', 'contact': 'Dr. Wu', 'channel': 'call', 'stage': 'proposal', 'next_follow_up': '2026-11-27T10:00'}),
  ('Visited Hooli HQ, demoed the platform, they want to sign by end of quarter', 'mon', 'log_activity', {'customer': 'Hooli', 'channel': 'visit', 'expected_close': '2026-12-31'}),
@@ -34,7 +34,7 @@ CASES = [
  ('提醒我1个月后回访现代汽车', 'mon', 'schedule_follow_up', {'customer': '现代汽车', 'next_follow_up': '2026-12-23'}),
  ('福特的合同金额两千三百万', 'mon', 'update_deal', {'customer': '福特', 'amount': 23000000}),
  ('沃尔沃签约成功，金额九十八万', 'mon', 'update_deal', {'customer': '沃尔沃', 'stage': 'won', 'amount': 980000}),
- ('和特斯拉中国的Tom开会，聊了充电桩合作，下周三再聊', 'mon', 'log_activity', {'customer': '特斯拉中国', 'channel': 'meeting', 'next_follow_up': '2026-12-02'}),
+ ('和特斯拉中国的Tom开会，聊了充电桩合作，下周三再聊', 'mon', 'log_activity', {'customer': '特斯拉中国', 'contact': 'Tom', 'channel': 'meeting', 'next_follow_up': '2026-12-02'}),
  ('小米汽车线索，初步接触', 'mon', 'update_deal', {'customer': '小米汽车', 'stage': 'lead'}),
  ('提醒我周一早上9点提醒团队开会', 'mon', 'schedule_follow_up', {'channel': 'meeting', 'next_follow_up': '2026-11-30T09:00'}),
  ('周会上大家汇报一下本周业绩', 'mon', 'query_kpi', {'period': 'week', 'scope': 'team'}),
