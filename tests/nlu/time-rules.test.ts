@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../src/nlu/time/extract.js';
 import { readReference } from '../../src/nlu/time/reference.js';
-import { parse } from '../../src/nlu/index.js';
+import { nowIso, parse } from '../../src/nlu/index.js';
 import { normalizeNumerals } from '../../src/nlu/text/numerals.js';
 
 const NOW = {
@@ -121,5 +121,19 @@ describe('which slot a date fills', () => {
 describe('a bad now never throws', () => {
   it('falls back to a valid answer', () => {
     expect(parse('提醒我明天跟进华为', { now: 'not a date' }).intent).toBe('schedule_follow_up');
+  });
+});
+
+describe('nowIso', () => {
+  const instant = new Date('2026-11-23T02:00:00Z');
+  it.each([
+    ['Asia/Shanghai', '2026-11-23T10:00:00+08:00'],
+    ['America/New_York', '2026-11-22T21:00:00-05:00'],
+    ['UTC', '2026-11-23T02:00:00+00:00'],
+    ['Asia/Kolkata', '2026-11-23T07:30:00+05:30'],
+  ])('%s → %s', (zone, want) => expect(nowIso(instant, zone)).toBe(want));
+  it('round-trips through parse()', () => {
+    const now = nowIso(new Date('2026-11-24T03:30:00Z'), 'America/New_York');
+    expect(parse('提醒我明天跟进华为', { now }).slots.next_follow_up).toBe('2026-11-24');
   });
 });
