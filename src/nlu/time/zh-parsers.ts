@@ -42,8 +42,12 @@ const namedMonth = anchorParser(/(?:(下下|下)个?月|(\d{1,2})月份?)(?![底
 });
 
 // 月初 is the month's first day, by analogy with 月底.
-const monthStart = anchorParser(/(下下|下|本|这)?个?月初/, (m, today) => {
-  const end = endOfMonth(today.y, today.m, MONTH_SHIFT[m[1] ?? ''] ?? 0);
+const monthStart = anchorParser(/(?:(\d{1,2})月|(下下|下|本|这)?个?月)初/, (m, today) => {
+  if (m[1]) {
+    const month = Number(m[1]);
+    return month >= 1 && month <= 12 ? { ...upcomingMonthEnd(today, month), d: 1 } : null;
+  }
+  const end = endOfMonth(today.y, today.m, MONTH_SHIFT[m[2] ?? ''] ?? 0);
   return { ...end, d: 1 };
 });
 
