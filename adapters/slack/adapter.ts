@@ -1,0 +1,80 @@
+// The Slack adapter: webhook routes (HTTP mode, with a signing secret) or a Socket Mode
+// connection (with an app-level token), and `send` through the Web API's chat.postMessage
+// (docs.slack.dev/reference/methods/chat.postMessage) plus files.uploadV2 for an image.
+import { basename } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Address, Reply } from '../../src/chat/index.js';
+import type { InboundSink } from '../../src/delivery/inbound.js';
+import type { Adapter, SendOptions } from '../contract.js';
+import { renderReply } from './blocks.js';
+import { classifySlackError } from './errors.js';
+import { slackLogger } from './logger.js';
+import { slackRoutes } from './routes.js';
+import { startSocketMode, type SocketModeHandle } from './socket.js';
+
+export const SLACK_API_URL = 'https://slack.com/api/';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode: the app's Signing Secret (Basic Information → App Credentials). */
+  signingSecret?: string;
+  /** Socket Mode: an app-level token (xapp-…) with connections:write. */
+  appToken?: string;
+  apiUrl?: string;
+  log: Logger;
+  /** Request timeout for Web API calls. */
+  timeoutMs?: number;
+}
+
+export function slackAdapter(opts: SlackAdapterOptions): Adapter {
+  const apiUrl = withSlash(opts.apiUrl ?? SLACK_API_URL);
+  const client = webClient(opts.botToken, apiUrl, opts.log, opts.timeoutMs);
+  let socket: SocketModeHandle | undefined;
+  return {
+    platform: 'slack',
+    // Slack allows about one message per second per channel, with short bursts; app-wide the
+    // worker stays under this and honours Retry-After when Slack says otherwise.
+    ratePerSecond: 10,
+    send: (address, reply, sendOpts) => send(client, address, reply, sendOpts),
+    ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, log: opts.log }) }),
+    ...(opts.appToken && {
+      async start(sink: InboundSink) {
+        socket = await startSocketMode(sink, { appToken: opts.appToken!, apiUrl, log: opts.log });
+      },
+    }),
+    async stop() {
+      await socket?.stop();
+      socket = undefined;
+    },
+  };
+}
+
+/** The queue retries and waits (Retry-After): the client itself never retries or sleeps. */
+export function webClient(token: string, apiUrl: string, log: Logger, timeoutMs = 10_000): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: timeoutMs, logger: slackLogger(log),
+  });
+}
+
+async function send(client: WebClient, address: Address, reply: Reply, opts: SendOptions): Promise<void> {
+  const message = renderReply(reply);
+  // In a channel, answer in the thread of the message that asked (Slack etiquette); a DM reads top-level.
+  const thread = address.threadId ?? (address.kind === 'group' ? opts.replyTo : undefined);
+  try {
+    await client.chat.postMessage({
+      channel: address.conversationId, text: message.text, blocks: message.blocks,
+      unfurl_links: false, unfurl_media: false, ...(thread && { thread_ts: thread }),
+    });
+    if (reply.image) {
+      const file = { file: reply.image.path, filename: basename(reply.image.path), alt_text: reply.image.alt, title: reply.image.alt };
+      await client.filesUploadV2(thread
+        ? { ...file, channel_id: address.conversationId, thread_ts: thread }
+        : { ...file, channel_id: address.conversationId });
+    }
+  } catch (err) {
+    throw classifySlackError(err);
+  }
+}
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);

@@ -1,0 +1,84 @@
+// Slack's HTTP endpoints. Each request: verify the signature over the raw body (401, nothing
+// queued, when it fails) → decode → queue → acknowledge. Slack waits 3 s for the answer; the
+// work happens in the inbound worker. When Redis is down the answer is 503, so Slack delivers
+// the event again (slash commands and clicks are not retried: the user sees an error instead).
+//   POST /webhooks/slack/events        Events API (url_verification, event_callback)
+//   POST /webhooks/slack/commands      the /crm slash command (form-encoded)
+//   POST /webhooks/slack/interactions  Block Kit button clicks (form-encoded `payload=<json>`)
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import type { InboundEvent } from '../../src/chat/index.js';
+import type { InboundSink } from '../../src/delivery/inbound.js';
+import {
+  blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, fromSlashCommand, slashCommandSchema,
+} from './inbound.js';
+import { verifySlackRequest } from './verify.js';
+
+export interface SlackRoutesOptions {
+  signingSecret: string;
+  log: Logger;
+  now?: () => number;
+}
+
+/** What the user sees at once after /crm; the answer follows through the queue. */
+export const COMMAND_ACK = { response_type: 'ephemeral', text: '…' } as const;
+
+type Decoded = { events: InboundEvent[]; answer?: object } | { status: 400 };
+
+export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
+  const app = new Hono();
+  const handle = (decode: (raw: string) => Decoded) => async (c: Context) => {
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    const verdict = verifySlackRequest(opts.signingSecret, {
+      signature: c.req.header('x-slack-signature'), timestamp: c.req.header('x-slack-request-timestamp'), rawBody,
+    }, opts.now?.());
+    if (!verdict.ok) {
+      opts.log.warn({ path: c.req.path, reason: verdict.reason }, 'slack: refused an unverified request');
+      return c.json({ error: 'unverified request' }, 401);
+    }
+    const decoded = decode(Buffer.from(rawBody).toString('utf8'));
+    if ('status' in decoded) return c.json({ error: 'unexpected payload' }, 400);
+    try {
+      for (const event of decoded.events) await sink.accept(event);
+    } catch (err) {
+      opts.log.error({ err: (err as Error).message, path: c.req.path }, 'slack: could not queue an event');
+      return c.json({ error: 'try again' }, 503);
+    }
+    return decoded.answer ? c.json(decoded.answer) : c.body(null, 200);
+  };
+  app.post('/webhooks/slack/events', handle(decodeEvents));
+  app.post('/webhooks/slack/commands', handle(decodeCommand));
+  app.post('/webhooks/slack/interactions', handle(decodeInteraction));
+  return app;
+}
+
+export function decodeEvents(raw: string): Decoded {
+  const body = eventsBodySchema.safeParse(parseJson(raw));
+  if (!body.success) return { status: 400 };
+  if (body.data.type === 'url_verification') return { events: [], answer: { challenge: body.data.challenge } };
+  if (body.data.type !== 'event_callback') return { events: [] };
+  const event = fromEventCallback(body.data);
+  return { events: event ? [event] : [] };
+}
+
+export function decodeCommand(raw: string): Decoded {
+  const cmd = slashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+  return cmd.success ? { events: [fromSlashCommand(cmd.data)], answer: COMMAND_ACK } : { status: 400 };
+}
+
+export function decodeInteraction(raw: string): Decoded {
+  const payload = parseJson(new URLSearchParams(raw).get('payload') ?? '');
+  if (!payload || typeof payload !== 'object') return { status: 400 };
+  // Other interactions (shortcuts, modals) are not used by this app: acknowledged, ignored.
+  if ((payload as { type?: unknown }).type !== 'block_actions') return { events: [] };
+  const actions = blockActionsSchema.safeParse(payload);
+  return actions.success ? { events: fromBlockActions(actions.data) } : { status: 400 };
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}

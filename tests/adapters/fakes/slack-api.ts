@@ -1,0 +1,158 @@
+// A fake Slack Web API on 127.0.0.1 for the real @slack/web-api WebClient (slackApiUrl points
+// here). It records chat.postMessage and the files.uploadV2 steps (getUploadURLExternal → the
+// upload URL → completeUploadExternal) and can answer the next call with a 429 + Retry-After,
+// an `ok: false` error or an HTTP status. Shapes follow docs.slack.dev/reference/methods.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  /** Form fields as sent (nested values such as `blocks` are JSON strings). */
+  params: Record<string, string>;
+  authorization?: string;
+  /** For the upload step: the bytes received. */
+  bytes?: number;
+}
+
+type Failure = { status: 429; retryAfter: number } | { status: number } | { error: string };
+
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  private readonly failures: Failure[] = [];
+  private server?: Server;
+  private nextTs = 1_700_000_000;
+  private nextFile = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next Web API call (any method) fails this way; calls queue up in order. */
+  failNext(failure: Failure): void {
+    this.failures.push(failure);
+  }
+
+  /** Recorded calls of one method, removed from the record. */
+  take(method: string): SlackCall[] {
+    const taken = this.calls.filter((c) => c.method === method);
+    this.calls.splice(0, this.calls.length, ...this.calls.filter((c) => c.method !== method));
+    return taken;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/upload/')) {
+      this.calls.push({ method: 'upload', params: { file_id: path.slice('/upload/'.length) }, bytes: raw.length });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
+      return;
+    }
+    const method = path.replace(/^\/api\//, '');
+    const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    this.calls.push({ method, params, authorization: req.headers.authorization });
+    const failure = this.failures.shift();
+    if (failure) return this.fail(res, failure);
+    json(res, 200, this.answer(method, params));
+  }
+
+  private fail(res: ServerResponse, failure: Failure): void {
+    if ('error' in failure) return json(res, 200, { ok: false, error: failure.error });
+    const headers = 'retryAfter' in failure ? { 'retry-after': String(failure.retryAfter) } : {};
+    res.writeHead(failure.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+  }
+
+  private answer(method: string, params: Record<string, string>): object {
+    const base = this.url.replace(/\/api\/$/, '');
+    const answers: Record<string, () => object> = {
+      'chat.postMessage': () => ({ ok: true, channel: params.channel, ts: `${this.nextTs++}.000100`, message: { text: params.text } }),
+      'files.getUploadURLExternal': () => {
+        const id = `F${String(this.nextFile++).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+      },
+      'files.completeUploadExternal': () => ({ ok: true, files: JSON.parse(params.files ?? '[]') }),
+    };
+    return answers[method]?.() ?? { ok: false, error: 'unknown_method' };
+  }
+}
+
+function json(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+// ---- What Slack sends us: signed webhook requests, built the way Slack builds them. ----
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const TEAM = 'T0TEST';
+export const BOT_USER = 'U0BOT';
+
+export interface SignOptions { secret?: string; timestamp?: number; headers?: Record<string, string>; forge?: boolean }
+
+/** A Request to our endpoint signed over exactly `rawBody` (docs.slack.dev verifying-requests). */
+export function slackRequest(path: string, rawBody: string, contentType: string, o: SignOptions = {}): Request {
+  const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
+  const mac = createHmac('sha256', o.secret ?? SIGNING_SECRET).update(`v0:${ts}:${rawBody}`).digest('hex');
+  const signature = `v0=${o.forge ? mac.replace(/^./, (c) => (c === '0' ? '1' : '0')) : mac}`;
+  return new Request(`http://localhost${path}`, {
+    method: 'POST', body: rawBody,
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...o.headers },
+  });
+}
+
+/** An Events API `event_callback` (docs.slack.dev/apis/events-api#callback-field). */
+export function eventCallback(eventId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token', team_id: TEAM, api_app_id: 'A0TEST', event, type: 'event_callback',
+    event_id: eventId, event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+export const directMessage = (user: string, text: string, ts = '1700000000.000001') =>
+  ({ type: 'message', channel: 'D0DIRECT', channel_type: 'im', user, text, ts, event_ts: ts, team: TEAM });
+
+export const mention = (user: string, text: string, ts = '1700000000.000002') =>
+  ({ type: 'app_mention', channel: 'C0GROUP', user, text: `<@${BOT_USER}> ${text}`, ts, event_ts: ts, team: TEAM });
+
+export const channelMessage = (user: string, text: string, ts = '1700000000.000003') =>
+  ({ type: 'message', channel: 'C0GROUP', channel_type: 'channel', user, text, ts, event_ts: ts, team: TEAM });
+
+export function eventRequest(eventId: string, event: Record<string, unknown>, o?: SignOptions): Request {
+  return slackRequest('/webhooks/slack/events', eventCallback(eventId, event), 'application/json', o);
+}
+
+/** The /crm slash command as Slack posts it (form-encoded). */
+export function commandRequest(user: string, text: string, triggerId: string, o?: SignOptions): Request {
+  const form = new URLSearchParams({
+    token: 'legacy', team_id: TEAM, team_domain: 'test', channel_id: 'C0GROUP', channel_name: 'sales', user_id: user,
+    user_name: 'someone', command: '/crm', text, api_app_id: 'A0TEST', is_enterprise_install: 'false',
+    response_url: 'https://hooks.slack.com/commands/T0TEST/1/abc', trigger_id: triggerId,
+  });
+  return slackRequest('/webhooks/slack/commands', form.toString(), 'application/x-www-form-urlencoded', o);
+}
+
+/** A `block_actions` payload for a click on a button whose value is `value`. */
+export function clickRequest(user: string, value: string, triggerId: string, o: SignOptions & { channel?: string } = {}): Request {
+  const channel = o.channel ?? 'D0DIRECT';
+  const payload = {
+    type: 'block_actions', user: { id: user, username: 'someone', name: 'someone', team_id: TEAM },
+    api_app_id: 'A0TEST', token: 'legacy', container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: false },
+    trigger_id: triggerId, team: { id: TEAM, domain: 'test' }, enterprise: null, is_enterprise_install: false,
+    channel: { id: channel, name: 'directmessage' }, message: { type: 'message', ts: '1700000000.000100', text: 'card', user: BOT_USER },
+    response_url: 'https://hooks.slack.com/actions/T0TEST/1/abc',
+    actions: [{ action_id: 'action_0', block_id: 'actions_0', text: { type: 'plain_text', text: 'x' }, value, type: 'button', action_ts: '1700000001.000200' }],
+  };
+  return slackRequest('/webhooks/slack/interactions', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded', o);
+}
