@@ -1,0 +1,86 @@
+// Reply → WeCom app message bodies (企业微信 "发送应用消息": text, markdown, template_card of
+// card_type button_interaction). Buttons become a button_interaction card whose button keys
+// carry the action; a card without buttons becomes markdown; a plain reply is text. What a
+// card cannot hold (more than 6 buttons) degrades to text with numbered options.
+import { createHash } from 'node:crypto';
+import { textOnly, type Button, type ButtonStyle, type Card, type Reply } from '../../src/chat/index.js';
+import type { ActionKeys } from './action-keys.js';
+import { truncateBytes, truncateChars } from './text-limits.js';
+
+export type WecomMessage =
+  | { msgtype: 'text'; text: { content: string } }
+  | { msgtype: 'markdown'; markdown: { content: string } }
+  | { msgtype: 'template_card'; template_card: TemplateCard };
+
+export interface TemplateCard {
+  card_type: 'button_interaction';
+  task_id: string;
+  main_title: { title?: string; desc?: string };
+  sub_title_text?: string;
+  horizontal_content_list?: { keyname: string; value: string }[];
+  button_list: { text: string; style: number; key: string }[];
+}
+
+/** Content limits from the message documents (text and markdown: 2048 bytes). */
+const CONTENT_BYTES = 2048;
+const LIMITS = { title: 26, desc: 30, subTitle: 112, fields: 6, keyname: 10, value: 30, buttons: 6, buttonText: 10 };
+/** button_interaction styles: 1 is the highlighted (blue) button, 2 grey, 3 red. */
+const STYLE: Record<ButtonStyle, number> = { primary: 1, default: 2, danger: 3 };
+
+/** task_id: unique per app, ≤128 bytes of [A-Za-z0-9_-@]; derived from the delivery key. */
+export const taskIdFor = (idempotencyKey: string): string =>
+  `sb_${createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 32)}`;
+
+export async function render(reply: Reply, keys: ActionKeys, taskId: string): Promise<WecomMessage> {
+  const card = reply.card;
+  const buttons = card?.buttons ?? [];
+  if (card && buttons.length > 0 && buttons.length <= LIMITS.buttons) {
+    return { msgtype: 'template_card', template_card: await templateCard(reply, card, buttons, keys, taskId) };
+  }
+  if (card && buttons.length === 0) return { msgtype: 'markdown', markdown: { content: truncateBytes(markdown(reply, card), CONTENT_BYTES) } };
+  return { msgtype: 'text', text: { content: truncateBytes(textOnly(reply), CONTENT_BYTES) } };
+}
+
+async function templateCard(reply: Reply, card: Card, buttons: Button[], keys: ActionKeys, taskId: string): Promise<TemplateCard> {
+  const fields = card.fields ?? [];
+  return {
+    card_type: 'button_interaction',
+    task_id: taskId,
+    ...heading(reply.text, card.title),
+    ...(fields.length > 0 && {
+      horizontal_content_list: fields.slice(0, LIMITS.fields).map((f) => ({
+        keyname: truncateChars(f.label, LIMITS.keyname), value: truncateChars(f.value, LIMITS.value),
+      })),
+    }),
+    button_list: await buttonList(buttons, keys),
+  };
+}
+
+/** The card needs a title or a sub-title text: a short text is the title, a long one the body. */
+function heading(text: string, title: string | undefined): Pick<TemplateCard, 'main_title' | 'sub_title_text'> {
+  const body = title && text.startsWith(title) ? text.slice(title.length).trim() : text;
+  if (title) return { main_title: { title: truncateChars(title, LIMITS.title) }, ...(body && { sub_title_text: truncateChars(body, LIMITS.subTitle) }) };
+  if ([...body].length <= LIMITS.title && !body.includes('\n')) return { main_title: { title: body } };
+  return { main_title: {}, sub_title_text: truncateChars(body, LIMITS.subTitle) };
+}
+
+async function buttonList(buttons: Button[], keys: ActionKeys): Promise<TemplateCard['button_list']> {
+  const seen = new Set<string>();
+  const out: TemplateCard['button_list'] = [];
+  for (const b of buttons) {
+    let key = await keys.encode(b.action);
+    // Keys must be distinct within a card; a repeated action is stored under its hash instead.
+    if (seen.has(key)) key = await keys.encode(b.action, true);
+    seen.add(key);
+    out.push({ text: truncateChars(b.label, LIMITS.buttonText), style: STYLE[b.style ?? 'default'], key });
+  }
+  return out;
+}
+
+function markdown(reply: Reply, card: Card): string {
+  const lines: string[] = [];
+  if (card.title && !reply.text.includes(card.title)) lines.push(`**${card.title}**`);
+  lines.push(reply.text);
+  for (const f of card.fields ?? []) lines.push(`> ${f.label}：${f.value}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,98 @@
+// The callback URL (企业微信 "接收消息与事件" → 回调配置):
+//   GET  /webhooks/wecom?msg_signature&timestamp&nonce&echostr → the decrypted echostr
+//   POST /webhooks/wecom?msg_signature&timestamp&nonce, <xml><ToUserName/><Encrypt/><AgentID/></xml>
+// Verify the signature and the timestamp (401, nothing queued), decrypt, decode, queue, and
+// answer 200 with an empty body within WeCom's 5 s; the reply goes out later through the API.
+// Redis down → 503, so WeCom delivers again.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { InboundSink } from '../../src/delivery/inbound.js';
+import { WecomCryptoError, type WecomCrypto } from './crypto.js';
+import { decodeMessage, type DecodeContext } from './inbound.js';
+import { leafFields, parseXml } from './xml.js';
+
+export const WEBHOOK_PATH = '/webhooks/wecom';
+/** A signed request older (or newer) than this is a replay. */
+export const MAX_SKEW_MS = 5 * 60_000;
+/** WeCom waits 5 s; a Redis that does not answer by then gets a 503 (WeCom retries, jobs dedupe). */
+const QUEUE_TIMEOUT_MS = 4_000;
+
+export interface RouteDeps extends DecodeContext {
+  crypto: WecomCrypto;
+  sink: InboundSink;
+  log: Logger;
+  now?: () => number;
+}
+
+interface Signed { signature: string; timestamp: string; nonce: string }
+
+export function wecomRoutes(deps: RouteDeps): Hono {
+  const app = new Hono();
+  app.get(WEBHOOK_PATH, (c) => urlCheck(c, deps));
+  app.post(WEBHOOK_PATH, bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('too large', 413) }), (c) => message(c, deps));
+  return app;
+}
+
+function signedQuery(c: Context): Signed | undefined {
+  const [signature, timestamp, nonce] = ['msg_signature', 'timestamp', 'nonce'].map((k) => c.req.query(k));
+  return signature && timestamp && nonce ? { signature, timestamp, nonce } : undefined;
+}
+
+/** The signature covers `encrypt`; the timestamp must be recent. */
+function authentic(q: Signed, encrypt: string, deps: RouteDeps): boolean {
+  if (!deps.crypto.verify(q.signature, q.timestamp, q.nonce, encrypt)) return false;
+  const at = Number(q.timestamp) * 1000;
+  return /^\d{1,12}$/.test(q.timestamp) && Math.abs((deps.now ?? Date.now)() - at) <= MAX_SKEW_MS;
+}
+
+function urlCheck(c: Context, deps: RouteDeps) {
+  const q = signedQuery(c);
+  const echostr = c.req.query('echostr');
+  if (!q || !echostr) return c.text('missing parameters', 400);
+  if (!authentic(q, echostr, deps)) return c.text('bad signature', 401);
+  const plain = tryDecrypt(deps, echostr);
+  return plain === undefined ? c.text('bad echostr', 400) : c.text(plain, 200);
+}
+
+async function message(c: Context, deps: RouteDeps) {
+  const q = signedQuery(c);
+  if (!q) return c.text('missing parameters', 400);
+  const outer = parseXml(await c.req.text());
+  const encrypt = outer.ok ? leafFields(outer.root).Encrypt : undefined;
+  if (!encrypt) return c.text('expected <xml><Encrypt>', 400);
+  if (!authentic(q, encrypt, deps)) return c.text('bad signature', 401);
+  const plain = tryDecrypt(deps, encrypt);
+  if (plain === undefined) return c.text('cannot decrypt', 400);
+  const decoded = await decodeMessage(plain, deps);
+  if ('invalid' in decoded) return c.text(decoded.invalid, 400);
+  if ('ignored' in decoded) {
+    deps.log.debug({ reason: decoded.ignored }, 'wecom callback ignored');
+    return c.body(null, 200);
+  }
+  try {
+    await withTimeout(deps.sink.accept(decoded.event), QUEUE_TIMEOUT_MS);
+  } catch (err) {
+    deps.log.error({ err: (err as Error).message }, 'wecom callback not queued');
+    return c.text('try again', 503);
+  }
+  return c.body(null, 200);
+}
+
+function tryDecrypt(deps: RouteDeps, encrypt: string): string | undefined {
+  try {
+    return deps.crypto.decrypt(encrypt);
+  } catch (err) {
+    if (err instanceof WecomCryptoError) {
+      deps.log.warn({ code: err.code }, 'wecom callback: decryption failed');
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`queue did not answer in ${ms} ms`)), ms); });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
