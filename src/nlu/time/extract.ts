@@ -83,6 +83,8 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   }
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
+    // 12月中旬 names a span, not a day: better no date than a guessed one.
+    .filter((r) => !/^[上中下]旬/.test(text.slice(r.index + r.text.length)))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));
