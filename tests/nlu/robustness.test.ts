@@ -25,10 +25,10 @@ function check(text: string, now: string): void {
   const result = parse(text, { now });
   const elapsed = performance.now() - started;
   const valid = parseResultSchema.safeParse(result);
-  if (elapsed > 250) throw new Error(`${JSON.stringify(text.slice(0, 200))} took ${elapsed} ms`);
+  if (elapsed > 1000) throw new Error(`${JSON.stringify(text.slice(0, 200))} took ${elapsed} ms`);
   if (!valid.success) throw new Error(`${JSON.stringify(text)} → ${JSON.stringify(result)}: ${valid.error.message}`);
-  // Generous bound for a loaded CI machine; the benchmark holds the real goal (p99 < 1 ms).
-  expect(elapsed).toBeLessThan(250);
+  // A hang check with room for a loaded CI machine; the benchmark holds the real goal (p99 < 1 ms).
+  expect(elapsed).toBeLessThan(1000);
 }
 
 describe('parse() never throws and always answers the contract', () => {
