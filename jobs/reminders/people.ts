@@ -1,0 +1,38 @@
+// Who the jobs write to: each user's language, zone, muted kinds and manager; and the one place
+// a message goes out, so every job honours mute settings and once-only keys the same way.
+import type { Reply } from '../../src/chat/index.js';
+import type { Db } from '../../src/db.js';
+import type { Role } from '../../src/generated/prisma/enums.js';
+import type { Locale } from '../../src/i18n/index.js';
+import { DEFAULT_ZONE, mutedKinds, tenantSettings, type MessageKind, type TenantSettings } from '../calendar.js';
+import type { JobContext } from '../types.js';
+
+export interface Person {
+  id: string; tenantId: string; name: string; role: Role; locale: Locale; timeZone: string;
+  muted: Set<string>; managerId: string | null;
+}
+
+export interface TenantInfo { id: string; timeZone: string; settings: TenantSettings }
+
+export async function tenantsFor(db: Db, tenantId?: string): Promise<TenantInfo[]> {
+  const rows = await db.tenant.findMany({ where: tenantId ? { id: tenantId } : {}, orderBy: { id: 'asc' } });
+  return rows.map((t) => ({ id: t.id, timeZone: t.timeZone || DEFAULT_ZONE, settings: tenantSettings(t.settings) }));
+}
+
+export async function peopleOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone'>): Promise<Map<string, Person>> {
+  const users = await db.user.findMany({ where: { tenantId: tenant.id }, include: { team: { select: { managerId: true } } } });
+  return new Map(users.map((u) => [u.id, {
+    id: u.id, tenantId: u.tenantId, name: u.name, role: u.role,
+    locale: u.locale === 'en' ? 'en' : 'zh', timeZone: u.timeZone ?? tenant.timeZone,
+    muted: mutedKinds(u.settings),
+    // A manager's own team is managed by themselves: no one to escalate to.
+    managerId: u.team?.managerId && u.team.managerId !== u.id ? u.team.managerId : null,
+  } satisfies Person]));
+}
+
+/** Sends unless the recipient muted this kind; true when it was handed to the notifier. */
+export async function sendTo(ctx: Pick<JobContext, 'notifier'>, person: Person, kind: MessageKind, reply: Reply, key: string): Promise<boolean> {
+  if (person.muted.has(kind)) return false;
+  await ctx.notifier.notify({ tenantId: person.tenantId, userId: person.id }, reply, { key });
+  return true;
+}
