@@ -21,7 +21,10 @@ import type { Address, InboundEvent, Reply } from '../../src/chat/index.js';
 import { queueSink } from '../../src/delivery/inbound.js';
 import { createLogger } from '../../src/log.js';
 import { freePort } from '../../src/runtime/free-port.js';
+import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
+import { seedDemo } from '../../prisma/seed.js';
+import { assemble } from '../../src/runtime/assemble.js';
 import {
   BOT_USER, channelMessage, clickRequest, commandRequest, directMessage, eventCallback, eventRequest, FakeSlackApi,
   mention, SIGNING_SECRET, slackRequest, TEAM,
@@ -243,6 +246,22 @@ describe('Block Kit rendering', () => {
     expect((blocks[0]!.text as { text: string }).text.length).toBeLessThanOrEqual(LIMITS.header);
   });
 
+  it('does not repeat a text-only title and numbered options beside a header and real buttons', () => {
+    const reply: Reply = {
+      text: '没有找到客户「上汽」。要新建为客户吗？\n1. 新建「上汽」\n2. 取消',
+      card: { title: '没有找到客户「上汽」。要新建为客户吗？', buttons: [
+        { label: '新建「上汽」', style: 'primary', action: { intent: 'choose', args: { token: 't', index: 0 } } },
+        { label: '取消', action: { intent: 'cancel', args: {} } },
+      ] },
+    };
+    const { text, blocks } = renderReply(reply);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'actions']);
+    expect(text).toBe(reply.text);
+    const pipeline = renderReply({ text: '本月新增 3 个\n我的销售漏斗', card: { title: '我的销售漏斗', fields: [{ label: '合计', value: '¥80万' }] } });
+    expect(sections(pipeline.blocks).map((s) => s.text.text)).toEqual(['本月新增 3 个\n我的销售漏斗']);
+    expect(pipeline.text).toBe('本月新增 3 个\n我的销售漏斗\n合计: ¥80万');
+  });
+
   it('lists a button whose action is too long for a button value as a numbered option', () => {
     const { blocks } = renderReply({
       text: 'pick',
@@ -359,3 +378,53 @@ describe('slackFromEnv', () => {
   });
 });
 
+
+describe('through the whole product', () => {
+  const api = new FakeSlackApi();
+  let t: Awaited<ReturnType<typeof setup>>;
+  async function setup() {
+    await api.start();
+    const { db } = await testDb();
+    const { redis, prefix } = testRedis();
+    await seedDemo(db);
+    const slack = slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.url, log });
+    const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [slack] });
+    const workers = product.startWorkers();
+    return { db, product, workers };
+  }
+  beforeAll(async () => { t = await setup(); });
+  afterAll(async () => { await t.workers.close(); await t.product.closeQueues(); await api.close(); });
+
+  const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
+    throw new Error('timed out waiting');
+  };
+
+  it('applies an event once when Slack re-delivers it (X-Slack-Retry-Num), and a click on its button round-trips', async () => {
+    const say = (retry?: number) => t.product.app.request(eventRequest('Ev-product-1', directMessage('U7', '今天拜访了上汽的周总，聊了新能源项目'),
+      retry ? { headers: { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } } : {}));
+    expect((await say()).status).toBe(200);
+    expect((await say(1)).status).toBe(200); // while the first is still queued or running
+    await until(() => api.calls.some((c) => c.method === 'chat.postMessage'));
+    expect((await say(2)).status).toBe(200); // after it was applied
+    await new Promise((r) => setTimeout(r, 1000));
+    const [question, ...more] = api.take('chat.postMessage');
+    expect(more).toHaveLength(0);
+    expect(question!.params.channel).toBe('D0DIRECT');
+    expect(await t.db.processedEvent.count({ where: { id: `slack:${TEAM}:Ev-product-1` } })).toBe(1);
+
+    // The new customer is asked about; its button comes back as the same action, once.
+    const create = (JSON.parse(question!.params.blocks!) as Block[]).filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as { value: string; text: { text: string } }[]).find((b) => b.text.text.includes('上汽'))!;
+    expect(JSON.parse(create.value)).toMatchObject({ intent: 'choose' });
+    for (let i = 0; i < 2; i++) expect((await t.product.app.request(clickRequest('U7', create.value, 'trig-product-1'))).status).toBe(200);
+    await until(() => api.calls.some((c) => c.method === 'chat.postMessage'));
+    await new Promise((r) => setTimeout(r, 1000));
+    const answers = api.take('chat.postMessage');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.params.text).toContain('上汽');
+    const tenantId = `slack-${TEAM}`;
+    expect(await t.db.customer.count({ where: { tenantId } })).toBe(1);
+    expect(await t.db.activity.count({ where: { tenantId } })).toBe(1);
+  });
+});

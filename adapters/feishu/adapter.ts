@@ -1,0 +1,126 @@
+// The Feishu/Lark adapter: sends through the official SDK (tenant token, uuid dedupe), receives
+// through the webhook (routes.ts) or the SDK's long connection (WSClient).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { Address, Reply } from '../../src/chat/index.js';
+import type { InboundSink } from '../../src/delivery/inbound.js';
+import { PlatformError, type Adapter, type SendOptions } from '../contract.js';
+import { classify, failureOf } from './errors.js';
+import { decodeEvent, type Decoded } from './inbound.js';
+import { PerChatLimiter } from './limiter.js';
+import { imageBody, render, textBody, type FeishuBody } from './outbound.js';
+import { feishuRoutes } from './routes.js';
+import { headerSchema, type EventHeader } from './schemas.js';
+import { wsDispatcher } from './ws.js';
+
+export interface FeishuConfig {
+  appId: string;
+  appSecret: string;
+  /** https://open.feishu.cn, https://open.larksuite.com, or a fake server in tests. */
+  domain: string;
+  mode: 'webhook' | 'ws';
+  encryptKey?: string;
+  verificationToken?: string;
+}
+
+// The SDK logs failed requests with their config, which for the token call includes the app
+// secret; it stays silent and this adapter logs what it needs.
+const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
+const sdkOptions = { loggerLevel: lark.LoggerLevel.fatal, logger: quiet };
+
+/** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
+export const feishuUuid = (key: string): string => (key.length <= 50 ? key : `h${createHash('sha256').update(key).digest('hex').slice(0, 40)}`);
+
+interface ApiResult { code?: number; msg?: string }
+
+export class FeishuAdapter implements Adapter {
+  readonly platform = 'feishu' as const;
+  readonly ratePerSecond = 50;
+  readonly routes?: (sink: InboundSink) => Hono;
+  private readonly client: lark.Client;
+  private readonly limiter = new PerChatLimiter(5);
+  private botId?: Promise<string>;
+  private ws?: lark.WSClient;
+
+  constructor(private readonly cfg: FeishuConfig, private readonly log: Logger) {
+    this.client = new lark.Client({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, ...sdkOptions });
+    if (cfg.mode === 'webhook' && cfg.encryptKey) {
+      const encryptKey = cfg.encryptKey;
+      this.routes = (sink) => feishuRoutes(sink, { encryptKey, verificationToken: cfg.verificationToken, decode: (h, e) => this.decode(h, e), log });
+    }
+  }
+
+  decode(header: EventHeader, event: unknown): Promise<Decoded> {
+    return decodeEvent(header, event, { botOpenId: () => this.botOpenId() });
+  }
+
+  /** The bot's open_id (GET /open-apis/bot/v3/info), fetched once; a failure is retried next time. */
+  botOpenId(): Promise<string> {
+    this.botId ??= this.client.request<{ code?: number; bot?: { open_id?: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' }).then((r) => {
+      if (!r?.bot?.open_id) throw new Error(`bot/v3/info returned no open_id (code ${r?.code})`);
+      return r.bot.open_id;
+    });
+    return this.botId.catch((err: unknown) => {
+      this.botId = undefined;
+      throw err;
+    });
+  }
+
+  async send(address: Address, reply: Reply, opts: SendOptions): Promise<void> {
+    const body = render(reply, address.kind);
+    try {
+      await this.post(address, body, opts.idempotencyKey, opts.replyTo);
+    } catch (err) {
+      // A card Feishu refuses (too large, a component it rejects) still reaches the user as text.
+      if (!(err instanceof PlatformError && err.kind === 'invalid_request' && body.msg_type === 'interactive')) throw err;
+      this.log.warn({ err: err.message, chat: address.conversationId }, 'feishu refused the card; sending text');
+      await this.post(address, textBody(reply), `${opts.idempotencyKey}:text`, opts.replyTo);
+    }
+    if (reply.image) await this.post(address, imageBody(await this.upload(reply.image.path)), `${opts.idempotencyKey}:image`, opts.replyTo);
+  }
+
+  private async post(address: Address, body: FeishuBody, key: string, replyTo?: string): Promise<void> {
+    await this.limiter.acquire(address.conversationId);
+    const uuid = feishuUuid(key);
+    const result = await this.call(() => replyTo
+      ? this.client.im.message.reply({ path: { message_id: replyTo }, data: { ...body, uuid, ...(address.threadId && { reply_in_thread: true }) } })
+      : this.client.im.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: address.conversationId, ...body, uuid } }));
+    if (result.code) throw this.refused(classify({ code: result.code, msg: result.msg }), address);
+  }
+
+  private async upload(path: string): Promise<string> {
+    const res = await this.call(() => this.client.im.image.create({ data: { image_type: 'message', image: createReadStream(path) } }));
+    if (!res?.image_key) throw new PlatformError('transient', 'feishu: image upload returned no image_key');
+    return res.image_key;
+  }
+
+  /** Runs an SDK call, turning what it throws into a classified PlatformError. */
+  private async call<T>(fn: () => Promise<T>): Promise<T & ApiResult> {
+    try {
+      return (await fn()) as T & ApiResult;
+    } catch (err) {
+      throw this.refused(classify(failureOf(err)));
+    }
+  }
+
+  private refused(err: PlatformError, address?: Address): PlatformError {
+    this.log.warn({ platform: 'feishu', kind: err.kind, chat: address?.conversationId, err: err.message }, 'feishu API refused');
+    return err;
+  }
+
+  async start(sink: InboundSink): Promise<void> {
+    if (this.cfg.mode !== 'ws') return;
+    this.ws = new lark.WSClient({ appId: this.cfg.appId, appSecret: this.cfg.appSecret, domain: this.cfg.domain, ...sdkOptions });
+    await this.ws.start({ eventDispatcher: wsDispatcher(sink, (h, e) => this.decode(h, e), this.log) });
+  }
+
+  async stop(): Promise<void> {
+    this.ws?.close();
+    this.ws = undefined;
+  }
+}
+
+export { headerSchema };

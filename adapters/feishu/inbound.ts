@@ -1,0 +1,80 @@
+// Feishu events → the neutral model. Direct chats always; group chats only when the bot is
+// @-mentioned, with that mention removed. Documents: "Receive message (im.message.receive_v1)",
+// "Card callback (card.action.trigger)".
+import { actionPayloadSchema, type Address, type InboundEvent, type Identity } from '../../src/chat/index.js';
+import { messageText } from './content.js';
+import { buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
+
+export type Decoded =
+  | { kind: 'event'; event: InboundEvent }
+  | { kind: 'ignored'; reason: string };
+
+export interface DecodeContext {
+  /** The bot's own open_id, to tell an @-mention of the bot from one of a colleague. */
+  botOpenId: () => Promise<string>;
+}
+
+const at = (h: EventHeader) => (h.create_time && /^\d+$/.test(h.create_time) ? new Date(Number(h.create_time)) : new Date());
+
+function identity(h: EventHeader, openId: string): Identity {
+  return { platform: 'feishu', platformTenant: h.tenant_key, userId: openId };
+}
+
+async function decodeMessage(h: EventHeader, raw: unknown, ctx: DecodeContext): Promise<Decoded> {
+  const parsed = messageEventSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignored', reason: 'malformed message event' };
+  const { sender, message: m } = parsed.data;
+  if (sender.sender_type && sender.sender_type !== 'user') return { kind: 'ignored', reason: `sender is a ${sender.sender_type}` };
+  const text = messageText(m.message_type, m.content);
+  if (text === undefined) return { kind: 'ignored', reason: `unsupported message type ${m.message_type}` };
+  const group = m.chat_type !== 'p2p';
+  const mentions = m.mentions ?? [];
+  const bot = group || mentions.length ? await ctx.botOpenId() : '';
+  if (group && !mentions.some((x) => x.id.open_id === bot)) return { kind: 'ignored', reason: 'group message without @bot' };
+  const address: Address = {
+    platform: 'feishu', platformTenant: h.tenant_key, conversationId: m.chat_id, kind: group ? 'group' : 'direct',
+    ...(m.thread_id && { threadId: m.thread_id }),
+  };
+  const event: InboundEvent = {
+    type: 'text', eventId: h.event_id, at: at(h), from: identity(h, sender.sender_id.open_id), address,
+    messageId: m.message_id, text: resolveMentions(text, mentions, bot),
+  };
+  return { kind: 'event', event };
+}
+
+/** Drops the bot's `@_user_N`, turns a colleague's into `@Name`. */
+export function resolveMentions(text: string, mentions: Mention[], botOpenId: string): string {
+  let out = text;
+  for (const m of mentions) out = out.split(m.key).join(m.id.open_id === botOpenId ? '' : `@${m.name ?? ''}`);
+  return out.replace(/[ \t\u3000]{2,}/g, ' ').trim();
+}
+
+async function decodeCardAction(h: EventHeader, raw: unknown): Promise<Decoded> {
+  const parsed = cardActionEventSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignored', reason: 'malformed card action' };
+  const { operator, action, context } = parsed.data;
+  const value = buttonValueSchema.safeParse(action.value);
+  if (!value.success) return { kind: 'ignored', reason: 'not one of our buttons' };
+  let payload;
+  try {
+    payload = actionPayloadSchema.parse(JSON.parse(value.data.salesbot));
+  } catch {
+    return { kind: 'ignored', reason: 'button value is not an action' };
+  }
+  const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: context.open_chat_id, kind: value.data.kind ?? 'direct' };
+  const event: InboundEvent = {
+    type: 'action', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address,
+    action: payload, ...(context.open_message_id && { messageId: context.open_message_id }),
+  };
+  return { kind: 'event', event };
+}
+
+const decoders: Record<string, (h: EventHeader, event: unknown, ctx: DecodeContext) => Promise<Decoded>> = {
+  'im.message.receive_v1': decodeMessage,
+  'card.action.trigger': decodeCardAction,
+};
+
+export async function decodeEvent(h: EventHeader, event: unknown, ctx: DecodeContext): Promise<Decoded> {
+  const decode = decoders[h.event_type];
+  return decode ? decode(h, event, ctx) : { kind: 'ignored', reason: `event type ${h.event_type} not handled` };
+}

@@ -1,0 +1,33 @@
+// Feishu/Lark from the environment. Webhook mode (default) needs the Encrypt Key, which signs
+// and encrypts every event, and the Verification Token; long-connection mode (FEISHU_MODE=ws)
+// needs only the app's credentials. Secrets are never logged.
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Adapter } from '../contract.js';
+import { FeishuAdapter, type FeishuConfig } from './adapter.js';
+
+export { FeishuAdapter, type FeishuConfig } from './adapter.js';
+
+const required: Record<FeishuConfig['mode'], string[]> = {
+  webhook: ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'],
+  ws: ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'],
+};
+
+const modeSchema = z.enum(['webhook', 'ws']).catch('webhook');
+
+export function feishuFromEnv(env: NodeJS.ProcessEnv, deps: { log: Logger }): { adapter?: Adapter; missing: string[] } {
+  const set = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const mode = modeSchema.parse(set('FEISHU_MODE') ?? 'webhook');
+  const missing = required[mode].filter((name) => !set(name));
+  if (missing.length) return { missing };
+  const cfg: FeishuConfig = {
+    appId: set('FEISHU_APP_ID')!,
+    appSecret: set('FEISHU_APP_SECRET')!,
+    domain: (set('FEISHU_DOMAIN') ?? 'https://open.feishu.cn').replace(/\/+$/, ''),
+    mode,
+    encryptKey: set('FEISHU_ENCRYPT_KEY'),
+    verificationToken: set('FEISHU_VERIFICATION_TOKEN'),
+  };
+  deps.log.info({ platform: 'feishu', mode, domain: cfg.domain, appId: cfg.appId }, 'feishu adapter configured');
+  return { adapter: new FeishuAdapter(cfg, deps.log), missing: [] };
+}

@@ -1,0 +1,49 @@
+// The neutral Reply → a Feishu message body. A reply with a card becomes an interactive message
+// (message card JSON 1.0: header, div text, fields, an action row of buttons); a plain reply is
+// a text message. Documents: "Send message content: text, interactive", "Card JSON 1.0
+// components: div, action, button".
+import { textOnly, type Address, type Button, type Card, type Reply } from '../../src/chat/index.js';
+
+export interface FeishuBody { msg_type: 'text' | 'interactive' | 'image'; content: string }
+
+const buttonType: Record<NonNullable<Button['style']>, string> = { primary: 'primary', danger: 'danger', default: 'default' };
+
+/** What a button carries back in card.action.trigger: the action, and the chat kind (the callback does not say). */
+export function buttonValue(b: Button, kind: Address['kind']) {
+  return { salesbot: JSON.stringify(b.action), kind };
+}
+
+const plain = (content: string) => ({ tag: 'plain_text', content });
+
+export function cardJson(reply: Reply & { card: Card }, kind: Address['kind']): object {
+  const { card } = reply;
+  const elements: object[] = [{ tag: 'div', text: plain(reply.text) }];
+  if (card.fields?.length) {
+    elements.push({ tag: 'div', fields: card.fields.map((f) => ({ is_short: true, text: plain(`${f.label}\n${f.value}`) })) });
+  }
+  if (card.buttons?.length) {
+    elements.push({
+      tag: 'action',
+      actions: card.buttons.map((b) => ({ tag: 'button', text: plain(b.label), type: buttonType[b.style ?? 'default'], value: buttonValue(b, kind) })),
+    });
+  }
+  return {
+    config: { wide_screen_mode: true },
+    ...(card.title && { header: { title: plain(card.title), template: 'blue' } }),
+    elements,
+  };
+}
+
+const hasCard = (r: Reply): r is Reply & { card: Card } => r.card !== undefined;
+
+export function render(reply: Reply, kind: Address['kind']): FeishuBody {
+  if (hasCard(reply)) return { msg_type: 'interactive', content: JSON.stringify(cardJson(reply, kind)) };
+  return textBody(reply);
+}
+
+/** The plain-text fallback: the card folded into text with numbered options. */
+export function textBody(reply: Reply): FeishuBody {
+  return { msg_type: 'text', content: JSON.stringify({ text: textOnly(reply) }) };
+}
+
+export const imageBody = (imageKey: string): FeishuBody => ({ msg_type: 'image', content: JSON.stringify({ image_key: imageKey }) });

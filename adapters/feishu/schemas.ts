@@ -1,0 +1,57 @@
+// The Feishu payloads this adapter reads, validated at the edge. Only the fields used are named;
+// the rest pass through. Documents: "Event subscription v2.0 envelope", "Receive message
+// (im.message.receive_v1)", "Card callback (card.action.trigger)", "URL verification".
+import { z } from 'zod';
+
+export const encryptedSchema = z.object({ encrypt: z.string().min(1) });
+
+export const urlVerificationSchema = z.object({
+  type: z.literal('url_verification'),
+  challenge: z.string(),
+  token: z.string().optional(),
+});
+
+export const headerSchema = z.object({
+  event_id: z.string().min(1).max(200),
+  event_type: z.string(),
+  create_time: z.string().optional(),
+  token: z.string().optional(),
+  app_id: z.string().optional(),
+  tenant_key: z.string().min(1),
+});
+export type EventHeader = z.infer<typeof headerSchema>;
+
+export const envelopeSchema = z.object({ schema: z.literal('2.0'), header: headerSchema, event: z.unknown() });
+
+const mentionSchema = z.object({
+  key: z.string(),
+  id: z.object({ open_id: z.string().optional() }).loose(),
+  name: z.string().optional(),
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
+export const messageEventSchema = z.object({
+  sender: z.object({
+    sender_id: z.object({ open_id: z.string().min(1) }).loose(),
+    sender_type: z.string().optional(),
+  }),
+  message: z.object({
+    message_id: z.string().min(1),
+    chat_id: z.string().min(1),
+    chat_type: z.string(),
+    message_type: z.string(),
+    content: z.string(),
+    thread_id: z.string().optional(),
+    mentions: z.array(mentionSchema).optional(),
+  }),
+});
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+
+/** What our buttons carry in `value` (see outbound.ts): the action as JSON and the chat kind. */
+export const buttonValueSchema = z.object({ salesbot: z.string(), kind: z.enum(['direct', 'group']).optional() });
+
+export const cardActionEventSchema = z.object({
+  operator: z.object({ open_id: z.string().min(1), tenant_key: z.string().optional() }).loose(),
+  action: z.object({ value: z.unknown(), tag: z.string().optional() }).loose(),
+  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().min(1) }).loose(),
+});

@@ -1,0 +1,102 @@
+// A fake Feishu open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk Client: tenant token,
+// bot info, send and reply, image upload. It records what it received and can refuse the next
+// send (429 with x-ogw-ratelimit-reset, or any Feishu error code).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FeishuSend {
+  via: 'create' | 'reply';
+  receiveId?: string;
+  receiveIdType?: string;
+  replyTo?: string;
+  msgType: string;
+  content: unknown;
+  uuid?: string;
+  authorization?: string;
+}
+export interface Upload { contentType: string; bytes: number; body: Buffer }
+interface Refusal { status: number; code: number; msg: string; headers?: Record<string, string> }
+
+export const BOT_OPEN_ID = 'ou_fake_bot';
+
+export class FakeFeishuApi {
+  readonly sends: FeishuSend[] = [];
+  readonly uploads: Upload[] = [];
+  tokenRequests = 0;
+  private readonly refusals: Refusal[] = [];
+  private server?: Server;
+  private seq = 0;
+
+  get url(): string {
+    const port = (this.server!.address() as AddressInfo).port;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next send is answered 429 (Feishu's gateway limit) with `x-ogw-ratelimit-reset: seconds`. */
+  rateLimitNext(seconds: number): void {
+    this.refusals.push({ status: 429, code: 99991400, msg: 'request trigger frequency limit', headers: { 'x-ogw-ratelimit-reset': String(seconds) } });
+  }
+
+  /** The next send is refused with this HTTP status and Feishu code. */
+  refuseNext(status: number, code: number, msg = 'refused by the fake'): void {
+    this.refusals.push({ status, code, msg });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await read(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = `${req.method} ${url.pathname.replace(/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, '/open-apis/im/v1/messages/:id/reply')}`;
+    const json = (status: number, payload: object, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const handlers: Record<string, () => void> = {
+      'POST /open-apis/auth/v3/tenant_access_token/internal': () => {
+        this.tokenRequests++;
+        json(200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 });
+      },
+      'GET /open-apis/bot/v3/info': () => json(200, { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'salesbot' } }),
+      'POST /open-apis/im/v1/messages': () => this.send(req, body, json, { via: 'create', receiveId: parse(body).receive_id, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined }),
+      'POST /open-apis/im/v1/messages/:id/reply': () => this.send(req, body, json, { via: 'reply', replyTo: url.pathname.split('/')[4] }),
+      'POST /open-apis/im/v1/images': () => {
+        this.uploads.push({ contentType: req.headers['content-type'] ?? '', bytes: body.length, body });
+        json(200, { code: 0, msg: 'ok', data: { image_key: `img_v2_fake_${++this.seq}` } });
+      },
+    };
+    const handler = handlers[route];
+    if (handler) handler();
+    else json(404, { code: 404, msg: `the fake has no ${route}` });
+  }
+
+  private send(req: IncomingMessage, body: Buffer, json: (s: number, p: object, h?: Record<string, string>) => void, where: Partial<FeishuSend>): void {
+    const refusal = this.refusals.shift();
+    if (refusal) return json(refusal.status, { code: refusal.code, msg: refusal.msg }, refusal.headers);
+    const data = parse(body);
+    this.sends.push({
+      ...where, msgType: data.msg_type, content: JSON.parse(data.content ?? 'null'), uuid: data.uuid,
+      authorization: req.headers.authorization,
+    } as FeishuSend);
+    json(200, { code: 0, msg: 'ok', data: { message_id: `om_fake_${++this.seq}`, msg_type: data.msg_type } });
+  }
+}
+
+const parse = (body: Buffer) => JSON.parse(body.toString('utf8') || '{}') as Record<string, string>;
+
+function read(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
