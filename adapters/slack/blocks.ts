@@ -4,7 +4,7 @@
 //   button text ≤75, value ≤2,000, action_id unique; ≤25 elements per actions block.
 // The top-level `text` is always set: notifications, screen readers and old clients show it.
 import type { Button, Reply } from '../../src/chat/index.js';
-import { textOnly } from '../../src/chat/index.js';
+import { numberedOptions, textOnly } from '../../src/chat/index.js';
 
 export const LIMITS = {
   blocks: 50, sectionText: 3000, fieldsPerSection: 10, fieldText: 2000, header: 150,
@@ -87,16 +87,40 @@ function actionBlocks(reply: Reply): Block[] {
   return blocks;
 }
 
+/**
+ * Replies often carry their text-only form in `text` (the title as first line, the buttons as a
+ * numbered list, see router ask()). Beside a header and real buttons those lines would show
+ * twice, so the section text drops them.
+ */
+export function bodyText(reply: Reply): string {
+  const lines = reply.text.split('\n');
+  const title = reply.card?.title?.trim();
+  if (title && lines[0]?.trim() === title) lines.shift();
+  const options = numberedOptions(reply);
+  const tail = lines.slice(lines.length - options.length);
+  if (options.length && tail.every((line, i) => line.trim() === options[i])) lines.splice(lines.length - options.length);
+  return lines.join('\n');
+}
+
+/** The notification text: the text-only form, without listing the options twice. */
+export function fallbackText(reply: Reply): string {
+  const options = numberedOptions(reply);
+  const listed = options.length > 0 && reply.text.includes(options.join('\n'));
+  return listed ? textOnly({ ...reply, card: { ...reply.card, buttons: [] } }) : textOnly(reply);
+}
+
 export function renderReply(reply: Reply): SlackMessage {
   const title = reply.card?.title;
   const head: Block[] = title ? [{ type: 'header', text: { type: 'plain_text', text: clip(title, LIMITS.header), emoji: true } }] : [];
   const tail = [...fieldBlocks(reply), ...actionBlocks(reply)].slice(0, LIMITS.blocks - head.length - 1);
   // The text gets what room the card leaves; past it, the rest is cut with a mark.
   const room = LIMITS.blocks - head.length - tail.length;
-  const pieces = chunkText(reply.text);
+  const pieces = chunkText(bodyText(reply));
   const body = pieces.length <= room ? pieces : [...pieces.slice(0, room - 1), clip(`${pieces[room - 1]!}`, LIMITS.sectionText - 1) + '…'];
+  const blocks = [...head, ...body.map(section), ...tail];
   return {
-    text: clip(escapeMrkdwn(textOnly(reply)), LIMITS.fallbackText),
-    blocks: [...head, ...body.map(section), ...tail],
+    text: clip(escapeMrkdwn(fallbackText(reply)), LIMITS.fallbackText),
+    // A reply with nothing to show in blocks (empty text, no card) is sent as text alone.
+    blocks: blocks.length ? blocks : [section(escapeMrkdwn(clip(reply.text || ' ', LIMITS.sectionText)))],
   };
 }
