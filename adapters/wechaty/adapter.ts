@@ -1,0 +1,88 @@
+// A Wechaty bot (WeCom through a puppet such as WorkPro's wechaty-puppet-service) as an
+// Adapter: a long connection started by the worker, no webhooks. Direct messages, and room
+// messages that @-mention the bot (mention stripped), become neutral text events; replies go
+// back with `say` as plain text — Wechaty has no buttons, so they are numbered options, and
+// typing the number picks one (the router handles it).
+import { FileBox } from 'file-box';
+import type { Logger } from 'pino';
+import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
+import type { WechatyOptions } from 'wechaty';
+import { PlatformError, type Adapter } from '../contract.js';
+import { textOnly, type Address, type InboundEvent, type Reply } from '../../src/chat/index.js';
+import type { InboundSink } from '../../src/delivery/inbound.js';
+
+export interface WechatyAdapterOptions {
+  /** A puppet name (`wechaty-puppet-service`) or instance (tests: wechaty-puppet-mock). */
+  puppet: NonNullable<WechatyOptions['puppet']>;
+  /** The platform tenant every user of this bot belongs to. */
+  tenant: string;
+  log: Logger;
+}
+
+/** Messages older than this at arrival are history the puppet replays on login, not requests. */
+const MAX_AGE_SECONDS = 5 * 60;
+/** Personal-account style bots get restricted when they talk fast; stay well below. */
+const RATE_PER_SECOND = 1;
+
+export function wechatyAdapter(opts: WechatyAdapterOptions): Adapter {
+  let bot: Wechaty | undefined;
+
+  async function toEvent(msg: Message): Promise<InboundEvent | undefined> {
+    if (msg.self() || msg.type() !== bot!.Message.Type.Text || msg.age() > MAX_AGE_SECONDS) return undefined;
+    const room = msg.room();
+    if (room && !(await msg.mentionSelf())) return undefined;
+    const text = (room ? await msg.mentionText() : msg.text()).trim();
+    if (!text) return undefined;
+    const talker = msg.talker();
+    return {
+      type: 'text', text, eventId: msg.id, at: msg.date(), messageId: msg.id,
+      from: { platform: 'wechaty', platformTenant: opts.tenant, userId: talker.id, displayName: talker.name() },
+      address: { platform: 'wechaty', platformTenant: opts.tenant, conversationId: room ? room.id : talker.id, kind: room ? 'group' : 'direct' },
+    };
+  }
+
+  async function onMessage(msg: Message, sink: InboundSink) {
+    try {
+      const event = await toEvent(msg);
+      if (event) await sink.accept(event);
+    } catch (err) {
+      // No webhook to answer 503 to: the message is lost unless the user repeats it.
+      opts.log.error({ err: (err as Error).message, messageId: msg.id }, 'wechaty message not queued');
+    }
+  }
+
+  async function conversation(address: Address) {
+    if (!bot) throw new PlatformError('transient', 'wechaty: the bot is not running');
+    const found = address.kind === 'group'
+      ? await bot.Room.find({ id: address.conversationId })
+      : await bot.Contact.find({ id: address.conversationId });
+    if (!found) throw new PlatformError('target_gone', `wechaty: no ${address.kind} conversation ${address.conversationId}`);
+    return found;
+  }
+
+  return {
+    platform: 'wechaty',
+    ratePerSecond: RATE_PER_SECOND,
+    async start(sink) {
+      bot = WechatyBuilder.build({ puppet: opts.puppet });
+      bot.on('message', (msg) => void onMessage(msg, sink));
+      bot.on('error', (err) => opts.log.warn({ err: err.message }, 'wechaty error'));
+      bot.on('login', (user) => opts.log.info({ user: user.id }, 'wechaty logged in'));
+      await bot.start();
+    },
+    async stop() {
+      await bot?.stop();
+      bot = undefined;
+    },
+    async send(address: Address, reply: Reply) {
+      if (address.platformTenant !== opts.tenant) throw new PlatformError('invalid_request', `wechaty: address is for ${address.platformTenant}`);
+      const to = await conversation(address);
+      try {
+        await to.say(textOnly(reply));
+        if (reply.image) await to.say(FileBox.fromFile(reply.image.path));
+      } catch (err) {
+        throw new PlatformError('transient', `wechaty say: ${(err as Error).message}`.slice(0, 300));
+      }
+    },
+  };
+}
