@@ -13,7 +13,7 @@ import { sendTo, type Person } from './people.js';
 /** Days ahead of a birthday the owner hears about it (besides the day itself). */
 export const BIRTHDAY_AHEAD = 3;
 
-interface Event { kind: MessageKind; ownerId: string; key: string; render(p: Person): Reply }
+interface Event { kind: MessageKind; ownerId: string; key: string; date?: string; render(p: Person): Reply }
 
 export const anniversaries = dailyJob('anniversaries', async (ctx, run) => {
   const events = [...await birthdays(run), ...await signings(run), ...await renewals(run)];
@@ -44,7 +44,7 @@ async function birthdays(run: DailyRun): Promise<Event[]> {
   const contacts = await db.contact.findMany({ where: { tenantId: tenant.id, birthday: { not: null } }, orderBy: { name: 'asc' } });
   const customers = await db.customer.findMany({ where: { tenantId: tenant.id, id: { in: contacts.map((c) => c.customerId) } } });
   const byId = new Map(customers.map((c) => [c.id, c]));
-  return contacts.flatMap((contact) => {
+  const events = contacts.flatMap((contact) => {
     const customer = byId.get(contact.customerId);
     if (!customer) return [];
     // For each covered day: the birthday on that day, and the one BIRTHDAY_AHEAD days later.
@@ -54,15 +54,18 @@ async function birthdays(run: DailyRun): Promise<Event[]> {
       if (bday !== target) return [];
       const days = daysBetween(date, bday);
       return [{
-        kind: 'birthday', ownerId: customer.ownerId, key: `birthday:${contact.id}:${bday}:${ahead ? 'ahead' : 'day'}`,
+        kind: 'birthday', ownerId: customer.ownerId, key: `birthday:${contact.id}:${bday}:${ahead ? 'ahead' : 'day'}`, date: bday,
         render: (p) => {
-          const title = days === 0 ? tr(p.locale, 'birthday.today', { customer: customer.name, contact: contact.name })
-            : tr(p.locale, 'birthday.ahead', { customer: customer.name, contact: contact.name, days, date: formatCalendarDate(asDate(bday), p.locale, run.now) });
+          const params = { customer: customer.name, contact: contact.name, days, date: formatCalendarDate(asDate(bday), p.locale, run.now) };
+          // A birthday on a day off is sent on the next workday: it is then in the past.
+          const title = tr(p.locale, days === 0 ? 'birthday.today' : days > 0 ? 'birthday.ahead' : 'birthday.past', params);
           return suggestion(p.locale, tr(p.locale, 'birthday.suggest', { contact: contact.name }), title);
         },
       }];
     }));
   });
+  // Soonest first: today's birthdays before the ones ahead.
+  return events.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
 }
 
 async function signings(run: DailyRun): Promise<Event[]> {

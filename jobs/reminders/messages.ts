@@ -63,6 +63,10 @@ const messages = {
     zh: (p) => `🎂 ${p.customer} · ${p.contact} ${p.days}天后（${p.date}）过生日`,
     en: (p) => `🎂 ${p.contact} (${p.customer}) has a birthday in ${p.days} days (${p.date})`,
   },
+  'birthday.past': {
+    zh: (p) => `🎂 ${p.customer} · ${p.contact} ${p.date}过了生日，可以补一句祝福`,
+    en: (p) => `🎂 ${p.contact} (${p.customer}) had a birthday on ${p.date}; a belated note is still welcome`,
+  },
   'birthday.today': { zh: (p) => `🎂 今天是 ${p.customer} · ${p.contact} 的生日`, en: (p) => `🎂 It's ${p.contact}'s birthday today (${p.customer})` },
   'birthday.suggest': {
     zh: (p) => `${p.contact}，生日快乐！感谢您一直以来的支持，祝您身体健康、工作顺利！`,
