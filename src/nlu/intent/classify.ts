@@ -25,6 +25,11 @@ const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
 const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|(?<!签)约了|约好了|follow[-\s]?up)[^,，。;；!！]*/gi;
 
+// "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
+function withoutDatedClauses(masked: string): string {
+  return masked.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|')).join('，');
+}
+
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 export function isPlan(e: Evidence): boolean {
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
@@ -49,7 +54,7 @@ const RULES: Rule[] = [
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => isPlan(e) },
-  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.text) },
+  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) },

@@ -1,7 +1,7 @@
 // Word patterns the intent rules are built from. Each names one kind of evidence.
 
 export const UNDO = /^(?:请|帮我)?(?:撤销|撤回|回滚|取消上一条|删掉刚才|删除刚才|撤销上一条)|刚才那?[条个句]?(?:记录)?(?:不对|错了|记错了|搞错了|有误|作废)|^(?:undo|revert|scratch that|take (?:that|it) back|never ?mind,? (?:undo|delete))/i;
-export const HELP = /帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can you do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
+export const HELP = /怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can you do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
 export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午好|早安|晚安|谢谢|多谢|感谢|好的|收到|ok|okay|嗯+|哦+|hi|hello|hey|thanks|thank you|thx|good (?:morning|night|evening))/i;
 
 export const QUESTION = /[?？]|哪些|哪几|哪个|什么|多少|怎么样|如何|吗|呢|有没有|几个|谁|看看|看下|看一下|查看|查一下|查查|列出|列一下|显示|汇总|统计|\b(?:show|list|what|which|how|who|any|display|give me|tell me|where)\b/i;
@@ -19,7 +19,7 @@ export const NEW_CUSTOMER = /录入(?:系统|CRM)|正式录入|新建档案|建�
 export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|contact (?:is|person)|\bcontact\s*:|point of contact/i;
 export const CONTACT_FACTS = /生日|手机号?|电话[:：\s]*\+?\d|邮箱|email[:：\s]|birthday|\bphone[:：\s]|\bmobile\b/i;
 
-export const ACTIVITY = /开完会|开完|聊完|谈完|\bspent\b[^,.]{0,25}?\b(?:at|with)\b|拜访|发了?个?(?:微信|邮件|消息|短信)|微信(?:沟通|聊|联系)|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|(?<!签)约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync|wechat|zoom|video call|catch-up) (?:with|w\/\s*\w+)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
+export const ACTIVITY = /做了个?[\u4e00-\u9fff]{0,4}演示|碰到了?|遇到了?|见到了?|偶遇|寄了|送了|快递了|开完会|开完|聊完|谈完|\bspent\b[^,.]{0,25}?\b(?:at|with)\b|拜访|发了?个?(?:微信|邮件|消息|短信)|微信(?:沟通|聊|联系)|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|(?<!签)约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync|wechat|zoom|video call|catch-up) (?:with|w\/\s*\w+)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;
 export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交|金额|预算|报价|调整|改为|改成|上调|下调|阶段|进入|推进到|合同|意向|需求|竞品|\b(?:closed|won|lost|stage|moved to|deal|amount|value|worth|negotiation|proposal|qualified|signed|close)\b/i;
 
 export const PAST = /了|过(?!去|来)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;

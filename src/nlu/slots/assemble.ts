@@ -3,7 +3,7 @@
 // is tier B for a new customer but a 3 in a callback.
 import type { Intent, Slots } from '../types.js';
 import type { DateMention } from '../time/extract.js';
-import { assignDates } from '../time/roles.js';
+import { assignDates, FOLLOW } from '../time/roles.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
@@ -33,9 +33,14 @@ const contact: Extractor = (c) => {
   const name = findContact(c.text, c.customer);
   return name ? { contact: name } : {};
 };
+const CLAUSES = /[,，。;；!！]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
+
 const channel: Extractor = (c) => {
   // A customer called Zoom or 微信支付 is not a channel.
-  const found = findChannel(c.customer ? c.masked.replace(c.customer, '客户') : c.masked);
+  const text = c.customer ? c.masked.replace(c.customer, '客户') : c.masked;
+  // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did.
+  const done = c.planning ? text : text.split(CLAUSES).filter((clause) => !(clause.includes('|') && FOLLOW.test(clause))).join('，');
+  const found = findChannel(done);
   return found ? { channel: found } : {};
 };
 const amount: Extractor = (c) =>
