@@ -1,0 +1,74 @@
+// The digest's chart: open pipeline by stage (a funnel of bars) and each rep's month-to-date
+// wins against target, rendered on the server (ECharts SVG SSR → resvg PNG).
+// Labels are English stage names, pinyin rep names and ASCII amounts: no CJK font is installed
+// on a typical server (and none is downloaded), and resvg would draw Chinese as empty boxes.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { pinyin } from 'pinyin-pro';
+import { OPEN_STAGES } from '../../src/domain/deals.js';
+import { formatAmount } from '../../src/i18n/index.js';
+import type { DailyFigures } from './figures.js';
+
+export const CHART_SIZE = { width: 960, height: 540 };
+const STAGE_LABELS: Record<string, string> = { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation' };
+
+/** "张伟" → "Zhang Wei"; Latin names stay as they are. */
+export function latinName(name: string): string {
+  return pinyin(name, { toneType: 'none', nonZh: 'consecutive', type: 'array' })
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const amount = (n: number) => formatAmount(n, 'en');
+
+function option(f: DailyFigures): echarts.EChartsCoreOption {
+  const stages = [...OPEN_STAGES].reverse();
+  const reps = f.reps.map((r) => latinName(r.name));
+  const label = { show: true, position: 'right', formatter: (p: { value: number }) => amount(p.value), fontSize: 11 };
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: 'DejaVu Sans, Liberation Sans, sans-serif' },
+    title: [
+      { text: `Open pipeline by stage  ${f.date}`, left: '3%', top: 8, textStyle: { fontSize: 15 } },
+      { text: 'Month to date: won vs target', left: '53%', top: 8, textStyle: { fontSize: 15 } },
+    ],
+    legend: { data: ['Amount', 'Weighted', 'Won', 'Target'], bottom: 6 },
+    grid: [{ left: '12%', width: '32%', top: 50, bottom: 50 }, { left: '64%', width: '30%', top: 50, bottom: 50 }],
+    xAxis: [
+      { type: 'value', gridIndex: 0, axisLabel: { formatter: amount, fontSize: 10 } },
+      { type: 'value', gridIndex: 1, axisLabel: { formatter: amount, fontSize: 10 } },
+    ],
+    yAxis: [
+      { type: 'category', gridIndex: 0, data: stages.map((s) => `${STAGE_LABELS[s]} (${f.pipeline[s].count})`) },
+      { type: 'category', gridIndex: 1, data: reps },
+    ],
+    series: [
+      { name: 'Amount', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].amount), label },
+      { name: 'Weighted', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].weighted) },
+      { name: 'Won', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: f.reps.map((r) => r.mtdWon), label },
+      { name: 'Target', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: f.reps.map((r) => r.target ?? 0) },
+    ],
+  };
+}
+
+export function renderChartPng(f: DailyFigures): Buffer {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE });
+  try {
+    chart.setOption(option(f));
+    const svg = chart.renderToSVGString();
+    const font = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+    return new Resvg(svg, { font, fitTo: { mode: 'original' } }).render().asPng();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Writes the chart under `dir` as <key>.png (same key, same file: a re-run overwrites it). */
+export async function writeChart(f: DailyFigures, dir: string, key: string): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.resolve(dir, `${key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png`);
+  await fs.writeFile(file, renderChartPng(f));
+  return file;
+}

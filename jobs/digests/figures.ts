@@ -1,0 +1,75 @@
+// Everything a daily digest or a weekly summary says about one team, gathered with a fixed
+// number of queries (about 14 for a day, 10 for a week) whatever the team's size.
+import type { Db } from '../../src/db.js';
+import { conversion, dealsOfTheDay, type Conversion, type DealLine } from '../../src/domain/digest-deals.js';
+import {
+  NO_COUNTS, openPipeline, overdueFollowUps, repCounts, targets, wonBy, type Pipeline, type RepCounts,
+} from '../../src/domain/digest.js';
+import { addDays, dayRange, daysRange, monthToDate } from './dates.js';
+
+export interface Member { id: string; name: string }
+export interface TeamRef { tenantId: string; teamId: string; teamName: string; timeZone: string; members: Member[] }
+
+export interface RepDay extends RepCounts {
+  userId: string; name: string; mtdWon: number; target: number | null; overdue: number; open: { count: number; amount: number; weighted: number };
+}
+
+export interface DailyFigures {
+  team: TeamRef; date: string; asOf: Date;
+  reps: RepDay[];
+  mtdWon: number; target: number | null;
+  pipeline: Pipeline['byStage'];
+  conversion: Conversion[];
+  wins: DealLine[]; movers: DealLine[];
+}
+
+/** The day `date` (local), with overdue follow-ups counted as of `asOf` (the digest's time). */
+export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Date): Promise<DailyFigures> {
+  const { tenantId, timeZone } = team;
+  const ids = team.members.map((m) => m.id);
+  const day = dayRange(date, timeZone);
+  const [counts, mtd, goal, overdue, pipeline, conv, deals] = await Promise.all([
+    repCounts(db, tenantId, ids, day),
+    wonBy(db, tenantId, ids, monthToDate(date, timeZone)),
+    targets(db, tenantId, team.teamId, ids, date.slice(0, 7)),
+    overdueFollowUps(db, tenantId, ids, asOf),
+    openPipeline(db, tenantId, ids),
+    conversion(db, tenantId, ids, day.end),
+    dealsOfTheDay(db, tenantId, ids, day),
+  ]);
+  const none = { count: 0, amount: 0, weighted: 0 };
+  const reps = team.members.map((m) => ({
+    userId: m.id, name: m.name, ...(counts.get(m.id) ?? NO_COUNTS),
+    mtdWon: mtd.get(m.id) ?? 0, target: goal.perRep.get(m.id) ?? null, overdue: overdue.get(m.id) ?? 0,
+    open: pipeline.byRep.get(m.id) ?? none,
+  }));
+  const repTargets = reps.filter((r) => r.target !== null);
+  return {
+    team, date, asOf, reps,
+    mtdWon: reps.reduce((s, r) => s + r.mtdWon, 0),
+    // The team's own target when set, else the sum of its reps' (the seed keeps them equal).
+    target: goal.team ?? (repTargets.length ? repTargets.reduce((s, r) => s + r.target!, 0) : null),
+    pipeline: pipeline.byStage, conversion: conv, wins: deals.wins, movers: deals.movers,
+  };
+}
+
+export interface WeeklyFigures {
+  team: TeamRef; monday: string;
+  /** Last week (the 7 days before `monday`) and the week before it, per rep. */
+  reps: { userId: string; name: string; last: RepCounts; before: RepCounts }[];
+  last: RepCounts; before: RepCounts;
+}
+
+const sum = (rows: RepCounts[]): RepCounts =>
+  rows.reduce((t, r) => Object.fromEntries(Object.keys(t).map((k) => [k, t[k as keyof RepCounts] + r[k as keyof RepCounts]])) as unknown as RepCounts, NO_COUNTS);
+
+export async function weeklyFigures(db: Db, team: TeamRef, monday: string): Promise<WeeklyFigures> {
+  const ids = team.members.map((m) => m.id);
+  const [last, before] = await Promise.all([
+    repCounts(db, team.tenantId, ids, daysRange(addDays(monday, -7), monday, team.timeZone)),
+    repCounts(db, team.tenantId, ids, daysRange(addDays(monday, -14), addDays(monday, -7), team.timeZone)),
+  ]);
+  const reps = team.members.map((m) => ({ userId: m.id, name: m.name, last: last.get(m.id) ?? NO_COUNTS, before: before.get(m.id) ?? NO_COUNTS }));
+  return { team, monday, reps, last: sum(reps.map((r) => r.last)), before: sum(reps.map((r) => r.before)) };
+}
+
