@@ -20,11 +20,28 @@ export async function undoBatch(tx: Tx, tenantId: string, userId: string, batchI
     const current = await d.findUnique({ where: { id: entry.entityId } });
     // Thrown, not returned: the whole undo rolls back rather than half-applying.
     if (!current || canonical(current) !== canonical(entry.after)) throw new UserError('undo.conflict');
+    if (entry.action === 'create' && (await referencedElsewhere(tx, tenantId, entry.batchId, entry.entityId))) {
+      throw new UserError('undo.referenced');
+    }
     if (entry.action === 'create') await d.delete({ where: { id: entry.entityId } });
     else await d.update({ where: { id: entry.entityId }, data: entry.before as object });
   }
   await tx.auditLog.updateMany({ where: { batchId: last.batchId }, data: { undoneAt: new Date() } });
   return { kind: 'done', label: last.label ?? '' };
+}
+
+/**
+ * Whether a change outside this batch that still stands wrote a row pointing at `entityId`
+ * (an activity logged later on a customer this batch created): deleting it would orphan that row.
+ * Ids are cuids, so a match in the row's JSON is a reference.
+ */
+async function referencedElsewhere(tx: Tx, tenantId: string, batchId: string, entityId: string): Promise<boolean> {
+  const found = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "AuditLog"
+     WHERE "tenantId" = ${tenantId} AND "batchId" <> ${batchId} AND "undoneAt" IS NULL
+       AND "entityId" <> ${entityId} AND "after"::text LIKE ${`%"${entityId}"%`}
+     LIMIT 1`;
+  return found.length > 0;
 }
 
 /** JSON with sorted keys: the audit's jsonb column does not keep key order. */

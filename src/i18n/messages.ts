@@ -145,6 +145,14 @@ const messages = {
   'undo.conflict': {
     zh: '这条记录之后又被改过，不能自动撤销，请直接修改。', en: 'That record changed again since, so it can\'t be undone automatically; please edit it instead.',
   },
+  'undo.referenced': {
+    zh: '这次新建的记录后来又被用到了（比如在它下面记了跟进），不能单独撤销。请先撤销后面的操作。',
+    en: 'Something you added later depends on this (an activity logged on it, say), so it can\'t be undone on its own. Undo the later change first.',
+  },
+  'ask.followUpPast': {
+    zh: (p) => `${p.when} 已经过去了。请给一个将来的时间，例如「明天上午10点」。`,
+    en: (p) => `${p.when} is already in the past. Please give a future time, e.g. "tomorrow at 10am".`,
+  },
   'help.title': { zh: 'salesbot 可以帮你记客户、跟进和商机', en: 'salesbot keeps your CRM while you chat' },
   'help.body': {
     zh: [

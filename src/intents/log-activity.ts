@@ -6,6 +6,7 @@ import { t } from '../i18n/index.js';
 import { fromLocalString } from '../time.js';
 import { needCustomer } from './customer.js';
 import { dealFacts } from './deal-facts.js';
+import { pickDeal } from './deal-choice.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
 
@@ -16,14 +17,16 @@ export const logActivity: IntentHandler = {
     const { customer } = found;
     const { actor, locale } = ctx;
 
+    const facts = dealFacts(args);
+    // Deal facts need the right deal: with several open ones, ask (before writing anything).
+    const choice = hasDealFacts(facts) ? await pickDeal(ctx, 'log_activity', { ...args, customerId: customer.id }, customer) : undefined;
+    if (choice?.reply) return choice.reply;
+    const deal = choice
+      ? (await applyDealFacts(ctx.changes, actor, customer, choice.deal, facts)).deal
+      : (await openDeals(ctx.tx, actor, customer.id))[0];
     const contact = args.contact
       ? (await upsertContact(ctx.changes, ctx.tx, customer.id, { name: args.contact })).contact
       : undefined;
-    const facts = dealFacts(args);
-    const open = await openDeals(ctx.tx, actor, customer.id);
-    const deal = hasDealFacts(facts)
-      ? (await applyDealFacts(ctx.changes, actor, customer, open[0] ?? null, facts)).deal
-      : open[0];
     const channel = args.channel ?? 'visit';
     const nextFollowUpAt = args.next_follow_up ? fromLocalString(args.next_follow_up, actor.timeZone) : undefined;
     await addActivity(ctx.changes, {

@@ -15,6 +15,10 @@ export const scheduleFollowUp: IntentHandler = {
     if (!args.next_follow_up) return { text: t(locale, 'ask.followUpTime') };
     const { customer } = found;
     const dueAt = fromLocalString(args.next_follow_up, actor.timeZone);
+    // A minute of slack: "now" said as a time of day is not the past.
+    if (dueAt.getTime() < ctx.now.getTime() - 60_000) {
+      return { text: t(locale, 'ask.followUpPast', { when: formatDateTime(dueAt, locale, actor.timeZone) }) };
+    }
     const [deal] = await openDeals(ctx.tx, actor, customer.id);
     await schedule(ctx.changes, {
       assigneeId: actor.userId, customerId: customer.id, dealId: deal?.id, dueAt,

@@ -100,7 +100,8 @@ export class Router {
   }
 
   private async ask(actor: Actor, question: string, options: { label: string; action: import('../chat/index.js').ActionPayload; style?: 'primary' | 'danger' | 'default' }[]): Promise<Reply> {
-    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action));
+    const primary = options.flatMap((o, i) => (o.style === 'primary' ? [i] : []));
+    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), primary.length === 1 ? primary[0] : undefined);
     const buttons = [
       ...options.map((o, index) => ({ label: o.label, style: o.style, action: { intent: 'choose', args: { token, index } } })),
       { label: t(actor.locale, 'button.cancel'), style: 'default' as const, action: { intent: 'cancel', args: {} } },

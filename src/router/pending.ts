@@ -6,7 +6,12 @@ import type { ActionPayload } from '../chat/index.js';
 
 const TTL_SECONDS = 15 * 60;
 
-export interface Pending { token: string; options: ActionPayload[] }
+export interface Pending {
+  token: string;
+  options: ActionPayload[];
+  /** The option a plain "yes" picks: the one confirming button, if the question has one. */
+  yes?: number;
+}
 
 export class PendingQuestions {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
@@ -15,9 +20,9 @@ export class PendingQuestions {
     return `${this.prefix}:pending:${tenantId}:${userId}`;
   }
 
-  async ask(tenantId: string, userId: string, options: ActionPayload[]): Promise<string> {
+  async ask(tenantId: string, userId: string, options: ActionPayload[], yes?: number): Promise<string> {
     const token = randomUUID().slice(0, 8);
-    await this.redis.set(this.key(tenantId, userId), JSON.stringify({ token, options }), 'EX', TTL_SECONDS);
+    await this.redis.set(this.key(tenantId, userId), JSON.stringify({ token, options, yes } satisfies Pending), 'EX', TTL_SECONDS);
     return token;
   }
 
@@ -29,7 +34,7 @@ export class PendingQuestions {
   /** The chosen option, once: answering removes the question. `undefined` when expired/stale. */
   async take(tenantId: string, userId: string, token: string, index: number): Promise<ActionPayload | undefined> {
     const pending = await this.peek(tenantId, userId);
-    if (!pending || pending.token !== token) return undefined;
+    if (!pending || pending.token !== token || !pending.options[index]) return undefined;
     await this.redis.del(this.key(tenantId, userId));
     return pending.options[index];
   }

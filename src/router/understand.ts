@@ -20,8 +20,9 @@ export type Understood =
 
 const YES = /^(1|是|是的|好|好的|对|确认|嗯|行|可以|yes|y|ok|okay|sure)[!！。.]*$/i;
 const NO = /^(不|不是|否|取消|算了|不用|no|n|cancel|nope)[!！。.]*$/i;
-// Letters where a number should be, right before a Chinese unit: "abc万".
-const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])/;
+// Letters where a number should be, right before a Chinese unit: "abc万" — but not the
+// surname 万 after a company name ("Acme Corp万总", "IBM万经理").
+const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])(?![总经工先女老董姐哥])/;
 
 export async function understand(
   event: InboundEvent, actor: Actor, pending: PendingQuestions, llm?: LlmConfig,
@@ -29,7 +30,8 @@ export async function understand(
   if (event.type === 'action') return fromAction(event.action, actor, pending);
   const text = event.text.trim();
   if (!text) return { kind: 'say', key: 'error.empty' };
-  if (text.length > MAX_TEXT) return { kind: 'say', key: 'error.tooLong', params: { length: text.length, max: MAX_TEXT } };
+  const length = [...text].length; // characters, not UTF-16 units (an emoji is one)
+  if (length > MAX_TEXT) return { kind: 'say', key: 'error.tooLong', params: { length, max: MAX_TEXT } };
   const answer = await answerToPending(text, actor, pending);
   if (answer) return answer;
   const bad = BAD_AMOUNT.exec(text);
@@ -67,7 +69,7 @@ async function answerToPending(text: string, actor: Actor, pending: PendingQuest
   // The numbered list ends with Cancel (router ask()): its number cancels.
   if (number === question.options.length + 1) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
   const index = number !== undefined && number >= 1 && number <= question.options.length ? number - 1
-    : YES.test(text) && question.options.length >= 1 ? 0 : undefined;
+    : YES.test(text) && question.yes !== undefined ? question.yes : undefined;
   if (index !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index } }, actor, pending);
   if (NO.test(text)) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
   // Anything else is a new message: the question is dropped rather than left to surprise later.
