@@ -1,30 +1,19 @@
 // Puts the product together over a database and a Redis: the HTTP app (web chat, webhooks),
 // the queues, the outbox and the workers. main.ts runs it; tests assemble the same way.
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
 import type { Adapter } from '../../adapters/contract.js';
 import { webAdapter } from '../../adapters/web/adapter.js';
 import type { WebInbox } from '../../adapters/web/inbox.js';
 import { inboundQueue, outboundQueue, type OutboundPayload } from '../../jobs/queues.js';
 import type { Platform } from '../chat/index.js';
-import type { Db } from '../db.js';
 import { queueSink } from '../delivery/inbound.js';
 import { Outbox } from '../delivery/outbox.js';
 import { startWorkers } from '../delivery/workers.js';
-import { createApp } from '../http/app.js';
-import type { LlmConfig } from '../nlu/llm.js';
+import { createApp, type AppDeps } from '../http/app.js';
 
-export interface AssembleOptions {
-  db: Db;
-  redis: Redis;
-  log: Logger;
-  keyPrefix: string;
-  tenantId: string;
-  webChatToken: string | undefined | null;
+export interface AssembleOptions extends Omit<AppDeps, 'sink' | 'adapters'> {
   /** Messenger adapters to run besides the web chat (see adapters/). */
   messengers?: (inbox: WebInbox) => Adapter[];
-  llm?: LlmConfig;
 }
 
 export function assemble(opts: AssembleOptions) {
