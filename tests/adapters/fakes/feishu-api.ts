@@ -67,7 +67,7 @@ export class FakeFeishuApi {
       },
       'GET /open-apis/bot/v3/info': () => json(200, { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'salesbot' } }),
       'POST /open-apis/im/v1/messages': () => this.send(req, body, json, { via: 'create', receiveId: parse(body).receive_id, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined }),
-      'POST /open-apis/im/v1/messages/:id/reply': () => this.send(req, body, json, { via: 'reply', replyTo: url.pathname.split('/')[4] }),
+      'POST /open-apis/im/v1/messages/:id/reply': () => this.send(req, body, json, { via: 'reply', replyTo: url.pathname.split('/')[5] }),
       'POST /open-apis/im/v1/images': () => {
         this.uploads.push({ contentType: req.headers['content-type'] ?? '', bytes: body.length, body });
         json(200, { code: 0, msg: 'ok', data: { image_key: `img_v2_fake_${++this.seq}` } });
