@@ -21,6 +21,8 @@ import type { Address, InboundEvent, Reply } from '../../src/chat/index.js';
 import { queueSink } from '../../src/delivery/inbound.js';
 import { createLogger } from '../../src/log.js';
 import { freePort } from '../../src/runtime/free-port.js';
+import { runContractSuite } from './contract-suite.js';
+import { slackHarness } from './fakes/slack-rig.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
 import { seedDemo } from '../../prisma/seed.js';
@@ -428,3 +430,5 @@ describe('through the whole product', () => {
     expect(await t.db.activity.count({ where: { tenantId } })).toBe(1);
   });
 });
+
+runContractSuite(slackHarness);

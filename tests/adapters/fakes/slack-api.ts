@@ -13,6 +13,8 @@ export interface SlackCall {
   authorization?: string;
   /** For the upload step: the bytes received. */
   bytes?: number;
+  /** Answered with a failure (failNext): Slack did not act on it. */
+  failed?: boolean;
 }
 
 type Failure = { status: 429; retryAfter: number } | { status: number } | { error: string };
@@ -60,8 +62,8 @@ export class FakeSlackApi {
     }
     const method = path.replace(/^\/api\//, '');
     const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-    this.calls.push({ method, params, authorization: req.headers.authorization });
     const failure = this.failures.shift();
+    this.calls.push({ method, params, authorization: req.headers.authorization, ...(failure && { failed: true }) });
     if (failure) return this.fail(res, failure);
     json(res, 200, this.answer(method, params));
   }
