@@ -4,6 +4,7 @@
 // free of database and network code.
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   parse: () => import('./parse.js'),
+  'run-job': () => import('./run-job.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,117 @@
+// `salesbot run-job <name> [--tenant <id>] [--date YYYY-MM-DD] [--print]`: runs a scheduled job
+// now, with the same code and the same message keys as the schedule (so nothing the schedule
+// already sent goes out again). --print sends nothing: each message is printed as one JSON line
+// {"to", "text", "image"?, "key"}. Works with or without `npm start` running (openRuntime
+// reuses the running servers or starts its own); web-chat messages are delivered here too.
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
+import pino from 'pino';
+import { z } from 'zod';
+import { webAdapter } from '../../adapters/web/adapter.js';
+import { findJob, JOBS } from '../../jobs/index.js';
+import { outboundQueueName } from '../../jobs/queues.js';
+import type { JobContext } from '../../jobs/types.js';
+import type { Address, Reply } from '../chat/index.js';
+import { loadConfig } from '../config.js';
+import type { Db } from '../db.js';
+import { deliver } from '../delivery/deliver.js';
+import type { Notifier, Recipient } from '../delivery/outbox.js';
+import { assemble } from '../runtime/assemble.js';
+import { openRuntime, type Runtime } from '../runtime/open.js';
+
+const USAGE = 'usage: salesbot run-job <name> [--tenant <id>] [--date YYYY-MM-DD] [--print]';
+const PREFIX = 'salesbot';
+const DELIVERY_WAIT_MS = 20_000;
+
+const argsSchema = z.object({
+  name: z.string().min(1),
+  tenant: z.string().min(1).optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a date').optional(),
+  print: z.boolean(),
+});
+
+function parseArgs(argv: string[]) {
+  const out: Record<string, unknown> = { print: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--print') out.print = true;
+    else if (a === '--tenant' || a === '--date') out[a.slice(2)] = argv[++i];
+    else if (!a.startsWith('--') && out.name === undefined) out.name = a;
+    else return null;
+  }
+  const parsed = argsSchema.safeParse(out);
+  return parsed.success ? parsed.data : null;
+}
+
+/** --print: writes each message as a JSON line instead of sending it. */
+class Printer implements Notifier {
+  constructor(private readonly db: Db) {}
+  private line(to: unknown, reply: Reply, key: string) {
+    process.stdout.write(`${JSON.stringify({ to, text: reply.text, ...(reply.image && { image: reply.image.path }), key })}\n`);
+  }
+  async notify(to: Recipient, reply: Reply, opts: { key: string }) {
+    const user = await this.db.user.findFirstOrThrow({ where: { id: to.userId, tenantId: to.tenantId }, select: { handle: true } });
+    this.line(user.handle, reply, opts.key);
+  }
+  async send(input: { address: Address; reply: Reply; key: string }) {
+    this.line(input.address, input.reply, input.key);
+  }
+}
+
+async function waitForDeliveries(db: Db, keys: string[]): Promise<number> {
+  const until = Date.now() + DELIVERY_WAIT_MS;
+  for (;;) {
+    const done = await db.delivery.count({ where: { id: { in: keys }, status: { in: ['sent', 'failed'] } } });
+    if (done === keys.length || Date.now() > until) return done;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function sendForReal(rt: Runtime, base: Omit<JobContext, 'notifier'>, run: (ctx: JobContext) => Promise<void>, tenantId: string) {
+  const product = assemble({ db: rt.db, redis: rt.redis, log: base.log, keyPrefix: PREFIX, tenantId, webChatToken: null });
+  const keys: string[] = [];
+  // Records the keys handed over, so the command can say when they have gone out.
+  const notifier = {
+    notify: async (to: Recipient, reply: Reply, opts: { key: string }) => { await product.outbox.notify(to, reply, opts); keys.push(opts.key); },
+    send: async (input: Parameters<typeof product.outbox.send>[0]) => { await product.outbox.send(input); keys.push(input.key); },
+  };
+  const web = new Worker(outboundQueueName('web'), (job) => deliver(job, { db: rt.db, adapter: webAdapter(product.inbox), log: base.log }),
+    { connection: rt.redis, prefix: `${PREFIX}:bull` });
+  try {
+    await run({ ...base, notifier });
+    const done = keys.length ? await waitForDeliveries(rt.db, keys) : 0;
+    process.stderr.write(`${keys.length} message(s) queued, ${done} delivered${done < keys.length ? ' (the rest go out when the app with their messenger runs)' : ''}\n`);
+  } finally {
+    await web.close();
+    await product.closeQueues();
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const job = args && findJob(args.name);
+  if (!args || !job) {
+    process.stderr.write(`${USAGE}\njobs: ${JOBS.map((j) => j.name).join(', ')}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr: stdout carries the printed messages.
+  const log = pino({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, base: undefined }, pino.destination({ fd: 2, sync: true }));
+  const rt = await openRuntime(config, log);
+  const opts = { ...(args.tenant && { tenantId: args.tenant }), ...(args.date && { date: args.date }) };
+  try {
+    const base = { db: rt.db, redis: rt.redis, log, now: () => new Date(), keyPrefix: PREFIX };
+    if (args.print) {
+      // Its own key prefix: a preview neither reads nor writes the schedule's "already sent" marks.
+      const keyPrefix = `${PREFIX}:print:${randomUUID()}`;
+      await job.run({ ...base, keyPrefix, notifier: new Printer(rt.db) }, opts);
+      const marks = await rt.redis.keys(`${keyPrefix}:*`);
+      if (marks.length) await rt.redis.del(...marks);
+    } else {
+      await sendForReal(rt, base, (ctx) => job.run(ctx, opts), args.tenant ?? config.DEFAULT_TENANT);
+    }
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
