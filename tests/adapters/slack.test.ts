@@ -2,7 +2,7 @@
 // and real Redis/Postgres: signature checks over the raw body, decoding of events, slash
 // commands and clicks into the neutral model, Block Kit within Slack's limits, error
 // classification, and a re-delivered event applied once through the whole product.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -432,3 +432,28 @@ describe('through the whole product', () => {
 });
 
 runContractSuite(slackHarness);
+
+describe('the app manifest', () => {
+  const manifest = readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
+  /** The `- item` lines right under `key:` (a flat YAML list). */
+  const list = (key: string) => {
+    const at = manifest.split('\n').findIndex((l) => l.trim() === `${key}:`);
+    const items: string[] = [];
+    for (const line of manifest.split('\n').slice(at + 1)) {
+      const m = /^\s*- (\S+)\s*$/.exec(line);
+      if (!m) break;
+      items.push(m[1]!);
+    }
+    return items;
+  };
+
+  it('asks for the scopes and events the adapter uses, and points at the routes it mounts', async () => {
+    expect(list('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read']);
+    expect(list('bot_events').sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest).toMatch(/- command: \/crm\n\s+url: https:\/\/salesbot\.example\.com\/webhooks\/slack\/commands\n/);
+    const urls = [...manifest.matchAll(/(?:url|request_url): (https:\/\/\S+)/g)].map((m) => new URL(m[1]!).pathname).sort();
+    expect(urls).toEqual(['/webhooks/slack/commands', '/webhooks/slack/events', '/webhooks/slack/interactions']);
+    const routes = slackAdapter({ botToken: 'xoxb-x', signingSecret: 's', log }).routes!({ accept: async () => {} });
+    for (const path of urls) expect((await routes.request(path, { method: 'POST', body: '' })).status).toBe(401);
+  });
+});
