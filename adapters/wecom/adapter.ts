@@ -23,7 +23,15 @@ export interface WecomConfig {
   apiBase: string;
 }
 
-export interface WecomDeps { log: Logger; redis: Redis; keyPrefix: string; fetch?: FetchLike; now?: () => number }
+export interface WecomDeps {
+  log: Logger;
+  redis: Redis;
+  keyPrefix: string;
+  fetch?: FetchLike;
+  now?: () => number;
+  /** How long the outbound queue pauses after a frequency errcode (WeCom sends no Retry-After). */
+  rateLimitWaitMs?: number;
+}
 
 /** Per-app sends; WeCom allows far more per minute per app, but 30/min to one member. */
 const RATE_PER_SECOND = 20;
@@ -72,8 +80,15 @@ export function wecomAdapter(config: WecomConfig, deps: WecomDeps): Adapter {
     routes: (sink) => wecomRoutes({ crypto, sink, log: deps.log, corpId: config.corpId, agentId: config.agentId, keys, now: deps.now }),
     async send(address: Address, reply: Reply, opts) {
       check(address, config.corpId);
-      await sendMessage(address.conversationId, await render(reply, keys, taskIdFor(opts.idempotencyKey)));
-      if (reply.image) await sendMessage(address.conversationId, { msgtype: 'image', image: { media_id: await uploadImage(reply.image.path) } });
+      try {
+        await sendMessage(address.conversationId, await render(reply, keys, taskIdFor(opts.idempotencyKey)));
+        if (reply.image) await sendMessage(address.conversationId, { msgtype: 'image', image: { media_id: await uploadImage(reply.image.path) } });
+      } catch (err) {
+        if (err instanceof PlatformError && err.kind === 'rate_limited' && deps.rateLimitWaitMs !== undefined) {
+          throw new PlatformError('rate_limited', err.message, deps.rateLimitWaitMs);
+        }
+        throw err;
+      }
     },
   };
 }

@@ -32,7 +32,15 @@ export interface ContractRig {
   close(): Promise<void>;
 }
 
-export interface ContractHarness { platform: Platform; start(): Promise<ContractRig> }
+export interface ContractHarness {
+  platform: Platform;
+  start(): Promise<ContractRig>;
+  /**
+   * false: the platform's webhook never carries group chats (WeCom's self-built app callback
+   * only delivers direct messages); group-shaped requests must then be acknowledged and ignored.
+   */
+  groupChats?: false;
+}
 
 /** Polls `check` until it passes or `ms` runs out (then throws with `what`). */
 export async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
@@ -93,6 +101,10 @@ function webhookCases(harness: ContractHarness): void {
     const userId = user();
     const asked = await app.request(rig.textMessage({ eventId: id(), userId, text: '今天的任务', group: { mentioned: true } }));
     expect(asked.status).toBe(200);
+    if (harness.groupChats === false) {
+      expect(queued).toEqual([]);
+      return;
+    }
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ type: 'text', text: '今天的任务', from: { userId }, address: { kind: 'group' } });
   });

@@ -20,7 +20,9 @@ import { createLogger } from '../../src/log.js';
 import { assemble } from '../../src/runtime/assemble.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
+import { runContractSuite } from './contract-suite.js';
 import { FAKE_SECRET, FakeWecomApi } from './fakes/wecom-api.js';
+import { wecomHarness } from './fakes/wecom-rig.js';
 
 const log = createLogger('silent');
 const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
@@ -380,3 +382,7 @@ describe('wecomFromEnv', () => {
     expect(ok.missing).toEqual([]);
   });
 });
+
+// The shared contract (tests/adapters/contract-suite.ts) through the WeCom harness.
+const contractRedis = testRedis();
+runContractSuite(wecomHarness(() => contractRedis));
