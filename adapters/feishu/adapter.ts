@@ -13,7 +13,7 @@ import { decodeEvent, type Decoded } from './inbound.js';
 import { PerChatLimiter } from './limiter.js';
 import { imageBody, render, textBody, type FeishuBody } from './outbound.js';
 import { feishuRoutes } from './routes.js';
-import { headerSchema, type EventHeader } from './schemas.js';
+import type { EventHeader } from './schemas.js';
 import { wsDispatcher } from './ws.js';
 
 export interface FeishuConfig {
@@ -122,5 +122,3 @@ export class FeishuAdapter implements Adapter {
     this.ws = undefined;
   }
 }
-
-export { headerSchema };

@@ -13,11 +13,13 @@ const required: Record<FeishuConfig['mode'], string[]> = {
   ws: ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'],
 };
 
-const modeSchema = z.enum(['webhook', 'ws']).catch('webhook');
+const modeSchema = z.enum(['webhook', 'ws']);
 
 export function feishuFromEnv(env: NodeJS.ProcessEnv, deps: { log: Logger }): { adapter?: Adapter; missing: string[] } {
   const set = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
-  const mode = modeSchema.parse(set('FEISHU_MODE') ?? 'webhook');
+  const given = modeSchema.safeParse(set('FEISHU_MODE') ?? 'webhook');
+  if (!given.success) deps.log.warn({ platform: 'feishu', FEISHU_MODE: env.FEISHU_MODE }, 'FEISHU_MODE is webhook or ws; using webhook');
+  const mode = given.data ?? 'webhook';
   const missing = required[mode].filter((name) => !set(name));
   if (missing.length) return { missing };
   const cfg: FeishuConfig = {

@@ -102,6 +102,21 @@ describe('feishu webhook', () => {
     });
   });
 
+  it('answers 503 to a group message while the bot\'s own id cannot be fetched, and recovers', async () => {
+    const fresh = await feishuRig();
+    try {
+      const routes = new Hono().route('/', fresh.adapter.routes!({ accept: async (e) => { queued.push(e); } }));
+      const group = (eventId: string) => signedRequest(messageEvent({ eventId, userId: 'ou_g', text: '我的销售漏斗', group: { mentioned: true } }));
+      fresh.api.botInfoDown = true;
+      expect((await routes.request(group('evt-bot-1'))).status).toBe(503);
+      fresh.api.botInfoDown = false;
+      expect((await routes.request(group('evt-bot-1'))).status).toBe(200);
+      expect(queued.map((e) => e.eventId)).toEqual(['evt-bot-1']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('ignores a click on a button that is not ours', async () => {
     const click = cardActionEvent({ eventId: 'evt-foreign', userId: 'ou_f', action: { intent: 'x', args: {} } });
     const res = await post(signedRequest({ ...click, event: { ...click.event, action: { tag: 'button', value: { other: 'app' } } } }));
@@ -228,6 +243,13 @@ describe('feishuFromEnv', () => {
   it('names what is missing for webhook mode and builds nothing', () => {
     const { log } = capture();
     expect(feishuFromEnv({ FEISHU_APP_ID: 'cli_x' }, { log })).toEqual({ missing: ['FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'] });
+  });
+
+  it('warns about an unknown FEISHU_MODE and falls back to the webhook', () => {
+    const { log, lines } = capture();
+    const { adapter } = feishuFromEnv({ ...full, FEISHU_MODE: 'websocket' }, { log });
+    expect(adapter?.routes).toBeTypeOf('function');
+    expect(lines.join('')).toContain('FEISHU_MODE is webhook or ws');
   });
 
   it('needs only the app credentials in long-connection mode, which has no webhook routes', () => {

@@ -23,6 +23,8 @@ export class FakeFeishuApi {
   readonly sends: FeishuSend[] = [];
   readonly uploads: Upload[] = [];
   tokenRequests = 0;
+  /** While true, GET bot/v3/info fails (the adapter cannot tell whom a group message mentions). */
+  botInfoDown = false;
   private readonly refusals: Refusal[] = [];
   private server?: Server;
   private seq = 0;
@@ -65,7 +67,9 @@ export class FakeFeishuApi {
         this.tokenRequests++;
         json(200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 });
       },
-      'GET /open-apis/bot/v3/info': () => json(200, { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'salesbot' } }),
+      'GET /open-apis/bot/v3/info': () => (this.botInfoDown
+        ? json(500, { code: 500, msg: 'internal error' })
+        : json(200, { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'salesbot' } })),
       'POST /open-apis/im/v1/messages': () => this.send(req, body, json, { via: 'create', receiveId: parse(body).receive_id, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined }),
       'POST /open-apis/im/v1/messages/:id/reply': () => this.send(req, body, json, { via: 'reply', replyTo: url.pathname.split('/')[5] }),
       'POST /open-apis/im/v1/images': () => {
