@@ -32,8 +32,13 @@ export function dailyJob(name: string, body: (ctx: JobContext, run: DailyRun) =>
         const date = opts.date ?? localDate(now, tenant.timeZone);
         const dates = coveredDates(date, tenant.settings);
         if (!dates.length) continue;
+        // The scheduled run goes once a day: later ticks see the marker. Losing it (Redis wiped)
+        // only means a harmless re-run — the message keys were already delivered.
+        const marker = `${ctx.keyPrefix}:daily:${name}:${tenant.id}:${date}`;
+        if (!opts.date && (await ctx.redis.exists(marker))) continue;
         const people = await peopleOf(ctx.db, tenant);
         await body(ctx, { tenant, date, dates, now, people, db: ctx.db });
+        if (!opts.date) await ctx.redis.set(marker, now.toISOString(), 'EX', 3 * 24 * 3600);
         ctx.log.debug({ job: name, tenantId: tenant.id, date }, 'daily job ran');
       }
     },

@@ -76,6 +76,23 @@ describe('anniversaries', () => {
     await db.tenant.update({ where: { id: 'demo' }, data: { settings: {} } });
   });
 
+  it('on its schedule runs once a day, from 09:00 local on a workday', async () => {
+    const scheduled = async (local: string) => {
+      job.notifier.clear();
+      job.clock.now = new Date(`${local}:00+08:00`);
+      await anniversaries.run(job.ctx, {});
+      return job.notifier.sent.map((s) => s.key);
+    };
+    expect(await scheduled('2026-11-25T08:45')).toEqual([]);
+    const morning = await scheduled('2026-11-25T09:00');
+    expect(morning).toHaveLength(2);
+    expect(morning.every((k) => k.startsWith('birthday:'))).toBe(true);
+    expect(await scheduled('2026-11-25T09:15')).toEqual([]);
+    expect(await scheduled('2026-11-28T10:00')).toEqual([]); // Saturday
+    expect(await scheduled('2026-11-30T09:00')).toEqual(expect.arrayContaining([expect.stringMatching(/:2026-11-28:day$/)]));
+    job.clock.now = NOW;
+  });
+
   it('follows the recipient\'s language and mute settings', async () => {
     await db.user.update({ where: { id: ids.rep1 }, data: { locale: 'en' } });
     const en = await run('2026-11-25');
