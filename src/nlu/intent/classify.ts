@@ -23,7 +23,7 @@ const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
-const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|(?<!签)约了|约好了|follow[-\s]?up)[^,，。;；!！]*/gi;
+const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|(?<!签)约了|约好了|follow[-\s]?up|next steps?)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 function withoutDatedClauses(masked: string): string {

@@ -1,7 +1,7 @@
 // Word patterns the intent rules are built from. Each names one kind of evidence.
 
 export const UNDO = /^(?:请|帮我)?(?:撤销|撤回|回滚|取消上一条|删掉刚才|删除刚才|撤销上一条)|刚才那?[条个句]?(?:记录)?(?:不对|错了|记错了|搞错了|有误|作废)|^(?:undo|revert|scratch that|take (?:that|it) back|never ?mind,? (?:undo|delete))/i;
-export const HELP = /怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can you do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
+export const HELP = /怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can (?:you|this bot|the bot|it) do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
 export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午好|早安|晚安|谢谢|多谢|感谢|好的|收到|ok|okay|嗯+|哦+|hi|hello|hey|thanks|thank you|thx|good (?:morning|night|evening))/i;
 
 export const QUESTION = /[?？]|哪些|哪几|哪个|什么|多少|怎么样|如何|吗|呢|有没有|几个|谁|看看|看下|看一下|查看|查一下|查查|列出|列一下|显示|汇总|统计|\b(?:show|list|what|which|how|who|any|display|give me|tell me|where)\b/i;
@@ -10,13 +10,13 @@ export const TASKS = /待办|待跟进|要跟进|需要跟进|该跟进|要联�
 export const TASKS_STRONG = /待办|任务|日程|to-?dos?|\btasks?\b|on my plate|agenda/i;
 export const KPI = /业绩|完成了?多少|完成得怎么样|达成了?多少|卖了多少|签了多少|how much (?:have|did) (?:i|we) (?:sell|sold|close|closed)|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|how (?:did|do|does) (?:i|we|the team|my team|our team|everyone) do\b|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b/i;
 export const PIPELINE_STRONG = /漏斗|pipeline|funnel|open deals/i;
-export const PIPELINE = /漏斗|在跟|多少单|几个单|哪些单|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
+export const PIPELINE = /\bhow many deals\b|\bdeals?\b[^.]{0,20}\bopen\b|漏斗|在跟|多少单|几个单|哪些单|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
 export const CUSTOMER_STATUS = /最新情况|最新进展|最新动态|现状|what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
 
-export const CALLBACK = /回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
+export const CALLBACK = /\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;
 export const NEW_CUSTOMER = /录入(?:系统|CRM)|正式录入|新建档案|建档|新客户|新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|加一个客户|建个客户|新开客户|new (?:customer|account|client|company)|add (?:a |an )?(?:new )?(?:customer|account|client|company)|create (?:a |an )?(?:customer|account)/i;
-export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|contact (?:is|person)|\bcontact\s*:|point of contact/i;
+export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|\bis (?:the|our) (?:new )?[A-Za-z]+(?: [A-Za-z]+)? (?:at|of|for) [A-Z]|contact (?:is|person)|\bcontact\s*:|point of contact/i;
 export const CONTACT_FACTS = /生日|手机号?|电话[:：\s]*\+?\d|邮箱|email[:：\s]|birthday|\bphone[:：\s]|\bmobile\b/i;
 
 export const ACTIVITY = /做了个?[\u4e00-\u9fff]{0,4}演示|碰到了?|遇到了?|见到了?|偶遇|寄了|送了|快递了|开完会|开完|聊完|谈完|\bspent\b[^,.]{0,25}?\b(?:at|with)\b|拜访|发了?个?(?:微信|邮件|消息|短信)|微信(?:沟通|聊|联系)|打电话|打了个?电话|通电话|电话沟通|通话|上门|见了|见面|面谈|聊了|聊过|聊下|聊了下|沟通|打了|打过|通了|电话里|吃饭|吃了|喝茶|喝了|开了|开会|会议|视频会|发了|发过|(?<!签)约了|演示了|做了个?演示|交流|洽谈|座谈|参观|考察|接待|去了|联系了|电话联系|电联|拜访完|见完|聊完|\b(?:met|called|visited|spoke|talked|discussed|emailed|sent|had (?:a |an )?(?:[a-z]+ )?(?:call|meeting|lunch|dinner|coffee|demo|chat)|(?:chat|call|meeting|lunch|dinner|coffee|sync|wechat|zoom|video call|catch-up) (?:with|w\/\s*\w+)|demoed|demo'?d|presented|pitched|chatted|caught up|dropped by|stopped by|phoned|messaged)\b/i;

@@ -47,7 +47,7 @@ const amount: Extractor = (c) =>
   c.amount ? { amount: c.amount.value, ...(c.amount.currency ? { currency: c.amount.currency } : {}) } : {};
 const stage: Extractor = (c) => {
   if (!c.stage) return {};
-  const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage) : undefined;
+  const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage, c.customer) : undefined;
   return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
 };
 const dates: Extractor = (c) => {

@@ -11,6 +11,8 @@ const AFTER_ROLE = new RegExp(
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 const LATIN_OF_CUSTOMER = /的([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
+// "Jane Smith is the new CFO at Globex".
+const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
 const EN_FROM = /\b(?:[Ww]ith|[Tt]o|[Mm]et|[Cc]alled|[Ee]mailed|[Pp]inged|[Vv]isited)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
 // 老张 / 老王: a familiar form of a family name.
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
@@ -18,7 +20,7 @@ const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][
 const EN_AFTER_ROLE = /\b(?:contact(?! at)|contact person|point of contact|poc|spoke with|talked to|met with|met)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
 export function findContact(text: string, customer?: string): string | undefined {
-  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1];
+  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1];
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;

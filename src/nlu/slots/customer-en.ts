@@ -32,6 +32,7 @@ function trimStops(run: string): string {
   return words.join(' ').replace(/[.,'-]+$/, '');
 }
 
+const IS_ROLE = /^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+is\s+(?:the|our)\b/;
 const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
 const AFTER_AT = /\b(?:at|from|@)\s+$/i;
@@ -39,7 +40,7 @@ const AFTER_AT = /\b(?:at|from|@)\s+$/i;
 export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
 
 export function findCustomerEn(text: string): string | undefined {
-  const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ');
+  const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ');
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     const name = trimStops(m[0]);

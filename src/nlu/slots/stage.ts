@@ -42,11 +42,14 @@ const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。
 // Markers that already say why: "输给了戴尔", "选了竞品", "went with a cheaper vendor".
 const SELF_EXPLAINING = /^(?:输给|选了|选择了|用了|被|went with|chose)/i;
 
-export function findLostReason(text: string, match: StageMatch): string | undefined {
+export function findLostReason(text: string, match: StageMatch, customer?: string): string | undefined {
   if (SELF_EXPLAINING.test(text.slice(match.index, match.end))) {
     return text.slice(match.index).replace(/[\s。.!！~]+$/, '').slice(0, 200);
   }
-  const after = text.slice(match.end).replace(LEAD_IN, '').replace(/[\s。.!！~]+$/, '').trim();
+  // "Lost Hooli to Salesforce": the customer is who was lost, not why.
+  const rest = text.slice(match.end).trimStart();
+  const tail = customer && rest.startsWith(customer) ? rest.slice(customer.length) : rest;
+  const after = tail.replace(LEAD_IN, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
   const before = BEFORE.exec(text.slice(0, match.index))?.[1]?.trim();
   return before && before.length >= 2 ? before : undefined;

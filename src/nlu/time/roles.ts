@@ -6,7 +6,7 @@ import type { DateMention } from './extract.js';
 export type DateRole = 'expected_close' | 'next_follow_up' | 'none';
 
 const CLOSE = /签|成交|落地|走合同|下单|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|联系|再聊|再约|再谈|再沟通|再打|再去|再见|再拜访|再过去|再说|再定|再看|回访|回电|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check in|reach out|circle back|ping|call back|get back|catch up|reconnect/i;
+export const FOLLOW = /跟进|联系|再聊|再约|再谈|再沟通|再打|再去|再见|再拜访|再过去|再说|再定|再看|回访|回电|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check in|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 
