@@ -44,7 +44,7 @@ describe('run-job', () => {
     expect(out[0]!.to).toBe('manager');
     const team = await db.team.findFirstOrThrow({ where: { tenantId: 'demo' } });
     expect(out[0]!.key).toBe(`digest:${team.id}:${DATE}`);
-    for (const [handle, name] of [['rep1', '张伟'], ['rep2', '李娜']]) {
+    for (const [handle, name] of [['rep1', '张伟'], ['rep2', '李娜']] as const) {
       const user = await db.user.findFirstOrThrow({ where: { tenantId: 'demo', handle } });
       const won = await db.deal.aggregate({ where: { tenantId: 'demo', ownerId: user.id, stage: 'won', closedAt: { gte: shanghai(`${DATE.slice(0, 7)}-01`, '00:00'), lt: new Date(shanghai(DATE, '00:00').getTime() + 86_400_000) } }, _sum: { amount: true } });
       const target = (await db.target.findFirstOrThrow({ where: { tenantId: 'demo', userId: user.id, period: DATE.slice(0, 7) } })).amount.toNumber();

@@ -53,7 +53,7 @@ describe('weekly summary', () => {
     expect(text).toContain(`跟进：${last.activities}（前一周 ${before.activities}，${delta(last.activities, before.activities)}）`);
     const money = (n: number) => formatAmount(n, 'zh');
     expect(text).toContain(`赢单金额：${money(last.won)}（前一周 ${money(before.won)}，${delta(last.won, before.won, money)}）`);
-    for (const [handle, name] of [['rep1', '张伟'], ['rep2', '李娜']]) {
+    for (const [handle, name] of [['rep1', '张伟'], ['rep2', '李娜']] as const) {
       const [l, b] = [await week([ids[handle]!], LAST), await week([ids[handle]!], BEFORE)];
       expect(text).toContain(`· ${name}：跟进 ${l.activities} (${delta(l.activities, b.activities)})`);
     }
