@@ -33,6 +33,10 @@ import {
 } from './fakes/slack-api.js';
 
 const log = createLogger('silent');
+const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
+  throw new Error('timed out waiting');
+};
 
 /** The adapter's routes over the real inbound queue on this file's Redis prefix. */
 function webhookRig(redis: Redis, prefix: string) {
@@ -210,6 +214,35 @@ describe('Socket Mode envelopes', () => {
     await handleEnvelope(failing, { type: 'events_api', body: JSON.parse(eventCallback('Ev-sock-2', directMessage('U1', 'hi'))), ack }, log);
     expect(acks).toEqual([undefined, { response_type: 'ephemeral', text: '…' }]);
     expect((await rig.queued()).map((e) => e.eventId).sort()).toEqual(['Ev-sock-1', 'cmd.t-s']);
+  });
+});
+
+describe('Socket Mode over a WebSocket', () => {
+  const { redis, prefix } = testRedis();
+  const rig = webhookRig(redis, `${prefix}w`);
+  const api = new FakeSlackApi();
+  afterAll(async () => { await rig.queue.close(); await api.close(); });
+
+  it('connects with the app token, queues what Slack pushes and acks each envelope by id', async () => {
+    await api.start();
+    const adapter = slackAdapter({ botToken: 'xoxb-x', appToken: 'xapp-1-test', apiUrl: api.url, log });
+    expect(adapter.routes).toBeUndefined(); // no signing secret: no public endpoints
+    await adapter.start!(queueSink(rig.queue));
+    const peer = await api.connected();
+    expect(api.take('apps.connections.open').map((c) => c.authorization)).toEqual(['Bearer xapp-1-test']);
+    peer.send(JSON.stringify({
+      envelope_id: 'env-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '',
+      payload: JSON.parse(eventCallback('Ev-ws-1', directMessage('U1', '我的漏斗'))),
+    }));
+    peer.send(JSON.stringify({
+      envelope_id: 'env-2', type: 'slash_commands', accepts_response_payload: true,
+      payload: { team_id: TEAM, user_id: 'U1', channel_id: 'C1', command: '/crm', text: 'help', trigger_id: 'trig-ws' },
+    }));
+    await until(() => peer.received.length >= 2);
+    const acks = (peer.received as { envelope_id: string }[]).sort((a, b) => a.envelope_id.localeCompare(b.envelope_id));
+    expect(acks).toEqual([{ envelope_id: 'env-1', payload: {} }, { envelope_id: 'env-2', payload: { response_type: 'ephemeral', text: '…' } }]);
+    expect((await rig.queued()).map((e) => e.eventId).sort()).toEqual(['Ev-ws-1', 'cmd.trig-ws']);
+    await adapter.stop!();
   });
 });
 
@@ -396,11 +429,6 @@ describe('through the whole product', () => {
   }
   beforeAll(async () => { t = await setup(); });
   afterAll(async () => { await t.workers.close(); await t.product.closeQueues(); await api.close(); });
-
-  const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
-    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
-    throw new Error('timed out waiting');
-  };
 
   it('applies an event once when Slack re-delivers it (X-Slack-Retry-Num), and a click on its button round-trips', async () => {
     const say = (retry?: number) => t.product.app.request(eventRequest('Ev-product-1', directMessage('U7', '今天拜访了上汽的周总，聊了新能源项目'),

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { acceptWebSocket, type WsPeer } from './slack-socket.js';
 
 export interface SlackCall {
   method: string;
@@ -27,14 +28,33 @@ export class FakeSlackApi {
   private nextFile = 1;
   url = '';
 
+  /** Socket Mode connections opened through apps.connections.open, newest last. */
+  readonly sockets: WsPeer[] = [];
+  private socketWaiters: ((peer: WsPeer) => void)[] = [];
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('upgrade', (req, socket) => {
+      const peer = acceptWebSocket(req, socket);
+      this.sockets.push(peer);
+      // Slack greets a new Socket Mode connection with `hello` (docs.slack.dev/apis/events-api/using-socket-mode).
+      peer.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TEST' } }));
+      for (const waiter of this.socketWaiters.splice(0)) waiter(peer);
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
     return this;
   }
 
+  /** The next Socket Mode connection (or the open one). */
+  connected(): Promise<WsPeer> {
+    const open = this.sockets.at(-1);
+    return open ? Promise.resolve(open) : new Promise((resolve) => this.socketWaiters.push(resolve));
+  }
+
   async close(): Promise<void> {
+    for (const peer of this.sockets) peer.close();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -83,6 +103,7 @@ export class FakeSlackApi {
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       },
       'files.completeUploadExternal': () => ({ ok: true, files: JSON.parse(params.files ?? '[]') }),
+      'apps.connections.open': () => ({ ok: true, url: `${base.replace(/^http/, 'ws')}/link/?ticket=t1&app_id=A0TEST` }),
     };
     return answers[method]?.() ?? { ok: false, error: 'unknown_method' };
   }
