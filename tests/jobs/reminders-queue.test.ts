@@ -1,0 +1,58 @@
+// The Redis side of follow-ups, in real time: the tick puts a reminder due soon into BullMQ as
+// a delayed job (id = reminder id + due time); the reminders worker fires it at its time. A
+// reminder moved or deleted after it was queued makes its job send nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminders, REMINDER_QUEUE } from '../../jobs/reminders/follow-ups.js';
+import { Queue } from 'bullmq';
+import { seedDemo } from '../../prisma/seed.js';
+import { testDb } from '../support/db.js';
+import { testRedis } from '../support/redis.js';
+import { jobContext, userIds } from './reminders-support.js';
+
+const until = async (check: () => Promise<boolean> | boolean, ms = 15_000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
+  throw new Error('timed out waiting');
+};
+
+describe('follow-ups as delayed jobs', () => {
+  let env: Awaited<ReturnType<typeof setup>>;
+  async function setup() {
+    const { db } = await testDb();
+    const { redis, prefix } = testRedis();
+    await seedDemo(db);
+    // Real time here, whatever the hour: no quiet hours for this tenant.
+    await db.tenant.update({ where: { id: 'demo' }, data: { settings: { quietHours: { start: '00:00', end: '00:00' } } } });
+    const job = jobContext(db, redis, prefix);
+    job.ctx.now = () => new Date();
+    const worker = await reminders.start!({ ...job.ctx, connection: redis, prefix: `${prefix}:bull` });
+    const queue = new Queue(REMINDER_QUEUE, { connection: redis, prefix: `${prefix}:bull` });
+    afterAll(async () => { await worker.close(); await queue.close(); });
+    return { db, job, queue, ids: await userIds(db) };
+  }
+  beforeAll(async () => { env = await setup(); });
+
+  it('fires a queued reminder at its time; a moved or deleted one sends nothing', async () => {
+    const { db, job, queue, ids } = env;
+    const customer = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '京东物流' } });
+    const soon = new Date(Date.now() + 2000);
+    const make = (note: string) => db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', assigneeId: ids.rep2!, customerId: customer.id, dueAt: soon, note } });
+    const [kept, moved, deleted] = [await make('确认调度方案'), await make('moved'), await make('deleted')];
+    // Only reminders due within the horizon are queued: nothing sends before it is due.
+    job.notifier.clear();
+    await reminders.run(job.ctx, { tenantId: 'demo' });
+    const mine = [kept, moved, deleted].map((r) => r.id);
+    const queued = (await queue.getDelayed()).filter((j) => mine.some((id) => j.id?.includes(id)));
+    expect(queued.map((j) => j.id).sort()).toEqual([kept, moved, deleted].map((r) => `reminder.${r.id}.${soon.toISOString().replace(/:/g, '.')}`).sort());
+    expect(job.notifier.sent.filter((s) => s.key.includes(kept.id))).toEqual([]);
+    await db.reminder.update({ where: { id: moved.id }, data: { dueAt: new Date(Date.now() + 86_400_000) } });
+    await db.reminder.delete({ where: { id: deleted.id } });
+
+    await until(async () => (await db.reminder.findUniqueOrThrow({ where: { id: kept.id } })).status === 'sent');
+    await until(async () => (await Promise.all(queued.map((j) => j.isCompleted()))).every(Boolean));
+    const sent = job.notifier.sent.filter((s) => [kept.id, moved.id, deleted.id].some((id) => s.key.includes(id)));
+    expect(sent.map((s) => s.key)).toEqual([`reminder:${kept.id}:${soon.toISOString()}`]);
+    expect(sent[0]!.reply.card?.title).toContain('跟进 京东物流');
+    expect(sent[0]!.reply.card?.fields).toContainEqual({ label: '事项', value: '确认调度方案' });
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: moved.id } })).status).toBe('pending');
+  });
+});
