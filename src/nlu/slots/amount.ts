@@ -25,7 +25,9 @@ export function extractAmount(text: string): Amount | undefined {
     const base = Number((m[2] ?? '').replace(/,/g, ''));
     const value = Math.round(base * (unitWord ? UNIT[unitWord] ?? 1 : 1) * 100) / 100;
     if (!Number.isFinite(value) || value <= 0 || value > 1e15) continue;
-    const dollars = (prefix && DOLLAR.test(prefix)) || (unitWord && DOLLAR.test(unitWord));
+    const end = (m.index ?? 0) + m[0].length;
+    // 20万美元: the currency word follows the unit.
+    const dollars = (prefix && DOLLAR.test(prefix)) || (unitWord && DOLLAR.test(unitWord)) || /^\s?(?:美元|美金|USD|dollars)/i.test(text.slice(end, end + 8));
     found.push({ value, index: m.index ?? 0, ...(dollars ? { currency: 'USD' } : {}) });
   }
   if (found.length <= 1) return found[0];

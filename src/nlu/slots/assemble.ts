@@ -99,7 +99,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   log_activity: [customer, contact, channel, amount, stage, dates, summary],
   create_customer: [customer, profile],
   add_contact: [customer, person],
-  update_deal: [customer, amount, stage, dates, summary],
+  update_deal: [customer, contact, amount, stage, dates, summary],
   schedule_follow_up: [customer, contact, channel, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
   query_pipeline: [scope, period],

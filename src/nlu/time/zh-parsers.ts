@@ -21,9 +21,11 @@ const weekday = anchorParser(
 
 // 下周 alone is Monday of the next week; 周末 is that week's Saturday.
 const week = anchorParser(
-  /(下下|下|这|本)个?(?:星期|礼拜|周)(末)?(?![一二三四五六日天1-7])/,
+  /(下下|下|这|本)?个?(?:星期|礼拜|周)(末)?(?![一二三四五六日天1-7])/,
   (m, today) => {
-    const relation = RELATION[m[1] ?? ''] ?? 'next';
+    // A bare 周末 is the coming Saturday; a bare 周 is no date at all.
+    if (!m[1]) return m[2] ? weekdayDate(today, 5, 'bare') : null;
+    const relation = RELATION[m[1]] ?? 'next';
     if (m[2]) return weekdayDate(today, 5, relation);
     return relation === 'this' ? null : weekdayDate(today, 0, relation);
   },

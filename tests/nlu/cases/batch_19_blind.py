@@ -1,0 +1,18 @@
+CASES = [
+ ('华为张总那边签了，一共是三百二十万元', 'mon', 'update_deal', {'customer': '华为', 'contact': '张总', 'stage': 'won', 'amount': 3200000}),
+ ('联想的报价是12.5万', 'mon', 'update_deal', {'customer': '联想', 'amount': 125000, 'stage': 'proposal'}),
+ ('戴尔的合同额：¥1,280,000，预计下周签', 'mon', 'update_deal', {'customer': '戴尔', 'amount': 1280000, 'expected_close': '2026-11-30'}),
+ ('惠普那单20万美元，已赢单', 'mon', 'update_deal', {'customer': '惠普', 'amount': 200000, 'stage': 'won'}),
+ ('和思科的李总吃了顿午饭，聊了明年的预算，大概1000万', 'mon', 'log_activity', {'customer': '思科', 'contact': '李总', 'channel': 'visit', 'amount': 10000000}),
+ ('提醒我下周末给微软发邮件', 'mon', 'schedule_follow_up', {'customer': '微软', 'channel': 'email', 'next_follow_up': '2026-12-05'}),
+ ('周末记得联系一下苹果', 'mon', 'schedule_follow_up', {'customer': '苹果', 'next_follow_up': '2026-11-28'}),
+ ('给三星打电话，对方说下下周再谈', 'mon', 'log_activity', {'customer': '三星', 'channel': 'call', 'next_follow_up': '2026-12-07'}),
+ ('去索尼拜访了一下，预计明年6月签', 'mon', 'log_activity', {'customer': '索尼', 'channel': 'visit', 'expected_close': '2027-06-30'}),
+ ('松下的项目预计明年底签约', 'mon', 'update_deal', {'customer': '松下', 'expected_close': '2027-12-31'}),
+ ('飞利浦这单预计本月底签', 'mon', 'update_deal', {'customer': '飞利浦', 'expected_close': '2026-11-30'}),
+ ('西门子预计下季度末签约，金额800万', 'mon', 'update_deal', {'customer': '西门子', 'expected_close': '2027-03-31', 'amount': 8000000}),
+ ('提醒我后天早上8点给博世打电话', 'mon', 'schedule_follow_up', {'customer': '博世', 'channel': 'call', 'next_follow_up': '2026-11-25T08:00'}),
+ ('提醒我明天中午给巴斯夫发微信', 'mon', 'schedule_follow_up', {'customer': '巴斯夫', 'channel': 'wechat', 'next_follow_up': '2026-11-24T12:00'}),
+ ('提醒我今晚9点跟进壳牌', 'mon', 'schedule_follow_up', {'customer': '壳牌', 'next_follow_up': '2026-11-23T21:00'}),
+ ('提醒我周四下午4点半和拜耳开会', 'mon', 'schedule_follow_up', {'customer': '拜耳', 'channel': 'meeting', 'next_follow_up': '2026-11-26T16:30'}),
+]
