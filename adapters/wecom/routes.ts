@@ -48,7 +48,8 @@ function authentic(q: Signed, encrypt: string, deps: RouteDeps): boolean {
 
 function urlCheck(c: Context, deps: RouteDeps) {
   const q = signedQuery(c);
-  const echostr = c.req.query('echostr');
+  // Base64 has no spaces: a '+' that reached us unencoded was decoded to one.
+  const echostr = c.req.query('echostr')?.replaceAll(' ', '+');
   if (!q || !echostr) return c.text('missing parameters', 400);
   if (!authentic(q, echostr, deps)) return c.text('bad signature', 401);
   const plain = tryDecrypt(deps, echostr);
@@ -64,18 +65,23 @@ async function message(c: Context, deps: RouteDeps) {
   if (!authentic(q, encrypt, deps)) return c.text('bad signature', 401);
   const plain = tryDecrypt(deps, encrypt);
   if (plain === undefined) return c.text('cannot decrypt', 400);
+  try {
+    // Decoding may read Redis (long button keys) and queueing writes it: both inside the deadline.
+    return await withTimeout(decodeAndQueue(c, plain, deps), QUEUE_TIMEOUT_MS);
+  } catch (err) {
+    deps.log.error({ err: (err as Error).message }, 'wecom callback not queued');
+    return c.text('try again', 503);
+  }
+}
+
+async function decodeAndQueue(c: Context, plain: string, deps: RouteDeps) {
   const decoded = await decodeMessage(plain, deps);
   if ('invalid' in decoded) return c.text(decoded.invalid, 400);
   if ('ignored' in decoded) {
     deps.log.debug({ reason: decoded.ignored }, 'wecom callback ignored');
     return c.body(null, 200);
   }
-  try {
-    await withTimeout(deps.sink.accept(decoded.event), QUEUE_TIMEOUT_MS);
-  } catch (err) {
-    deps.log.error({ err: (err as Error).message }, 'wecom callback not queued');
-    return c.text('try again', 503);
-  }
+  await deps.sink.accept(decoded.event);
   return c.body(null, 200);
 }
 

@@ -12,6 +12,7 @@ import { PlatformError, type Adapter } from '../../adapters/contract.js';
 import { WecomCrypto, WecomCryptoError, signature } from '../../adapters/wecom/crypto.js';
 import { sendToGroupRobot } from '../../adapters/wecom/group-robot.js';
 import { wecomAdapter, wecomFromEnv } from '../../adapters/wecom/index.js';
+import { AccessTokens } from '../../adapters/wecom/token.js';
 import { parseXml, leafFields, toXml } from '../../adapters/wecom/xml.js';
 import type { ActionPayload, Address, InboundEvent } from '../../src/chat/index.js';
 import { queueSink, type InboundSink } from '../../src/delivery/inbound.js';
@@ -258,11 +259,16 @@ describe('callbacks and sends, end to end', () => {
       { log, redis, keyPrefix: prefix, now: () => 1409659589_000 + 30_000 });
     const answer = await in2014.routes!(sink).fetch(new Request(url));
     expect([answer.status, await answer.text()]).toEqual([200, '1616140317555161061']);
-    const echostr = cbCrypto.encrypt('echo-42');
+    // Fixed random prefixes, the first whose ciphertext has a '+' (for the unencoded-'+' case).
+    const echostr = Array.from({ length: 64 }, (_, i) => cbCrypto.encrypt('echo-42', Buffer.alloc(16, i))).find((e) => e.includes('+'))!;
     const timestamp = String(nowSeconds());
     const q = new URLSearchParams({ msg_signature: cbCrypto.sign(timestamp, 'n1', echostr), timestamp, nonce: 'n1', echostr });
     const res = await adapter.routes!(sink).fetch(new Request(`http://localhost/webhooks/wecom?${q}`));
     expect([res.status, await res.text()]).toEqual([200, 'echo-42']);
+    // A proxy that leaves base64's '+' unencoded: it arrives as a space and is still accepted.
+    const raw = `http://localhost/webhooks/wecom?${new URLSearchParams({ msg_signature: q.get('msg_signature')!, timestamp, nonce: 'n1' })}&echostr=${echostr.replaceAll('/', '%2F').replaceAll('=', '%3D')}`;
+    expect(echostr).toContain('+');
+    expect((await adapter.routes!(sink).fetch(new Request(raw))).status).toBe(200);
   });
 });
 
@@ -293,6 +299,20 @@ describe('sending', () => {
     expect(fake.tokenRequests).toBe(2);
     expect(fake.sends.at(-1)!.body).toMatchObject({ msgtype: 'text', text: { content: 'after expiry' } });
     expect(fake.sends.at(-1)!.accessToken).not.toBe(fake.sends[0]!.accessToken);
+  });
+
+  it('refreshes the cached token five minutes before its 7200 s run out', async () => {
+    let now = 1_000_000;
+    const tokens = new AccessTokens({ apiBase: fake.url, corpId: CORP, secret: FAKE_SECRET, fetch: (u, i) => fetch(u, i), now: () => now });
+    const before = fake.tokenRequests;
+    const first = await tokens.get();
+    now += 6_800_000;
+    expect(await tokens.get()).toBe(first);
+    now += 200_001;
+    expect(await tokens.get()).not.toBe(first);
+    expect(fake.tokenRequests - before).toBe(2);
+    const wrong = new AccessTokens({ apiBase: fake.url, corpId: CORP, secret: 'wrong', fetch: (u, i) => fetch(u, i) });
+    expect((await failure(wrong.get())).kind).toBe('permission_denied');
   });
 
   it.each([
