@@ -56,6 +56,10 @@ class Printer implements Notifier {
   async send(input: { address: Address; reply: Reply; key: string }) {
     this.line(input.address, input.reply, input.key);
   }
+  async sendToRobot(input: { webhookUrl: string; reply: Reply; key: string }) {
+    // The robot's key is a credential: print where it points, not the key itself.
+    this.line({ wecomRobot: input.webhookUrl.replace(/key=[^&]+/, 'key=…') }, input.reply, input.key);
+  }
 }
 
 async function waitForDeliveries(db: Db, keys: string[]): Promise<number> {
