@@ -137,3 +137,8 @@ describe('nowIso', () => {
     expect(parse('提醒我明天跟进华为', { now }).slots.next_follow_up).toBe('2026-11-24');
   });
 });
+
+table('a bare 1–6 o\'clock is in the afternoon; morning words keep it AM', [
+  ['明天3点', 'monday', '2026-11-24T15:00'], ['明天两点半', 'monday', '2026-11-24T14:30'], ['明天早上6点', 'monday', '2026-11-24T06:00'],
+  ['明天10点', 'monday', '2026-11-24T10:00'], ['tomorrow at 3', 'monday', '2026-11-24T15:00'], ['tomorrow 5am', 'monday', '2026-11-24T05:00'],
+]);

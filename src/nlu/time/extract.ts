@@ -34,9 +34,14 @@ const CJK = /[\u4e00-\u9fff]/;
 const TIME_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚|今晚)?\s*\d{1,2}\s*(?:点|:|：|am|pm)/i;
 const AFTERNOON = /下午|晚上|今晚|明晚|傍晚|pm/i;
 
+const MORNING = /上午|早上|早晨|清早|凌晨|明早|\d\s*am\b|\bam\b|a\.m\./i;
+
 // "下午4点" read alone comes back as 04:00; the day part fixes it (contract: 下午3点 → 15:00).
+// A bare 1–6 o'clock is a business-hours afternoon too: nobody books a client at 3 a.m.
 function afternoonHour(text: string, hour: number): number {
-  return hour < 12 && AFTERNOON.test(text) ? hour + 12 : hour;
+  if (hour < 12 && AFTERNOON.test(text)) return hour + 12;
+  if (hour >= 1 && hour <= 6 && !MORNING.test(text)) return hour + 12;
+  return hour;
 }
 
 function resolveDay(result: ParsedResult, today: LocalDate): LocalDate {
