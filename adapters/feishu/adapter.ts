@@ -113,7 +113,13 @@ export class FeishuAdapter implements Adapter {
 
   async start(sink: InboundSink): Promise<void> {
     if (this.cfg.mode !== 'ws') return;
-    this.ws = new lark.WSClient({ appId: this.cfg.appId, appSecret: this.cfg.appSecret, domain: this.cfg.domain, ...sdkOptions });
+    // The SDK returns silently for an app id it does not accept; say so instead.
+    if (!/^cli_[0-9a-fA-F]{16}$/.test(this.cfg.appId)) this.log.error({ appId: this.cfg.appId }, 'FEISHU_APP_ID is not a cli_… app id; the long connection will not start');
+    this.ws = new lark.WSClient({
+      appId: this.cfg.appId, appSecret: this.cfg.appSecret, domain: this.cfg.domain, ...sdkOptions,
+      onReady: () => this.log.info({ platform: 'feishu' }, 'feishu long connection ready'),
+      onError: (err: Error) => this.log.error({ platform: 'feishu', err: err.message }, 'feishu long connection gave up'),
+    });
     await this.ws.start({ eventDispatcher: wsDispatcher(sink, (h, e) => this.decode(h, e), this.log) });
   }
 

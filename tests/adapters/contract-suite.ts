@@ -132,7 +132,8 @@ function productCases(harness: ContractHarness): void {
     const { redis, prefix } = testRedis();
     rig = await harness.start();
     product = assemble({ db, redis, log: createLogger('silent'), keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [rig.adapter] });
-    workers = product.startWorkers();
+    // await: startWorkers may start long connections (adapter.start) before it resolves.
+    workers = await product.startWorkers();
   });
   afterAll(async () => {
     await workers?.close();

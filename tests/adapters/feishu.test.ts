@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../../adapters/contract.js';
 import { feishuUuid } from '../../adapters/feishu/adapter.js';
 import { classify } from '../../adapters/feishu/errors.js';
 import { encrypt } from '../../adapters/feishu/crypto.js';
 import { feishuFromEnv } from '../../adapters/feishu/index.js';
+import { PerChatLimiter } from '../../adapters/feishu/limiter.js';
 import { wsDispatcher } from '../../adapters/feishu/ws.js';
 import type { Address, InboundEvent, Reply } from '../../src/chat/index.js';
 import { createLogger } from '../../src/log.js';
@@ -212,6 +213,25 @@ describe('feishu sending', () => {
   });
 });
 
+describe('the per-chat limit (5 a second)', () => {
+  it('holds the sixth send to one chat until the oldest is a second old, and leaves other chats alone', async () => {
+    vi.useFakeTimers();
+    try {
+      const limiter = new PerChatLimiter(5);
+      for (let i = 0; i < 5; i++) await limiter.acquire('oc_a');
+      let sixth = false;
+      void limiter.acquire('oc_a').then(() => { sixth = true; });
+      await limiter.acquire('oc_b');
+      await vi.advanceTimersByTimeAsync(900);
+      expect(sixth).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(sixth).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('feishu long connection', () => {
   it('dispatches SDK events to the sink and answers a card click with the toast', async () => {
     const got: InboundEvent[] = [];
@@ -258,6 +278,14 @@ describe('feishuFromEnv', () => {
     expect(missing).toEqual([]);
     expect(adapter?.routes).toBeUndefined();
     expect(adapter?.start).toBeTypeOf('function');
+  });
+
+  it('says so when a long connection cannot start because the app id is malformed', async () => {
+    const { log, lines } = capture();
+    const { adapter } = feishuFromEnv({ FEISHU_MODE: 'ws', FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 's' }, { log });
+    await adapter!.start!({ accept: async () => {} });
+    await adapter!.stop!();
+    expect(lines.join('')).toContain('the long connection will not start');
   });
 
   it('builds a webhook adapter with the app and chat limits, and never logs a secret', () => {
