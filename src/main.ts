@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, llmConfig, loadConfig, webChatEnabled } from './config.js';
 import { assemble } from './runtime/assemble.js';
+import { messengersFromEnv } from './runtime/messengers.js';
 import { startJobs } from '../jobs/index.js';
 import { createLogger } from './log.js';
 import { openRuntime } from './runtime/open.js';
@@ -15,6 +16,7 @@ async function main() {
     db: runtime.db, redis: runtime.redis, log, keyPrefix: 'salesbot', tenantId: config.DEFAULT_TENANT,
     webChatToken: webChatEnabled(config) ? config.WEB_CHAT_TOKEN : null,
     llm: llmConfig(config),
+    messengers: () => messengersFromEnv(process.env, { log, redis: runtime.redis, keyPrefix: 'salesbot' }),
   });
   const { app } = product;
   const workers = product.startWorkers();

@@ -53,10 +53,10 @@ export function wechatyAdapter(opts: WechatyAdapterOptions): Adapter {
 
   async function conversation(address: Address) {
     if (!bot) throw new PlatformError('transient', 'wechaty: the bot is not running');
-    const found = address.kind === 'group'
-      ? await bot.Room.find({ id: address.conversationId })
-      : await bot.Contact.find({ id: address.conversationId });
-    if (!found) throw new PlatformError('target_gone', `wechaty: no ${address.kind} conversation ${address.conversationId}`);
+    const id = address.conversationId;
+    const found = await (address.kind === 'group' ? bot.Room.find({ id }) : bot.Contact.find({ id })).catch(() => undefined);
+    // Puppets answer an unknown id with undefined or an error alike: either way it is not there.
+    if (!found) throw new PlatformError('target_gone', `wechaty: no ${address.kind} conversation ${id}`);
     return found;
   }
 
@@ -64,6 +64,7 @@ export function wechatyAdapter(opts: WechatyAdapterOptions): Adapter {
     platform: 'wechaty',
     ratePerSecond: RATE_PER_SECOND,
     async start(sink) {
+      if (bot) return; // the worker starts long connections; a second start must not add a bot
       bot = WechatyBuilder.build({ puppet: opts.puppet });
       bot.on('message', (msg) => void onMessage(msg, sink));
       bot.on('error', (err) => opts.log.warn({ err: err.message }, 'wechaty error'));

@@ -10,6 +10,7 @@ import type { Router } from '../router/index.js';
 import { deliver } from './deliver.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
+import type { InboundSink } from './inbound.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -21,7 +22,7 @@ export interface WorkerDeps {
   prefix: string;
 }
 
-export function startWorkers(deps: WorkerDeps): { close(): Promise<void> } {
+export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
   const base = { connection: deps.connection, prefix: deps.prefix };
   const inbound = new Worker<InboundPayload>(INBOUND, async (job) => {
     const { event } = inboundPayloadSchema.parse(job.data);
@@ -41,5 +42,17 @@ export function startWorkers(deps: WorkerDeps): { close(): Promise<void> } {
 
   const all = [inbound, ...outbound];
   for (const w of all) w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
-  return { close: async () => { await Promise.all(all.map((w) => w.close())); } };
+  // Long connections (Feishu WSClient, Slack Socket Mode, Wechaty) feed the same inbound queue.
+  const connected = deps.sink ? deps.adapters.filter((a) => a.start) : [];
+  const ready = Promise.all(connected.map((a) => a.start!(deps.sink!))).then(() => undefined, (err: Error) => {
+    deps.log.error({ err: err.message }, 'a messenger connection did not start');
+  });
+  return {
+    ready,
+    close: async () => {
+      await ready;
+      await Promise.all(connected.map((a) => a.stop?.()));
+      await Promise.all(all.map((w) => w.close()));
+    },
+  };
 }
