@@ -123,6 +123,11 @@ describe('a follow-up set by chat', () => {
     expect(doneReply.text).toContain('已完成 · 顺丰速运');
     expect(doneReply.text).toContain('结果如何');
     expect((await app.db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('done');
+    // The one-line result is the next message: logged as an activity on the customer.
+    const logged = ok(await app.say('rep1', '今天给顺丰的吴经理打了电话，对方同意下周签约'));
+    expect(logged.text).toContain('顺丰速运');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { tenantId: 'demo', customerId: r.customerId! }, orderBy: { createdAt: 'desc' } });
+    expect(activity).toMatchObject({ channel: 'call', summary: '今天给顺丰的吴经理打了电话，对方同意下周签约' });
     await fireAt(again.dueAt);
     expect(job.notifier.sent.filter((s) => s.key.includes(r.id))).toHaveLength(2);
   });
