@@ -30,13 +30,14 @@ export interface SlackAdapterOptions {
 export function slackAdapter(opts: SlackAdapterOptions): Adapter {
   const apiUrl = withSlash(opts.apiUrl ?? SLACK_API_URL);
   const client = webClient(opts.botToken, apiUrl, opts.log, opts.timeoutMs);
+  const posted = new PostedMessages();
   let socket: SocketModeHandle | undefined;
   return {
     platform: 'slack',
     // Slack allows about one message per second per channel, with short bursts; app-wide the
     // worker stays under this and honours Retry-After when Slack says otherwise.
     ratePerSecond: 10,
-    send: (address, reply, sendOpts) => send(client, address, reply, sendOpts),
+    send: (address, reply, sendOpts) => send(client, posted, address, reply, sendOpts),
     ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, log: opts.log }) }),
     ...(opts.appToken && {
       async start(sink: InboundSink) {
@@ -57,20 +58,39 @@ export function webClient(token: string, apiUrl: string, log: Logger, timeoutMs 
   });
 }
 
-async function send(client: WebClient, address: Address, reply: Reply, opts: SendOptions): Promise<void> {
+/**
+ * A reply with an image is two calls (the message, then the file). When the upload fails after
+ * the message went out, the retry of the same delivery (same idempotency key, same process)
+ * must not post the message again. Bounded: only in-flight retries need remembering.
+ */
+class PostedMessages {
+  private readonly keys = new Set<string>();
+  has(key: string) { return this.keys.has(key); }
+  add(key: string) {
+    this.keys.add(key);
+    if (this.keys.size > 1000) this.keys.delete(this.keys.values().next().value!);
+  }
+  delete(key: string) { this.keys.delete(key); }
+}
+
+async function send(client: WebClient, posted: PostedMessages, address: Address, reply: Reply, opts: SendOptions): Promise<void> {
   const message = renderReply(reply);
   // In a channel, answer in the thread of the message that asked (Slack etiquette); a DM reads top-level.
   const thread = address.threadId ?? (address.kind === 'group' ? opts.replyTo : undefined);
   try {
-    await client.chat.postMessage({
-      channel: address.conversationId, text: message.text, blocks: message.blocks,
-      unfurl_links: false, unfurl_media: false, ...(thread && { thread_ts: thread }),
-    });
+    if (!posted.has(opts.idempotencyKey)) {
+      await client.chat.postMessage({
+        channel: address.conversationId, text: message.text, blocks: message.blocks,
+        unfurl_links: false, unfurl_media: false, ...(thread && { thread_ts: thread }),
+      });
+    }
     if (reply.image) {
+      posted.add(opts.idempotencyKey);
       const file = { file: reply.image.path, filename: basename(reply.image.path), alt_text: reply.image.alt, title: reply.image.alt };
       await client.filesUploadV2(thread
         ? { ...file, channel_id: address.conversationId, thread_ts: thread }
         : { ...file, channel_id: address.conversationId });
+      posted.delete(opts.idempotencyKey);
     }
   } catch (err) {
     throw classifySlackError(err);

@@ -355,6 +355,19 @@ describe('sending', () => {
     expect(JSON.parse(complete!.params.files!)).toEqual([{ id: upload!.params.file_id, title: '销售漏斗' }]);
   });
 
+  it('a retried image upload does not post the message again', async () => {
+    const png = join(mkdtempSync(join(tmpdir(), 'slack-')), 'chart.png');
+    writeFileSync(png, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const reply: Reply = { text: '图表', image: { path: png, alt: 'chart' } };
+    api.failMethodNext('files.getUploadURLExternal', { status: 429, retryAfter: 2 });
+    await expect(adapter.send(dm, reply, { idempotencyKey: 'img-1' })).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
+    await adapter.send(dm, reply, { idempotencyKey: 'img-1' });
+    expect(api.calls.filter((c) => !c.failed).map((c) => c.method))
+      .toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
+    await adapter.send(dm, reply, { idempotencyKey: 'img-2' }); // another delivery is another message
+    expect(api.take('chat.postMessage')).toHaveLength(2);
+  });
+
   it('throws rate_limited with Retry-After on a 429, without retrying by itself', async () => {
     api.failNext({ status: 429, retryAfter: 7 });
     const err = await adapter.send(dm, { text: 'x' }, opts).catch((e: unknown) => e);
@@ -424,7 +437,7 @@ describe('through the whole product', () => {
     await seedDemo(db);
     const slack = slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.url, log });
     const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [slack] });
-    const workers = product.startWorkers();
+    const workers = await product.startWorkers();
     return { db, product, workers };
   }
   beforeAll(async () => { t = await setup(); });

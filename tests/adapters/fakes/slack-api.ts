@@ -23,6 +23,7 @@ type Failure = { status: 429; retryAfter: number } | { status: number } | { erro
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   private readonly failures: Failure[] = [];
+  private readonly methodFailures = new Map<string, Failure>();
   private server?: Server;
   private nextTs = 1_700_000_000;
   private nextFile = 1;
@@ -63,6 +64,11 @@ export class FakeSlackApi {
     this.failures.push(failure);
   }
 
+  /** The next call of `method` fails this way (other methods answer normally). */
+  failMethodNext(method: string, failure: Failure): void {
+    this.methodFailures.set(method, failure);
+  }
+
   /** Recorded calls of one method, removed from the record. */
   take(method: string): SlackCall[] {
     const taken = this.calls.filter((c) => c.method === method);
@@ -82,7 +88,8 @@ export class FakeSlackApi {
     }
     const method = path.replace(/^\/api\//, '');
     const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-    const failure = this.failures.shift();
+    const failure = this.methodFailures.get(method) ?? this.failures.shift();
+    this.methodFailures.delete(method);
     this.calls.push({ method, params, authorization: req.headers.authorization, ...(failure && { failed: true }) });
     if (failure) return this.fail(res, failure);
     json(res, 200, this.answer(method, params));
