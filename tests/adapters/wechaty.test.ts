@@ -36,15 +36,17 @@ describe('wechaty', () => {
   beforeAll(async () => {
     const { db } = await testDb();
     adapter = wechatyFromEnv({ WECHATY_TENANT: 'acme' }, { log, puppet }).adapter!;
-    const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [adapter] });
+    // The workers start the adapter with the inbound queue; the wrapper records what it queues.
+    const recording: Adapter = { ...adapter, start: (sink) => adapter.start!({ accept: async (e) => { queued.push(e); await sink.accept(e); } }) };
+    const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [recording] });
     const workers = product.startWorkers();
+    await workers.ready;
     const listen = (id: string) => (msg: { talker(): { id: string }; text(): string | undefined }) => {
       if (msg.talker().id === bot.id) heard.set(id, [...said(id), msg.text() ?? '']);
     };
     // The mocks are EventEmitters; their typed-emitter declarations do not resolve here.
     (zhang as unknown as EventEmitter).on('message', listen(zhang.id));
     (room as unknown as EventEmitter).on('message', listen(room.id));
-    await adapter.start!({ accept: async (e) => { queued.push(e); await product.sink.accept(e); } });
     mocker.login(bot);
     afterAll(async () => { await adapter.stop!(); await workers.close(); await product.closeQueues(); });
   });
