@@ -44,10 +44,14 @@ export class FeishuAdapter implements Adapter {
   private readonly limiter = new PerChatLimiter(5);
   private botId?: Promise<string>;
   private ws?: lark.WSClient;
+  private readonly buttons: boolean;
 
   constructor(private readonly cfg: FeishuConfig, private readonly log: Logger) {
     this.client = new lark.Client({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, ...sdkOptions });
-    if (cfg.mode === 'webhook' && cfg.encryptKey) {
+    // Feishu's long connection carries events but not card callbacks: with an Encrypt Key the
+    // webhook still takes the clicks; without one, buttons become numbered options.
+    this.buttons = Boolean(cfg.encryptKey);
+    if (cfg.encryptKey) {
       const encryptKey = cfg.encryptKey;
       this.routes = (sink) => feishuRoutes(sink, { encryptKey, verificationToken: cfg.verificationToken, decode: (h, e) => this.decode(h, e), log });
     }
@@ -70,7 +74,7 @@ export class FeishuAdapter implements Adapter {
   }
 
   async send(address: Address, reply: Reply, opts: SendOptions): Promise<void> {
-    const body = render(reply, address.kind);
+    const body = render(reply, address.kind, this.buttons);
     try {
       await this.post(address, body, opts.idempotencyKey, opts.replyTo);
     } catch (err) {

@@ -1,6 +1,8 @@
 // Feishu/Lark from the environment. Webhook mode (default) needs the Encrypt Key, which signs
 // and encrypts every event, and the Verification Token; long-connection mode (FEISHU_MODE=ws)
-// needs only the app's credentials. Secrets are never logged.
+// needs only the app's credentials — but Feishu sends card clicks only to a callback URL, so
+// with FEISHU_ENCRYPT_KEY set the webhook is mounted too; without it buttons become numbered
+// options the user types. Secrets are never logged.
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Adapter } from '../contract.js';

@@ -2,7 +2,7 @@
 // (message card JSON 1.0: header, div text, fields, an action row of buttons); a plain reply is
 // a text message. Documents: "Send message content: text, interactive", "Card JSON 1.0
 // components: div, action, button".
-import { textOnly, type Address, type Button, type Card, type Reply } from '../../src/chat/index.js';
+import { numberedOptions, textOnly, type Address, type Button, type Card, type Reply } from '../../src/chat/index.js';
 
 export interface FeishuBody { msg_type: 'text' | 'interactive' | 'image'; content: string }
 
@@ -15,9 +15,16 @@ export function buttonValue(b: Button, kind: Address['kind']) {
 
 const plain = (content: string) => ({ tag: 'plain_text', content });
 
-export function cardJson(reply: Reply & { card: Card }, kind: Address['kind']): object {
-  const { card } = reply;
-  const elements: object[] = [{ tag: 'div', text: plain(reply.text) }];
+/** The reply's text plus the numbered options it does not already list (a question lists them itself). */
+export function withOptions(reply: Reply): string {
+  const missing = numberedOptions(reply).filter((line) => !reply.text.includes(line));
+  return [reply.text, ...missing].join('\n');
+}
+
+/** `buttons: false` when clicks cannot come back (long connection without a callback URL): the options are typed as numbers. */
+export function cardJson(reply: Reply & { card: Card }, kind: Address['kind'], buttons = true): object {
+  const card = buttons ? reply.card : { ...reply.card, buttons: [] };
+  const elements: object[] = [{ tag: 'div', text: plain(buttons ? reply.text : withOptions(reply)) }];
   if (card.fields?.length) {
     elements.push({ tag: 'div', fields: card.fields.map((f) => ({ is_short: true, text: plain(`${f.label}\n${f.value}`) })) });
   }
@@ -36,14 +43,15 @@ export function cardJson(reply: Reply & { card: Card }, kind: Address['kind']): 
 
 const hasCard = (r: Reply): r is Reply & { card: Card } => r.card !== undefined;
 
-export function render(reply: Reply, kind: Address['kind']): FeishuBody {
-  if (hasCard(reply)) return { msg_type: 'interactive', content: JSON.stringify(cardJson(reply, kind)) };
+export function render(reply: Reply, kind: Address['kind'], buttons = true): FeishuBody {
+  if (hasCard(reply)) return { msg_type: 'interactive', content: JSON.stringify(cardJson(reply, kind, buttons)) };
   return textBody(reply);
 }
 
-/** The plain-text fallback: the card folded into text with numbered options. */
+/** The plain-text fallback: title and fields folded into text, then the numbered options not yet listed. */
 export function textBody(reply: Reply): FeishuBody {
-  return { msg_type: 'text', content: JSON.stringify({ text: textOnly(reply) }) };
+  const folded = reply.card ? textOnly({ ...reply, card: { ...reply.card, buttons: [] } }) : reply.text;
+  return { msg_type: 'text', content: JSON.stringify({ text: withOptions({ ...reply, text: folded }) }) };
 }
 
 export const imageBody = (imageKey: string): FeishuBody => ({ msg_type: 'image', content: JSON.stringify({ image_key: imageKey }) });

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../../adapters/contract.js';
-import { feishuUuid } from '../../adapters/feishu/adapter.js';
+import { FeishuAdapter, feishuUuid } from '../../adapters/feishu/adapter.js';
 import { classify } from '../../adapters/feishu/errors.js';
 import { encrypt } from '../../adapters/feishu/crypto.js';
 import { feishuFromEnv } from '../../adapters/feishu/index.js';
@@ -19,7 +19,7 @@ import type { Address, InboundEvent, Reply } from '../../src/chat/index.js';
 import { createLogger } from '../../src/log.js';
 import { runContractSuite } from './contract-suite.js';
 import {
-  cardActionEvent, ENCRYPT_KEY, feishuHarness, feishuRig, messageEvent, signedRequest, TENANT, VERIFICATION_TOKEN,
+  APP_ID, cardActionEvent, ENCRYPT_KEY, feishuHarness, feishuRig, messageEvent, signedRequest, TENANT, VERIFICATION_TOKEN,
 } from './fakes/feishu-rig.js';
 
 runContractSuite(feishuHarness);
@@ -195,6 +195,22 @@ describe('feishu sending', () => {
     await rig.adapter.send(direct, reply, { idempotencyKey: 'k-fallback' });
     expect(rig.takeSent()).toEqual([{ text: '新客户？\n没有找到客户「美团」。要新建为客户吗？\n行业: 本地生活\n1. 新建「美团」\n2. 取消', buttons: [] }]);
     expect(rig.api.sends.at(-1)!.uuid).toBe('k-fallback:text');
+  });
+
+  it('does not repeat options a question already lists when folding it into text', async () => {
+    const question: Reply = { text: '要新建为客户吗？\n1. 新建「美团」\n2. 取消', card: { buttons: reply.card!.buttons } };
+    rig.api.refuseNext(400, 230099, 'Failed to create card content');
+    await rig.adapter.send(direct, question, { idempotencyKey: 'k-fallback-2' });
+    expect(rig.takeSent()).toEqual([{ text: '要新建为客户吗？\n1. 新建「美团」\n2. 取消', buttons: [] }]);
+  });
+
+  it('sends cards without buttons, options numbered, when clicks cannot come back (long connection, no Encrypt Key)', async () => {
+    const ws = new FeishuAdapter({ appId: APP_ID, appSecret: 's', domain: rig.api.url, mode: 'ws' }, createLogger('silent'));
+    expect(ws.routes).toBeUndefined();
+    await ws.send(direct, reply, { idempotencyKey: 'k-ws-card' });
+    expect(rig.takeSent()).toEqual([{ text: '新客户？\n没有找到客户「美团」。要新建为客户吗？\n1. 新建「美团」\n2. 取消\n行业\n本地生活', buttons: [] }]);
+    const withKey = new FeishuAdapter({ appId: APP_ID, appSecret: 's', domain: rig.api.url, mode: 'ws', encryptKey: ENCRYPT_KEY }, createLogger('silent'));
+    expect(withKey.routes).toBeTypeOf('function');
   });
 
   it('uploads reply.image and sends it as an image message after the text', async () => {
