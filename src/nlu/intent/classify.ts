@@ -44,16 +44,17 @@ export function isPlan(e: Evidence): boolean {
 }
 
 const RULES: Rule[] = [
-  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|\bundo\b/i.test(e.text))) },
+  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
-  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI.test(e.text) && !S.ACTIVITY.test(e.text) },
+  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && !e.hasStage && !e.hasAmount },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },
-  { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => isPlan(e) },
+  // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
+  { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) },
@@ -62,8 +63,12 @@ const RULES: Rule[] = [
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];
 
+const RECORDS = new Set<Intent>(['log_activity', 'update_deal', 'record_callback']);
+
 export function classify(e: Evidence): { intent: Intent; confidence: number } {
   const rule = RULES.find((r) => r.test(e));
+  // A record about no customer at all is a shaky reading: say so, so a fallback may look.
+  if (rule && RECORDS.has(rule.intent) && !e.customer) return { intent: rule.intent, confidence: Math.min(rule.confidence, 0.45) };
   if (rule) return { intent: rule.intent, confidence: rule.confidence };
   // Nothing recognisable: a weak guess, so a fallback may take over.
   return { intent: 'unknown', confidence: e.text.trim() ? 0.2 : 0.9 };

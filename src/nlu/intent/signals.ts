@@ -1,17 +1,18 @@
 // Word patterns the intent rules are built from. Each names one kind of evidence.
 
 export const UNDO = /^(?:请|帮我)?(?:撤销|撤回|回滚|取消上一条|删掉刚才|删除刚才|撤销上一条)|刚才那?[条个句]?(?:记录)?(?:不对|错了|记错了|搞错了|有误|作废)|^(?:undo|revert|scratch that|take (?:that|it) back|never ?mind,? (?:undo|delete))/i;
-export const HELP = /怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can (?:you|this bot|the bot|it) do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
+export const HELP = /哪些功能|什么功能|功能有哪些|有啥功能|怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can (?:you|this bot|the bot|it) do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
 export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午好|早安|晚安|谢谢|多谢|感谢|好的|收到|ok|okay|嗯+|哦+|hi|hello|hey|thanks|thank you|thx|good (?:morning|night|evening))/i;
 
 export const QUESTION = /[?？]|哪些|哪几|哪个|什么|多少|怎么样|如何|吗|呢|有没有|几个|谁|看看|看下|看一下|查看|查一下|查查|列出|列一下|显示|汇总|统计|\b(?:show|list|what|which|how|who|any|display|give me|tell me|where)\b/i;
 
-export const TASKS = /待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
+export const TASKS = /没跟进|未跟进|还没联系|没联系的|待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
 export const TASKS_STRONG = /待办|任务|日程|to-?dos?|\btasks?\b|on my plate|agenda/i;
+export const KPI_COUNT = /(?:了|过)(?:几个|几家|多少)个?(?:客户|单|家)|how many (?:customers|clients|visits|calls) did i/i;
 export const KPI = /业绩|完成了?多少|完成得怎么样|达成了?多少|卖了多少|签了多少|how much (?:have|did) (?:i|we) (?:sell|sold|close|closed)|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|how (?:did|do|does) (?:i|we|the team|my team|our team|everyone) do\b|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b/i;
 export const PIPELINE_STRONG = /漏斗|pipeline|funnel|open deals/i;
 export const PIPELINE = /\bhow many deals\b|\bdeals?\b[^.]{0,20}\bopen\b|漏斗|在跟|多少单|几个单|哪些单|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
-export const CUSTOMER_STATUS = /最新情况|最新进展|最新动态|现状|what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
+export const CUSTOMER_STATUS = /^\S{1,20}[?？]$|详情|资料|档案|最新情况|最新进展|最新动态|现状|what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)/i;
 
 export const CALLBACK = /\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;

@@ -40,7 +40,7 @@ const POSSESSIVE = new RegExp(
 // "他是比亚迪的": the company a person belongs to.
 const BELONGS = new RegExp(`(?:是|属于|来自)${NAME}(?=的(?:$|[,，。!！]))`, 'g');
 const KEYED = /(?:新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户)\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
-const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?[:：]?\\s?${NAME}${AHEAD}`, 'g');
+const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?[:：]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
 // Words that show a candidate is a phrase, not a company.
