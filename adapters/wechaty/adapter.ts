@@ -3,6 +3,8 @@
 // messages that @-mention the bot (mention stripped), become neutral text events; replies go
 // back with `say` as plain text — Wechaty has no buttons, so they are numbered options, and
 // typing the number picks one (the router handles it).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { FileBox } from 'file-box';
 import type { Logger } from 'pino';
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
@@ -80,7 +82,8 @@ export function wechatyAdapter(opts: WechatyAdapterOptions): Adapter {
       const to = await conversation(address);
       try {
         await to.say(textOnly(reply));
-        if (reply.image) await to.say(FileBox.fromFile(reply.image.path));
+        // base64, not a path: puppets serialise the FileBox (over gRPC), and a path one cannot be.
+        if (reply.image) await to.say(FileBox.fromBase64((await readFile(reply.image.path)).toString('base64'), basename(reply.image.path)));
       } catch (err) {
         throw new PlatformError('transient', `wechaty say: ${(err as Error).message}`.slice(0, 300));
       }

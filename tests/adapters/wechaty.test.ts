@@ -1,10 +1,15 @@
 // The Wechaty adapter with the real Wechaty over wechaty-puppet-mock: mock contacts talk to the
 // bot, events go through the real inbound queue, router and outbound worker, and the bot's
 // `say` comes back to the mock contact or room.
+import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import type { Adapter } from '../../adapters/contract.js';
+import { types } from 'wechaty';
+import { PlatformError, type Adapter } from '../../adapters/contract.js';
 import { wechatyFromEnv } from '../../adapters/wechaty/index.js';
 import type { InboundEvent } from '../../src/chat/index.js';
 import { createLogger } from '../../src/log.js';
@@ -86,6 +91,21 @@ describe('wechaty', () => {
     await until(() => said(zhang.id).length > start + 1);
     expect(said(zhang.id)[start + 1]).toMatch(/^已记录拜访 · 宁德时代\n/);
     expect(said(zhang.id)[start + 1]).toContain('1. 撤销');
+  });
+
+  it('sends an image after the text, and classifies an unknown conversation as gone', async () => {
+    const path = join(tmpdir(), `wechaty-${randomUUID()}.png`);
+    await writeFile(path, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const files: string[] = [];
+    (li as unknown as EventEmitter).on('message', (msg: { talker(): { id: string }; type(): number }) => {
+      if (msg.talker().id === bot.id) files.push(String(msg.type()));
+    });
+    await adapter.send({ platform: 'wechaty', platformTenant: 'acme', conversationId: li.id, kind: 'direct' }, { text: '漏斗图', image: { path, alt: 'chart' } }, { idempotencyKey: 'k' });
+    await until(() => files.length === 2);
+    expect(files).toEqual([String(types.Message.Text), String(types.Message.Image)]);
+    const gone = await adapter.send({ platform: 'wechaty', platformTenant: 'acme', conversationId: 'nobody', kind: 'direct' }, { text: 'x' }, { idempotencyKey: 'k2' }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(PlatformError);
+    expect((gone as PlatformError).kind).toBe('target_gone');
   });
 
   it('stays off without WECHATY_PUPPET', () => {
