@@ -7,7 +7,7 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { jobId } from '../queues.js';
-import { deliverAt } from '../calendar.js';
+import { addDays, atLocal, deliverAt } from '../calendar.js';
 import type { JobContext, JobDefinition, RunOptions } from '../types.js';
 import { alertCard, followUpCard } from './follow-up-card.js';
 import { peopleOf, sendTo, tenantsFor, type TenantInfo } from './people.js';
@@ -74,10 +74,25 @@ function queueOptions(ctx: JobContext): { connection: ConnectionOptions; prefix:
   return { connection: ctx.redis, prefix: `${ctx.keyPrefix}:bull` };
 }
 
+/**
+ * `run-job reminders --date D`: what the schedule sends on local day D — every pending follow-up
+ * (and alert) due that day, now, under the same keys the tick uses.
+ */
+export async function runDate(ctx: JobContext, opts: RunOptions & { date: string }): Promise<void> {
+  for (const tenant of await tenantsFor(ctx.db, opts.tenantId)) {
+    const from = atLocal(opts.date, '00:00', tenant.timeZone), to = atLocal(addDays(opts.date, 1), '00:00', tenant.timeZone);
+    const rows = await ctx.db.reminder.findMany({
+      where: { tenantId: tenant.id, status: 'pending', dueAt: { gte: from, lt: to }, ...SENT_BY_TICK }, orderBy: { dueAt: 'asc' },
+    });
+    for (const r of rows) await fire(ctx, { reminderId: r.id, dueAt: r.dueAt.toISOString() });
+  }
+}
+
 export const reminders: JobDefinition = {
   name: 'reminders',
   schedule: { every: TICK_MS },
   async run(ctx, opts) {
+    if (opts.date) return runDate(ctx, { ...opts, date: opts.date });
     const queue = new Queue<FirePayload>(REMINDER_QUEUE, queueOptions(ctx));
     try {
       await tick(ctx, opts, async (payload, delay) => {

@@ -2,7 +2,7 @@
 // follow-up due that day once, at its time, with the seed's names and numbers; buttons snooze,
 // reschedule and finish it; moved, undone and muted reminders send nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tick } from '../../jobs/reminders/follow-ups.js';
+import { reminders, tick } from '../../jobs/reminders/follow-ups.js';
 import { isoInZone } from '../../src/time.js';
 import { testApp, button, type ChatAnswer } from '../support/app.js';
 import { jobContext, minutes, NOW, textOf, userIds } from './reminders-support.js';
@@ -153,5 +153,20 @@ describe('a follow-up set by chat', () => {
     ok(await app.click('manager', { intent: 'reminder_snooze', args: { reminderId: r.id, until: 'tomorrow' } }));
     expect((await app.db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('pending');
     expect((await app.db.reminder.findUniqueOrThrow({ where: { id: r.id } })).dueAt).not.toEqual(r.dueAt);
+  });
+});
+
+describe('run-job reminders for a date', () => {
+  it('sends every pending follow-up due that local day, once per key', async () => {
+    const app = await testApp({ now: NOW });
+    const job = jobContext(app.db, app.redis, app.prefix);
+    await reminders.run(job.ctx, { tenantId: 'demo', date: '2026-11-26' });
+    expect(job.notifier.sent.map((s) => s.reply.card?.title?.split(' — ')[0])).toEqual([
+      '跟进 招商银行 · 黄经理', '跟进 杭州小蜜蜂电子商务有限公司 · 林总', '跟进 永辉超市 · 何经理',
+    ]);
+    expect(job.notifier.sent.map((s) => s.key.slice(-24))).toEqual(
+      ['10:00', '11:00', '15:00'].map((hm) => at(`2026-11-26T${hm}`).toISOString()));
+    await reminders.run(job.ctx, { tenantId: 'demo', date: '2026-11-26' });
+    expect(job.notifier.sent).toHaveLength(3);
   });
 });
