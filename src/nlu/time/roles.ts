@@ -24,10 +24,11 @@ function clauseAround(text: string, mention: DateMention): string {
 export function dateRole(text: string, mention: DateMention, planning: boolean): DateRole {
   const clause = clauseAround(text, mention);
   const rest = clause.replace(mention.text, ' ');
+  // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
+  if (planning) return OTHER.test(rest) && !FOLLOW.test(rest) ? 'none' : 'next_follow_up';
   if (CLOSE.test(rest) && !FOLLOW.test(rest)) return 'expected_close';
   if (FOLLOW.test(rest)) return 'next_follow_up';
-  if (OTHER.test(rest)) return 'none';
-  return planning ? 'next_follow_up' : 'none';
+  return 'none';
 }
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string }

@@ -22,3 +22,7 @@ CASES = [
  ('测试', 'mon', 'unknown', {}),
  ('今天心情不错', 'mon', 'unknown', {}),
 ]
+CASES += [
+ ('提醒我月底前跟华为签合同', 'mon', 'schedule_follow_up', {'customer': '华为', 'next_follow_up': '2026-11-30'}),
+ ('remind me to get Acme to sign by Friday', 'mon', 'schedule_follow_up', {'customer': 'Acme', 'next_follow_up': '2026-11-27'}),
+]
