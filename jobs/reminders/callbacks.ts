@@ -56,9 +56,11 @@ async function findPrompts(run: DailyRun): Promise<Prompt[]> {
   // A customer with a won-deal or renewal call today does not also get the periodic one.
   const busy = new Set([...wonPrompts, ...renewalPrompts].map((p) => p.customerId));
   const tierPrompts = customers.flatMap((c): Prompt[] => {
-    const base = lastCall.get(c.id) ?? c.signedAt ?? firstWon.get(c.id);
-    if (!c.tier || !base || busy.has(c.id) || !(c.signedAt || firstWon.has(c.id))) return [];
-    const due = addDays(c.signedAt && base === c.signedAt ? base.toISOString().slice(0, 10) : localDate(base, zone), s.callbackDays[c.tier]);
+    // Only customers who bought (signed, or a won deal); counted from the last call, else the purchase.
+    if (!c.tier || busy.has(c.id) || !(c.signedAt || firstWon.has(c.id))) return [];
+    const call = lastCall.get(c.id), won = firstWon.get(c.id);
+    const base = call ? localDate(call, zone) : c.signedAt ? c.signedAt.toISOString().slice(0, 10) : localDate(won!, zone);
+    const due = addDays(base, s.callbackDays[c.tier]);
     return due <= date ? [{ reason: 'tier', customerId: c.id, customer: c.name, due, ref: `${c.id}:${due}`,
       params: { tier: c.tier, lastDate: lastCall.has(c.id) ? localDate(lastCall.get(c.id)!, zone) : '' } }] : [];
   });

@@ -87,9 +87,13 @@ describe('callback prompts', () => {
   it('calls customers by tier on the tenant\'s cadence', async () => {
     // 华为技术有限公司 (tier A) was last called 8 days before NOW: due at 30 days by default, at 7 when set so.
     expect((await run('2026-11-25')).map((s) => s.reply.card?.title ?? '').filter((t) => t.includes('华为'))).toEqual([]);
-    await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: { callbackDays: { A: 7, B: 90, C: 180 } } } });
+    await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: { callbackDays: { A: 7, B: 90, C: 60 } } } });
     const titles = (await run('2026-11-25')).map((s) => s.reply.card?.title ?? '');
     expect(titles).toContain('定期满意度回访 华为技术有限公司（A类客户，上次回访 11月17日）');
+    // Signed 75 days ago and never called: due at 60 days from signing.
+    expect(titles).toContain('定期满意度回访 苏州恒信精密机械有限公司（C类客户，还没有回访过）');
+    // 华为云 (tier A) never bought anything: no satisfaction call.
+    expect(titles.filter((t) => t.includes('华为云'))).toEqual([]);
     await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: {} } });
   });
 });
