@@ -13,6 +13,7 @@ import { decodeEvent, type Decoded } from './inbound.js';
 import { PerChatLimiter } from './limiter.js';
 import { imageBody, render, textBody, type FeishuBody } from './outbound.js';
 import { feishuRoutes } from './routes.js';
+import { sdkOptions } from './sdk.js';
 import type { EventHeader } from './schemas.js';
 import { wsDispatcher } from './ws.js';
 
@@ -25,11 +26,6 @@ export interface FeishuConfig {
   encryptKey?: string;
   verificationToken?: string;
 }
-
-// The SDK logs failed requests with their config, which for the token call includes the app
-// secret; it stays silent and this adapter logs what it needs.
-const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
-const sdkOptions = { loggerLevel: lark.LoggerLevel.fatal, logger: quiet };
 
 /** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
 export const feishuUuid = (key: string): string => (key.length <= 50 ? key : `h${createHash('sha256').update(key).digest('hex').slice(0, 40)}`);

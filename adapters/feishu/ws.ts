@@ -8,6 +8,7 @@ import type { InboundSink } from '../../src/delivery/inbound.js';
 import type { Decoded } from './inbound.js';
 import { ackFor } from './routes.js';
 import { headerSchema, type EventHeader } from './schemas.js';
+import { sdkOptions } from './sdk.js';
 
 type Decode = (header: EventHeader, event: unknown) => Promise<Decoded>;
 
@@ -22,8 +23,7 @@ export function wsDispatcher(sink: InboundSink, decode: Decode, log: Logger): la
     await sink.accept(decoded.event);
     return ackFor(header.event_type);
   };
-  const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
-  return new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.fatal, logger: quiet }).register({
+  return new lark.EventDispatcher(sdkOptions).register({
     'im.message.receive_v1': handle,
     'card.action.trigger': handle,
   } as Record<string, (data: Record<string, unknown>) => Promise<object>>);
