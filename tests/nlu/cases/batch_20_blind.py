@@ -26,3 +26,7 @@ CASES += [
  ('提醒我月底前跟华为签合同', 'mon', 'schedule_follow_up', {'customer': '华为', 'next_follow_up': '2026-11-30'}),
  ('remind me to get Acme to sign by Friday', 'mon', 'schedule_follow_up', {'customer': 'Acme', 'next_follow_up': '2026-11-27'}),
 ]
+CASES += [
+ ('我们这个月的业绩怎么样', 'mon', 'query_kpi', {'period': 'month', 'scope': 'team'}),
+ ("how's our pipeline", 'mon', 'query_pipeline', {'scope': 'team'}),
+]
