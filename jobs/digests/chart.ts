@@ -24,7 +24,9 @@ const amount = (n: number) => formatAmount(n, 'en');
 
 function option(f: DailyFigures): echarts.EChartsCoreOption {
   const stages = [...OPEN_STAGES].reverse();
-  const reps = f.reps.map((r) => latinName(r.name));
+  // Category axes run bottom-up: reverse both so the funnel and the rep list read top-down.
+  const repRows = [...f.reps].reverse();
+  const reps = repRows.map((r) => latinName(r.name));
   const label = { show: true, position: 'right', formatter: (p: { value: number }) => amount(p.value), fontSize: 11 };
   return {
     animation: false,
@@ -47,8 +49,8 @@ function option(f: DailyFigures): echarts.EChartsCoreOption {
     series: [
       { name: 'Amount', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].amount), label },
       { name: 'Weighted', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].weighted) },
-      { name: 'Won', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: f.reps.map((r) => r.mtdWon), label },
-      { name: 'Target', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: f.reps.map((r) => r.target ?? 0) },
+      { name: 'Won', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: repRows.map((r) => r.mtdWon), label },
+      { name: 'Target', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: repRows.map((r) => r.target ?? 0) },
     ],
   };
 }
