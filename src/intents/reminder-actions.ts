@@ -92,7 +92,11 @@ const callbackScore = withReminder(scoreArgs, async (ctx, r, args) => {
     customerId: r.customerId, userId: ctx.actor.userId, category: args.category, satisfaction: args.score,
     summary: tr(ctx.locale, 'callback.summary', { category, score: args.score }), occurredAt: ctx.now,
   });
-  await ctx.changes.update('reminder', r.id, { status: 'done' });
+  // Every care user got the prompt: one answer closes it for all of them.
+  const siblings = await ctx.tx.reminder.findMany({
+    where: { tenantId: r.tenantId, kind: 'callback', note: r.note ?? r.id, status: { in: ['pending', 'sent'] } }, select: { id: true },
+  });
+  for (const row of [{ id: r.id }, ...siblings.filter((x) => x.id !== r.id)]) await ctx.changes.update('reminder', row.id, { status: 'done' });
   const alerted = args.score <= 2 ? await alertOwner(ctx, r.customerId, callback.id) : 0;
   const text = tr(ctx.locale, 'callback.scored', { customer: r.customer, score: args.score, alerted: alerted ? 1 : '' });
   return { text, card: { title: text, buttons: [{ label: t(ctx.locale, 'button.undo'), style: 'danger', action: { intent: 'undo', args: { batchId: ctx.changes.ctx.batchId } } }] } };

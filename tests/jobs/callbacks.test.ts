@@ -96,4 +96,17 @@ describe('callback prompts', () => {
     expect(titles.filter((t) => t.includes('华为云'))).toEqual([]);
     await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: {} } });
   });
+
+  it('prompts every care user, and one answer closes the prompt for all', async () => {
+    const care2 = await app.db.user.create({ data: { tenantId: 'demo', handle: 'care2', name: '周敏', role: 'care' } });
+    await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: { callbackDays: { A: 7, B: 90, C: 180 } } } });
+    const huawei = (await run('2026-11-26')).filter((s) => s.reply.card?.title?.includes('华为技术有限公司'));
+    expect(huawei.map((s) => s.to.userId).sort()).toEqual([ids.care, care2.id].sort());
+    const mine = huawei.find((s) => s.to.userId === ids.care)!;
+    expect((await app.click('care', scoreButton(mine, 4))).replies[0]!.text).toBe('已记录回访 · 华为技术有限公司，满意度 4/5');
+    const rows = await app.db.reminder.findMany({ where: { tenantId: 'demo', kind: 'callback', note: { startsWith: 'prompt:tier:' }, customerId: (await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '华为技术有限公司' } })).id } });
+    expect(rows.map((r) => r.status)).toEqual(['done', 'done']);
+    expect((await run('2026-11-26')).filter((s) => s.reply.card?.title?.includes('华为技术有限公司'))).toEqual([]);
+    await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: {} } });
+  });
 });

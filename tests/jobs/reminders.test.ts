@@ -168,5 +168,13 @@ describe('run-job reminders for a date', () => {
       ['10:00', '11:00', '15:00'].map((hm) => at(`2026-11-26T${hm}`).toISOString()));
     await reminders.run(job.ctx, { tenantId: 'demo', date: '2026-11-26' });
     expect(job.notifier.sent).toHaveLength(3);
+    // An English-speaking rep gets the card in English.
+    await app.db.user.update({ where: { tenantId_handle: { tenantId: 'demo', handle: 'rep1' } }, data: { locale: 'en' } });
+    job.notifier.clear();
+    await reminders.run(job.ctx, { tenantId: 'demo', date: '2026-11-25' });
+    const huawei = job.notifier.sent.find((s) => s.reply.card?.title?.includes('华为'))!;
+    expect(huawei.reply.card?.title).toBe('Follow up: 华为技术有限公司 · 张总 — Last: 电话沟通报价，张总希望总价控制在500万以内，付款分三期。, 6 days ago');
+    expect(huawei.reply.card?.fields).toContainEqual({ label: 'Deal', value: '华为智能工厂MES系统 · ¥5M · Negotiation' });
+    expect(huawei.reply.card?.buttons?.map((b) => b.label)).toEqual(['Done', 'In 1 hour', 'Tomorrow 9:00', 'Next Monday', 'Reschedule']);
   });
 });
