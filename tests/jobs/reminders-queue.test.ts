@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminders, REMINDER_QUEUE } from '../../jobs/reminders/follow-ups.js';
 import { Queue } from 'bullmq';
+import { JOBS_QUEUE, startJobs } from '../../jobs/index.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
@@ -54,5 +55,22 @@ describe('follow-ups as delayed jobs', () => {
     expect(sent[0]!.reply.card?.title).toContain('跟进 京东物流');
     expect(sent[0]!.reply.card?.fields).toContainEqual({ label: '事项', value: '确认调度方案' });
     expect((await db.reminder.findUniqueOrThrow({ where: { id: moved.id } })).status).toBe('pending');
+  });
+
+  it('on start, the scheduled tick sends a reminder that fell due while nothing ran', async () => {
+    const { db, job, ids } = env;
+    const customer = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '隆基绿能' } });
+    const overdue = await db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', assigneeId: ids.rep2!, customerId: customer.id, dueAt: new Date(Date.now() - 3_600_000), note: '补发案例' } });
+    const jobs = await startJobs(job.ctx, { connection: job.ctx.redis, prefix: `${job.ctx.keyPrefix}:bull` });
+    try {
+      await until(async () => (await db.reminder.findUniqueOrThrow({ where: { id: overdue.id } })).status === 'sent');
+      expect(job.notifier.sent.filter((s) => s.key === `reminder:${overdue.id}:${overdue.dueAt.toISOString()}`)).toHaveLength(1);
+      const jobsQueue = new Queue(JOBS_QUEUE, { connection: job.ctx.redis, prefix: `${job.ctx.keyPrefix}:bull` });
+      const schedulers = await jobsQueue.getJobSchedulers();
+      await jobsQueue.close();
+      expect(schedulers.map((j) => j.key)).toEqual(expect.arrayContaining(['reminders', 'stale-deals', 'callbacks', 'anniversaries']));
+    } finally {
+      await jobs.close();
+    }
   });
 });
