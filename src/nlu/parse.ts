@@ -9,11 +9,11 @@ import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
 import { compareDates, formatDate } from './time/calendar.js';
 import { dateRole } from './time/roles.js';
-import { extractAmount } from './slots/amount.js';
+import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
 import { findCustomerZh } from './slots/customer-zh.js';
 import { findCustomerEn } from './slots/customer-en.js';
-import { findStage } from './slots/stage.js';
+import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
 
@@ -55,14 +55,16 @@ function isBehind(mention: DateMention, ref: Reference): boolean {
   return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) < ref.minuteOfDay;
 }
 
-function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference): Evidence {
+interface Found { amount?: Amount; stage?: StageMatch }
+
+function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found): Evidence {
   const customer = findCustomer(masked);
   return {
     text,
     masked,
     ...(customer ? { customer } : {}),
-    hasStage: Boolean(findStage(text)),
-    hasAmount: Boolean(extractAmount(text)),
+    hasStage: Boolean(found.stage),
+    hasAmount: Boolean(found.amount),
     hasFutureDate: dates.some((d) => isAhead(d, ref)),
     hasPastDate: dates.some((d) => isBehind(d, ref)),
     hasCloseDate: dates.some((d) => dateRole(text, d, false) === 'expected_close'),
@@ -75,11 +77,12 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const ref = readReference(options.now);
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
-  const evidence = evidenceOf(text, masked, dates, ref);
+  const amount = extractAmount(text);
+  const found = findStage(text);
+  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) });
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
-  const amount = extractAmount(text);
-  const stage = intent === 'schedule_follow_up' ? undefined : findStage(text);
+  const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
     text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     ...(evidence.customer ? { customer: evidence.customer } : {}),
