@@ -7,10 +7,13 @@ import { messengersFromEnv } from './runtime/messengers.js';
 import { startJobs } from '../jobs/index.js';
 import { createLogger } from './log.js';
 import { openRuntime } from './runtime/open.js';
+import { warmUp } from './nlu/index.js';
 
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  // chrono and pinyin-pro load lazily: pay that once here, not on a rep's first message.
+  warmUp();
   const runtime = await openRuntime(config, log);
   const product = assemble({
     db: runtime.db, redis: runtime.redis, log, keyPrefix: 'salesbot', tenantId: config.DEFAULT_TENANT,
