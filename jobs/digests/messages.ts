@@ -1,8 +1,6 @@
 // What the digests say, in both languages (a digest follows its reader's language).
-import type { Locale } from '../../src/i18n/index.js';
+import { translator, type MessageTable } from '../../src/i18n/index.js';
 
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
 
 const messages = {
   'digest.title': { zh: (p) => `${p.team} 日报 · ${p.date}`, en: (p) => `${p.team} daily digest · ${p.date}` },
@@ -36,11 +34,8 @@ const messages = {
   'digest.week.wonCount': { zh: '赢单数', en: 'Deals won' },
   'digest.week.wonAmount': { zh: '赢单金额', en: 'Won' },
   'digest.week.line': { zh: (p) => `${p.label}：${p.last}（前一周 ${p.before}，${p.delta}）`, en: (p) => `${p.label}: ${p.last} (week before ${p.before}, ${p.delta})` },
-} satisfies Record<string, { zh: Text; en: Text }>;
+} satisfies MessageTable;
 
 export type DigestKey = keyof typeof messages;
 
-export function dt(locale: Locale, key: DigestKey, params: Params = {}): string {
-  const text: Text = messages[key][locale];
-  return typeof text === 'function' ? text(params) : text;
-}
+export const dt = translator(messages);

@@ -1,9 +1,7 @@
 // What reminders, nudges, callback prompts and anniversary messages say, in both languages
 // (same { zh, en } shape as src/i18n/messages.ts); each follows the recipient's User.locale.
-import type { Locale } from '../../src/i18n/index.js';
+import { translator, type MessageTable } from '../../src/i18n/index.js';
 
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
 
 const messages = {
   'followUp.title': { zh: (p) => `跟进 ${p.who}`, en: (p) => `Follow up: ${p.who}` },
@@ -89,11 +87,8 @@ const messages = {
     en: (p) => `Hi ${p.contact}, our contract ends on ${p.date}. Could we set up a short call about renewal and how we can support you next year?`,
   },
   'field.suggestion': { zh: '建议话术', en: 'Suggested message' },
-} satisfies Record<string, Record<Locale, Text>>;
+} satisfies MessageTable;
 
 export type JobMessageKey = keyof typeof messages;
 
-export function tr(locale: Locale, key: JobMessageKey, params: Params = {}): string {
-  const text: Text = messages[key][locale];
-  return typeof text === 'function' ? text(params) : text;
-}
+export const tr = translator(messages);

@@ -1,7 +1,10 @@
 // Every sentence the bot says, in both languages. Replies follow the language the user wrote in.
 export type Locale = 'zh' | 'en';
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
+export type Params = Record<string, string | number>;
+/** A sentence: fixed, or built from parameters. */
+export type Text = string | ((p: Params) => string);
+/** A message table: every key in both languages. */
+export type MessageTable = Record<string, Record<Locale, Text>>;
 
 const messages = {
   'stage.lead': { zh: '线索', en: 'Lead' },
@@ -203,10 +206,15 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const text: Text = messages[key][locale];
-  return typeof text === 'function' ? text(params) : text;
+/** The lookup function for a message table (this one, or a feature's own, e.g. the jobs'). */
+export function translator<T extends MessageTable>(table: T) {
+  return (locale: Locale, key: keyof T, params: Params = {}): string => {
+    const text: Text = table[key]![locale];
+    return typeof text === 'function' ? text(params) : text;
+  };
 }
+
+export const t = translator(messages);
 
 /** Chinese if the text has any CJK character; English if it has Latin letters; else `fallback`. */
 export function detectLocale(text: string, fallback: Locale): Locale {

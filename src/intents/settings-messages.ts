@@ -1,9 +1,7 @@
 // What /设置 /settings says, in both languages.
 import type { MessageKind } from '../domain/digest-settings.js';
-import type { Locale } from '../i18n/index.js';
+import { translator, type MessageTable } from '../i18n/index.js';
 
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
 
 export const KIND_NAMES: Record<MessageKind, { zh: string; en: string }> = {
   follow_up: { zh: '跟进', en: 'follow-up' }, stale_deal: { zh: '停滞', en: 'stale' }, callback: { zh: '回访', en: 'callback' },
@@ -33,9 +31,6 @@ const messages = {
     zh: (p) => `用法：/设置 日报 19:00 · /设置 静音 生日 · /设置 取消静音 生日 · /设置 个人日报 开|关 · /设置（查看）\n可静音：${p.kinds}`,
     en: (p) => `Usage: /settings digest 07:30 · /settings mute birthday · /settings unmute birthday · /settings summary on|off · /settings (show)\nKinds: ${p.kinds}`,
   },
-} satisfies Record<string, { zh: Text; en: Text }>;
+} satisfies MessageTable;
 
-export function st(locale: Locale, key: keyof typeof messages, params: Params = {}): string {
-  const text: Text = messages[key][locale];
-  return typeof text === 'function' ? text(params) : text;
-}
+export const st = translator(messages);
