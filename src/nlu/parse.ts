@@ -4,7 +4,7 @@ import { INTENTS, slotsSchema, type Intent, type ParseResult, type Slots } from 
 import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
-import { readCommand } from './commands.js';
+import { readCommand, type Command } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
 import { compareDates, formatDate } from './time/calendar.js';
@@ -12,7 +12,8 @@ import { dateRole } from './time/roles.js';
 import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
 import { findCustomerZh } from './slots/customer-zh.js';
-import { findCustomerEn } from './slots/customer-en.js';
+import { findCustomerEn, isEnglishStopWord } from './slots/customer-en.js';
+import { extendLatinName } from './slots/latin-names.js';
 import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
@@ -37,7 +38,19 @@ function findCustomer(maskedText: string): string | undefined {
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
   const masked = maskedText.replace(LEADING_KEYWORD, '|');
   const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
-  return zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
+  const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
+  // A rule that reads one word ("huawei" of "huawei yun", "Acme" of "Acme Corp 情况") is extended.
+  return name ? extendLatinName(masked, name, isEnglishStopWord) : undefined;
+}
+
+// "/客户 huawei yun": after a command about one customer, the bare rest is its name.
+const NAMES_A_CUSTOMER = new Set<Intent>(['query_customer', 'create_customer']);
+const BARE_NAME = /^[\u4e00-\u9fffA-Za-z0-9&.'·\- ]{2,40}$/;
+
+function commandCustomer(command: Command | undefined): string | undefined {
+  if (!command || !NAMES_A_CUSTOMER.has(command.intent)) return undefined;
+  const first = command.rest.split(/[,，;；。]/)[0]?.trim() ?? '';
+  return BARE_NAME.test(first) && !/^\d+$/.test(first) ? first : undefined;
 }
 
 // Today counts as ahead only with a time still to come ("今天下午" said in the morning).
@@ -57,8 +70,8 @@ function isBehind(mention: DateMention, ref: Reference): boolean {
 
 interface Found { amount?: Amount; stage?: StageMatch }
 
-function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found): Evidence {
-  const customer = findCustomer(masked);
+function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, command?: Command): Evidence {
+  const customer = findCustomer(masked) ?? commandCustomer(command);
   return {
     text,
     masked,
@@ -79,7 +92,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);
   const found = findStage(text);
-  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) });
+  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, command);
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;

@@ -7,7 +7,7 @@ import { assignDates, FOLLOW } from '../time/roles.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
-import { findBirthday, findEmail, findInlineTitle, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findBirthday, findEmail, findInlineTitle, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { findIndustry, findTier } from './profile.js';
 import { findPeriod, findScope } from './query.js';
@@ -64,7 +64,7 @@ const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
   const named = findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
-  const name = named ?? positional;
+  const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const rawTitle = findTitle(segments, name) ?? findInlineTitle(c.masked);
   // "京东采购负责人：刘明": the customer is not part of the title.
   const title = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;

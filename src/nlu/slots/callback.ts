@@ -6,7 +6,7 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
   ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|春节|中秋|\bcare\b|greeting|holiday|check[-\s]in call/i],
   ['feedback', /反馈|使用情况|使用体验|用得怎么样|意见|建议|吐槽|投诉|feedback|usage|complain/i],
   ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|邀请|大会|峰会|沙龙|展会|marketing|promotion|campaign|webinar|event/i],
-  ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score/i],
+  ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score|(?<![\d.])[1-5]\s*(?:\/\s*5|out of 5|分|星|stars?)(?![\d.])/i],
 ];
 
 export function findCategory(text: string): Category | undefined {
@@ -15,7 +15,7 @@ export function findCategory(text: string): Category | undefined {
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
 }
 
-const SCORE_LEAD = '(?:打了?|给了?|评了?|评分|打分|满意度|得分|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
+const SCORE_LEAD = '(?:打了?|给了?|评了?|评分|打分|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
 // A digit after a score word, or any small number with a score unit. Chinese numerals only
 // count with a unit, so 满意度一般 stays a word score.

@@ -47,7 +47,8 @@ export function findTitle(segments: string[], contact?: string): string | undefi
     const title = m?.[1]?.trim();
     if (title && title !== contact && !PERSON_ZH.test(title)) return title;
   }
-  const en = segments.map((s) => EN_TITLE.exec(s)?.[1]).find((t) => t && t !== contact);
+  // "Mary Jones Buyer": the contact's last name is not part of the title.
+  const en = segments.map((s) => EN_TITLE.exec(contact ? s.replace(contact, ' | ') : s)?.[1]).find((t) => t && t !== contact);
   return en;
 }
 
@@ -69,4 +70,18 @@ export function findNamedPerson(text: string): string | undefined {
 
 export function looksLikePerson(token: string): boolean {
   return PERSON_ZH.test(token) || /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$/.test(token);
+}
+
+// "add contact Acme Corp Jane Doe CTO" / "add contact to Acme Corp: john smith, CTO": with the
+// customer taken out, a first-and-last-name pair left in a contact list is the person.
+const EN_PAIR = /(?<![A-Za-z])([A-Z][a-z]+\s+[A-Z][a-z]+)(?![A-Za-z])/g;
+const LOWER_PAIR = /^[a-z]{2,15}\s[a-z]{2,15}$/;
+const NOT_A_NAME_WORD = new RegExp(`^(?:${TITLE_TAIL}|add|new|contact|to|for|at|of|the|sales|head|chief|senior|junior|vice)$`, 'i');
+
+const isNamePair = (pair: string): boolean => pair.split(/\s+/).every((w) => !NOT_A_NAME_WORD.test(w));
+
+export function findListedPerson(masked: string, segments: string[], customer?: string): string | undefined {
+  const rest = customer ? masked.replace(customer, ' | ') : masked;
+  for (const m of rest.matchAll(EN_PAIR)) if (m[1] && isNamePair(m[1])) return m[1];
+  return segments.find((s) => s !== customer && LOWER_PAIR.test(s) && isNamePair(s));
 }

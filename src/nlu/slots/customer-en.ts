@@ -2,6 +2,8 @@
 // Industries) that is not a weekday, a month, a person (Mr. Chen) or a sentence-opening verb.
 // A lower-case name is taken only right after a verb or preposition that introduces one.
 
+import { pinyinRun, suffixedCompany } from './latin-names.js';
+
 const STOP = new Set([
   'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
   'remind', 'new', 'add', 'customer', 'account', 'client', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
@@ -18,6 +20,7 @@ const STOP = new Set([
   'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
+  'any', 'news', 'latest', "what's", 'whats',
   'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
@@ -33,13 +36,28 @@ function trimStops(run: string): string {
 }
 
 const IS_ROLE = /^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+is\s+(?:the|our)\b/;
-const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
+// "add contact Hooli: Gavin Belson": a name followed by a colon is the company the list is for.
+const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![A-Za-z]|\s*:)/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
 const AFTER_AT = /\b(?:at|from|@)\s+$/i;
 
 export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
 
+const VERB_THEN_LOWER = /\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|on|customer|client|account|ping|pinged)\s+(?=[a-z])/gi;
+
+// "status of bi ya di": a lower-case pinyin name of several short words.
+function pinyinAfterVerb(text: string): string | undefined {
+  for (const m of text.matchAll(VERB_THEN_LOWER)) {
+    const run = pinyinRun(text.slice((m.index ?? 0) + m[0].length));
+    if (run && !run.split(' ').some((w) => STOP.has(w))) return run;
+  }
+  return undefined;
+}
+
 export function findCustomerEn(text: string): string | undefined {
+  // A company suffix (Acme Corp, Globex Inc) names the customer outright.
+  const suffixed = suffixedCompany(text, isEnglishStopWord);
+  if (suffixed) return suffixed;
   const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ');
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
@@ -49,6 +67,8 @@ export function findCustomerEn(text: string): string | undefined {
     first ??= name;
   }
   if (first) return first;
+  const pinyin = pinyinAfterVerb(withoutPeople);
+  if (pinyin) return pinyin;
   for (const m of withoutPeople.matchAll(AFTER_VERB)) {
     const lower = m[1];
     if (lower && !STOP.has(lower.toLowerCase())) return lower;

@@ -37,6 +37,8 @@ export function findStage(text: string): StageMatch | undefined {
 
 const LEAD_IN = /^[\s,，。.!！:：;；\-—了啊呀吧的\p{Extended_Pictographic}\u{FE0F}]*(?:因为|由于|原因是?|理由是?|because(?: of)?|due to|reason:?|since)?[\s,，:：]*/iu;
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
+// "lost the Globex deal, they went with…": what was lost is not why.
+const LOST_OBJECT = /^(?:the|our|my)\s+[^,，.]{0,40}?\b(?:deal|account|opportunity|contract|bid|order|renewal)\b/i;
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 
 /** Text after the lost marker ("丢了，对方选了竞品…"), else a cause stated before it. */
@@ -51,7 +53,7 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   const rest = text.slice(match.end).trimStart();
   const tail = customer && rest.startsWith(customer) ? rest.slice(customer.length) : rest;
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
-  const after = tail.replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
+  const after = tail.replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
   const before = BEFORE.exec(text.slice(0, match.index))?.[1]?.trim();
   return before && before.length >= 2 ? before : undefined;

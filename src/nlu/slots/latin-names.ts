@@ -1,0 +1,90 @@
+// Latin-script names inside a message: lower-case pinyin company names written in several
+// words ("huawei yun", "bi ya di") and company-suffixed names ("Acme Corp", "Globex Inc").
+// Pinyin is recognised by spelling (every word splits into syllables), never by a list of
+// companies, so any pinyin name works.
+
+const INITIALS = ['', 'zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+const FINALS = [
+  'iang', 'iong', 'uang', 'ang', 'eng', 'ing', 'ong', 'ian', 'iao', 'uai', 'uan', 'ue', 've', 'un', 'ai', 'ei', 'ao',
+  'ou', 'an', 'en', 'in', 'ia', 'ie', 'iu', 'ua', 'uo', 'ui', 'er', 'a', 'o', 'e', 'i', 'u', 'v',
+];
+const SYLLABLES = new Set(INITIALS.flatMap((i) => FINALS.map((f) => i + f)));
+const LONGEST = 6;
+
+// English words that also spell as pinyin and commonly follow a name in a sentence.
+const ENGLISH_PINYIN = new Set([
+  'a', 'an', 'he', 'she', 'me', 'i', 'o', 'e', 'in', 'on', 'go', 'die', 'lie', 'pie', 'tie', 'bang', 'hang',
+  'ban', 'pin', 'men', 'hen', 'man', 'can', 'fan', 'pan', 'ran', 'tan', 'wan', 'ten', 'den', 'pen', 'zen', 'long', 'song',
+  'sing', 'king', 'ding', 'ring', 'wing', 'ping', 'gang', 'sang', 'dong', 'bun', 'run', 'sun', 'fun', 'gun', 'nun', 'pun',
+  'yen', 'shun', 'chin',
+]);
+
+/** A lower-case word that splits into pinyin syllables ("huawei" = hua + wei). */
+export function isPinyinWord(word: string): boolean {
+  if (!/^[a-z]{1,24}$/.test(word)) return false;
+  const ok: boolean[] = [true];
+  for (let end = 1; end <= word.length; end++) {
+    ok[end] = false;
+    for (let len = 1; len <= LONGEST && len <= end && !ok[end]; len++) {
+      ok[end] = Boolean(ok[end - len]) && SYLLABLES.has(word.slice(end - len, end));
+    }
+  }
+  return Boolean(ok[word.length]);
+}
+
+// Company suffixes mark the customer among Capitalised runs ("Acme Corp Jane Doe CTO").
+const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|GmbH|PLC|Plc)';
+const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?$`);
+const isNamePinyin = (word: string): boolean => isPinyinWord(word) && !ENGLISH_PINYIN.has(word);
+const NEXT_WORD = /^ +([A-Za-z][A-Za-z0-9&'.-]*)(?![A-Za-z])/;
+
+/**
+ * A Latin name found by a rule that reads one word ("huawei" of "huawei yun", "Acme" of
+ * "Acme Corp 情况") grows over the words that continue it: more pinyin after pinyin, more
+ * Capitalised words after a Capitalised one.
+ */
+export function extendLatinName(text: string, name: string, isStop: (word: string) => boolean): string {
+  const at = text.indexOf(name);
+  if (at < 0 || !/^[A-Za-z]/.test(name) || ENDS_WITH_SUFFIX.test(name)) return name;
+  const pinyin = name.split(' ').every(isPinyinWord);
+  const capital = /^[A-Z]/.test(name);
+  if (!pinyin && !capital) return name;
+  let out = name;
+  for (let i = 0; i < 6; i++) {
+    const next = NEXT_WORD.exec(text.slice(at + out.length))?.[1];
+    if (!next || isStop(next)) break;
+    const fits = capital ? /^[A-Z]/.test(next) : isNamePinyin(next);
+    if (!fits) break;
+    out = `${out} ${next}`;
+  }
+  return out;
+}
+
+/** A run of two or more pinyin words starting at the beginning of `text` ("bi ya di …"). */
+export function pinyinRun(text: string): string | undefined {
+  const m = /^[a-z]{1,24}(?: [a-z]{1,24}){1,5}(?![A-Za-z])/.exec(text);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const word of m[0].split(' ')) {
+    if (!isNamePinyin(word) && !(words.length === 0 && isPinyinWord(word))) break;
+    words.push(word);
+  }
+  return words.length >= 2 ? words.join(' ') : undefined;
+}
+
+const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?![A-Za-z])`);
+
+/**
+ * "Jane Doe Acme Corp": a suffixed run of three or more words before the suffix starts with
+ * a person's first and last name in a contact list, so the company is what follows them.
+ */
+export function suffixedCompany(text: string, isStop: (word: string) => boolean): string | undefined {
+  const m = SUFFIXED.exec(text);
+  if (!m?.[1]) return undefined;
+  const words = m[1].trim().split(/\s+/);
+  while (words.length && isStop(words[0] ?? '')) words.shift();
+  if (!words.length) return undefined;
+  const own = words.length >= 3 ? words.slice(2) : words;
+  const suffix = m[0].slice(m[1].length);
+  return `${own.join(' ')} ${suffix}`.replace(/\.$/, '');
+}
