@@ -5,6 +5,7 @@
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   parse: () => import('./parse.js'),
   'run-job': () => import('./run-job.js'),
+  'set-role': () => import('./set-role.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -156,6 +156,21 @@ const messages = {
     zh: (p) => `${p.when} 已经过去了。请给一个将来的时间，例如「明天上午10点」。`,
     en: (p) => `${p.when} is already in the past. Please give a future time, e.g. "tomorrow at 10am".`,
   },
+  'role.rep': { zh: '销售', en: 'rep' },
+  'role.manager': { zh: '经理', en: 'manager' },
+  'role.care': { zh: '客服', en: 'customer care' },
+  'role.admin': { zh: '管理员', en: 'admin' },
+  'admin.usage': {
+    zh: '用法：/用户（列出成员）、/角色 张伟 经理（销售/经理/客服/管理员）、/团队 张伟 华东一组、/经理 王强 华东一组',
+    en: 'Usage: /users (list people), /role alice manager (rep/manager/care/admin), /team alice East, /manager bob East',
+  },
+  'admin.listTitle': { zh: '成员', en: 'People' },
+  'admin.roleSet': { zh: (p) => `已把 ${p.name} 设为${p.role}`, en: (p) => `${p.name} is now ${p.role}` },
+  'admin.teamSet': { zh: (p) => `已把 ${p.name} 加入团队「${p.team}」`, en: (p) => `${p.name} is now in team "${p.team}"` },
+  'admin.managerSet': { zh: (p) => `${p.name} 现在是团队「${p.team}」的经理`, en: (p) => `${p.name} now manages team "${p.team}"` },
+  'admin.noSuchUser': { zh: (p) => `没有找到成员「${p.who}」。发 /用户 看看成员列表。`, en: (p) => `No one called "${p.who}". Send /users to see everyone.` },
+  'admin.ambiguousUser': { zh: (p) => `「${p.who}」对应多个成员，请用用户名（/用户 里括号中的那个）。`, en: (p) => `"${p.who}" matches several people; use the handle shown by /users.` },
+  'admin.badRole': { zh: (p) => `没有「${p.role}」这个角色。可选：销售、经理、客服、管理员。`, en: (p) => `"${p.role}" is not a role. Use rep, manager, care or admin.` },
   'help.title': { zh: 'salesbot 可以帮你记客户、跟进和商机', en: 'salesbot keeps your CRM while you chat' },
   'help.body': {
     zh: [

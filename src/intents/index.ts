@@ -14,6 +14,7 @@ import { undo } from './undo.js';
 import { updateDeal } from './update-deal.js';
 import { reminderIntents } from './reminder-actions.js';
 import { settingsIntents } from './settings.js';
+import { admin } from './admin.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -32,6 +33,7 @@ export const intents = {
   // Beyond the parser's contract: buttons of reminders and callbacks, and settings (issue #5).
   ...reminderIntents,
   ...settingsIntents,
+  admin,
 } satisfies Record<string, IntentHandler>;
 
 export type IntentName = keyof typeof intents;
