@@ -1,6 +1,7 @@
 // The person at the customer: 张总 / 李经理 (family name + honorific), a full name after
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
 import { HONORIFICS, SURNAMES } from './lexicon.js';
+import { isPinyinWord } from './latin-names.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
 const HONORIFIC_NAME = new RegExp(
@@ -14,6 +15,12 @@ const LATIN_OF_CUSTOMER = /的([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-
 // "Jane Smith is the new CFO at Globex".
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
 const EN_FROM = /(?:\b(?:[Ww]ith|[Tt]o|[Mm]et|[Cc]alled|[Ee]mailed|[Pp]inged|[Vv]isited)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
+// "met zhang wei at huawei": a lower-case pinyin full name before the company.
+const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
+const pinyinFrom = (text: string): string | undefined => {
+  const name = PINYIN_FROM.exec(text)?.[1];
+  return name && name.split(' ').every(isPinyinWord) ? name : undefined;
+};
 // 老张 / 老王: a familiar form of a family name.
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
@@ -32,7 +39,7 @@ function fullNameOf(text: string, customer?: string): string | undefined {
 }
 
 export function findContact(text: string, customer?: string): string | undefined {
-  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1];
+  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;

@@ -43,10 +43,18 @@ const AFTER_AT = /\b(?:at|from|@)\s+$/i;
 
 export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
 
-const VERB_THEN_LOWER = /\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|on|customer|client|account|ping|pinged)\s+(?=[a-z])/gi;
+const VERB_THEN_LOWER = /\b(?:how's|how is|at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|on|customer|client|account|ping|pinged)\s+(?=[a-z])/gi;
 
-// "status of bi ya di": a lower-case pinyin name of several short words.
+const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;
+
+// "status of bi ya di": a lower-case pinyin name of several short words. After "at"/"from"
+// it outranks an earlier one, which is then a person ("met zhang wei at huawei").
 function pinyinAfterVerb(text: string): string | undefined {
+  for (const m of text.matchAll(AT_LOWER)) {
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    const name = pinyinRun(after) ?? /^[a-z][a-z0-9&-]{2,30}(?![A-Za-z])/.exec(after)?.[0];
+    if (name && !name.split(' ').some((w) => STOP.has(w))) return name;
+  }
   for (const m of text.matchAll(VERB_THEN_LOWER)) {
     const run = pinyinRun(text.slice((m.index ?? 0) + m[0].length));
     if (run && !run.split(' ').some((w) => STOP.has(w))) return run;

@@ -8,7 +8,10 @@ const FINALS = [
   'iang', 'iong', 'uang', 'ang', 'eng', 'ing', 'ong', 'ian', 'iao', 'uai', 'uan', 'ue', 've', 'un', 'ai', 'ei', 'ao',
   'ou', 'an', 'en', 'in', 'ia', 'ie', 'iu', 'ua', 'uo', 'ui', 'er', 'a', 'o', 'e', 'i', 'u', 'v',
 ];
-const SYLLABLES = new Set(INITIALS.flatMap((i) => FINALS.map((f) => i + f)));
+// Initials and finals combine freely except the bare final o, which follows only b p m f w y
+// (and l) in pinyin: without that, English "going" and "doing" would spell as pinyin.
+const O_INITIALS = new Set(['', 'b', 'p', 'm', 'f', 'w', 'y', 'l']);
+const SYLLABLES = new Set(INITIALS.flatMap((i) => FINALS.filter((f) => f !== 'o' || O_INITIALS.has(i)).map((f) => i + f)));
 const LONGEST = 6;
 
 // English words that also spell as pinyin and commonly follow a name in a sentence.

@@ -88,6 +88,7 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   }
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
+    .filter((r) => !isScore(text, r))
     // 12月中旬 names a span, not a day: better no date than a guessed one.
     .filter((r) => !/^[上中下]旬/.test(text.slice(r.index + r.text.length)))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
@@ -98,6 +99,16 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
 
 // A birthday is a fact about a person, never a follow-up or a close date.
 const BIRTHDAY_BEFORE = /(?:生日|出生|birthday|born|dob)\D{0,4}$/i;
+
+// "satisfaction 4/5", "满意度评分 9/10": a score out of 5 or 10 after a score word is no date.
+const SCORE_BEFORE = /(?:满意度|评分|打分|得分|分数|score|rated|rating|satisfaction|gave|nps)[^,，。;；!！]{0,40}$/i;
+const SCORE_SHAPE = /^(\d{1,2})\s*\/\s*(5|10)$/;
+
+function isScore(text: string, result: ParsedResult): boolean {
+  const shape = SCORE_SHAPE.exec(result.text.trim());
+  if (!shape || Number(shape[1]) > Number(shape[2])) return false;
+  return SCORE_BEFORE.test(text.slice(Math.max(0, result.index - 50), result.index));
+}
 
 const DAY_PART_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚)$/;
 
