@@ -43,6 +43,8 @@ const KEYED = /(?:新增[一个家位]*客户|新(?:建|加|开)[一个家位]*�
 const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?[:：]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
+const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
+
 // Words that show a candidate is a phrase, not a company.
 const NOT_NAME = /提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后]$/;
 const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
@@ -64,6 +66,9 @@ function clean(candidate: string | undefined): string | undefined {
 export function findCustomerZh(masked: string): string | undefined {
   const keyed = clean(KEYED.exec(masked)?.[1]);
   if (keyed) return keyed;
+  // "王建国 比亚迪股份有限公司 采购总监": a listed name with a company suffix is the customer.
+  const suffixed = clean(SUFFIXED_TOKEN.exec(masked)?.[1]);
+  if (suffixed) return suffixed;
   // The customer is usually named first, so the earliest plausible candidate wins.
   const initial = clean(INITIAL.exec(masked)?.[1]);
   if (initial) return initial;
