@@ -57,7 +57,7 @@ function pinyinAfterVerb(text: string): string | undefined {
   }
   for (const m of text.matchAll(VERB_THEN_LOWER)) {
     const run = pinyinRun(text.slice((m.index ?? 0) + m[0].length));
-    if (run && !run.split(' ').some((w) => STOP.has(w))) return run;
+    if (run) return run;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
 // contact (张总), punctuation.
 import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
 import { isEnglishStopWord } from './customer-en.js';
+import { pinyinRun } from './latin-names.js';
 
 const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})`;
 
@@ -70,6 +71,9 @@ export function findCustomerZh(masked: string): string | undefined {
   const suffixed = clean(SUFFIXED_TOKEN.exec(masked)?.[1]);
   if (suffixed) return suffixed;
   // The customer is usually named first, so the earliest plausible candidate wins.
+  // "ping an现在什么情况": a lower-case pinyin name of several words opens the message.
+  const pinyin = pinyinRun(masked.replace(/^[|\s,，]+/, ''));
+  if (pinyin) return pinyin;
   const initial = clean(INITIAL.exec(masked)?.[1]);
   if (initial) return initial;
   for (const pattern of [PREP, POSSESSIVE, BELONGS]) {

@@ -14,13 +14,14 @@ const O_INITIALS = new Set(['', 'b', 'p', 'm', 'f', 'w', 'y', 'l']);
 const SYLLABLES = new Set(INITIALS.flatMap((i) => FINALS.filter((f) => f !== 'o' || O_INITIALS.has(i)).map((f) => i + f)));
 const LONGEST = 6;
 
-// English words that also spell as pinyin and commonly follow a name in a sentence.
+// English words that also spell as pinyin and commonly follow a name in a sentence: they join
+// a name only as its last Latin word ("ping an", but not "mei tuan an hour ago"). Syllables
+// common in company names (wan ke, dong fang, long ji) are deliberately not here.
 const ENGLISH_PINYIN = new Set([
-  'a', 'an', 'he', 'she', 'me', 'i', 'o', 'e', 'in', 'on', 'go', 'die', 'lie', 'pie', 'tie', 'bang', 'hang',
-  'ban', 'pin', 'men', 'hen', 'man', 'can', 'fan', 'pan', 'ran', 'tan', 'wan', 'ten', 'den', 'pen', 'zen', 'long', 'song',
-  'sing', 'king', 'ding', 'ring', 'wing', 'ping', 'gang', 'sang', 'dong', 'bun', 'run', 'sun', 'fun', 'gun', 'nun', 'pun',
-  'yen', 'shun', 'chin',
-]);
+  'a', 'an', 'he', 'she', 'me', 'we', 'be', 'i', 'o', 'e', 'in', 'on', 'go', 'die', 'lie', 'pie', 'tie', 'due', 'men', 'can',
+  'ran', 'run', 'sun', 'fun', 'gun', 'ten', 'pen', 'den', 'hen', 'zen', 'king', 'sing', 'ring', 'wing', 'bun', 'nun',
+  'pun', 'yen', 'shun', 'chin',
+])
 
 /** A lower-case word that splits into pinyin syllables ("huawei" = hua + wei). */
 export function isPinyinWord(word: string): boolean {
@@ -38,7 +39,9 @@ export function isPinyinWord(word: string): boolean {
 // Company suffixes mark the customer among Capitalised runs ("Acme Corp Jane Doe CTO").
 const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|GmbH|PLC|Plc)';
 const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?$`);
-const isNamePinyin = (word: string): boolean => isPinyinWord(word) && !ENGLISH_PINYIN.has(word);
+/** `word` continues a pinyin name; `rest` is the text right after it. */
+const continuesPinyin = (word: string, rest: string): boolean =>
+  isPinyinWord(word) && (!ENGLISH_PINYIN.has(word) || !/^ +[A-Za-z]/.test(rest));
 const NEXT_WORD = /^ +([A-Za-z][A-Za-z0-9&'.-]*)(?![A-Za-z])/;
 
 /**
@@ -54,11 +57,13 @@ export function extendLatinName(text: string, name: string, isStop: (word: strin
   if (!pinyin && !capital) return name;
   let out = name;
   for (let i = 0; i < 6; i++) {
-    const next = NEXT_WORD.exec(text.slice(at + out.length))?.[1];
-    if (!next || isStop(next)) break;
-    const fits = capital ? /^[A-Z]/.test(next) : isNamePinyin(next);
+    const tail = text.slice(at + out.length);
+    const next = NEXT_WORD.exec(tail)?.[0];
+    const word = next?.trim();
+    if (!next || !word || (capital && isStop(word))) break;
+    const fits = capital ? /^[A-Z]/.test(word) : continuesPinyin(word, tail.slice(next.length));
     if (!fits) break;
-    out = `${out} ${next}`;
+    out = `${out} ${word}`;
   }
   return out;
 }
@@ -67,9 +72,12 @@ export function extendLatinName(text: string, name: string, isStop: (word: strin
 export function pinyinRun(text: string): string | undefined {
   const m = /^[a-z]{1,24}(?: [a-z]{1,24}){1,5}(?![A-Za-z])/.exec(text);
   if (!m) return undefined;
+  const all = m[0].split(' ');
   const words: string[] = [];
-  for (const word of m[0].split(' ')) {
-    if (!isNamePinyin(word) && !(words.length === 0 && isPinyinWord(word))) break;
+  for (const [i, word] of all.entries()) {
+    const rest = text.slice(all.slice(0, i + 1).join(' ').length);
+    const fits = i === 0 ? isPinyinWord(word) && !ENGLISH_PINYIN.has(word) : continuesPinyin(word, rest);
+    if (!fits) break;
     words.push(word);
   }
   return words.length >= 2 ? words.join(' ') : undefined;
