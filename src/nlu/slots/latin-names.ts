@@ -37,7 +37,7 @@ export function isPinyinWord(word: string): boolean {
 }
 
 // Company suffixes mark the customer among Capitalised runs ("Acme Corp Jane Doe CTO").
-const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|GmbH|PLC|Plc)';
+const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|Industries|Technologies|Enterprises|GmbH|PLC|Plc)';
 const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?$`);
 /** `word` continues a pinyin name; `rest` is the text right after it. */
 const continuesPinyin = (word: string, rest: string): boolean =>
@@ -83,7 +83,7 @@ export function pinyinRun(text: string): string | undefined {
   return words.length >= 2 ? words.join(' ') : undefined;
 }
 
-const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?![A-Za-z])`);
+const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?![A-Za-z-])`);
 
 /**
  * "Jane Doe Acme Corp": a suffixed run of three or more words before the suffix starts with
