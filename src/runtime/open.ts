@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { seedDemo } from '../../prisma/seed.js';
 import type { Config } from '../config.js';
 import { createDb, type Db } from '../db.js';
-import { startServices, type Services } from './services.js';
+import { startServices, type ServiceOptions, type Services } from './services.js';
 
 export interface Runtime {
   db: Db;
@@ -14,8 +14,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const services = await startServices(config, log);
+export async function openRuntime(config: Config, log: Logger, opts: ServiceOptions = {}): Promise<Runtime> {
+  const services = await startServices(config, log, opts);
   const db = createDb(services.databaseUrl);
   const redis = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection'));

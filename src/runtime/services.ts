@@ -16,7 +16,13 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-export async function startServices(config: Config, log: Logger): Promise<Services> {
+export interface ServiceOptions {
+  /** false: leave the schema alone (production web/worker processes; `npm run migrate` owns it,
+   * so several replicas starting together never race to apply the same migration). */
+  migrate?: boolean;
+}
+
+export async function startServices(config: Config, log: Logger, opts: ServiceOptions = {}): Promise<Services> {
   const started: RunningService[] = [];
   try {
     const db: RunningService = config.DATABASE_URL
@@ -27,7 +33,7 @@ export async function startServices(config: Config, log: Logger): Promise<Servic
       ? external(config.REDIS_URL)
       : await startEmbeddedRedis({ dataRoot: config.DATA_DIR, log });
     started.push(redis);
-    await migrate(db.url, log);
+    if (opts.migrate !== false) await migrate(db.url, log);
     return {
       databaseUrl: db.url,
       redisUrl: redis.url,

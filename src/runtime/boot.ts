@@ -1,0 +1,93 @@
+// Shared startup for the three entry points: `npm start` (src/main.ts: web + worker in one
+// process), `start:web` (src/web.ts) and `start:worker` (src/worker.ts). Each role takes the
+// pieces it needs; shutdown runs the given steps in order, once, then exits 0.
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { startJobs } from '../../jobs/index.js';
+import { ConfigError, llmConfig, loadConfig, webChatEnabled, type Config } from '../config.js';
+import { createLogger } from '../log.js';
+import { warmUp } from '../nlu/index.js';
+import { assemble } from './assemble.js';
+import { messengersFromEnv } from './messengers.js';
+import { openRuntime, type Runtime } from './open.js';
+
+export type Product = ReturnType<typeof assemble>;
+export interface Booted { config: Config; log: Logger; runtime: Runtime; product: Product }
+export interface Closable { close(): Promise<void> }
+
+const KEY_PREFIX = 'salesbot';
+
+/** Config, logger, Postgres/Redis and the assembled product. `migrate: 'unless-external'` leaves
+ * migrations to `npm run migrate` when DATABASE_URL points at a real database. */
+export async function boot(opts: { migrate: 'always' | 'unless-external' }): Promise<Booted> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  // chrono and pinyin-pro load lazily: pay that once here, not on a rep's first message.
+  warmUp();
+  const migrate = opts.migrate === 'always' || !config.DATABASE_URL;
+  const runtime = await openRuntime(config, log, { migrate });
+  const product = assemble({
+    db: runtime.db, redis: runtime.redis, log, keyPrefix: KEY_PREFIX, tenantId: config.DEFAULT_TENANT,
+    webChatToken: webChatEnabled(config) ? config.WEB_CHAT_TOKEN : null,
+    llm: llmConfig(config),
+    messengers: () => messengersFromEnv(process.env, { log, redis: runtime.redis, keyPrefix: KEY_PREFIX }),
+  });
+  return { config, log, runtime, product };
+}
+
+/** The HTTP server (webhooks, web chat, health). Its close stops accepting connections and
+ * waits for open requests, at most 5 s (a streaming web-chat client would otherwise hold it). */
+export function startHttp({ config, product }: Booted): Closable {
+  const server = serve({ fetch: product.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    console.log(`salesbot is running: http://${host}:${info.port}  (web chat; Ctrl-C to stop)`);
+  });
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  return {
+    close() {
+      server.close();
+      return Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
+    },
+  };
+}
+
+/** The queue workers (inbound → router → outbound) and the scheduled jobs. */
+export async function startBackground({ runtime, log, product }: Booted): Promise<Closable> {
+  const workers = product.startWorkers();
+  const jobs = await startJobs(
+    { db: runtime.db, redis: runtime.redis, log, keyPrefix: KEY_PREFIX, notifier: product.outbox, now: () => new Date() },
+    { connection: runtime.redis, prefix: `${KEY_PREFIX}:bull` },
+  );
+  // Worker.close() waits for the jobs in flight and takes no new ones.
+  return { async close() { await jobs.close(); await workers.close(); } };
+}
+
+/** On SIGINT/SIGTERM: close each part in order (new work first, servers last), then exit 0. */
+export function stopOnSignals(booted: Booted, parts: Closable[]): void {
+  const { log, product, runtime } = booted;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    try {
+      for (const part of parts) await part.close();
+      await product.closeQueues();
+      await runtime.close();
+      process.exit(0);
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'unclean stop');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  });
+}
