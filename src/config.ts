@@ -26,6 +26,8 @@ const schema = z.object({
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  // The admin JSON API under /api/admin: off (404) unless a token is set.
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 }).refine((c) => [c.LLM_BASE_URL, c.LLM_API_KEY, c.LLM_MODEL].every((v) => v === undefined) ||
   [c.LLM_BASE_URL, c.LLM_API_KEY, c.LLM_MODEL].every((v) => v !== undefined), {
   path: ['LLM_BASE_URL'], message: 'set LLM_BASE_URL, LLM_API_KEY and LLM_MODEL together (or none)',

@@ -11,6 +11,7 @@ import type { Adapter } from '../../adapters/contract.js';
 import type { InboundSink } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { health } from './health.js';
+import { ADMIN_BASE, adminApi } from './admin/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface AppDeps {
   adapters?: (inbox: WebInbox) => Adapter[];
   /** The parser's optional language-model fallback. */
   llm?: LlmConfig;
+  /** ADMIN_TOKEN: the admin API under /api/admin; unset → not mounted (404). */
+  adminToken?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', health(deps));
   app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
   if (deps.webChatToken !== null) app.route('/', webChatPage);
+  if (deps.adminToken) app.route(ADMIN_BASE, adminApi({ db: deps.db, token: deps.adminToken }));
   const adapters = deps.adapters?.(inbox) ?? [];
   for (const adapter of adapters) {
     if (adapter.routes && deps.sink) app.route('/', adapter.routes(deps.sink));
