@@ -6,6 +6,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   parse: () => import('./parse.js'),
   'run-job': () => import('./run-job.js'),
   'set-role': () => import('./set-role.js'),
+  import: () => import('./import.js'),
+  export: () => import('./export.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
