@@ -1,5 +1,6 @@
 // The admin API's request and response shapes: validated at the edge and, through `.openapi()`,
 // the source of /api/admin/openapi.json. Tenant settings use the keys jobs/calendar.ts reads.
+// Bodies are strict: an unknown (misspelt) field is a 400, not silently dropped.
 import { z } from '@hono/zod-openapi';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -41,7 +42,7 @@ export const TenantCreateSchema = z.object({
   timeZone: timeZone.optional(),
   locale: locale.optional(),
   settings: TenantSettingsSchema.optional(),
-}).openapi('TenantCreate');
+}).strict().openapi('TenantCreate');
 export const TenantUpdateSchema = TenantCreateSchema.omit({ id: true }).partial().openapi('TenantUpdate');
 
 export const ROLES = ['rep', 'manager', 'care', 'admin'] as const;
@@ -56,7 +57,7 @@ export const UserCreateSchema = z.object({
   locale: locale.optional(),
   timeZone: timeZone.nullable().optional(),
   teamId: z.string().nullable().optional(),
-}).openapi('UserCreate');
+}).strict().openapi('UserCreate');
 export const UserUpdateSchema = UserCreateSchema.omit({ handle: true }).partial().openapi('UserUpdate');
 
 // Team.settings.group: where the team digest also goes (src/domain/digest-settings.ts).
@@ -74,7 +75,7 @@ export const TeamCreateSchema = z.object({
   managerId: z.string().nullable().optional(),
   digestTime: hhmm.optional(),
   settings: TeamSettingsSchema.optional(),
-}).openapi('TeamCreate');
+}).strict().openapi('TeamCreate');
 export const TeamUpdateSchema = TeamCreateSchema.partial().openapi('TeamUpdate');
 
 export const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
@@ -87,7 +88,7 @@ export const TargetUpsertSchema = z.object({
   teamId: z.string().optional(),
   period,
   amount: z.number().nonnegative().max(1e15),
-}).refine((t) => (t.userId === undefined) !== (t.teamId === undefined), { message: 'give exactly one of userId, teamId', path: ['userId'] })
+}).strict().refine((t) => (t.userId === undefined) !== (t.teamId === undefined), { message: 'give exactly one of userId, teamId', path: ['userId'] })
   .openapi('TargetUpsert');
 
 export const TenantParams = z.object({ tenantId: z.string().openapi({ param: { name: 'tenantId', in: 'path' } }) });
