@@ -69,6 +69,16 @@ describe('users', () => {
     expect((await h.call('DELETE', `/tenants/demo/users/${row.id}`)).status).toBe(404);
   });
 
+  it('refuses (409) to delete a user who still owns customers or deals, and deletes nothing', async () => {
+    const rep1 = await h.db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle: 'rep1' } } });
+    const owned = await h.db.customer.count({ where: { ownerId: rep1.id } });
+    expect(owned).toBeGreaterThan(0);
+    const res = await h.call('DELETE', `/tenants/demo/users/${rep1.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.issues[0].customers).toBe(owned);
+    expect(await h.db.user.findUnique({ where: { id: rep1.id } })).not.toBeNull();
+  });
+
   it('rejects a bad role, a bad time zone and a missing name with 400', async () => {
     const rep1 = await h.db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle: 'rep1' } } });
     for (const bad of [{ role: 'boss' }, { timeZone: 'Mars/Base' }, { locale: 'fr' }]) {

@@ -23,6 +23,17 @@ async function inTenant(db: Db, tenantId: string, ids: { userId?: string | null;
   return true;
 }
 
+// Customers, deals and pending reminders point at their owner without a foreign key: deleting
+// the owner would orphan them, so the API refuses until they are handed to someone else.
+async function heldRecords(db: Db, tenantId: string, userId: string) {
+  const [customers, deals, reminders] = await Promise.all([
+    db.customer.count({ where: { tenantId, ownerId: userId } }),
+    db.deal.count({ where: { tenantId, ownerId: userId } }),
+    db.reminder.count({ where: { tenantId, assigneeId: userId, status: 'pending' } }),
+  ]);
+  return customers + deals + reminders > 0 ? { customers, deals, pendingReminders: reminders } : null;
+}
+
 export function userRoutes(db: Db, hook: Hook) {
   const app = new OpenAPIHono<AdminEnv>({ defaultHook: hook });
   app.openapi(listUsers, async (c) => {
@@ -49,7 +60,9 @@ export function userRoutes(db: Db, hook: Hook) {
     const { tenantId, userId } = c.req.valid('param');
     const row = await db.user.findFirst({ where: { id: userId, tenantId } });
     if (!row) return c.json(notFound, 404);
-    await db.user.delete({ where: { id: userId } });
+    const held = await heldRecords(db, tenantId, userId);
+    if (held) return c.json({ error: 'user_has_records', issues: [held] }, 409);
+    await db.$transaction([db.target.deleteMany({ where: { tenantId, userId } }), db.user.delete({ where: { id: userId } })]);
     return c.json(toUser(row), 200);
   });
   return app;

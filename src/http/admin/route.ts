@@ -18,7 +18,7 @@ export function adminRoute<R extends Omit<RouteConfig, 'responses' | 'security'>
       400: json(ErrorSchema, 'Invalid request (zod issues)'),
       401: json(ErrorSchema, 'Missing or wrong bearer token'),
       404: json(ErrorSchema, 'Unknown tenant or id (in this tenant)'),
-      409: json(ErrorSchema, 'Conflicts with an existing row'),
+      409: json(ErrorSchema, 'Conflicts with existing rows (taken id or handle; a user who still owns records)'),
     } as { [K in typeof ok.status]: ReturnType<typeof json<S>> } & Record<400 | 401 | 404 | 409, ReturnType<typeof json<typeof ErrorSchema>>>,
   });
 }
