@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '../src/db.js';
 import type { Notifier } from '../src/delivery/outbox.js';
+import type { Metrics } from '../src/http/metrics.js';
 
 export interface JobContext {
   db: Db;
@@ -14,6 +15,8 @@ export interface JobContext {
   log: Logger;
   redis: Redis;
   keyPrefix: string;
+  /** Prometheus metrics (#7): reminder lateness, job failures. */
+  metrics?: Pick<Metrics, 'reminderLateness' | 'jobFailures'>;
 }
 
 export interface RunOptions {

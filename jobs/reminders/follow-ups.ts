@@ -63,6 +63,8 @@ export async function fire(ctx: JobContext, p: FirePayload): Promise<FireOutcome
   const now = ctx.now();
   const reply = r.kind === 'follow_up' ? await followUpCard(ctx.db, r, person, now) : await alertCard(ctx.db, r, person);
   const sent = reply ? await sendTo(ctx, person, r.kind, reply, reminderKey(r)) : false;
+  // Lateness counts from when it was meant to go out (after quiet hours), not from dueAt.
+  if (sent) ctx.metrics?.reminderLateness.observe(Math.max(0, (now.getTime() - fireTime(r, person.timeZone ?? tenant.timeZone, tenant).getTime()) / 1000));
   // Marked after the hand-off: a crash in between re-sends under the same key, which the
   // delivery layer turns into one message. A muted reminder is marked too (it stays a to-do in
   // the task list) so the tick stops looking at it.
@@ -109,7 +111,10 @@ export const reminders: JobDefinition = {
   async start(ctx) {
     const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => fire(ctx, firePayload.parse(job.data)),
       { connection: ctx.connection, prefix: ctx.prefix, concurrency: 4 });
-    worker.on('failed', (j, err) => ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed'));
+    worker.on('failed', (j, err) => {
+      ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
+      ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');
+    });
     return { close: () => worker.close() };
   },
 };

@@ -6,8 +6,9 @@ import type { Adapter } from '../../adapters/contract.js';
 import { PlatformError } from '../../adapters/contract.js';
 import type { Db } from '../db.js';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
+import type { Metrics } from '../http/metrics.js';
 
-export interface DeliverDeps { db: Db; adapter: Adapter; log: Logger; now?: () => Date }
+export interface DeliverDeps { db: Db; adapter: Adapter; log: Logger; now?: () => Date; metrics?: Pick<Metrics, 'messagesOut'> }
 
 export type DeliverOutcome = 'sent' | 'already-sent';
 
@@ -19,11 +20,17 @@ export async function deliver(job: Pick<Job<OutboundPayload>, 'data'>, deps: Del
     create: { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, platform: p.address.platform, attempts: 1 },
     update: { attempts: { increment: 1 } },
   });
-  if (row.status === 'sent') return 'already-sent';
+  const count = (result: 'sent' | 'already_sent' | 'failed' | 'retry') =>
+    deps.metrics?.messagesOut.inc({ platform: p.address.platform, result });
+  if (row.status === 'sent') {
+    count('already_sent');
+    return 'already-sent';
+  }
   try {
     await adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
   } catch (err) {
     await fail(db, p.deliveryId, err);
+    count(err instanceof PlatformError && !err.isRetryable() ? 'failed' : 'retry');
     if (!(err instanceof PlatformError)) throw err;
     log.warn({ deliveryId: p.deliveryId, kind: err.kind, err: err.message }, 'platform refused a message');
     if (!err.isRetryable()) throw new UnrecoverableError(`${err.kind}: ${err.message}`);
@@ -36,6 +43,8 @@ export async function deliver(job: Pick<Job<OutboundPayload>, 'data'>, deps: Del
     throw err;
   }
   await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt: (deps.now ?? (() => new Date()))(), error: null } });
+  count('sent');
+  log.debug({ deliveryId: p.deliveryId }, 'message sent');
   return 'sent';
 }
 

@@ -11,6 +11,7 @@ import { deliver } from './deliver.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
 import type { InboundSink } from './inbound.js';
+import type { Metrics } from '../http/metrics.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -20,14 +21,18 @@ export interface WorkerDeps {
   adapters: Adapter[];
   connection: ConnectionOptions;
   prefix: string;
+  /** Prometheus counters (#7); defaults to the router's. */
+  metrics?: Metrics;
 }
 
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
   const base = { connection: deps.connection, prefix: deps.prefix };
+  const metrics = deps.metrics ?? deps.router.metrics;
   const inbound = new Worker<InboundPayload>(INBOUND, async (job) => {
     const { event } = inboundPayloadSchema.parse(job.data);
     const { replies, tenantId, userId } = await deps.router.handle(event);
     const key = eventKey(event);
+    deps.log.debug({ eventKey: key, replies: replies.length }, 'queueing replies');
     for (const [i, reply] of replies.entries()) {
       await deps.outbox.send({ tenantId, userId, address: event.address, reply, key: `${key}:reply${i}`, replyTo: event.messageId });
     }
@@ -35,13 +40,18 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
 
   const outbound = deps.adapters.map((adapter) => {
     const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform),
-      (job) => deliver(job, { db: deps.db, adapter, log: deps.log }, worker),
+      (job) => deliver(job, { db: deps.db, adapter, log: deps.log, metrics }, worker),
       { ...base, concurrency: 4, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
     return worker;
   });
 
   const all = [inbound, ...outbound];
-  for (const w of all) w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
+  for (const w of all) {
+    w.on('failed', (job, err) => {
+      metrics?.jobFailures.inc({ queue: w.name });
+      deps.log.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job failed');
+    });
+  }
   // Long connections (Feishu WSClient, Slack Socket Mode, Wechaty) feed the same inbound queue.
   const connected = deps.sink ? deps.adapters.filter((a) => a.start) : [];
   const ready = Promise.all(connected.map((a) => a.start!(deps.sink!))).then(() => undefined, (err: Error) => {

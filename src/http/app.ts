@@ -12,6 +12,10 @@ import type { InboundSink } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { health } from './health.js';
 import { ADMIN_BASE, adminApi } from './admin/index.js';
+import { INBOUND, outboundQueueName } from '../../jobs/queues.js';
+import { createMetrics, metricsRoute, type Metrics } from './metrics.js';
+import { ready } from './ready.js';
+import { loggingSink, requestIds } from './request-id.js';
 
 export interface AppDeps {
   db: Db;
@@ -28,23 +32,32 @@ export interface AppDeps {
   llm?: LlmConfig;
   /** ADMIN_TOKEN: the admin API under /api/admin; unset → not mounted (404). */
   adminToken?: string;
+  /** Prometheus metrics (#7); one is made per app when not given. */
+  metrics?: Metrics;
 }
 
 export function createApp(deps: AppDeps) {
-  const router = new Router(deps);
+  const metrics = deps.metrics ?? createMetrics();
+  const router = new Router({ ...deps, metrics });
   const inbox = new WebInbox(deps.redis, deps.keyPrefix);
   const app = new Hono();
+  app.use(requestIds(deps.log));
   app.route('/', health(deps));
+  app.route('/', ready(deps));
+  app.route('/', metricsRoute(metrics));
   app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
   if (deps.webChatToken !== null) app.route('/', webChatPage);
   if (deps.adminToken) app.route(ADMIN_BASE, adminApi({ db: deps.db, token: deps.adminToken }));
   const adapters = deps.adapters?.(inbox) ?? [];
   for (const adapter of adapters) {
-    if (adapter.routes && deps.sink) app.route('/', adapter.routes(deps.sink));
+    if (adapter.routes && deps.sink) app.route('/', adapter.routes(loggingSink(deps.sink, deps.log)));
   }
+  // Same names and prefix as assemble's queues and the job scheduler ('jobs', jobs/index.ts).
+  metrics.watchQueues({ connection: deps.redis, prefix: `${deps.keyPrefix}:bull` },
+    [INBOUND, 'jobs', ...new Set(adapters.map((a) => outboundQueueName(a.platform)))]);
   app.onError((err, c) => {
-    deps.log.error({ err, path: c.req.path }, 'request failed');
+    (c.get('log') ?? deps.log).error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
-  return { app, router, inbox, adapters };
+  return { app, router, inbox, adapters, metrics };
 }

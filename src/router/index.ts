@@ -16,6 +16,7 @@ import { PendingQuestions } from './pending.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { CONFIRM_BELOW, understand } from './understand.js';
+import type { Metrics } from '../http/metrics.js';
 
 export interface RouterDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface RouterDeps {
   keyPrefix?: string;
   /** The optional language-model fallback of the parser (LLM_* variables). */
   llm?: LlmConfig;
+  /** Prometheus counters (#7): messages in, parse outcomes. */
+  metrics?: Metrics;
 }
 
 export interface RouterResult {
@@ -47,7 +50,28 @@ export class Router {
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
   }
 
+  /** For the workers: count what they do in the same registry. */
+  get metrics(): Metrics | undefined {
+    return this.deps.metrics;
+  }
+
   async handle(event: InboundEvent): Promise<RouterResult> {
+    const key = eventKey(event);
+    const count = (outcome: 'handled' | 'duplicate' | 'error') =>
+      this.deps.metrics?.messagesIn.inc({ platform: event.from.platform, outcome });
+    try {
+      const { failed, ...result } = await this.handleEvent(event);
+      const outcome = failed ? 'error' : result.duplicate ? 'duplicate' : 'handled';
+      count(outcome);
+      this.deps.log.info({ eventKey: key, outcome, replies: result.replies.length }, 'event handled');
+      return result;
+    } catch (err) {
+      count('error');
+      throw err;
+    }
+  }
+
+  private async handleEvent(event: InboundEvent): Promise<RouterResult & { failed?: true }> {
     const { db, log } = this.deps;
     // Checked up front too (dispatch's insert is the real guard): a redelivered button click
     // would otherwise find its question already answered and reply "expired".
@@ -61,14 +85,14 @@ export class Router {
     const ctxActor = { ...actor, locale };
     const who = { tenantId: actor.tenantId, userId: actor.userId };
     try {
-      const understood = await understand(event, ctxActor, this.pending, this.deps.llm);
+      const understood = await understand(event, ctxActor, this.pending, this.deps.llm, this.deps.metrics);
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
       return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
     } catch (err) {
       if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
       if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }] };
-      log.error({ err, eventId: event.eventId, tenantId: actor.tenantId }, 'message failed');
-      return { ...who, replies: [{ text: t(locale, 'error.internal') }] };
+      log.error({ err, eventId: event.eventId, eventKey: eventKey(event), tenantId: actor.tenantId }, 'message failed');
+      return { ...who, replies: [{ text: t(locale, 'error.internal') }], failed: true };
     }
   }
 

@@ -9,6 +9,7 @@ import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
 import { isoInZone } from '../time.js';
 import type { PendingQuestions } from './pending.js';
 import { extraCommands } from './commands.js';
+import type { Metrics } from '../http/metrics.js';
 
 export const MAX_TEXT = 2000;
 /** Parses below this confidence are confirmed before anything is written. */
@@ -25,7 +26,7 @@ const NO = /^(不|不是|否|取消|算了|不用|no|n|cancel|nope)[!！。.]*$/
 const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])(?![总经工先女老董姐哥])/;
 
 export async function understand(
-  event: InboundEvent, actor: Actor, pending: PendingQuestions, llm?: LlmConfig,
+  event: InboundEvent, actor: Actor, pending: PendingQuestions, llm?: LlmConfig, metrics?: Pick<Metrics, 'parse'>,
 ): Promise<Understood> {
   if (event.type === 'action') return fromAction(event.action, actor, pending);
   const text = event.text.trim();
@@ -42,6 +43,7 @@ export async function understand(
 
   const parsed = await parseWithFallback(text, { now: isoInZone(event.at, actor.timeZone) }, llm);
   const intent: IntentName = isIntent(parsed.intent) ? parsed.intent : 'unknown';
+  metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
   return { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: text }, confidence: parsed.confidence };
 }
 
