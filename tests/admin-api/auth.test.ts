@@ -1,6 +1,10 @@
 // The admin API is off without ADMIN_TOKEN, and answers 401 to a missing or wrong token.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { assemble } from '../../src/runtime/assemble.js';
+import { testDb } from '../support/db.js';
+import { testRedis } from '../support/redis.js';
 import { adminApp, TOKEN } from './harness.js';
 
 describe('admin API authentication', () => {
@@ -20,6 +24,19 @@ describe('admin API authentication', () => {
     const ok = await call('GET', '/tenants');
     expect(ok.status).toBe(200);
     expect(ok.body.map((t: { id: string }) => t.id)).toEqual(['demo']);
+  });
+
+  it('is mounted by assemble() (what the entry points run) when given the token', async () => {
+    const { db } = await testDb();
+    const { redis, prefix } = testRedis();
+    const product = assemble({ db, redis, log: createLogger('silent'), keyPrefix: prefix, tenantId: 'demo', webChatToken: null, adminToken: TOKEN });
+    try {
+      const res = await product.app.request('/api/admin/openapi.json', { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    } finally {
+      await product.closeQueues();
+    }
   });
 
   it('reads ADMIN_TOKEN from the environment, at least 16 characters', () => {
