@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../src/runtime/free-port.js';
+import { pendingMigrations } from '../../src/runtime/migrate.js';
 import { testDb } from '../support/db.js';
 
 const { url: migratedUrl } = await testDb();
@@ -52,7 +53,7 @@ function start(entry: string, env: Record<string, string>) {
     clearTimeout(timer);
     return { code, output };
   };
-  return { child, waitFor, stop };
+  return { child, waitFor, stop, exited, output: () => output };
 }
 
 /** An empty database on the test server: nothing migrated. */
@@ -112,4 +113,28 @@ describe('src/web.ts', () => {
     expect(code, output).toBe(0);
     expect(output).toContain('"signal":"SIGTERM"');
   }, 90_000);
+});
+
+describe('src/main.ts (npm start)', () => {
+  it('still runs web and worker in one process and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const main = start('src/main.ts', { DATABASE_URL: migratedUrl, REDIS_URL: redisDb(9), PORT: String(port) });
+    await main.waitFor('salesbot is running');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const { code, output } = await main.stop();
+    expect(code, output).toBe(0);
+  }, 90_000);
+});
+
+describe('src/migrate.ts (npm run migrate)', () => {
+  it('applies every migration to an empty database, then finds nothing to do', async () => {
+    const empty = await emptyDatabase();
+    const first = start('src/migrate.ts', { DATABASE_URL: empty });
+    expect(await first.exited, first.output()).toBe(0);
+    expect(await hasMigrationsTable(empty)).toBe(true);
+    expect(await pendingMigrations(empty)).toEqual([]);
+    const again = start('src/migrate.ts', { DATABASE_URL: empty });
+    expect(await again.exited, again.output()).toBe(0);
+    expect(again.output()).toContain('database is up to date');
+  }, 120_000);
 });
