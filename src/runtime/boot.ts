@@ -30,6 +30,7 @@ export async function boot(opts: { migrate: 'always' | 'unless-external' }): Pro
     db: runtime.db, redis: runtime.redis, log, keyPrefix: KEY_PREFIX, tenantId: config.DEFAULT_TENANT,
     webChatToken: webChatEnabled(config) ? config.WEB_CHAT_TOKEN : null,
     llm: llmConfig(config),
+    adminToken: config.ADMIN_TOKEN,
     messengers: () => messengersFromEnv(process.env, { log, redis: runtime.redis, keyPrefix: KEY_PREFIX }),
   });
   return { config, log, runtime, product };

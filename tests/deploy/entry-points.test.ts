@@ -102,11 +102,13 @@ describe('src/web.ts', () => {
   it('serves /healthz, never migrates an external database, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const empty = await emptyDatabase();
-    const web = start('src/web.ts', { DATABASE_URL: empty, REDIS_URL: redisDb(8), PORT: String(port) });
+    const web = start('src/web.ts', { DATABASE_URL: empty, REDIS_URL: redisDb(8), PORT: String(port), ADMIN_TOKEN: 'a-deployment-admin-token' });
     await web.waitFor('salesbot is running');
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', postgres: 'ok', redis: 'ok' });
+    // ADMIN_TOKEN reaches the app: the admin API is mounted (401 without the token, not 404).
+    expect((await fetch(`http://127.0.0.1:${port}/api/admin/tenants`)).status).toBe(401);
     // Migrations belong to `npm run migrate`: the web process left the empty database empty.
     expect(await hasMigrationsTable(empty)).toBe(false);
     const { code, output } = await web.stop();
