@@ -24,7 +24,10 @@ export async function startJobs(ctx: JobContext, opts: { connection: ConnectionO
     if (!job) throw new Error(`no job called ${j.name}`);
     await job.run(ctx, j.data);
   }, { ...opts, concurrency: 2 });
-  worker.on('failed', (j, err) => ctx.log.error({ job: j?.name, err: err.message }, 'scheduled job failed'));
+  worker.on('failed', (j, err) => {
+    ctx.metrics?.jobFailures.inc({ queue: JOBS_QUEUE });
+    ctx.log.error({ job: j?.name, err: err.message }, 'scheduled job failed');
+  });
   const own = await Promise.all(JOBS.map((j) => j.start?.({ ...ctx, ...opts })));
   return {
     async close() {

@@ -56,7 +56,7 @@ export function startHttp({ config, product }: Booted): Closable {
 export async function startBackground({ runtime, log, product }: Booted): Promise<Closable> {
   const workers = product.startWorkers();
   const jobs = await startJobs(
-    { db: runtime.db, redis: runtime.redis, log, keyPrefix: KEY_PREFIX, notifier: product.outbox, now: () => new Date() },
+    { db: runtime.db, redis: runtime.redis, log, keyPrefix: KEY_PREFIX, notifier: product.outbox, now: () => new Date(), metrics: product.metrics },
     { connection: runtime.redis, prefix: `${KEY_PREFIX}:bull` },
   );
   // Worker.close() waits for the jobs in flight and takes no new ones.
