@@ -1,9 +1,11 @@
 // `npm run bench -- <name>` runs one bench; with no name, every bench it knows.
 import { printTable, type Figure } from './figures.js';
+import { benchImport } from './import.js';
 import { benchNlu } from './nlu.js';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   nlu: () => benchNlu(),
+  import: () => benchImport(),
 };
 
 async function main(names: string[]): Promise<number> {
