@@ -3,21 +3,15 @@
 // English recipients, and the same keys on a re-run (so the delivery layer sends once).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anniversaries } from '../../jobs/reminders/anniversaries.js';
-import { seedDemo } from '../../prisma/seed.js';
 import { testDb } from '../support/db.js';
-import { testRedis } from '../support/redis.js';
-import { jobContext, NOW, textOf, userIds } from './reminders-support.js';
+import { NOW, seededJobs, textOf, type jobContext } from './reminders-support.js';
 
 describe('anniversaries', () => {
   let job: ReturnType<typeof jobContext>;
   let ids: Record<string, string>;
   let db: Awaited<ReturnType<typeof testDb>>['db'];
   beforeAll(async () => {
-    ({ db } = await testDb());
-    const { redis, prefix } = testRedis();
-    await seedDemo(db, { now: NOW });
-    job = jobContext(db, redis, prefix);
-    ids = await userIds(db);
+    ({ db, job, ids } = await seededJobs());
   });
   const run = async (date: string) => {
     job.notifier.clear();

@@ -2,21 +2,15 @@
 // missing amount / expected close) go to their owner in one message per rep, once per period.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staleDeals } from '../../jobs/reminders/stale-deals.js';
-import { seedDemo } from '../../prisma/seed.js';
 import { testDb } from '../support/db.js';
-import { testRedis } from '../support/redis.js';
-import { jobContext, NOW, userIds } from './reminders-support.js';
+import { seededJobs, type jobContext } from './reminders-support.js';
 
 describe('stale-deal nudges', () => {
   let job: ReturnType<typeof jobContext>;
   let ids: Record<string, string>;
   let db: Awaited<ReturnType<typeof testDb>>['db'];
   beforeAll(async () => {
-    ({ db } = await testDb());
-    const { redis, prefix } = testRedis();
-    await seedDemo(db, { now: NOW });
-    job = jobContext(db, redis, prefix);
-    ids = await userIds(db);
+    ({ db, job, ids } = await seededJobs());
   });
   const run = async (date: string) => {
     job.notifier.clear();

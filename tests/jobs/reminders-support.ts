@@ -6,6 +6,9 @@ import type { Db } from '../../src/db.js';
 import type { Notifier, Recipient } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/log.js';
 import type { JobContext } from '../../jobs/types.js';
+import { seedDemo } from '../../prisma/seed.js';
+import { testDb } from '../support/db.js';
+import { testRedis } from '../support/redis.js';
 
 /** Wednesday 25 November 2026, 10:00 in Shanghai: a workday with the seed's events around it. */
 export const NOW = new Date('2026-11-25T02:00:00.000Z');
@@ -38,3 +41,11 @@ export async function userIds(db: Db): Promise<Record<string, string>> {
 
 /** Every text a user got, card title and fields included. */
 export const textOf = (s: Sent) => [s.reply.text, s.reply.card?.title ?? '', ...(s.reply.card?.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+
+/** The demo tenant seeded at NOW in this file's database, with a job context and the users' ids. */
+export async function seededJobs() {
+  const { db } = await testDb();
+  const { redis, prefix } = testRedis();
+  await seedDemo(db, { now: NOW });
+  return { db, job: jobContext(db, redis, prefix), ids: await userIds(db) };
+}
