@@ -1,4 +1,7 @@
-// `npm run bench -- <name>` runs one bench; with no name, every bench it knows.
+// `npm run bench -- <name>...` runs the named benches; with no name, every bench it knows. The
+// figures of the run are printed as a table and written to bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { printTable, type Figure } from './figures.js';
 import { benchImport } from './import.js';
 import { benchNlu } from './nlu.js';
@@ -8,20 +11,24 @@ const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   import: () => benchImport(),
 };
 
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+
 async function main(names: string[]): Promise<number> {
-  const selected = names.length ? names : Object.keys(BENCHES);
-  let allMet = true;
-  for (const name of selected) {
-    const bench = BENCHES[name];
-    if (!bench) {
-      process.stderr.write(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}\n`);
-      return 2;
-    }
-    const figures = await bench();
-    printTable(name, figures);
-    allMet &&= figures.every((f) => f.met);
+  const unknown = names.filter((n) => !BENCHES[n]);
+  if (unknown.length) {
+    process.stderr.write(`unknown bench "${unknown.join('", "')}"; known: ${Object.keys(BENCHES).join(', ')}\n`);
+    return 2;
   }
-  return allMet ? 0 : 1;
+  const figures: Figure[] = [];
+  for (const name of names.length ? names : Object.keys(BENCHES)) {
+    const started = performance.now();
+    const got = await BENCHES[name]!();
+    printTable(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`, got);
+    figures.push(...got);
+  }
+  writeFileSync(RESULTS, `${JSON.stringify({ figures }, null, 2)}\n`);
+  process.stdout.write(`\nwritten to ${RESULTS}\n`);
+  return figures.every((f) => f.met) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
