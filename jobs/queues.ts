@@ -19,6 +19,9 @@ export const outboundPayloadSchema = z.object({
   reply: replySchema,
   /** Reply under this platform message when the platform threads replies. */
   replyTo: z.string().optional(),
+  /** No Delivery row, queueing or sending: for notices while Postgres is unreachable; the
+   * BullMQ job id is the only dedupe. */
+  transient: z.boolean().optional(),
 });
 export type OutboundPayload = z.infer<typeof outboundPayloadSchema>;
 

@@ -18,10 +18,12 @@ export class Outbox implements Notifier {
     private readonly queueFor: (platform: Platform) => Queue<OutboundPayload>,
   ) {}
 
-  async send(input: { tenantId: string; userId?: string; address: Address; reply: Reply; key: string; replyTo?: string }): Promise<void> {
+  /** `transient`: touch only Redis (no Delivery row), for notices sent while Postgres is down. */
+  async send(input: { tenantId: string; userId?: string; address: Address; reply: Reply; key: string; replyTo?: string; transient?: boolean }): Promise<void> {
     const payload: OutboundPayload = {
       deliveryId: input.key, tenantId: input.tenantId, userId: input.userId,
       address: input.address, reply: input.reply, replyTo: input.replyTo,
+      ...(input.transient && { transient: true }),
     };
     await this.queueFor(input.address.platform).add('send', payload, {
       jobId: jobId(input.key),
