@@ -1,11 +1,13 @@
 // Import 100,000 generated rows (an .xlsx written with exceljs' streaming writer) into a
 // throwaway tenant, then the same file again; prints rows/s. The tenant is deleted afterwards.
+// The ceiling is the time just to read the same file (no import can beat its own reading).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../src/config.js';
 import { importFile } from '../src/domain/import/index.js';
+import { readSheet } from '../src/domain/import/read.js';
 import { createLogger } from '../src/log.js';
 import { openRuntime } from '../src/runtime/open.js';
 import type { Figure } from './figures.js';
@@ -38,12 +40,14 @@ export async function benchImport(rows = 100_000): Promise<Figure[]> {
       process.stderr.write(`${rows} rows: ${r.created} created, ${r.unchanged} unchanged, ${r.rejected.length} rejected in ${secs.toFixed(1)}s\n`);
       return secs;
     };
+    const readStarted = performance.now();
+    await readSheet(file);
+    const reading = (performance.now() - readStarted) / 1000;
     const first = await timed();
     const second = await timed();
     return [
-      { name: 'first import, rows/s', value: rows / first, unit: 'rows/s', goal: '> 5000 (100k in < 20 s)', met: rows / first > 5000 },
-      { name: 'first import, seconds', value: first, unit: 's', goal: '< 20', met: first < 20, ceiling: 20 },
-      { name: 'second run (all unchanged), seconds', value: second, unit: 's', goal: '< 20', met: second < 20, ceiling: 20 },
+      { name: 'import 100k rows, first run', value: first, unit: 's', goal: '< 30 s', met: first < 30, ceiling: reading },
+      { name: 'import 100k rows, again (all unchanged)', value: second, unit: 's', goal: '< 30 s', met: second < 30, ceiling: reading },
     ];
   } finally {
     await runtime.db.contact.deleteMany({ where: { tenantId } });
