@@ -1,49 +1,87 @@
 // The outbound worker's processor: one message to one platform, recorded in Delivery so that
-// a retry after a crash or a failure knows what already went out.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+// a retry after a crash or a failure knows what already went out, and so that one chat's
+// messages go out in the order they were queued (turn.ts).
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Adapter } from '../../adapters/contract.js';
 import { PlatformError } from '../../adapters/contract.js';
 import type { Db } from '../db.js';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
 import type { Metrics } from '../http/metrics.js';
+import { conversationOf, heldBackBy, wakeNext, type OutboundJobs } from './turn.js';
 
-export interface DeliverDeps { db: Db; adapter: Adapter; log: Logger; now?: () => Date; metrics?: Pick<Metrics, 'messagesOut'> }
+export interface DeliverDeps {
+  db: Db;
+  adapter: Adapter;
+  log: Logger;
+  now?: () => Date;
+  metrics?: Pick<Metrics, 'messagesOut'>;
+  /** A send with no answer after this long is a transient failure (retried), not a stuck worker slot. */
+  sendTimeoutMs?: number;
+  /** The platform's outbound queue: tells a live older message from a lost one, wakes the next one. */
+  jobs?: OutboundJobs;
+  /** How soon a message held back by an older one looks again (the older one also wakes it when settled). */
+  turnPollMs?: number;
+  /** An older message pending longer than this no longer holds newer ones back. */
+  maxTurnWaitMs?: number;
+}
+
+export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 2_000, maxTurnWaitMs: 3 * 3600_000 };
 
 export type DeliverOutcome = 'sent' | 'already-sent';
 type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
+type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed'>>;
 
-export async function deliver(job: Pick<Job<OutboundPayload>, 'data'>, deps: DeliverDeps, worker?: Pick<Worker, 'rateLimit'>): Promise<DeliverOutcome> {
+export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<Worker, 'rateLimit'>, token?: string): Promise<DeliverOutcome> {
   const p = outboundPayloadSchema.parse(job.data);
   const { db } = deps;
+  const now = deps.now ?? (() => new Date());
   const count = (result: Result) => deps.metrics?.messagesOut.inc({ platform: p.address.platform, result });
   // A transient message (sent while Postgres is down) never reads or writes the database: the
-  // BullMQ job id is its only dedupe.
+  // BullMQ job id is its only dedupe, and it takes no place in its chat's order.
   if (p.transient) {
     await send(p, deps, worker, count, async () => undefined);
     count('sent');
     return 'sent';
   }
+  // Outbox.send made the row when it queued the message; a job queued before #6 gets it here.
   const row = await db.delivery.upsert({
     where: { id: p.deliveryId },
-    create: { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, platform: p.address.platform, attempts: 1 },
-    update: { attempts: { increment: 1 } },
+    create: { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, platform: p.address.platform, conversation: conversationOf(p.address) },
+    update: {},
   });
   if (row.status === 'sent') {
+    await db.delivery.update({ where: { id: p.deliveryId }, data: { attempts: { increment: 1 } } });
     count('already_sent');
     return 'already-sent';
   }
-  await send(p, deps, worker, count, (err) => fail(db, p.deliveryId, err));
-  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt: (deps.now ?? (() => new Date()))(), error: null } });
+  const waitingFor = await heldBackBy(db, row, { jobs: deps.jobs, now: now(), maxWaitMs: deps.maxTurnWaitMs ?? DELIVERY_DEFAULTS.maxTurnWaitMs });
+  if (waitingFor) {
+    // Not this message's turn: back to delayed without using up an attempt (BullMQ's DelayedError).
+    await job.moveToDelayed?.(Date.now() + (deps.turnPollMs ?? DELIVERY_DEFAULTS.turnPollMs), token);
+    throw new DelayedError(`waiting for ${waitingFor}`);
+  }
+  const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
+  await send(p, deps, worker, count, async (err) => {
+    // A rate limit does not use up an attempt (below), so even on the last try it is not the end.
+    const free = err instanceof PlatformError && err.kind === 'rate_limited' && worker !== undefined;
+    const gaveUp = (lastTry && !free) || (err instanceof PlatformError && !err.isRetryable());
+    const error = String((err as Error)?.message ?? err).slice(0, 500);
+    await db.delivery.update({ where: { id: p.deliveryId }, data: { status: gaveUp ? 'failed' : 'pending', error, attempts: { increment: 1 } } });
+    if (gaveUp) await wakeNext(db, row, deps.jobs);
+  });
+  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt: now(), error: null, attempts: { increment: 1 } } });
   count('sent');
   deps.log.debug({ deliveryId: p.deliveryId }, 'message sent');
+  await wakeNext(db, row, deps.jobs);
   return 'sent';
 }
 
 /** Sends through the adapter; on failure records it (`onError`) and throws what tells BullMQ what to do next. */
 async function send(p: OutboundPayload, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined, count: (r: Result) => void, onError: (err: unknown) => Promise<void>): Promise<void> {
   try {
-    await deps.adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
+    const sending = deps.adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
+    await bounded(sending, deps.sendTimeoutMs ?? DELIVERY_DEFAULTS.sendTimeoutMs, p.address.platform);
   } catch (err) {
     await onError(err);
     count(err instanceof PlatformError && !err.isRetryable() ? 'failed' : 'retry');
@@ -60,10 +98,13 @@ async function send(p: OutboundPayload, deps: DeliverDeps, worker: Pick<Worker, 
   }
 }
 
-async function fail(db: Db, id: string, err: unknown) {
-  const gaveUp = err instanceof PlatformError && !err.isRetryable();
-  await db.delivery.update({
-    where: { id },
-    data: { status: gaveUp ? 'failed' : 'pending', error: String((err as Error)?.message ?? err).slice(0, 500) },
+/** A platform that never answers must not hold a worker slot: after `ms` it is a transient failure. */
+function bounded(sending: Promise<void>, ms: number, platform: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PlatformError('transient', `${platform}: no answer in ${ms} ms`)), ms);
   });
+  // The abandoned request may still fail later; that is already accounted for.
+  sending.catch(() => undefined);
+  return Promise.race([sending, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,10 +1,12 @@
 // Sending to chat: replies to an address, and notifications to a user wherever they last wrote
 // from (the web chat's inbox when they never used a messenger). Every message has a key; the
-// same key is delivered once (see deliver.ts).
+// same key is delivered once, and one chat's messages go out in the order they were queued
+// here (see deliver.ts, turn.ts).
 import type { Queue } from 'bullmq';
 import type { Address, Platform, Reply } from '../chat/index.js';
 import type { Db } from '../db.js';
 import { jobId, type OutboundPayload } from '../../jobs/queues.js';
+import { conversationOf, type OutboundJobs } from './turn.js';
 
 export interface Recipient { tenantId: string; userId: string }
 
@@ -12,10 +14,16 @@ export interface Notifier {
   notify(to: Recipient, reply: Reply, opts: { key: string }): Promise<void>;
 }
 
+/** Retries of a message that failed (not rate limits: those wait for the platform's Retry-After
+ * without using an attempt). 12 attempts 1 s apart doubling: about 34 minutes in all. */
+export interface RetryOptions { attempts: number; backoffMs: number }
+export const RETRY_DEFAULTS: RetryOptions = { attempts: 12, backoffMs: 1000 };
+
 export class Outbox implements Notifier {
   constructor(
     private readonly db: Db,
     private readonly queueFor: (platform: Platform) => Queue<OutboundPayload>,
+    private readonly retry: RetryOptions = RETRY_DEFAULTS,
   ) {}
 
   /** `transient`: touch only Redis (no Delivery row), for notices sent while Postgres is down. */
@@ -25,13 +33,34 @@ export class Outbox implements Notifier {
       address: input.address, reply: input.reply, replyTo: input.replyTo,
       ...(input.transient && { transient: true }),
     };
+    // The row is made here, not when the worker gets to it: its sequence number is the chat's
+    // queue order. The same key queued twice keeps its first place.
+    if (!input.transient) {
+      await this.db.delivery.createMany({
+        data: [{ id: input.key, tenantId: input.tenantId, userId: input.userId, platform: input.address.platform, conversation: conversationOf(input.address) }],
+        skipDuplicates: true,
+      });
+    }
     await this.queueFor(input.address.platform).add('send', payload, {
       jobId: jobId(input.key),
-      attempts: 12,
-      backoff: { type: 'exponential', delay: 1000 },
+      attempts: this.retry.attempts,
+      backoff: { type: 'exponential', delay: this.retry.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+  }
+
+  /** The outbound queue of one platform, as deliver() asks about it. */
+  jobsOf(platform: Platform): OutboundJobs {
+    const queue = this.queueFor(platform);
+    return {
+      state: (key) => queue.getJobState(jobId(key)),
+      promote: async (key) => {
+        const job = await queue.getJob(jobId(key));
+        // Only a delayed job can be promoted; any other state is already on its way.
+        if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+      },
+    };
   }
 
   async notify(to: Recipient, reply: Reply, opts: { key: string }): Promise<void> {

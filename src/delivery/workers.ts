@@ -7,7 +7,7 @@ import type { Adapter } from '../../adapters/contract.js';
 import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
 import type { Db } from '../db.js';
 import type { Router } from '../router/index.js';
-import { deliver } from './deliver.js';
+import { deliver, type DeliverDeps } from './deliver.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
 import type { InboundSink } from './inbound.js';
@@ -23,6 +23,8 @@ export interface WorkerDeps {
   prefix: string;
   /** Prometheus counters (#7); defaults to the router's. */
   metrics?: Metrics;
+  /** Send timeout and turn-taking timings (#6); production defaults in deliver.ts. */
+  delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs'>;
 }
 
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
@@ -39,8 +41,9 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   }, { ...base, concurrency: 8 });
 
   const outbound = deps.adapters.map((adapter) => {
+    const jobs = deps.outbox.jobsOf(adapter.platform);
     const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform),
-      (job) => deliver(job, { db: deps.db, adapter, log: deps.log, metrics }, worker),
+      (job, token) => deliver(job, { db: deps.db, adapter, log: deps.log, metrics, jobs, ...deps.delivery }, worker, token),
       { ...base, concurrency: 4, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
     return worker;
   });

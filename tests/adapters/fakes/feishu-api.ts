@@ -1,6 +1,6 @@
 // A fake Feishu open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk Client: tenant token,
 // bot info, send and reply, image upload. It records what it received and can refuse the next
-// send (429 with x-ogw-ratelimit-reset, or any Feishu error code).
+// send (429 with x-ogw-ratelimit-reset, or any Feishu error code), or leave it unanswered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,7 +15,7 @@ export interface FeishuSend {
   authorization?: string;
 }
 export interface Upload { contentType: string; bytes: number; body: Buffer }
-interface Refusal { status: number; code: number; msg: string; headers?: Record<string, string> }
+interface Refusal { status: number; code: number; msg: string; headers?: Record<string, string>; hang?: true }
 
 export const BOT_OPEN_ID = 'ou_fake_bot';
 
@@ -41,6 +41,7 @@ export class FakeFeishuApi {
   }
 
   close(): Promise<void> {
+    this.server?.closeAllConnections(); // hung sends (hangNext) would keep close() waiting
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -52,6 +53,11 @@ export class FakeFeishuApi {
   /** The next send is refused with this HTTP status and Feishu code. */
   refuseNext(status: number, code: number, msg = 'refused by the fake'): void {
     this.refusals.push({ status, code, msg });
+  }
+
+  /** The next send is never answered, as a hung platform: nothing is recorded, the connection stays open. */
+  hangNext(): void {
+    this.refusals.push({ status: 0, code: 0, msg: 'hang', hang: true });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -84,6 +90,7 @@ export class FakeFeishuApi {
 
   private send(req: IncomingMessage, body: Buffer, json: (s: number, p: object, h?: Record<string, string>) => void, where: Partial<FeishuSend>): void {
     const refusal = this.refusals.shift();
+    if (refusal?.hang) return;
     if (refusal) return json(refusal.status, { code: refusal.code, msg: refusal.msg }, refusal.headers);
     const data = parse(body);
     this.sends.push({
