@@ -25,6 +25,8 @@ export interface FeishuConfig {
   mode: 'webhook' | 'ws';
   encryptKey?: string;
   verificationToken?: string;
+  /** Pins the one tenant a self-built app serves (FEISHU_TENANT_KEY); unset: any tenant. */
+  tenantKey?: string;
 }
 
 /** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
@@ -49,7 +51,8 @@ export class FeishuAdapter implements Adapter {
     this.buttons = Boolean(cfg.encryptKey);
     if (cfg.encryptKey) {
       const encryptKey = cfg.encryptKey;
-      this.routes = (sink) => feishuRoutes(sink, { encryptKey, verificationToken: cfg.verificationToken, decode: (h, e) => this.decode(h, e), log });
+      this.routes = (sink) => feishuRoutes(sink, {
+        encryptKey, verificationToken: cfg.verificationToken, appId: cfg.appId, tenantKey: cfg.tenantKey, decode: (h, e) => this.decode(h, e), log });
     }
   }
 

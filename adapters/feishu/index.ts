@@ -31,6 +31,7 @@ export function feishuFromEnv(env: NodeJS.ProcessEnv, deps: { log: Logger }): { 
     mode,
     encryptKey: set('FEISHU_ENCRYPT_KEY'),
     verificationToken: set('FEISHU_VERIFICATION_TOKEN'),
+    tenantKey: set('FEISHU_TENANT_KEY'),
   };
   deps.log.info({ platform: 'feishu', mode, domain: cfg.domain, appId: cfg.appId }, 'feishu adapter configured');
   return { adapter: new FeishuAdapter(cfg, deps.log), missing: [] };

@@ -3,6 +3,7 @@
 // 3 s. A queue that cannot take the event answers 503 so Feishu delivers it again later.
 // Documents: "Event subscription: request URL configuration", "Card callback communication".
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import { decrypt, verifySignature } from './crypto.js';
@@ -12,6 +13,10 @@ import { encryptedSchema, envelopeSchema, urlVerificationSchema, type EventHeade
 export interface WebhookOptions {
   encryptKey: string;
   verificationToken?: string;
+  /** This app's cli_… id: a signed event naming another app (a shared key) is refused 403. */
+  appId?: string;
+  /** FEISHU_TENANT_KEY: when set, events from any other tenant are refused 403. */
+  tenantKey?: string;
   decode: (header: EventHeader, event: unknown) => Promise<Decoded>;
   log: Logger;
   now?: () => number;
@@ -33,6 +38,13 @@ function open(raw: string, encryptKey: string): { ok: true; json: unknown } | { 
   }
 }
 
+/** Why a verified event is not this app's (another app id or tenant), or undefined. */
+function foreignTo(header: EventHeader, opts: Pick<WebhookOptions, 'appId' | 'tenantKey'>): string | undefined {
+  if (opts.appId && header.app_id !== opts.appId) return `app_id ${header.app_id ?? '(none)'}`;
+  if (opts.tenantKey && header.tenant_key !== opts.tenantKey) return `tenant_key ${header.tenant_key}`;
+  return undefined;
+}
+
 export function feishuRoutes(sink: InboundSink, opts: WebhookOptions): Hono {
   const app = new Hono();
   const tokenOk = (token: string | undefined) => !opts.verificationToken || token === opts.verificationToken;
@@ -41,9 +53,10 @@ export function feishuRoutes(sink: InboundSink, opts: WebhookOptions): Hono {
     return c.json({ error: 'unauthorized' }, 401);
   };
 
-  app.post('/webhooks/feishu', async (c) => {
+  // Refused while reading (Content-Length, or counting the stream), never buffered whole.
+  const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  app.post('/webhooks/feishu', limit, async (c) => {
     const raw = await c.req.text();
-    if (raw.length > MAX_BODY) return c.json({ error: 'body too large' }, 413);
     const body = open(raw, opts.encryptKey);
     if (!body.ok) return c.json({ error: 'not a Feishu event' }, 400);
     // The URL check carries no signature; answering it only proves we hold the keys.
@@ -57,6 +70,11 @@ export function feishuRoutes(sink: InboundSink, opts: WebhookOptions): Hono {
     if (!envelope.success) return c.json({ error: 'not a v2.0 event' }, 400);
     const { header, event } = envelope.data;
     if (!tokenOk(header.token)) return refuse(c, 'bad token');
+    const foreign = foreignTo(header, opts);
+    if (foreign) {
+      opts.log.warn({ platform: 'feishu', reason: foreign, eventId: header.event_id }, 'webhook refused');
+      return c.json({ error: 'not for this app' }, 403);
+    }
 
     let decoded: Decoded;
     try {

@@ -19,6 +19,9 @@ export interface SlackAdapterOptions {
   botToken: string;
   /** HTTP mode: the app's Signing Secret (Basic Information → App Credentials). */
   signingSecret?: string;
+  /** Pins the app (SLACK_APP_ID) and workspace (SLACK_TEAM_ID) webhooks are accepted for. */
+  appId?: string;
+  teamId?: string;
   /** Socket Mode: an app-level token (xapp-…) with connections:write. */
   appToken?: string;
   apiUrl?: string;
@@ -38,7 +41,7 @@ export function slackAdapter(opts: SlackAdapterOptions): Adapter {
     // worker stays under this and honours Retry-After when Slack says otherwise.
     ratePerSecond: 10,
     send: (address, reply, sendOpts) => send(client, posted, address, reply, sendOpts),
-    ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, log: opts.log }) }),
+    ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, appId: opts.appId, teamId: opts.teamId, log: opts.log }) }),
     ...(opts.appToken && {
       async start(sink: InboundSink) {
         socket = await startSocketMode(sink, { appToken: opts.appToken!, apiUrl, log: opts.log });

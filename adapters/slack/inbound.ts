@@ -24,6 +24,7 @@ export const eventsBodySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('event_callback'),
     team_id: z.string().min(1),
+    api_app_id: z.string().optional(),
     event_id: z.string().min(1),
     event_time: z.number().optional(),
     event: eventSchema,
@@ -75,6 +76,7 @@ export const slashCommandSchema = z.object({
   command: z.string().min(1),
   text: z.string().default(''),
   trigger_id: z.string().min(1),
+  api_app_id: z.string().optional(),
 });
 
 /**
@@ -94,6 +96,7 @@ export function fromSlashCommand(cmd: z.infer<typeof slashCommandSchema>): Inbou
 
 export const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
+  api_app_id: z.string().optional(),
   team: z.object({ id: z.string().min(1) }).nullable().optional(),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   channel: z.object({ id: z.string().min(1) }).optional(),

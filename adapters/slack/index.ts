@@ -2,6 +2,8 @@
 //   SLACK_BOT_TOKEN       xoxb-… (OAuth & Permissions → Bot User OAuth Token), always needed
 //   SLACK_SIGNING_SECRET  HTTP mode: verifies /webhooks/slack/* requests
 //   SLACK_APP_TOKEN       Socket Mode: xapp-… app-level token with connections:write
+//   SLACK_APP_ID          optional: webhooks naming another api_app_id are refused (403)
+//   SLACK_TEAM_ID         optional: webhooks from another workspace are refused (403)
 //   SLACK_API_URL         the Web API base (default https://slack.com/api/; tests point it at a fake)
 // One of SLACK_SIGNING_SECRET / SLACK_APP_TOKEN is needed; with both, both run. Secrets are
 // never logged: `missing` names variables, never their values.
@@ -34,7 +36,7 @@ export function slackFromEnv(env: NodeJS.ProcessEnv, deps: { log: Logger }): { a
   if (missing.length) return { missing };
   const adapter = slackAdapter({
     botToken: get('SLACK_BOT_TOKEN')!, signingSecret: get('SLACK_SIGNING_SECRET'), appToken: get('SLACK_APP_TOKEN'),
-    apiUrl: get('SLACK_API_URL') ?? SLACK_API_URL, log: deps.log,
+    apiUrl: get('SLACK_API_URL') ?? SLACK_API_URL, log: deps.log, appId: get('SLACK_APP_ID'), teamId: get('SLACK_TEAM_ID'),
   });
   deps.log.info({ http: Boolean(get('SLACK_SIGNING_SECRET')), socketMode: Boolean(get('SLACK_APP_TOKEN')) }, 'slack adapter configured');
   return { adapter, missing: [] };

@@ -6,6 +6,7 @@
 //   POST /webhooks/slack/commands      the /crm slash command (form-encoded)
 //   POST /webhooks/slack/interactions  Block Kit button clicks (form-encoded `payload=<json>`)
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { InboundEvent } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
@@ -16,14 +17,33 @@ import { verifySlackRequest } from './verify.js';
 
 export interface SlackRoutesOptions {
   signingSecret: string;
+  /** SLACK_APP_ID: when set, a signed request naming another app (api_app_id) is refused 403. */
+  appId?: string;
+  /** SLACK_TEAM_ID: when set, requests from any other workspace are refused 403. */
+  teamId?: string;
   log: Logger;
   now?: () => number;
 }
 
+/** Slack's own payloads are a few KB; anything near this is not Slack. */
+const MAX_BODY = 1_000_000;
+
+/** Where a request says it comes from: its app and workspace, when it names them. */
+interface Origin { app?: string; team?: string }
+
 /** What the user sees at once after /crm; the answer follows through the queue. */
 export const COMMAND_ACK = { response_type: 'ephemeral', text: '…' } as const;
 
-type Decoded = { events: InboundEvent[]; answer?: object } | { status: 400 };
+type Decoded = { events: InboundEvent[]; answer?: object; origin?: Origin } | { status: 400 };
+
+/** Why a verified request is not for this app and workspace, or undefined. */
+function foreignTo(origin: Origin | undefined, opts: SlackRoutesOptions): string | undefined {
+  // url_verification names no app or team; every event, command and click does.
+  if (!origin) return undefined;
+  if (opts.appId && origin.app !== opts.appId) return `api_app_id ${origin.app ?? '(none)'}`;
+  if (opts.teamId && origin.team !== opts.teamId) return `team ${origin.team ?? '(none)'}`;
+  return undefined;
+}
 
 export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
   const app = new Hono();
@@ -38,6 +58,11 @@ export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
     }
     const decoded = decode(Buffer.from(rawBody).toString('utf8'));
     if ('status' in decoded) return c.json({ error: 'unexpected payload' }, 400);
+    const foreign = foreignTo(decoded.origin, opts);
+    if (foreign) {
+      opts.log.warn({ path: c.req.path, reason: foreign }, 'slack: refused a request for another app or workspace');
+      return c.json({ error: 'not for this app' }, 403);
+    }
     try {
       for (const event of decoded.events) await sink.accept(event);
     } catch (err) {
@@ -46,9 +71,11 @@ export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
     }
     return decoded.answer ? c.json(decoded.answer) : c.body(null, 200);
   };
-  app.post('/webhooks/slack/events', handle(decodeEvents));
-  app.post('/webhooks/slack/commands', handle(decodeCommand));
-  app.post('/webhooks/slack/interactions', handle(decodeInteraction));
+  // Refused while reading (Content-Length, or counting the stream), never buffered whole.
+  const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  app.post('/webhooks/slack/events', limit, handle(decodeEvents));
+  app.post('/webhooks/slack/commands', limit, handle(decodeCommand));
+  app.post('/webhooks/slack/interactions', limit, handle(decodeInteraction));
   return app;
 }
 
@@ -58,12 +85,13 @@ export function decodeEvents(raw: string): Decoded {
   if (body.data.type === 'url_verification') return { events: [], answer: { challenge: body.data.challenge } };
   if (body.data.type !== 'event_callback') return { events: [] };
   const event = fromEventCallback(body.data);
-  return { events: event ? [event] : [] };
+  return { events: event ? [event] : [], origin: { app: body.data.api_app_id, team: body.data.team_id } };
 }
 
 export function decodeCommand(raw: string): Decoded {
   const cmd = slashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
-  return cmd.success ? { events: [fromSlashCommand(cmd.data)], answer: COMMAND_ACK } : { status: 400 };
+  if (!cmd.success) return { status: 400 };
+  return { events: [fromSlashCommand(cmd.data)], answer: COMMAND_ACK, origin: { app: cmd.data.api_app_id, team: cmd.data.team_id } };
 }
 
 export function decodeInteraction(raw: string): Decoded {
@@ -72,7 +100,9 @@ export function decodeInteraction(raw: string): Decoded {
   // Other interactions (shortcuts, modals) are not used by this app: acknowledged, ignored.
   if ((payload as { type?: unknown }).type !== 'block_actions') return { events: [] };
   const actions = blockActionsSchema.safeParse(payload);
-  return actions.success ? { events: fromBlockActions(actions.data) } : { status: 400 };
+  if (!actions.success) return { status: 400 };
+  const team = actions.data.team?.id ?? actions.data.user.team_id;
+  return { events: fromBlockActions(actions.data), origin: { app: actions.data.api_app_id, team } };
 }
 
 function parseJson(raw: string): unknown {

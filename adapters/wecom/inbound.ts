@@ -7,7 +7,7 @@ import type { InboundEvent } from '../../src/chat/index.js';
 import type { ActionKeys } from './action-keys.js';
 import { leafFields, parseXml } from './xml.js';
 
-export type Decoded = { event: InboundEvent } | { ignored: string } | { invalid: string };
+export type Decoded = { event: InboundEvent } | { ignored: string } | { invalid: string } | { foreign: string };
 
 export interface DecodeContext { corpId: string; agentId: string; keys: ActionKeys }
 
@@ -33,6 +33,8 @@ export async function decodeMessage(xml: string, ctx: DecodeContext): Promise<De
   if (!parsed.ok) return { invalid: `message xml: ${parsed.error}` };
   const f = leafFields(parsed.root);
   if (!f.FromUserName || !f.MsgType) return { invalid: 'no FromUserName or MsgType' };
+  // The ciphertext names our corp (crypto.ts checks the receive id); the message must too.
+  if (f.ToUserName !== ctx.corpId) return { foreign: `to ${f.ToUserName ?? '(none)'}` };
   if (f.AgentID && f.AgentID !== ctx.agentId) return { ignored: `event for agent ${f.AgentID}` };
   if (f.ChatId || (f.ChatType && f.ChatType !== 'single')) return { ignored: 'group chat' };
   const decoder = DECODERS[f.MsgType === 'event' ? `event:${f.Event ?? ''}` : f.MsgType];

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { InboundSink } from '../../src/delivery/inbound.js';
-import { WecomCryptoError, type WecomCrypto } from './crypto.js';
+import { WecomCryptoError, type CryptoError, type WecomCrypto } from './crypto.js';
 import { decodeMessage, type DecodeContext } from './inbound.js';
 import { leafFields, parseXml } from './xml.js';
 
@@ -52,22 +52,25 @@ function urlCheck(c: Context, deps: RouteDeps) {
   const echostr = c.req.query('echostr')?.replaceAll(' ', '+');
   if (!q || !echostr) return c.text('missing parameters', 400);
   if (!authentic(q, echostr, deps)) return c.text('bad signature', 401);
-  const plain = tryDecrypt(deps, echostr);
-  return plain === undefined ? c.text('bad echostr', 400) : c.text(plain, 200);
+  const opened = tryDecrypt(deps, echostr);
+  if (opened.ok) return c.text(opened.plain, 200);
+  return opened.code === 'wrong_receiver' ? foreign(c, deps, 'echostr for another corp') : c.text('bad echostr', 400);
 }
 
 async function message(c: Context, deps: RouteDeps) {
   const q = signedQuery(c);
   if (!q) return c.text('missing parameters', 400);
   const outer = parseXml(await c.req.text());
-  const encrypt = outer.ok ? leafFields(outer.root).Encrypt : undefined;
+  const fields = outer.ok ? leafFields(outer.root) : {};
+  const encrypt = fields.Encrypt;
   if (!encrypt) return c.text('expected <xml><Encrypt>', 400);
   if (!authentic(q, encrypt, deps)) return c.text('bad signature', 401);
-  const plain = tryDecrypt(deps, encrypt);
-  if (plain === undefined) return c.text('cannot decrypt', 400);
+  if (fields.ToUserName !== undefined && fields.ToUserName !== deps.corpId) return foreign(c, deps, `outer to ${fields.ToUserName}`);
+  const opened = tryDecrypt(deps, encrypt);
+  if (!opened.ok) return opened.code === 'wrong_receiver' ? foreign(c, deps, 'ciphertext for another corp') : c.text('cannot decrypt', 400);
   try {
     // Decoding may read Redis (long button keys) and queueing writes it: both inside the deadline.
-    return await withTimeout(decodeAndQueue(c, plain, deps), QUEUE_TIMEOUT_MS);
+    return await withTimeout(decodeAndQueue(c, opened.plain, deps), QUEUE_TIMEOUT_MS);
   } catch (err) {
     deps.log.error({ err: (err as Error).message }, 'wecom callback not queued');
     return c.text('try again', 503);
@@ -77,6 +80,7 @@ async function message(c: Context, deps: RouteDeps) {
 async function decodeAndQueue(c: Context, plain: string, deps: RouteDeps) {
   const decoded = await decodeMessage(plain, deps);
   if ('invalid' in decoded) return c.text(decoded.invalid, 400);
+  if ('foreign' in decoded) return foreign(c, deps, decoded.foreign);
   if ('ignored' in decoded) {
     deps.log.debug({ reason: decoded.ignored }, 'wecom callback ignored');
     return c.body(null, 200);
@@ -85,13 +89,20 @@ async function decodeAndQueue(c: Context, plain: string, deps: RouteDeps) {
   return c.body(null, 200);
 }
 
-function tryDecrypt(deps: RouteDeps, encrypt: string): string | undefined {
+/** A verified callback addressed to another corp: refused, nothing queued. */
+function foreign(c: Context, deps: RouteDeps, reason: string) {
+  deps.log.warn({ reason }, 'wecom callback for another corp refused');
+  return c.text('not for this corp', 403);
+}
+
+/** The plaintext, or why not (wrong_receiver: sealed for another corp). */
+function tryDecrypt(deps: RouteDeps, encrypt: string): { ok: true; plain: string } | { ok: false; code: CryptoError } {
   try {
-    return deps.crypto.decrypt(encrypt);
+    return { ok: true, plain: deps.crypto.decrypt(encrypt) };
   } catch (err) {
     if (err instanceof WecomCryptoError) {
       deps.log.warn({ code: err.code }, 'wecom callback: decryption failed');
-      return undefined;
+      return { ok: false, code: err.code };
     }
     throw err;
   }

@@ -16,6 +16,7 @@ import { INBOUND, outboundQueueName } from '../../jobs/queues.js';
 import { createMetrics, metricsRoute, type Metrics } from './metrics.js';
 import { ready } from './ready.js';
 import { loggingSink, requestIds } from './request-id.js';
+import { limitBodies } from './body-limit.js';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
   const inbox = new WebInbox(deps.redis, deps.keyPrefix);
   const app = new Hono();
   app.use(requestIds(deps.log));
+  app.use(limitBodies());
   app.route('/', health(deps));
   app.route('/', ready(deps));
   app.route('/', metricsRoute(metrics));
