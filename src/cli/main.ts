@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   'set-role': () => import('./set-role.js'),
   import: () => import('./import.js'),
   export: () => import('./export.js'),
+  tenant: () => import('./tenant.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

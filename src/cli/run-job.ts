@@ -18,9 +18,10 @@ import { deliver } from '../delivery/deliver.js';
 import type { Notifier, Recipient } from '../delivery/outbox.js';
 import { assemble } from '../runtime/assemble.js';
 import { openRuntime, type Runtime } from '../runtime/open.js';
+import { KEY_PREFIX } from '../runtime/paths.js';
 
 const USAGE = 'usage: salesbot run-job <name> [--tenant <id>] [--date YYYY-MM-DD] [--print]';
-const PREFIX = 'salesbot';
+const PREFIX = KEY_PREFIX;
 const DELIVERY_WAIT_MS = 20_000;
 
 const argsSchema = z.object({

@@ -10,12 +10,12 @@ import { warmUp } from '../nlu/index.js';
 import { assemble } from './assemble.js';
 import { messengersFromEnv } from './messengers.js';
 import { openRuntime, type Runtime } from './open.js';
+import { KEY_PREFIX } from './paths.js';
 
 export type Product = ReturnType<typeof assemble>;
 export interface Booted { config: Config; log: Logger; runtime: Runtime; product: Product }
 export interface Closable { close(): Promise<void> }
 
-const KEY_PREFIX = 'salesbot';
 
 /** Config, logger, Postgres/Redis and the assembled product. `migrate: 'unless-external'` leaves
  * migrations to `npm run migrate` when DATABASE_URL points at a real database. */
