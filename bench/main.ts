@@ -3,12 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printTable, type Figure } from './figures.js';
+import { benchDigests } from './digests.js';
 import { benchImport } from './import.js';
 import { benchNlu } from './nlu.js';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   nlu: () => benchNlu(),
   import: () => benchImport(),
+  digests: () => benchDigests(),
 };
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
