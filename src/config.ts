@@ -18,6 +18,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The local web chat's API: on in development; in production only with a token.
   WEB_CHAT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // `start:worker` has no web server: it serves GET /metrics and /healthz on this port instead.
+  METRICS_PORT: port.default(9464),
   DATA_DIR: z.string().min(1).default('.data'),
   DEFAULT_TENANT: z.string().min(1).default('demo'),
   // Optional language-model fallback for messages the rules parse with low confidence: any

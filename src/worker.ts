@@ -2,11 +2,13 @@
 // server. Scale by running more of them over the same Postgres and Redis: BullMQ hands each job
 // to one worker and job schedulers are upserted, never duplicated.
 // With DATABASE_URL set it never migrates (that is `npm run migrate`) and never seeds.
-import { boot, runMain, startBackground, stopOnSignals } from './runtime/boot.js';
+// Prometheus scrapes each worker on METRICS_PORT (default 9464): /metrics and /healthz only.
+import { boot, runMain, startBackground, startMetricsHttp, stopOnSignals } from './runtime/boot.js';
 
 runMain(async () => {
   const booted = await boot({ migrate: 'unless-external' });
+  const metrics = startMetricsHttp(booted);
   const background = await startBackground(booted);
   booted.log.info('salesbot worker is running');
-  stopOnSignals(booted, [background]);
+  stopOnSignals(booted, [background, metrics]);
 });

@@ -2,9 +2,12 @@
 // process), `start:web` (src/web.ts) and `start:worker` (src/worker.ts). Each role takes the
 // pieces it needs; shutdown runs the given steps in order, once, then exits 0.
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { startJobs } from '../../jobs/index.js';
 import { ConfigError, llmConfig, loadConfig, webChatEnabled, type Config } from '../config.js';
+import { health } from '../http/health.js';
+import { metricsRoute } from '../http/metrics.js';
 import { createLogger } from '../log.js';
 import { warmUp } from '../nlu/index.js';
 import { assemble } from './assemble.js';
@@ -50,6 +53,16 @@ export function startHttp({ config, product }: Booted): Closable {
       return Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
+}
+
+/** A worker process's own small HTTP server: /metrics (its counters: replies sent, jobs failed,
+ * reminder lateness…) and /healthz, on METRICS_PORT. */
+export function startMetricsHttp({ config, runtime, product, log }: Booted): Closable {
+  const app = new Hono().route('/', metricsRoute(product.metrics)).route('/', health(runtime));
+  const server = serve({ fetch: app.fetch, port: config.METRICS_PORT, hostname: config.HOST }, (info) => {
+    log.info({ port: info.port }, 'worker metrics at /metrics');
+  });
+  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The queue workers (inbound → router → outbound) and the scheduled jobs. */

@@ -87,11 +87,17 @@ async function hasMigrationsTable(url: string): Promise<boolean> {
 }
 
 describe('src/worker.ts', () => {
-  it('runs workers and jobs without an HTTP server, and exits 0 on SIGTERM', async () => {
-    const port = await freePort();
-    const worker = start('src/worker.ts', { DATABASE_URL: migratedUrl, REDIS_URL: redisDb(7), PORT: String(port) });
+  it('runs workers and jobs without the web server, serves its own /metrics, and exits 0 on SIGTERM', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const worker = start('src/worker.ts', { DATABASE_URL: migratedUrl, REDIS_URL: redisDb(7), PORT: String(port), METRICS_PORT: String(metricsPort) });
     await worker.waitFor('salesbot worker is running');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    // No web chat or webhooks on the metrics port: only what Prometheus and a probe need.
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/salesbot_queue_jobs\{queue="inbound",state="waiting"\} \d+/);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/api/chat`, { method: 'POST' })).status).toBe(404);
     const { code, output } = await worker.stop();
     expect(code, output).toBe(0);
     expect(output).toContain('"signal":"SIGTERM"');
