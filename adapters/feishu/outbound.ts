@@ -48,10 +48,17 @@ export function render(reply: Reply, kind: Address['kind'], buttons = true): Fei
   return textBody(reply);
 }
 
+/**
+ * A text message reads `<at user_id="all"></at>` as @everyone (and `<at user_id="ou_…">` as a
+ * mention): text that came from a user — a customer named so — must not ping a group. A
+ * zero-width space after '<' leaves it readable and inert. Cards use plain_text, which reads no tags.
+ */
+export const defuseMentions = (text: string): string => text.replace(/<(\/?at)\b/gi, '<\u200B$1');
+
 /** The plain-text fallback: title and fields folded into text, then the numbered options not yet listed. */
 export function textBody(reply: Reply): FeishuBody {
   const folded = reply.card ? textOnly({ ...reply, card: { ...reply.card, buttons: [] } }) : reply.text;
-  return { msg_type: 'text', content: JSON.stringify({ text: withOptions({ ...reply, text: folded }) }) };
+  return { msg_type: 'text', content: JSON.stringify({ text: defuseMentions(withOptions({ ...reply, text: folded })) }) };
 }
 
 export const imageBody = (imageKey: string): FeishuBody => ({ msg_type: 'image', content: JSON.stringify({ image_key: imageKey }) });

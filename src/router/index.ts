@@ -12,6 +12,7 @@ import { resolveUser } from '../domain/users.js';
 import { detectLocale, t, type Locale } from '../i18n/index.js';
 import { intents, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
 import { textOnly } from '../chat/index.js';
+import { cleanEvent } from '../chat/clean-text.js';
 import { PendingQuestions } from './pending.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
@@ -55,7 +56,8 @@ export class Router {
     return this.deps.metrics;
   }
 
-  async handle(event: InboundEvent): Promise<RouterResult> {
+  async handle(received: InboundEvent): Promise<RouterResult> {
+    const event = cleanEvent(received); // NUL and lone surrogates: see clean-text.ts
     const key = eventKey(event);
     const count = (outcome: 'handled' | 'duplicate' | 'error') =>
       this.deps.metrics?.messagesIn.inc({ platform: event.from.platform, outcome });
