@@ -103,6 +103,16 @@ describe('import from csv', () => {
     });
   }
 
+  it('a name typed in pinyin merges into the customer, as the chat would find it; short pinyin never merges', async () => {
+    const before = await db.customer.count({ where: { tenantId: T } });
+    const rows = [['Customer', 'Tags'], ['Bi Ya Di', 'pinyin'], ['BYD Auto', 'new'], ['Li', 'short'], ['li', 'short']];
+    const r = ok(await importFile(db, csv('pinyin.csv', rows, 'utf8'), { tenantId: T }));
+    // 'Bi Ya Di' is 比亚迪; 'BYD Auto' is a different key; 'Li' is created once and 'li' is the same key.
+    expect([r.created, r.merged, r.unchanged]).toEqual([2, 1, 1]);
+    expect(await db.customer.count({ where: { tenantId: T } })).toBe(before + 2);
+    expect((await db.customer.findFirstOrThrow({ where: { tenantId: T, name: '比亚迪' } })).tags).toContain('pinyin');
+  });
+
   it('a file without a customer-name column is refused', async () => {
     expect(await importFile(db, csv('none.csv', [['foo', 'bar'], ['1', '2']], 'utf8'), { tenantId: T })).toEqual({ ok: false, code: 'no_name_column' });
   });

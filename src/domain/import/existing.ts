@@ -20,6 +20,8 @@ export interface Known {
 export interface Tenant {
   /** matchKey and every alias key → customer: the chat's exact-match rule. */
   byKey: Map<string, Known>;
+  /** Toneless pinyin → customer, also an exact match in the chat (Huawei, huawei → 华为). */
+  byPinyin: Map<string, Known>;
   /** `${customerId}\u0000${contact name}` of every contact. */
   contacts: Set<string>;
   /** handle (lower-case) and name → user id. */
@@ -31,25 +33,31 @@ export async function loadTenant(db: Db, tenantId: string): Promise<Tenant> {
   const [customers, contacts, users] = await Promise.all([
     db.customer.findMany({
       where: { tenantId },
-      select: { id: true, name: true, ownerId: true, industry: true, tier: true, signedAt: true, contractEnd: true, tags: true, aliases: true, matchKey: true, aliasKeys: true },
+      select: { id: true, name: true, ownerId: true, industry: true, tier: true, signedAt: true, contractEnd: true, tags: true, aliases: true, matchKey: true, aliasKeys: true, pinyin: true },
     }),
     db.contact.findMany({ where: { tenantId }, select: { customerId: true, name: true } }),
     db.user.findMany({ where: { tenantId }, select: { id: true, handle: true, name: true, role: true }, orderBy: { createdAt: 'asc' } }),
   ]);
   const byKey = new Map<string, Known>();
-  for (const { matchKey: key, aliasKeys, ...c } of customers) {
+  const byPinyin = new Map<string, Known>();
+  for (const { matchKey: key, aliasKeys, pinyin, ...c } of customers) {
     const known: Known = { ...c, isNew: false, dirty: false };
     for (const k of [key, ...aliasKeys]) if (k && !byKey.has(k)) byKey.set(k, known);
+    if (pinyinMatchable(pinyin) && !byPinyin.has(pinyin)) byPinyin.set(pinyin, known);
   }
   const userMap = new Map<string, string>();
   for (const u of users) { userMap.set(u.handle.toLowerCase(), u.id); userMap.set(u.name, u.id); }
   const lead = users.find((u) => u.role === 'admin' || u.role === 'manager');
   return {
     byKey,
+    byPinyin,
     contacts: new Set(contacts.map((c) => contactKey(c.customerId, c.name))),
     users: userMap,
     defaultOwnerId: lead?.id,
   };
 }
+
+/** Short pinyin keys ("li", "ab") name too many different customers to merge on. */
+export const pinyinMatchable = (key: string): boolean => key.length >= 4;
 
 export const contactKey = (customerId: string, name: string): string => `${customerId}\u0000${matchKey(name)}`;

@@ -1,10 +1,10 @@
 // Import customers (and their contacts) from a spreadsheet into a tenant. A row whose name
-// matches a customer exactly — same matchKey or alias key, the chat's rule — is merged into it,
-// never created twice; so running the same file again creates nothing.
+// matches a customer exactly — same matchKey, alias key or pinyin, the chat's rule — is merged
+// into it, never created twice; so running the same file again creates nothing.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db.js';
-import { matchKey } from '../names.js';
-import { contactKey, loadTenant, type Known, type Tenant } from './existing.js';
+import { matchKey, pinyinKey } from '../names.js';
+import { contactKey, loadTenant, pinyinMatchable, type Known, type Tenant } from './existing.js';
 import { mapHeaders } from './headers.js';
 import { fillFrom } from './merge.js';
 import { readSheet, text } from './read.js';
@@ -75,7 +75,7 @@ function find(tenant: Tenant, row: ImportRow): Known | undefined {
     const hit = tenant.byKey.get(matchKey(name));
     if (hit) return hit;
   }
-  return undefined;
+  return tenant.byPinyin.get(pinyinKey(row.name));
 }
 
 /** Creates or merges one row in memory; the writes happen in batches afterwards. */
@@ -96,6 +96,8 @@ function apply(tenant: Tenant, row: ImportRow, ownerId: string, contacts: NewCon
     outcome = changed ? 'merged' : 'unchanged';
   }
   for (const key of [matchKey(known.name), ...known.aliases.map(matchKey)]) if (key && !tenant.byKey.has(key)) tenant.byKey.set(key, known);
+  const py = pinyinKey(known.name);
+  if (pinyinMatchable(py) && !tenant.byPinyin.has(py)) tenant.byPinyin.set(py, known);
   if (row.contact && !tenant.contacts.has(contactKey(known.id, row.contact))) {
     tenant.contacts.add(contactKey(known.id, row.contact));
     contacts.push({ customerId: known.id, name: row.contact, title: row.title, phone: row.phone, email: row.email, birthday: row.birthday });
