@@ -7,7 +7,11 @@ import { addressSchema, inboundEventSchema, replySchema, type Platform } from '.
 export const INBOUND = 'inbound';
 export const outboundQueueName = (platform: Platform) => `outbound-${platform}`;
 
-export const inboundPayloadSchema = z.object({ event: inboundEventSchema });
+export const inboundPayloadSchema = z.object({
+  event: inboundEventSchema,
+  /** Times the worker found Postgres unreachable and put the event back (src/delivery/db-down.ts). */
+  outageRetries: z.number().int().min(0).optional(),
+});
 export type InboundPayload = z.input<typeof inboundPayloadSchema>;
 
 export const outboundPayloadSchema = z.object({

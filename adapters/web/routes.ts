@@ -7,6 +7,8 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { actionPayloadSchema, type InboundEvent } from '../../src/chat/index.js';
+import { isDbUnreachable } from '../../src/db-errors.js';
+import { outageLocale, outageText } from '../../src/delivery/db-down.js';
 import type { Router } from '../../src/router/index.js';
 import type { WebInbox } from './inbox.js';
 
@@ -34,8 +36,16 @@ export function webChatApi(opts: WebChatOptions): Hono {
     if (!body.success) {
       return c.json({ error: 'expected {"user": "<handle>", "text": "..."} or {"user", "action": {"intent", "args"}}' }, 400);
     }
-    const result = await opts.router.handle(toEvent(opts.tenantId, body.data));
-    return c.json({ replies: result.replies, ...(result.duplicate && { duplicate: true }) });
+    const event = toEvent(opts.tenantId, body.data);
+    try {
+      const result = await opts.router.handle(event);
+      return c.json({ replies: result.replies, ...(result.duplicate && { duplicate: true }) });
+    } catch (err) {
+      // Postgres down: nothing was saved, and the page cannot wait for it; say so in the user's language.
+      if (!isDbUnreachable(err)) throw err;
+      c.get('log')?.warn({ err: (err as Error).message }, 'web chat: Postgres unreachable');
+      return c.json({ error: 'database_unavailable', replies: [{ text: outageText(outageLocale(event), 'outage.notSaved') }] }, 503, { 'retry-after': '10' });
+    }
   });
 
   app.get('/api/chat/inbox', async (c) => {

@@ -8,6 +8,7 @@ import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, 
 import type { Db } from '../db.js';
 import type { Router } from '../router/index.js';
 import { deliver, type DeliverDeps } from './deliver.js';
+import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
 import type { InboundSink } from './inbound.js';
@@ -30,9 +31,10 @@ export interface WorkerDeps {
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
   const base = { connection: deps.connection, prefix: deps.prefix };
   const metrics = deps.metrics ?? deps.router.metrics;
-  const inbound = new Worker<InboundPayload>(INBOUND, async (job) => {
+  const inbound = new Worker<InboundPayload>(INBOUND, async (job, token) => {
     const { event } = inboundPayloadSchema.parse(job.data);
-    const { replies, tenantId, userId } = await deps.router.handle(event);
+    // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
+    const { replies, tenantId, userId } = await deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
     const key = eventKey(event);
     deps.log.debug({ eventKey: key, replies: replies.length }, 'queueing replies');
     for (const [i, reply] of replies.entries()) {
