@@ -8,7 +8,7 @@ import { PlatformError } from '../../adapters/contract.js';
 import type { Db } from '../db.js';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
 import type { Metrics } from '../http/metrics.js';
-import { conversationOf, heldBackBy, wakeNext, type OutboundJobs } from './turn.js';
+import { conversationOf, heldBackBy, recheckTurn, wakeNext, type OutboundJobs } from './turn.js';
 
 export interface DeliverDeps {
   db: Db;
@@ -20,13 +20,14 @@ export interface DeliverDeps {
   sendTimeoutMs?: number;
   /** The platform's outbound queue: tells a live older message from a lost one, wakes the next one. */
   jobs?: OutboundJobs;
-  /** How soon a message held back by an older one looks again (the older one also wakes it when settled). */
+  /** How soon a message held back by an older one looks again. Only a fallback (a crash, a lost
+   * job): the older one wakes the next when it is sent or given up. */
   turnPollMs?: number;
   /** An older message pending longer than this no longer holds newer ones back. */
   maxTurnWaitMs?: number;
 }
 
-export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 2_000, maxTurnWaitMs: 3 * 3600_000 };
+export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 5_000, maxTurnWaitMs: 3 * 3600_000 };
 
 export type DeliverOutcome = 'sent' | 'already-sent';
 type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
@@ -55,12 +56,7 @@ export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<
     count('already_sent');
     return 'already-sent';
   }
-  const waitingFor = await heldBackBy(db, row, { jobs: deps.jobs, now: now(), maxWaitMs: deps.maxTurnWaitMs ?? DELIVERY_DEFAULTS.maxTurnWaitMs });
-  if (waitingFor) {
-    // Not this message's turn: back to delayed without using up an attempt (BullMQ's DelayedError).
-    await job.moveToDelayed?.(Date.now() + (deps.turnPollMs ?? DELIVERY_DEFAULTS.turnPollMs), token);
-    throw new DelayedError(`waiting for ${waitingFor}`);
-  }
+  await takeTurn(job, row, deps, token);
   const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
   await send(p, deps, worker, count, async (err) => {
     // A rate limit does not use up an attempt (below), so even on the last try it is not the end.
@@ -75,6 +71,16 @@ export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<
   deps.log.debug({ deliveryId: p.deliveryId }, 'message sent');
   await wakeNext(db, row, deps.jobs);
   return 'sent';
+}
+
+/** Throws BullMQ's DelayedError (no attempt used) while an older message to the same chat must go first. */
+async function takeTurn(job: DeliverJob, row: { id: string; conversation: string | null; seq: bigint }, deps: DeliverDeps, token: string | undefined): Promise<void> {
+  const now = (deps.now ?? (() => new Date()))();
+  const waitingFor = await heldBackBy(deps.db, row, { jobs: deps.jobs, now, maxWaitMs: deps.maxTurnWaitMs ?? DELIVERY_DEFAULTS.maxTurnWaitMs });
+  if (!waitingFor) return;
+  await job.moveToDelayed?.(Date.now() + (deps.turnPollMs ?? DELIVERY_DEFAULTS.turnPollMs), token);
+  await recheckTurn(deps.db, waitingFor, row.id, deps.jobs);
+  throw new DelayedError(`waiting for ${waitingFor}`);
 }
 
 /** Sends through the adapter; on failure records it (`onError`) and throws what tells BullMQ what to do next. */

@@ -48,6 +48,16 @@ export async function heldBackBy(db: Db, row: Place, o: TurnOptions): Promise<st
   }
 }
 
+/**
+ * Called once a message held back has moved itself to delayed: if the older one settled in the
+ * meantime (its wakeNext found this job still active), run now rather than at the next poll.
+ */
+export async function recheckTurn(db: Db, olderId: string, selfId: string, jobs: OutboundJobs | undefined): Promise<void> {
+  if (!jobs) return;
+  const older = await db.delivery.findUnique({ where: { id: olderId }, select: { status: true } });
+  if (older?.status !== 'pending') await jobs.promote(selfId);
+}
+
 /** After a message is settled (sent or given up), the next one in its chat need not wait for its poll. */
 export async function wakeNext(db: Db, row: Place, jobs: OutboundJobs | undefined): Promise<void> {
   if (!row.conversation || !jobs) return;
