@@ -2,7 +2,7 @@
 // after; undo (undo.ts) replays a message's audit rows backwards.
 import type { Tx } from './actor.js';
 
-export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback';
+export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team';
 
 interface Row { id: string }
 // The few delegate methods used here, shared by every audited model.

@@ -1,8 +1,10 @@
 // Roles and teams: who is a rep, a manager, customer care or an admin, and who is in which team.
-// Used by the admins' chat commands and by the CLI (which sets a new tenant's first admin).
+// Used by the admins' chat commands, where every change is audited (so `/撤销` takes it back and
+// the audit log shows who made whom an admin), and by the CLI (a new tenant's first admin).
 import type { Role } from '../generated/prisma/enums.js';
 import type { Tx } from './actor.js';
 import type { Db } from '../db.js';
+import type { Changes } from './changes.js';
 import { UserError } from './errors.js';
 
 export const ROLE_WORDS: Record<string, Role> = {
@@ -13,6 +15,17 @@ export const ROLE_WORDS: Record<string, Role> = {
 };
 
 type Client = Tx | Db;
+
+/** Writes a user or team row: through the audit when the chat made the change. */
+function writer(db: Client, changes?: Changes) {
+  return {
+    user: (id: string, data: object) => (changes ? changes.update('user', id, data) : db.user.update({ where: { id }, data })),
+    team: (id: string, data: object) => (changes ? changes.update('team', id, data) : db.team.update({ where: { id }, data })),
+    newTeam: (tenantId: string, name: string) => (changes
+      ? changes.create<{ id: string; name: string }>('team', { name })
+      : db.team.create({ data: { tenantId, name } })),
+  };
+}
 
 /** A user of the tenant by handle or display name (case-insensitive). */
 export async function findPerson(db: Client, tenantId: string, who: string) {
@@ -25,31 +38,32 @@ export async function findPerson(db: Client, tenantId: string, who: string) {
   return found[0]!;
 }
 
-export async function setRole(db: Client, tenantId: string, who: string, roleWord: string) {
+export async function setRole(db: Client, tenantId: string, who: string, roleWord: string, changes?: Changes) {
   const role = ROLE_WORDS[roleWord.toLowerCase()];
   if (!role) throw new UserError('admin.badRole', { role: roleWord });
   const user = await findPerson(db, tenantId, who);
-  return db.user.update({ where: { id: user.id }, data: { role } });
+  return (await writer(db, changes).user(user.id, { role })) as typeof user;
 }
 
-async function teamNamed(db: Client, tenantId: string, name: string) {
-  return (await db.team.findFirst({ where: { tenantId, name } })) ?? db.team.create({ data: { tenantId, name } });
+async function teamNamed(db: Client, tenantId: string, name: string, changes?: Changes) {
+  return (await db.team.findFirst({ where: { tenantId, name } })) ?? writer(db, changes).newTeam(tenantId, name);
 }
 
 /** Puts the user in the team (created when new). */
-export async function setTeam(db: Client, tenantId: string, who: string, teamName: string) {
+export async function setTeam(db: Client, tenantId: string, who: string, teamName: string, changes?: Changes) {
   const user = await findPerson(db, tenantId, who);
-  const team = await teamNamed(db, tenantId, teamName);
-  await db.user.update({ where: { id: user.id }, data: { teamId: team.id } });
+  const team = await teamNamed(db, tenantId, teamName, changes);
+  await writer(db, changes).user(user.id, { teamId: team.id });
   return { user, team };
 }
 
 /** Makes the user the team's manager (and a member with the manager role). */
-export async function setManager(db: Client, tenantId: string, who: string, teamName: string) {
+export async function setManager(db: Client, tenantId: string, who: string, teamName: string, changes?: Changes) {
   const user = await findPerson(db, tenantId, who);
-  const team = await teamNamed(db, tenantId, teamName);
-  await db.team.update({ where: { id: team.id }, data: { managerId: user.id } });
-  await db.user.update({ where: { id: user.id }, data: { teamId: team.id, role: user.role === 'admin' ? 'admin' : 'manager' } });
+  const team = await teamNamed(db, tenantId, teamName, changes);
+  const write = writer(db, changes);
+  await write.team(team.id, { managerId: user.id });
+  await write.user(user.id, { teamId: team.id, role: user.role === 'admin' ? 'admin' : 'manager' });
   return { user, team };
 }
 

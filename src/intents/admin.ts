@@ -1,6 +1,6 @@
 // Admins set roles and teams by chat: `/用户` `/users`, `/角色 张伟 经理` `/role alice manager`,
 // `/团队 张伟 华东一组` `/team alice East`, `/经理 王强 华东一组` `/manager bob East`.
-// Not audited (undo covers CRM records, not people).
+// Audited like every other change: `/撤销` takes the last one back.
 import { z } from 'zod';
 import { UserError } from '../domain/errors.js';
 import { listPeople, setManager, setRole, setTeam } from '../domain/people.js';
@@ -16,15 +16,15 @@ export type AdminArgs = z.infer<typeof adminArgs>;
 
 const OPS = {
   role: async (ctx: IntentContext, who: string, value: string) => {
-    const user = await setRole(ctx.tx, ctx.actor.tenantId, who, value);
+    const user = await setRole(ctx.tx, ctx.actor.tenantId, who, value, ctx.changes);
     return t(ctx.locale, 'admin.roleSet', { name: user.name, role: t(ctx.locale, `role.${user.role}`) });
   },
   team: async (ctx: IntentContext, who: string, value: string) => {
-    const { user, team } = await setTeam(ctx.tx, ctx.actor.tenantId, who, value);
+    const { user, team } = await setTeam(ctx.tx, ctx.actor.tenantId, who, value, ctx.changes);
     return t(ctx.locale, 'admin.teamSet', { name: user.name, team: team.name });
   },
   manager: async (ctx: IntentContext, who: string, value: string) => {
-    const { user, team } = await setManager(ctx.tx, ctx.actor.tenantId, who, value);
+    const { user, team } = await setManager(ctx.tx, ctx.actor.tenantId, who, value, ctx.changes);
     return t(ctx.locale, 'admin.managerSet', { name: user.name, team: team.name });
   },
 };

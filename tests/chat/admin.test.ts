@@ -34,6 +34,16 @@ describe('people admin', () => {
     expect(kpi.replies[0]!.text).not.toContain('只有经理');
   });
 
+  it('audits a role change, and /撤销 takes it back', async () => {
+    const before = await user('care');
+    expect((await t.say('admin', '/角色 陈静 管理员')).replies[0]!.text).toBe('已把 陈静 设为管理员');
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { tenantId: 'demo', entity: 'user', entityId: before.id }, orderBy: { seq: 'desc' } });
+    expect(audit.userId).toBe(await t.userId('admin'));
+    expect([(audit.before as { role: string }).role, (audit.after as { role: string }).role]).toEqual(['care', 'admin']);
+    expect((await t.say('admin', '/撤销')).replies[0]!.text).toContain('已撤销');
+    expect((await user('care')).role).toBe('care');
+  });
+
   it('refuses non-admins and bad input without changing anything', async () => {
     const before = await t.db.user.findMany({ where: { tenantId: 'demo' }, orderBy: { id: 'asc' } });
     expect((await t.say('manager', '/角色 rep1 admin')).replies[0]!.text).toBe('你没有权限做这个操作。');
