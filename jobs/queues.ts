@@ -26,6 +26,9 @@ export const outboundPayloadSchema = z.object({
   /** No Delivery row, queueing or sending: for notices while Postgres is unreachable; the
    * BullMQ job id is the only dedupe. */
   transient: z.boolean().optional(),
+  /** Set on the job when the platform took the message but Postgres could not record it: the
+   * retry records it without sending again. */
+  sentAt: z.string().optional(),
 });
 export type OutboundPayload = z.infer<typeof outboundPayloadSchema>;
 

@@ -1,13 +1,16 @@
 // The outbound worker's processor: one message to one platform, recorded in Delivery so that
 // a retry after a crash or a failure knows what already went out, and so that one chat's
-// messages go out in the order they were queued (turn.ts).
+// messages go out in the order they were queued (turn.ts). While Postgres is unreachable the
+// message waits in the queue without using up its attempts, as inbound events do (db-down.ts).
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Adapter } from '../../adapters/contract.js';
 import { PlatformError } from '../../adapters/contract.js';
 import type { Db } from '../db.js';
+import { isDbUnreachable } from '../db-errors.js';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
 import type { Metrics } from '../http/metrics.js';
+import { OUTAGE_GIVE_UP_MS } from './db-down.js';
 import { conversationOf, heldBackBy, recheckTurn, wakeNext, type OutboundJobs } from './turn.js';
 
 export interface DeliverDeps {
@@ -25,15 +28,32 @@ export interface DeliverDeps {
   turnPollMs?: number;
   /** An older message pending longer than this no longer holds newer ones back. */
   maxTurnWaitMs?: number;
+  /** How soon a message that found Postgres unreachable tries again (no attempt used). */
+  dbDownPollMs?: number;
 }
 
-export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 5_000, maxTurnWaitMs: 3 * 3600_000 };
+export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 5_000, maxTurnWaitMs: 3 * 3600_000, dbDownPollMs: 5_000 };
 
 export type DeliverOutcome = 'sent' | 'already-sent';
 type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
-type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed'>>;
+type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed' | 'updateData' | 'timestamp'>>;
+
+/** Errors the platform (adapter) threw: a refused socket there is not Postgres being down. */
+const fromPlatform = new WeakSet<object>();
 
 export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<Worker, 'rateLimit'>, token?: string): Promise<DeliverOutcome> {
+  try {
+    return await deliverOnce(job, deps, worker, token);
+  } catch (err) {
+    const waited = Date.now() - (job.timestamp ?? Date.now());
+    if (!token || !job.moveToDelayed || !isDbUnreachable(err) || fromPlatform.has(err as object) || waited > OUTAGE_GIVE_UP_MS) throw err;
+    deps.log.warn({ deliveryId: job.data.deliveryId, err: (err as Error).message }, 'Postgres unreachable: message put back');
+    await job.moveToDelayed(Date.now() + (deps.dbDownPollMs ?? DELIVERY_DEFAULTS.dbDownPollMs), token);
+    throw new DelayedError('Postgres unreachable');
+  }
+}
+
+async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined, token: string | undefined): Promise<DeliverOutcome> {
   const p = outboundPayloadSchema.parse(job.data);
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
@@ -58,7 +78,8 @@ export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<
   }
   await takeTurn(job, row, deps, token);
   const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
-  await send(p, deps, worker, count, async (err) => {
+  // Sent on an earlier try whose record failed: record it now, do not send again.
+  if (!p.sentAt) await send(p, deps, worker, count, async (err) => {
     // A rate limit does not use up an attempt (below), so even on the last try it is not the end.
     const free = err instanceof PlatformError && err.kind === 'rate_limited' && worker !== undefined;
     const gaveUp = (lastTry && !free) || (err instanceof PlatformError && !err.isRetryable());
@@ -66,7 +87,12 @@ export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<
     await db.delivery.update({ where: { id: p.deliveryId }, data: { status: gaveUp ? 'failed' : 'pending', error, attempts: { increment: 1 } } });
     if (gaveUp) await wakeNext(db, row, deps.jobs);
   });
-  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt: now(), error: null, attempts: { increment: 1 } } });
+  const sentAt = p.sentAt ? new Date(p.sentAt) : now();
+  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt, error: null, attempts: { increment: 1 } } })
+    .catch(async (err: unknown) => {
+      await job.updateData?.({ ...job.data, sentAt: sentAt.toISOString() });
+      throw err;
+    });
   count('sent');
   deps.log.debug({ deliveryId: p.deliveryId }, 'message sent');
   await wakeNext(db, row, deps.jobs);
@@ -89,6 +115,7 @@ async function send(p: OutboundPayload, deps: DeliverDeps, worker: Pick<Worker, 
     const sending = deps.adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
     await bounded(sending, deps.sendTimeoutMs ?? DELIVERY_DEFAULTS.sendTimeoutMs, p.address.platform);
   } catch (err) {
+    if (err && typeof err === 'object') fromPlatform.add(err);
     await onError(err);
     count(err instanceof PlatformError && !err.isRetryable() ? 'failed' : 'retry');
     if (!(err instanceof PlatformError)) throw err;

@@ -25,7 +25,7 @@ export interface WorkerDeps {
   /** Prometheus counters (#7); defaults to the router's. */
   metrics?: Metrics;
   /** Send timeout and turn-taking timings (#6); production defaults in deliver.ts. */
-  delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs'>;
+  delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs' | 'dbDownPollMs'>;
 }
 
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {

@@ -4,8 +4,10 @@
 // chat, in the order they were queued. Backoff and timeouts are shortened through the same
 // options production takes its defaults from.
 import { randomUUID } from 'node:crypto';
-import { Worker, type Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Job, Worker, type Queue } from 'bullmq';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Adapter } from '../../adapters/contract.js';
 import type { Address, Platform } from '../../src/chat/index.js';
 import { createDb } from '../../src/db.js';
 import { deliver } from '../../src/delivery/deliver.js';
@@ -13,7 +15,7 @@ import { Outbox } from '../../src/delivery/outbox.js';
 import { startWorkers } from '../../src/delivery/workers.js';
 import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/log.js';
-import { outboundQueue, outboundQueueName, type OutboundPayload } from '../../jobs/queues.js';
+import { jobId, outboundQueue, outboundQueueName, type OutboundPayload } from '../../jobs/queues.js';
 import { feishuRig } from '../adapters/fakes/feishu-rig.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
@@ -37,7 +39,7 @@ describe('a transient message (sent while Postgres is down)', () => {
     rig = await feishuRig();
     const opts = { connection: redis, prefix: `${prefix}:bull` };
     queue = outboundQueue('feishu', opts);
-    worker = new Worker(outboundQueueName('feishu'), (job) => deliver(job, { db: downDb, adapter: rig.adapter, log }), opts);
+    worker = new Worker(outboundQueueName('feishu'), (job, token) => deliver(job, { db: downDb, adapter: rig.adapter, log, dbDownPollMs: 100 }, worker, token), opts);
   });
   afterAll(async () => { await worker.close(); await queue.close(); await rig.close(); await downDb.$disconnect(); });
 
@@ -52,12 +54,24 @@ describe('a transient message (sent while Postgres is down)', () => {
     expect(rig.api.sends.map((s) => [s.receiveId, textOf(s)])).toEqual([['oc_down', '数据库恢复后会保存您的消息']]);
     await expect(downDb.delivery.count()).rejects.toThrow();
   });
+
+  it('a normal message queued before the outage waits, retried without using up its attempts', async () => {
+    const key = `reply:${randomUUID()}`;
+    const payload: OutboundPayload = { deliveryId: key, tenantId: 'demo', address: chat('oc_waits'), reply: { text: '稍后' } };
+    await queue.add('send', payload, { jobId: jobId(key), attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+    const job = async () => (await Job.fromId<OutboundPayload>(queue, jobId(key)))!;
+    // Put back every 100 ms: after a second it has been tried several times, more than its 3 attempts.
+    await until(async () => (await job()).attemptsStarted > 4);
+    expect(await job()).toMatchObject({ attemptsMade: 0 });
+    expect(['delayed', 'active', 'waiting']).toContain(await queue.getJobState(jobId(key)));
+    expect(rig.api.sends.filter((s) => s.receiveId === 'oc_waits')).toEqual([]);
+  });
 });
 
 describe('a failing platform', () => {
   let t: Awaited<ReturnType<typeof setup>>;
   async function setup() {
-    const { db } = await testDb();
+    const { db, url } = await testDb();
     const { redis, prefix } = testRedis();
     const rig = await feishuRig();
     const queueOpts = { connection: redis, prefix: `${prefix}:bull` };
@@ -66,9 +80,15 @@ describe('a failing platform', () => {
     const { router, metrics } = createApp({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: null });
     // Production retries 12 times from 1 s doubling, and waits 10 s for an answer; here 50 ms and 1 s.
     const outbox = new Outbox(db, queueFor, { attempts: 12, backoffMs: 50 });
+    // The real Feishu adapter, with a hook that runs once the platform has taken a message.
+    const hooks: { afterSend?: () => Promise<void> } = {};
+    const adapter: Adapter = {
+      platform: 'feishu', ratePerSecond: rig.adapter.ratePerSecond,
+      send: async (...args) => { await rig.adapter.send(...args); await hooks.afterSend?.(); },
+    };
     const workers = startWorkers({
-      db, log, router, outbox, adapters: [rig.adapter], ...queueOpts,
-      delivery: { sendTimeoutMs: 1000, turnPollMs: 200 },
+      db, log, router, outbox, adapters: [adapter], ...queueOpts,
+      delivery: { sendTimeoutMs: 1000, turnPollMs: 200, dbDownPollMs: 200 },
     });
     afterAll(async () => {
       await workers.close();
@@ -76,7 +96,7 @@ describe('a failing platform', () => {
       await metrics.close();
       await rig.close();
     });
-    return { db, rig, outbox, queueFor };
+    return { db, rig, outbox, queueFor, hooks, dbName: new URL(url).pathname.slice(1) };
   }
   beforeAll(async () => { t = await setup(); });
 
@@ -135,4 +155,29 @@ describe('a failing platform', () => {
     expect(await t.db.delivery.findUnique({ where: { id: lost } })).toMatchObject({ status: 'failed', error: 'lost: its job is unknown' });
     expect(sentTo(c).map(textOf)).toEqual(['第2条']);
   });
+
+  it('a message the platform took while Postgres could not record it is recorded later, not sent again', async () => {
+    const c = `oc_unrecorded_${randomUUID().slice(0, 8)}`;
+    const key = `reply:${c}:1`;
+    // Right after the platform answers, this database refuses connections and drops the open ones.
+    t.hooks.afterSend = async () => {
+      t.hooks.afterSend = undefined;
+      await admin(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS false`);
+      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.dbName}'`);
+      setTimeout(() => void admin(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS true`), 500);
+    };
+    await t.outbox.send({ tenantId: 'demo', address: chat(c), reply: { text: '一次' }, key });
+    await until(async () => (await t.db.delivery.findUnique({ where: { id: key } }).catch(() => null))?.status === 'sent');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sentTo(c).map(textOf)).toEqual(['一次']);
+    const job = await Job.fromId<OutboundPayload>(t.queueFor('feishu'), jobId(key));
+    expect(job?.data.sentAt).toBeDefined();
+    expect(job?.attemptsStarted).toBeGreaterThan(1);
+  });
 });
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try { await client.query(sql); } finally { await client.end(); }
+}
