@@ -11,6 +11,9 @@ export const inboundPayloadSchema = z.object({
   event: inboundEventSchema,
   /** Times the worker found Postgres unreachable and put the event back (src/delivery/db-down.ts). */
   outageRetries: z.number().int().min(0).optional(),
+  /** The router's result, kept when it was committed but its replies could not all be queued:
+   * the retry queues them (same keys) instead of finding the event a duplicate and saying nothing. */
+  handled: z.object({ replies: z.array(replySchema), tenantId: z.string(), userId: z.string() }).optional(),
 });
 export type InboundPayload = z.input<typeof inboundPayloadSchema>;
 

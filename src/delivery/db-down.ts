@@ -37,7 +37,13 @@ export const outageText = (locale: Locale, key: 'outage.queued' | 'outage.notSav
 /** The notice's key: one per event, whatever the number of retries. */
 export const outageNoticeKey = (event: InboundEvent): string => `${eventKey(event)}:db-down`;
 
-export interface OutageDeps { outbox: Pick<Outbox, 'send'>; log: Logger; now?: () => number }
+export interface OutageDeps {
+  outbox: Pick<Outbox, 'send'>;
+  log: Logger;
+  now?: () => number;
+  /** false: the event is already stored (only its replies wait), so no "will be saved" notice. */
+  notice?: boolean;
+}
 
 /**
  * For the inbound processor's catch: rethrows anything that is not an outage (BullMQ's attempts
@@ -48,7 +54,7 @@ export async function waitOutOutage(job: Job<InboundPayload>, token: string | un
   if (!isDbUnreachable(err) || !token || now - job.timestamp > OUTAGE_GIVE_UP_MS) throw err;
   const { event } = inboundPayloadSchema.parse(job.data);
   const retries = job.data.outageRetries ?? 0;
-  if (retries === 0) await notify(event, deps);
+  if (retries === 0 && deps.notice !== false) await notify(event, deps);
   const delay = Math.min(OUTAGE_MAX_DELAY_MS, 1000 * 2 ** retries);
   deps.log.warn({ eventKey: eventKey(event), retries, delayMs: delay }, 'Postgres unreachable: event put back');
   await job.updateData({ ...job.data, outageRetries: retries + 1 });

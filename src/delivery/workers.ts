@@ -32,13 +32,19 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   const base = { connection: deps.connection, prefix: deps.prefix };
   const metrics = deps.metrics ?? deps.router.metrics;
   const inbound = new Worker<InboundPayload>(INBOUND, async (job, token) => {
-    const { event } = inboundPayloadSchema.parse(job.data);
+    const { event, handled } = inboundPayloadSchema.parse(job.data);
     // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
-    const { replies, tenantId, userId } = await deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
+    const { replies, tenantId, userId } = handled ?? await deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
     const key = eventKey(event);
     deps.log.debug({ eventKey: key, replies: replies.length }, 'queueing replies');
-    for (const [i, reply] of replies.entries()) {
-      await deps.outbox.send({ tenantId, userId, address: event.address, reply, key: `${key}:reply${i}`, replyTo: event.messageId });
+    try {
+      for (const [i, reply] of replies.entries()) {
+        await deps.outbox.send({ tenantId, userId, address: event.address, reply, key: `${key}:reply${i}`, replyTo: event.messageId });
+      }
+    } catch (err) {
+      // The event is stored; its replies go with the job so the retry still sends them.
+      if (!handled) await job.updateData({ ...job.data, handled: { replies, tenantId, userId } });
+      return waitOutOutage(job, token, err, { ...deps, notice: false });
     }
   }, { ...base, concurrency: 8 });
 
