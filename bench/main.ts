@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { printTable, type Figure } from './figures.js';
 import { benchDigests } from './digests.js';
 import { benchImport } from './import.js';
+import { benchInbound } from './inbound.js';
 import { benchNlu } from './nlu.js';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   nlu: () => benchNlu(),
   import: () => benchImport(),
+  inbound: () => benchInbound(),
   digests: () => benchDigests(),
 };
 

@@ -27,6 +27,9 @@ export interface FeishuConfig {
   verificationToken?: string;
   /** Pins the one tenant a self-built app serves (FEISHU_TENANT_KEY); unset: any tenant. */
   tenantKey?: string;
+  /** Sends per second for the whole app: Feishu's documented app quota, 50, by default. Only
+   * the inbound bench lifts it (its fake API has no quota). */
+  ratePerSecond?: number;
 }
 
 /** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
@@ -36,7 +39,7 @@ interface ApiResult { code?: number; msg?: string }
 
 export class FeishuAdapter implements Adapter {
   readonly platform = 'feishu' as const;
-  readonly ratePerSecond = 50;
+  readonly ratePerSecond: number;
   readonly routes?: (sink: InboundSink) => Hono;
   private readonly client: lark.Client;
   private readonly limiter = new PerChatLimiter(5);
@@ -45,6 +48,7 @@ export class FeishuAdapter implements Adapter {
   private readonly buttons: boolean;
 
   constructor(private readonly cfg: FeishuConfig, private readonly log: Logger) {
+    this.ratePerSecond = cfg.ratePerSecond ?? 50;
     this.client = new lark.Client({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, ...sdkOptions });
     // Feishu's long connection carries events but not card callbacks: with an Encrypt Key the
     // webhook still takes the clicks; without one, buttons become numbered options.

@@ -25,6 +25,8 @@ export class FakeFeishuApi {
   tokenRequests = 0;
   /** While true, GET bot/v3/info fails (the adapter cannot tell whom a group message mentions). */
   botInfoDown = false;
+  /** Called on every accepted send (the inbound bench times replies with it). */
+  onSend?: (send: FeishuSend) => void;
   private readonly refusals: Refusal[] = [];
   private server?: Server;
   private seq = 0;
@@ -93,10 +95,12 @@ export class FakeFeishuApi {
     if (refusal?.hang) return;
     if (refusal) return json(refusal.status, { code: refusal.code, msg: refusal.msg }, refusal.headers);
     const data = parse(body);
-    this.sends.push({
+    const send = {
       ...where, msgType: data.msg_type, content: JSON.parse(data.content ?? 'null'), uuid: data.uuid,
       authorization: req.headers.authorization,
-    } as FeishuSend);
+    } as FeishuSend;
+    this.sends.push(send);
+    this.onSend?.(send);
     json(200, { code: 0, msg: 'ok', data: { message_id: `om_fake_${++this.seq}`, msg_type: data.msg_type } });
   }
 }
