@@ -7,12 +7,14 @@ import { benchDigests } from './digests.js';
 import { benchImport } from './import.js';
 import { benchInbound } from './inbound.js';
 import { benchNlu } from './nlu.js';
+import { benchReminders } from './reminders.js';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   nlu: () => benchNlu(),
   import: () => benchImport(),
   inbound: () => benchInbound(),
   digests: () => benchDigests(),
+  reminders: () => benchReminders(),
 };
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -10,7 +10,7 @@ import { jobId } from '../queues.js';
 import { addDays, atLocal, deliverAt } from '../calendar.js';
 import type { JobContext, JobDefinition, RunOptions } from '../types.js';
 import { alertCard, followUpCard } from './follow-up-card.js';
-import { peopleOf, sendTo, tenantsFor, type TenantInfo } from './people.js';
+import { peopleOf, personOf, sendTo, tenantsFor, type TenantInfo } from './people.js';
 
 export const REMINDER_QUEUE = 'reminders';
 /** How far ahead the tick puts reminders into Redis. */
@@ -27,23 +27,37 @@ const SENT_BY_TICK = { OR: [{ kind: 'follow_up' as const }, { kind: 'callback' a
 
 type Enqueue = (payload: FirePayload, delayMs: number) => Promise<void>;
 
+const PAGE = 1000;
+
 export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue): Promise<void> {
   const now = ctx.now();
+  const horizon = new Date(now.getTime() + HORIZON_MS);
   for (const tenant of await tenantsFor(ctx.db, opts.tenantId)) {
-    const rows = await ctx.db.reminder.findMany({
-      where: { tenantId: tenant.id, status: 'pending', dueAt: { lte: new Date(now.getTime() + HORIZON_MS) }, ...SENT_BY_TICK },
-      orderBy: { dueAt: 'asc' }, take: 1000,
-    });
-    if (!rows.length) continue;
-    const people = await peopleOf(ctx.db, tenant);
-    for (const r of rows) {
-      const zone = people.get(r.assigneeId)?.timeZone ?? tenant.timeZone;
-      const at = fireTime(r, zone, tenant);
-      const payload = { reminderId: r.id, dueAt: r.dueAt.toISOString() };
-      if (at <= now) await fire(ctx, payload);
-      else if (enqueue && at.getTime() - now.getTime() <= HORIZON_MS) await enqueue(payload, at.getTime() - now.getTime());
+    let people: Awaited<ReturnType<typeof peopleOf>> | undefined;
+    // Page by (dueAt, id): a tenant may have more than a page due within the horizon (1,000 in
+    // one second, issue #6); a single capped read left the rest for a tick 5 minutes later.
+    for (let after: Reminder | undefined; ;) {
+      const rows = await ctx.db.reminder.findMany({
+        where: {
+          tenantId: tenant.id, status: 'pending', dueAt: { lte: horizon },
+          AND: [SENT_BY_TICK, ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : [])],
+        },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: PAGE,
+      });
+      if (!rows.length) break;
+      people ??= await peopleOf(ctx.db, tenant);
+      for (const r of rows) await schedule(ctx, r, people.get(r.assigneeId)?.timeZone ?? tenant.timeZone, tenant, now, enqueue);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1];
     }
   }
+}
+
+async function schedule(ctx: JobContext, r: Reminder, zone: string, tenant: TenantInfo, now: Date, enqueue?: Enqueue): Promise<void> {
+  const at = fireTime(r, zone, tenant);
+  const payload = { reminderId: r.id, dueAt: r.dueAt.toISOString() };
+  if (at <= now) await fire(ctx, payload);
+  else if (enqueue && at.getTime() - now.getTime() <= HORIZON_MS) await enqueue(payload, at.getTime() - now.getTime());
 }
 
 /** Follow-ups wait out quiet hours (to the morning send time); alerts of unhappy customers do not. */
@@ -58,7 +72,7 @@ export async function fire(ctx: JobContext, p: FirePayload): Promise<FireOutcome
   const r = await ctx.db.reminder.findUnique({ where: { id: p.reminderId } });
   if (!r || r.status !== 'pending' || r.dueAt.toISOString() !== p.dueAt) return 'gone';
   const tenant = (await tenantsFor(ctx.db, r.tenantId))[0];
-  const person = tenant && (await peopleOf(ctx.db, tenant)).get(r.assigneeId);
+  const person = tenant && (await personOf(ctx.db, tenant, r.assigneeId));
   if (!person) return 'gone';
   const now = ctx.now();
   const reply = r.kind === 'follow_up' ? await followUpCard(ctx.db, r, person, now) : await alertCard(ctx.db, r, person);

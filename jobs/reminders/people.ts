@@ -19,15 +19,28 @@ export async function tenantsFor(db: Db, tenantId?: string): Promise<TenantInfo[
   return rows.map((t) => ({ id: t.id, timeZone: t.timeZone || DEFAULT_ZONE, settings: tenantSettings(t.settings) }));
 }
 
+type UserRow = { id: string; tenantId: string; name: string; role: Role; locale: string; timeZone: string | null; settings: unknown; team: { managerId: string | null } | null };
+
+const toPerson = (u: UserRow, tenant: Pick<TenantInfo, 'timeZone'>): Person => ({
+  id: u.id, tenantId: u.tenantId, name: u.name, role: u.role,
+  locale: u.locale === 'en' ? 'en' : 'zh', timeZone: u.timeZone ?? tenant.timeZone,
+  muted: mutedKinds(u.settings),
+  // A manager's own team is managed by themselves: no one to escalate to.
+  managerId: u.team?.managerId && u.team.managerId !== u.id ? u.team.managerId : null,
+});
+
+const withManager = { team: { select: { managerId: true } } } as const;
+
 export async function peopleOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone'>): Promise<Map<string, Person>> {
-  const users = await db.user.findMany({ where: { tenantId: tenant.id }, include: { team: { select: { managerId: true } } } });
-  return new Map(users.map((u) => [u.id, {
-    id: u.id, tenantId: u.tenantId, name: u.name, role: u.role,
-    locale: u.locale === 'en' ? 'en' : 'zh', timeZone: u.timeZone ?? tenant.timeZone,
-    muted: mutedKinds(u.settings),
-    // A manager's own team is managed by themselves: no one to escalate to.
-    managerId: u.team?.managerId && u.team.managerId !== u.id ? u.team.managerId : null,
-  } satisfies Person]));
+  const users = await db.user.findMany({ where: { tenantId: tenant.id }, include: withManager });
+  return new Map(users.map((u) => [u.id, toPerson(u, tenant)]));
+}
+
+/** One person, for a job that writes to one user (a firing reminder): one row, not the tenant's
+ * whole user list (issue #6: 1,000 reminders due at once read 2,100 users each before). */
+export async function personOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone'>, userId: string): Promise<Person | undefined> {
+  const u = await db.user.findFirst({ where: { tenantId: tenant.id, id: userId }, include: withManager });
+  return u ? toPerson(u, tenant) : undefined;
 }
 
 /** Sends unless the recipient muted this kind; true when it was handed to the notifier. */
