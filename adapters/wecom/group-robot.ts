@@ -23,11 +23,17 @@ export async function sendToGroupRobot(webhookUrl: string, reply: Reply, fetchIm
   await callApi(fetchImpl, webhookUrl, postJson({ msgtype: 'image', image }), 'webhook/send');
 }
 
+/**
+ * Robot markdown reads `<@userid>` as a mention of that member: a customer or deal named so in a
+ * digest must not ping anyone. A zero-width space after '<' keeps it readable and inert.
+ */
+export const defuseRobotMentions = (s: string): string => s.replace(/<@/g, '<\u200B@');
+
 export function robotMarkdown(reply: Reply): string {
   const card = reply.card;
   const lines: string[] = [];
-  if (card?.title && !reply.text.includes(card.title)) lines.push(`**${card.title}**`);
-  lines.push(reply.text);
-  for (const f of card?.fields ?? []) lines.push(`> ${f.label}：<font color="info">${f.value}</font>`);
+  if (card?.title && !reply.text.includes(card.title)) lines.push(`**${defuseRobotMentions(card.title)}**`);
+  lines.push(defuseRobotMentions(reply.text));
+  for (const f of card?.fields ?? []) lines.push(`> ${defuseRobotMentions(f.label)}：<font color="info">${defuseRobotMentions(f.value)}</font>`);
   return truncateBytes(lines.join('\n'), MARKDOWN_BYTES);
 }

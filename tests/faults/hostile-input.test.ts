@@ -9,9 +9,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render as renderFeishu } from '../../adapters/feishu/outbound.js';
 import { renderReply as renderSlack } from '../../adapters/slack/blocks.js';
+import { robotMarkdown } from '../../adapters/wecom/group-robot.js';
 import type { InboundEvent, Reply } from '../../src/chat/index.js';
 import { cleanText } from '../../src/chat/clean-text.js';
 import { argsSchema } from '../../src/intents/index.js';
+import { matchKey } from '../../src/domain/names.js';
 import { inboundQueue } from '../../jobs/queues.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { createLogger } from '../../src/log.js';
@@ -26,7 +28,7 @@ import { until } from '../adapters/contract-suite.js';
 const INJECTIONS = [
   "'; DROP TABLE \"Customer\";--", "Robert'); DELETE FROM users; --", '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
   '**bold**', '__under__', '`code`', '[link](http://127.0.0.1/x)', '@all', '@所有人', '<at user_id="all">所有人</at>',
-  '<at id=all></at>', '<!channel>', '<!here>', '<!everyone>', '<@U0BOT>', '<#C0GROUP>', '${process.env.SECRET}', '{{7*7}}',
+  '<at id=all></at>', '<@zhangsan>', '<!channel>', '<!here>', '<!everyone>', '<@U0BOT>', '<#C0GROUP>', '${process.env.SECRET}', '{{7*7}}',
   '%s%n%x', '\u202Eevil\u202C', '\u200F\u200E', '\u200B\uFEFF', '\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\udc00y',
   '\u0007\u001b[31mred', '\r\n\r\n', '\t', '🏳️‍🌈👨‍👩‍👧', 'Z̷͉̈a̸̡͝l̴g̵o', 'مرحبا עברית', 'Ελληνικά Кириллица', '../../etc/passwd',
 ];
@@ -86,6 +88,8 @@ function expectSafeRendering(reply: Reply): void {
     const feishu = renderFeishu(r, 'group');
     if (feishu.msg_type === 'text') expect(String((JSON.parse(feishu.content) as { text: string }).text)).not.toMatch(/<\/?at\b/i);
   }
+  // A WeCom group robot (team digests) reads <@userid> in markdown as a mention.
+  expect(robotMarkdown(reply)).not.toContain('<@');
 }
 
 describe('through the router (web chat)', () => {
@@ -121,9 +125,17 @@ describe('through the router (web chat)', () => {
         expect(await t.db.customer.count({ where: { tenantId: 'demo' } })).toBe(before);
         return;
       }
-      const stored = await t.db.customer.findMany({ where: { tenantId: 'demo', name }, select: { name: true } });
-      expect(stored, `stored for ${JSON.stringify(raw)}`).toHaveLength(1);
-      expect(stored[0]!.name).toBe(name);
+      const after = await t.db.customer.count({ where: { tenantId: 'demo' } });
+      if (after === before) {
+        // Not a new customer: one with the same folded name (matchKey) exists and is named instead.
+        const same = (await t.db.customer.findMany({ where: { tenantId: 'demo' }, select: { name: true } })).filter((c) => matchKey(c.name) === matchKey(name));
+        expect(same.length, `nothing stored for ${JSON.stringify(raw)}, and no customer of the same name`).toBeGreaterThan(0);
+        expect(same.some((c) => answer.replies[0]!.text.includes(c.name)), answer.replies[0]!.text).toBe(true);
+        return;
+      }
+      expect(after).toBe(before + 1);
+      const stored = await t.db.customer.findFirstOrThrow({ where: { tenantId: 'demo' }, orderBy: { createdAt: 'desc' }, select: { name: true } });
+      expect(stored.name, `stored for ${JSON.stringify(raw)}`).toBe(name);
       expect(answer.replies[0]!.text).toContain(name);
       created++;
     }), { numRuns: 60 });
