@@ -80,8 +80,11 @@ export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
 }
 
 export function decodeEvents(raw: string): Decoded {
-  const body = eventsBodySchema.safeParse(parseJson(raw));
-  if (!body.success) return { status: 400 };
+  const json = parseJson(raw);
+  const body = eventsBodySchema.safeParse(json);
+  // An envelope type this app does not know (Slack adds some) is acknowledged, not refused:
+  // Slack re-delivers refused events and turns off subscriptions that keep failing.
+  if (!body.success) return isOtherEnvelope(json) ? { events: [] } : { status: 400 };
   if (body.data.type === 'url_verification') return { events: [], answer: { challenge: body.data.challenge } };
   if (body.data.type !== 'event_callback') return { events: [] };
   const event = fromEventCallback(body.data);
@@ -104,6 +107,12 @@ export function decodeInteraction(raw: string): Decoded {
   const team = actions.data.team?.id ?? actions.data.user.team_id;
   return { events: fromBlockActions(actions.data), origin: { app: actions.data.api_app_id, team } };
 }
+
+const KNOWN_ENVELOPES = new Set(['url_verification', 'event_callback', 'app_rate_limited']);
+const isOtherEnvelope = (json: unknown): boolean => {
+  const type = (json as { type?: unknown } | null)?.type;
+  return typeof json === 'object' && json !== null && typeof type === 'string' && !KNOWN_ENVELOPES.has(type);
+};
 
 function parseJson(raw: string): unknown {
   try {

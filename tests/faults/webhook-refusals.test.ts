@@ -110,6 +110,8 @@ describe('Slack /webhooks/slack/{events,commands,interactions}', () => {
   it('400: signed bodies that are not JSON, not a payload, or not a command', async () => {
     await refused(s, slackRequest('/webhooks/slack/events', '{"type": "event_callback", ', 'application/json'), 400);
     await refused(s, slackRequest('/webhooks/slack/events', JSON.stringify({ type: 'event_callback' }), 'application/json'), 400);
+    await refused(s, slackRequest('/webhooks/slack/events', JSON.stringify([{ type: 'event_callback' }]), 'application/json'), 400);
+    await refused(s, slackRequest('/webhooks/slack/events', JSON.stringify({ event: {} }), 'application/json'), 400);
     await refused(s, interaction('{not json'), 400);
     await refused(s, slackRequest('/webhooks/slack/interactions', 'nothing=here', 'application/x-www-form-urlencoded'), 400);
     await refused(s, slackRequest('/webhooks/slack/commands', 'text=hi', 'application/x-www-form-urlencoded'), 400);
@@ -119,6 +121,7 @@ describe('Slack /webhooks/slack/{events,commands,interactions}', () => {
     await refused(s, slackEvent({}, { type: 'reaction_added', user: 'U0FAULT', reaction: 'tada', item: { type: 'message', channel: 'D0DIRECT', ts: '1.2' } }), 200);
     await refused(s, slackEvent({}, { ...directMessage('U0FAULT', VISIT), subtype: 'message_changed' }), 200);
     await refused(s, slackEvent({}, { type: 'message', channel: 'C0GROUP', channel_type: 'channel', user: 'U0FAULT', text: VISIT, ts: '1.3' }), 200);
+    await refused(s, slackRequest('/webhooks/slack/events', JSON.stringify({ type: 'app_uninstalled_someday', team_id: TEAM }), 'application/json'), 200);
     await refused(s, interaction(await clickPayload({ type: 'view_submission' })), 200);
     await refused(s, interaction(await clickPayload({ actions: [{ action_id: 'x', value: '{"not":"ours"}' }] })), 200);
   });
