@@ -13,7 +13,7 @@ import { decodeEvent, type Decoded } from './inbound.js';
 import { PerChatLimiter } from './limiter.js';
 import { imageBody, render, textBody, type FeishuBody } from './outbound.js';
 import { feishuRoutes } from './routes.js';
-import { sdkOptions } from './sdk.js';
+import { httpWithTimeout, sdkOptions } from './sdk.js';
 import type { EventHeader } from './schemas.js';
 import { wsDispatcher } from './ws.js';
 
@@ -30,6 +30,8 @@ export interface FeishuConfig {
   /** Sends per second for the whole app: Feishu's documented app quota, 50, by default. Only
    * the inbound bench lifts it (its fake API has no quota). */
   ratePerSecond?: number;
+  /** Every API call's bound (default 10 s); a timed-out send is retried as a transient failure. */
+  httpTimeoutMs?: number;
 }
 
 /** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
@@ -49,7 +51,7 @@ export class FeishuAdapter implements Adapter {
 
   constructor(private readonly cfg: FeishuConfig, private readonly log: Logger) {
     this.ratePerSecond = cfg.ratePerSecond ?? 50;
-    this.client = new lark.Client({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, ...sdkOptions });
+    this.client = new lark.Client({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, httpInstance: httpWithTimeout(cfg.httpTimeoutMs ?? 10_000), ...sdkOptions });
     // Feishu's long connection carries events but not card callbacks: with an Encrypt Key the
     // webhook still takes the clicks; without one, buttons become numbered options.
     this.buttons = Boolean(cfg.encryptKey);

@@ -183,6 +183,15 @@ describe('feishu sending', () => {
     expect(await attempt()).toMatchObject({ kind: 'transient' });
   });
 
+  it('gives up on a Feishu that never answers after httpTimeoutMs, as a transient (retryable) failure', async () => {
+    const impatient = new FeishuAdapter({ appId: APP_ID, appSecret: 'test-app-secret', domain: rig.api.url, mode: 'webhook', httpTimeoutMs: 300 }, createLogger('silent'));
+    await impatient.send(direct, { text: 'warm up: token fetched' }, { idempotencyKey: `k-${Math.random()}` });
+    rig.api.hangNext();
+    const err = await impatient.send(direct, { text: 'x' }, { idempotencyKey: `k-${Math.random()}` }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformError);
+    expect(err).toMatchObject({ kind: 'transient', message: expect.stringContaining('timeout') });
+  });
+
   it('maps codes without an HTTP error too, by table', () => {
     expect(classify({ status: 200, code: 230053 }).kind).toBe('target_gone');
     expect(classify({ status: 400, code: 99991400, headers: { 'x-ogw-ratelimit-reset': '3' } })).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 });
