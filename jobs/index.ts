@@ -14,11 +14,13 @@ export function findJob(name: string): JobDefinition | undefined {
 
 export async function startJobs(ctx: JobContext, opts: { connection: ConnectionOptions; prefix: string }) {
   const queue = new Queue<RunOptions>(JOBS_QUEUE, opts);
-  for (const job of JOBS) {
-    if (!job.schedule) continue;
-    const repeat = 'every' in job.schedule ? { every: job.schedule.every } : { pattern: job.schedule.pattern, tz: job.schedule.tz };
-    await queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: {} });
-  }
+  await registerSchedules(queue);
+  // A Redis that restarted without its data lost the schedules with it: register them again
+  // whenever the connection comes back. A new 'every' schedule runs at once, so the reminders
+  // tick catches up on what fell due meanwhile; an intact one is left as it was.
+  const client = await queue.client;
+  const reregister = () => void registerSchedules(queue).catch((err: Error) => ctx.log.error({ err: err.message }, 'schedules not registered again'));
+  client.on('ready', reregister);
   const worker = new Worker<RunOptions>(JOBS_QUEUE, async (j) => {
     const job = findJob(j.name);
     if (!job) throw new Error(`no job called ${j.name}`);
@@ -31,9 +33,18 @@ export async function startJobs(ctx: JobContext, opts: { connection: ConnectionO
   const own = await Promise.all(JOBS.map((j) => j.start?.({ ...ctx, ...opts })));
   return {
     async close() {
+      client.off('ready', reregister);
       await worker.close();
       await Promise.all(own.map((s) => s?.close()));
       await queue.close();
     },
   };
+}
+
+async function registerSchedules(queue: Queue<RunOptions>): Promise<void> {
+  for (const job of JOBS) {
+    if (!job.schedule) continue;
+    const repeat = 'every' in job.schedule ? { every: job.schedule.every } : { pattern: job.schedule.pattern, tz: job.schedule.tz };
+    await queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: {} });
+  }
 }

@@ -5,6 +5,7 @@
 // the schedule from Postgres. A counting Feishu adapter shows what users got: each due reminder
 // exactly once, nothing that was already delivered before the crash, the future ones queued
 // again (inside the horizon) or still pending in Postgres (beyond it).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,4 +136,47 @@ describe('Redis restarted with its data lost while reminders are pending', () =>
       await second.stop();
     }
   }, 80_000);
+
+  it('a running process rebuilds the schedule when Redis comes back empty on the same port', async () => {
+    const t0 = Date.now();
+    await db.reminder.updateMany({ where: { tenantId: 'demo', status: 'pending' }, data: { status: 'done' } });
+    const template = await db.reminder.findFirstOrThrow({ where: { tenantId: 'demo', kind: 'follow_up' }, orderBy: { dueAt: 'asc' } });
+    const add = (dueInMs: number) => {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+      return db.reminder.create({ data: { ...rest, status: 'pending', sentAt: null, dueAt: new Date(t0 + dueInMs) } });
+    };
+    const soon = await add(8_000);
+    const inHorizon = await add(20 * 60_000);
+    redis = await restartEmpty(redis, dataRoot); // a clean start: the schedules from the test above are gone
+    const running = await startProcess(db, redis.url, feishu);
+    try {
+      await until(async () => (await running.queued(soon)) === 'delayed' && (await running.queued(inHorizon)) === 'delayed');
+      // Redis restarts with nothing (no persistence) on its port; the process keeps running.
+      redis = await restartEmpty(redis, dataRoot);
+      const status = async (r: Reminder) => (await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status;
+      await until(async () => (await status(soon)) === 'sent' && (await running.queued(inHorizon)) === 'delayed', 40_000);
+      await until(() => sends.some((s) => s.key === reminderKey(soon)));
+      await sleep(1000);
+      expect(sends.filter((s) => s.key === reminderKey(soon))).toHaveLength(1);
+      expect(await status(inHorizon)).toBe('pending');
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
 });
+
+/** Stops the file's redis-server and starts an empty one (no persistence) on the same port and password. */
+async function restartEmpty(old: RunningService, dataRoot: string): Promise<RunningService> {
+  const url = new URL(old.url);
+  await old.stop();
+  fs.rmSync(path.join(dataRoot, 'redis'), { recursive: true, force: true });
+  const child = spawn('redis-server', ['--port', url.port, '--bind', '127.0.0.1', '--requirepass', decodeURIComponent(url.password), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const probe = new Redis(old.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  probe.on('error', () => {});
+  await until(async () => (await probe.connect().then(() => probe.ping(), () => '')) === 'PONG', 10_000);
+  probe.disconnect();
+  return {
+    url: old.url, owned: true,
+    stop: () => new Promise<void>((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
