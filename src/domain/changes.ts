@@ -1,5 +1,6 @@
 // Every write a message causes goes through here, so each is audited with the row before and
 // after; undo (undo.ts) replays a message's audit rows backwards.
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from './actor.js';
 
 export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team';
@@ -28,6 +29,9 @@ export interface ChangeContext {
 
 export class Changes {
   readonly made: { entity: Entity; id: string; action: string }[] = [];
+  /** Audit rows wait here until flush(): one INSERT for the message instead of one per change
+   * plus an UPDATE for the label (the inbound bench's hot path, issue #6). */
+  private readonly audits: Prisma.AuditLogCreateManyInput[] = [];
 
   constructor(readonly tx: Tx, readonly ctx: ChangeContext) {}
 
@@ -45,17 +49,22 @@ export class Changes {
     return row as T;
   }
 
+  /** Writes the audit rows of the changes made, labelled with what the bot told the user
+   * ("已记录拜访 · 华为"), in the order made (`seq`). Call it inside the same transaction. */
+  async flush(label: string): Promise<void> {
+    if (!this.audits.length) return;
+    await this.tx.auditLog.createMany({ data: this.audits.splice(0).map((a) => ({ ...a, label })) });
+  }
+
   private async audit(entity: Entity, entityId: string, action: string, before: unknown, after: unknown) {
     this.made.push({ entity, id: entityId, action });
-    await this.tx.auditLog.create({
-      data: {
-        ...this.ctx,
-        entity,
-        entityId,
-        action,
-        before: before === null ? undefined : toJson(before),
-        after: toJson(after),
-      },
+    this.audits.push({
+      ...this.ctx,
+      entity,
+      entityId,
+      action,
+      before: before === null ? undefined : toJson(before),
+      after: toJson(after),
     });
   }
 }

@@ -43,10 +43,17 @@ export interface RouterResult {
 
 class DuplicateEvent extends Error {}
 
+/** A user writing again from the address this process stored for them less than a minute ago
+ * costs no write (one query less per message, issue #6): ChatAddress.updatedAt, which picks
+ * where jobs reach the user, then lags by at most this much. */
+const ADDRESS_REFRESH_MS = 60_000;
+
 /** An event id is unique per platform delivery source. */
 
 export class Router {
   private readonly pending: PendingQuestions;
+  /** The address this process last stored for each user, and when (see remember()). */
+  private readonly addresses = new Map<string, { key: string; at: number }>();
 
   constructor(private readonly deps: RouterDeps) {
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
@@ -121,9 +128,7 @@ export class Router {
         ]);
       }
       const reply = await intents[intent].handle(ctx, args);
-      if (changes.made.length) {
-        await tx.auditLog.updateMany({ where: { batchId }, data: { label: reply.text.split('\n')[0]!.slice(0, 200) } });
-      }
+      await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
       return reply;
     }, { timeout: 15_000, maxWait: 10_000 });
   }
@@ -144,12 +149,18 @@ export class Router {
   private async remember(actor: Actor, event: InboundEvent, locale: Locale): Promise<void> {
     const { db } = this.deps;
     const a = event.address;
+    const key = [a.platform, a.platformTenant, a.conversationId, a.kind, a.threadId ?? ''].join('\n');
+    const stored = this.addresses.get(actor.userId);
+    const unchanged = stored?.key === key && Date.now() - stored.at < ADDRESS_REFRESH_MS;
     await Promise.all([
       locale !== actor.locale ? db.user.update({ where: { id: actor.userId }, data: { locale } }) : undefined,
-      db.chatAddress.upsert({
+      unchanged ? undefined : db.chatAddress.upsert({
         where: { userId_platform_conversationId: { userId: actor.userId, platform: a.platform, conversationId: a.conversationId } },
         create: { tenantId: actor.tenantId, userId: actor.userId, platform: a.platform, platformTenant: a.platformTenant, conversationId: a.conversationId, kind: a.kind, threadId: a.threadId },
         update: { kind: a.kind, threadId: a.threadId ?? null },
+      }).then(() => {
+        if (this.addresses.size >= 50_000) this.addresses.clear();
+        this.addresses.set(actor.userId, { key, at: Date.now() });
       }),
     ]);
   }
