@@ -3,6 +3,7 @@
 // router's processed-event row catches any later one.
 import type { Queue } from 'bullmq';
 import type { InboundEvent } from '../chat/index.js';
+import { cleanEvent } from '../chat/clean-text.js';
 import { jobId, type InboundPayload } from '../../jobs/queues.js';
 
 export interface InboundSink {
@@ -15,7 +16,11 @@ export const eventKey = (e: Pick<InboundEvent, 'from' | 'eventId'>): string =>
 
 export function queueSink(queue: Queue<InboundPayload>): InboundSink {
   return {
-    async accept(event) {
+    async accept(received) {
+      // Cleaned before its id becomes a job id and reply keys: with an unpaired surrogate in the
+      // id BullMQ lost the job ("Missing key for job", stored as U+FFFD, looked up as the
+      // original), and NUL failed the job over and over (its reply keys go to Postgres).
+      const event = cleanEvent(received);
       await queue.add('event', { event }, {
         jobId: jobId(eventKey(event)),
         attempts: 10,

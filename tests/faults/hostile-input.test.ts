@@ -192,6 +192,9 @@ describe('through the queue and the worker (assemble + startWorkers, web adapter
     texts.push('a\u0000b', '\ud800', `/新客户 <at user_id="all">x</at>\u0000`, 'x'.repeat(10_000));
     const user = 'fuzzworker';
     for (const text of texts) await product.sink.accept(event(user, text));
+    // A platform event id is opaque: even one with NUL in it is answered (its reply keys are stored).
+    await product.sink.accept({ ...event(user, '我的销售漏斗'), eventId: `om_\u0000${randomUUID()}\ud800` });
+    texts.push('我的销售漏斗');
     await product.sink.accept(event(user, '帮助'));
     const inbox: Reply[] = [];
     await until('the reply to the last message', async () => {
