@@ -19,9 +19,13 @@ function cleanValue(v: unknown): unknown {
   return v;
 }
 
-/** The event with its user-supplied text (message, button arguments, event id) cleaned. */
+/** The event with every string in it cleaned: text, button arguments, ids, names. */
 export function cleanEvent(event: InboundEvent): InboundEvent {
-  const base = { ...event, eventId: cleanText(event.eventId) };
+  const base = {
+    ...event, eventId: cleanText(event.eventId),
+    from: cleanValue(event.from) as InboundEvent['from'], address: cleanValue(event.address) as InboundEvent['address'],
+    ...(event.messageId !== undefined && { messageId: cleanText(event.messageId) }),
+  };
   return event.type === 'text'
     ? { ...base, type: 'text', text: cleanText(event.text) }
     : { ...base, type: 'action', action: { ...event.action, args: cleanValue(event.action.args) as Record<string, unknown> } };

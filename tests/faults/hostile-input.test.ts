@@ -193,7 +193,7 @@ describe('through the queue and the worker (assemble + startWorkers, web adapter
     const user = 'fuzzworker';
     for (const text of texts) await product.sink.accept(event(user, text));
     // A platform event id is opaque: even one with NUL in it is answered (its reply keys are stored).
-    await product.sink.accept({ ...event(user, '我的销售漏斗'), eventId: `om_\u0000${randomUUID()}\ud800` });
+    await product.sink.accept({ ...event(user, '我的销售漏斗'), eventId: `om_\u0000${randomUUID()}\ud800`, messageId: 'm\u0000\udc00' });
     texts.push('我的销售漏斗');
     await product.sink.accept(event(user, '帮助'));
     const inbox: Reply[] = [];
