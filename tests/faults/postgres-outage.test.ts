@@ -106,14 +106,19 @@ describe('Postgres stopped for 20 s during a burst of inbound messages', () => {
     env = await setup();
   });
   afterAll(async () => {
-    // Bounded: a worker still holding a message for its turn must not hold the file up.
-    await Promise.race([env?.workers.close(), sleep(20_000)]);
-    await env?.product.closeQueues();
-    await env?.rig.close();
-    await db?.$disconnect();
-    await server?.stop();
+    // Each step bounded, and named on stderr when it overruns: once, in a full run on a loaded
+    // machine, this hook overran 60 s without saying which step held it.
+    const bounded = async (step: string, work: Promise<unknown> | undefined, ms: number) => {
+      const done = await Promise.race([work?.then(() => true), sleep(ms).then(() => false)]);
+      if (done === false) process.stderr.write(`postgres-outage cleanup: ${step} still running after ${ms} ms\n`);
+    };
+    await bounded('workers.close', env?.workers.close(), 20_000);
+    await bounded('closeQueues', env?.product.closeQueues(), 10_000);
+    await bounded('rig.close', env?.rig.close(), 5_000);
+    await bounded('db.$disconnect', db?.$disconnect(), 5_000);
+    await bounded('postgres stop', server?.stop(), 15_000);
     fs.rmSync(dataRoot, { recursive: true, force: true });
-  }, 60_000);
+  }, 90_000);
 
   // What a user reads: Feishu shows one message per `uuid` (its send dedupe, one hour), so a
   // send repeated under the same uuid (a retry after Postgres failed under it) shows once.
