@@ -29,8 +29,7 @@ export async function startCeiling(databaseUrl: string, encryptKey: string): Pro
       [body.header?.event_id, body.header?.tenant_key, body.event?.sender?.sender_id?.open_id, body.event?.message?.content]);
     return c.json({});
   });
-  const port = await freePort();
-  const server: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  const { server, port } = await listen(app.fetch);
   return {
     url: `http://127.0.0.1:${port}/webhooks/feishu`,
     rows: async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n),
@@ -39,6 +38,14 @@ export async function startCeiling(databaseUrl: string, encryptKey: string): Pro
       await pool.query(`DROP TABLE IF EXISTS ${table}`).finally(() => pool.end());
     },
   };
+}
+
+/** Serves `fetch` on a free loopback port, resolved once it accepts connections. */
+export async function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; port: number }> {
+  const port = await freePort();
+  let server: ServerType | undefined;
+  await new Promise<void>((resolve) => { server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve()); });
+  return { server: server!, port };
 }
 
 /** Stops the server; keep-alive connections the load generator still holds are cut. */

@@ -28,40 +28,58 @@ const stage = (results: StageResult[], name: string): StageResult => {
 };
 
 
-export function inboundFigures(input: { product: StageResult[]; ceiling: StageResult[]; rows: RowCounts; metrics: MetricsSample[] }): Figure[] {
-  const { product, ceiling, rows, metrics } = input;
-  const saturated = stage(product, 'saturated');
+export interface InboundRun {
+  /** One process (npm start): warm-up, saturated, 250/s, 500/s, maybe 1000/s. */
+  product: StageResult[];
+  /** Webhook and workers in two processes (start:web + start:worker): warm-up, saturated, 500/s. */
+  split: StageResult[];
+  ceiling: StageResult[];
+  rows: RowCounts;
+  /** /metrics of the one-process product, and what it had stored when scraped last. */
+  metrics: MetricsSample[];
+  storedBeforeSplit: number;
+}
+
+export function inboundFigures(input: InboundRun): Figure[] {
+  const { product, split, ceiling, rows, metrics } = input;
   // Saturated: replies/s at the fake Feishu API; the ceiling's acks/s (it stores before answering).
   const ceilingRate = stage(ceiling, 'saturated').windowRate;
-  const rate = saturated.windowRate;
+  const rate = stage(product, 'saturated').windowRate;
+  const splitRate = stage(split, 'saturated').windowRate;
   const at500 = stage(product, '500/s');
+  const splitAt500 = stage(split, '500/s');
   const bareAt500 = stage(ceiling, '500/s');
   const ackP99 = percentile(at500.acks, 0.99);
+  const splitAckP99 = percentile(splitAt500.acks, 0.99);
 
-  const acked = product.reduce((n, r) => n + r.acked, 0);
-  const replied = product.reduce((n, r) => n + r.replied, 0);
-  const duplicateReplies = product.reduce((n, r) => n + r.duplicateReplies, 0);
+  const all = [...product, ...split];
+  const acked = all.reduce((n, r) => n + r.acked, 0);
+  const replied = all.reduce((n, r) => n + r.replied, 0);
+  const duplicateReplies = all.reduce((n, r) => n + r.duplicateReplies, 0);
   // Every acknowledged event: one activity, one processed-event row, one deal update, one reply.
   const stored = rows.distinctActivitySources;
   const exactlyOnce = rows.ackedNotStored === 0 && rows.activities === stored && rows.processedEvents === stored &&
     rows.dealUpdates === stored && rows.deliveriesSent === stored && replied === acked && duplicateReplies === 0;
   const last = metrics.at(-1);
   const rising = metrics.filter((m, i) => i > 0 && m.inHandled > metrics[i - 1]!.inHandled).length;
+  const allReplied = (r: StageResult) => (r.replied === r.acked ? 'reported (all replied)' : `all replied (${r.acked - r.replied} missing)`);
 
   return [
-    { name: 'inbound end to end, messages/s (saturated)', value: rate, unit: 'msg/s', goal: '>= 1000', met: rate >= 1000, ceiling: ceilingRate },
+    { name: 'inbound end to end, messages/s (saturated, npm start)', value: rate, unit: 'msg/s', goal: '>= 1000', met: rate >= 1000, ceiling: ceilingRate },
     { name: 'inbound end to end, share of the bare ceiling', value: (rate / ceilingRate) * 100, unit: '%', goal: '>= 50', met: rate >= ceilingRate / 2 },
     { name: 'inbound ack p50 at 500/s offered', value: percentile(at500.acks, 0.5), unit: 'ms', goal: 'reported', met: true, ceiling: percentile(bareAt500.acks, 0.5) },
     { name: 'inbound ack p99 at 500/s offered', value: ackP99, unit: 'ms', goal: '< 50', met: ackP99 < 50, ceiling: percentile(bareAt500.acks, 0.99) },
-    { name: 'inbound end to end p50 at 500/s offered', value: percentile(at500.e2e, 0.5), unit: 'ms', goal: 'reported', met: at500.replied === at500.acked },
-    { name: 'inbound end to end p99 at 500/s offered', value: percentile(at500.e2e, 0.99), unit: 'ms', goal: 'reported', met: at500.replied === at500.acked },
+    { name: 'inbound end to end p50 at 500/s offered', value: percentile(at500.e2e, 0.5), unit: 'ms', goal: allReplied(at500), met: at500.replied === at500.acked },
+    { name: 'inbound end to end p99 at 500/s offered', value: percentile(at500.e2e, 0.99), unit: 'ms', goal: allReplied(at500), met: at500.replied === at500.acked },
+    { name: 'inbound end to end, messages/s (saturated, web + worker processes)', value: splitRate, unit: 'msg/s', goal: '>= 1000', met: splitRate >= 1000, ceiling: ceilingRate },
+    { name: 'inbound ack p99 at 500/s offered (web + worker processes)', value: splitAckP99, unit: 'ms', goal: '< 50', met: splitAckP99 < 50, ceiling: percentile(bareAt500.acks, 0.99) },
     {
       name: 'inbound events stored exactly once (activities; re-deliveries included)', value: rows.activities, unit: 'rows',
       goal: `each of ${acked} acked once, one reply each`, met: exactlyOnce,
     },
     {
       name: '/metrics messages_in handled at end (scraped live)', value: last?.inHandled ?? 0, unit: 'msgs',
-      goal: `= ${stored} stored, rising in >= 3 scrapes`, met: last?.inHandled === stored && rising >= 3,
+      goal: `= ${input.storedBeforeSplit} stored, rising in >= 3 scrapes`, met: last?.inHandled === input.storedBeforeSplit && rising >= 3,
     },
   ];
 }

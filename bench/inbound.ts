@@ -1,31 +1,28 @@
 // `npm run bench -- inbound` (issue #6, figure 1): signed, encrypted Feishu
 // im.message.receive_v1 events through the whole product — webhook verify → decrypt → queue →
 // worker → parse → one Postgres transaction (activity + deal) → reply to a fake Feishu API on
-// 127.0.0.1 — at rising offered rates, then saturated. The ceiling, measured in the same run
-// by the same load generator: a bare Hono endpoint doing the same signature check and
-// decryption and one INSERT (inbound-ceiling.ts). The tenant, its rows, the Redis keys and the
-// scratch table are throwaway: removed at the end, also when the bench fails.
-import { serve } from '@hono/node-server';
-import { FeishuAdapter } from '../adapters/feishu/adapter.js';
+// 127.0.0.1 — saturated, then at rising offered rates; first as `npm start` runs it (one
+// process), then with the webhook and the workers in two processes (start:web + start:worker).
+// The ceiling, measured in the same run by the same load generator: a bare Hono endpoint doing
+// the same signature check and decryption and one INSERT (inbound-ceiling.ts). The tenant, its
+// rows, the Redis keys and the scratch table are throwaway: removed at the end, also on failure.
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { warmUp } from '../src/nlu/index.js';
-import { assemble } from '../src/runtime/assemble.js';
-import { freePort } from '../src/runtime/free-port.js';
 import { openRuntime, type Runtime } from '../src/runtime/open.js';
-import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../tests/adapters/fakes/feishu-rig.js';
+import { ENCRYPT_KEY } from '../tests/adapters/fakes/feishu-rig.js';
 import type { Figure } from './figures.js';
-import { closeServer, startCeiling } from './inbound-ceiling.js';
-import { startLoad, type Load } from './inbound-driver.js';
+import { startCeiling } from './inbound-ceiling.js';
+import { forkChild, startLoad, type Load } from './inbound-driver.js';
 import { inboundFigures, percentile, type RowCounts } from './inbound-figures.js';
 import { scrapeMetrics } from './inbound-metrics.js';
+import { serveProduct, type ProductAt } from './inbound-product.js';
 import type { StageResult, StageSpec } from './inbound-protocol.js';
 import { dropTenant, seedTenant, type BenchTenant } from './inbound-tenant.js';
+import type { WorkerCommand, WorkerReply } from './inbound-worker.js';
 
 const REPS = 500; // 5 sends/s per chat (adapters/feishu/limiter.ts): 500 chats allow 2,500/s
 const CUSTOMERS_EACH = 4;
-/** No Feishu quota here: the fake API has none, and 50/s would be all this bench measured. */
-const UNLIMITED_RATE = 1_000_000;
 
 type Stage = Omit<StageSpec, 'url' | 'runTag' | 'firstSeq' | 'expectReplies' | 'drainTimeoutMs'>;
 /** 1% of events are posted twice (a Feishu re-delivery): each must still be stored once. */
@@ -39,6 +36,7 @@ const RATES = [250, 500, 1000];
 const DRAIN_SECONDS = 8;
 
 const say = (line: string) => process.stderr.write(`[inbound] ${line}\n`);
+type Undo = [string, () => Promise<unknown>][];
 
 /** `scale` shrinks every stage (a quick look while working on the hot path; figures need 1). */
 export async function benchInbound(scale = 1): Promise<Figure[]> {
@@ -46,52 +44,32 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
   warmUp(); // as npm start does: the parser's lazy dictionaries load before the first message
   const runtime = await openRuntime(loadConfig(), log);
   const tag = `bench${Date.now()}`;
-  const undo: [string, () => Promise<unknown>][] = [];
+  const undo: Undo = [];
   try {
     const tenant = await seedTenant(runtime.db, tag, REPS, CUSTOMERS_EACH);
     undo.push(['tenant rows', () => dropTenant(runtime.db, tenant.tenantId)]);
     const load = await startLoad(tenant);
     undo.push(['load generator', () => load.stop()]);
-    let seq = 0;
-    const run = async (url: string, stage: Stage, who: string, expectReplies: boolean) => {
-      const count = Math.max(1, Math.round(stage.count * scale));
-      const maxSeconds = stage.maxSeconds && stage.maxSeconds * scale;
-      const r = await load.stage({ ...stage, count, maxSeconds, url, runTag: tag, firstSeq: seq, expectReplies, drainTimeoutMs: 20_000 });
-      seq += count;
-      say(describe(who, r));
-      return r;
-    };
-    const openLoop = (capacity: number) => RATES.filter((rate) => rate <= 500 || rate <= capacity * 4).map((rate) => ({
-      name: `${rate}/s`, rate, dupEvery: DUP_EVERY, count: Math.round(Math.min(rate * 4, Math.max(rate, capacity * DRAIN_SECONDS))),
-    }));
+    undo.push(['redis keys', () => deleteKeys(runtime, `${tag}*`)]);
+    const run = runner(load, tag, scale);
 
     const ceiling = await startCeiling(runtime.services.databaseUrl, ENCRYPT_KEY);
     undo.push(['ceiling', () => ceiling.close()]);
-    const bare: StageResult[] = [];
-    bare.push(await run(ceiling.url, { name: 'warm-up 250/s', rate: 250, count: 250 }, 'ceiling', false));
-    bare.push(await run(ceiling.url, { ...SATURATED, until: 'ack', maxSeconds: 10 }, 'ceiling', false));
-    bare.push(await run(ceiling.url, { name: '500/s', rate: 500, count: 2000, dupEvery: DUP_EVERY }, 'ceiling', false));
-    const bareRows = await ceiling.rows();
+    const bare = [
+      await run(ceiling.url, { name: 'warm-up 250/s', rate: 250, count: 250 }, 'ceiling', false),
+      await run(ceiling.url, { ...SATURATED, until: 'ack', maxSeconds: 10 }, 'ceiling', false),
+      await run(ceiling.url, { name: '500/s', rate: 500, count: 2000, dupEvery: DUP_EVERY }, 'ceiling', false),
+    ];
+    say(`ceiling rows stored: ${await ceiling.rows()}`);
     await undo.pop()![1]();
 
-    undo.push(['redis keys', () => deleteKeys(runtime, `${tag}:*`)]);
-    const product = await startProduct(runtime, load, tag, tenant.tenantId);
-    undo.push(['product', () => product.close()]);
-    const scraper = scrapeMetrics(`${product.url}/metrics`, 1000);
-    undo.push(['scraper', async () => scraper.stop()]);
-    const webhook = `${product.url}/webhooks/feishu`;
-    const results: StageResult[] = [];
-    results.push(await run(webhook, { name: 'warm-up 100/s', rate: 100, count: 300, dupEvery: DUP_EVERY }, 'product', true));
-    const saturated = await run(webhook, { ...SATURATED, until: 'reply', maxSeconds: 20 }, 'product', true);
-    results.push(saturated);
-    for (const stage of openLoop(saturated.windowRate)) results.push(await run(webhook, stage, 'product', true));
-    await scraper.sample();
-    scraper.stop();
-    const shown = scraper.samples.filter((_, i, all) => i % Math.ceil(all.length / 12) === 0 || i === all.length - 1);
-    say(`/metrics during the run (messages in handled / out sent), ${scraper.samples.length} scrapes: ${shown.map((m) => `${m.inHandled}/${m.outSent}`).join(' ')}`);
-    const rows = await countRows(runtime, tenant, results.flatMap((r) => r.ackedIds));
-    say(`rows: ${JSON.stringify({ ...rows, ceilingRows: bareRows })}`);
-    return inboundFigures({ product: results, ceiling: bare, rows, metrics: scraper.samples });
+    const at = { apiUrl: load.apiUrl, keyPrefix: tag, tenantId: tenant.tenantId };
+    const one = await oneProcess(runtime, at, run, undo);
+    const oneRows = await countRows(runtime, tenant, one.results.flatMap((r) => r.ackedIds));
+    const split = await twoProcesses(runtime, { ...at, keyPrefix: `${tag}-split` }, run, undo);
+    const rows = await countRows(runtime, tenant, [...one.results, ...split].flatMap((r) => r.ackedIds));
+    say(`rows: ${JSON.stringify(rows)}`);
+    return inboundFigures({ product: one.results, split, ceiling: bare, rows, metrics: one.metrics, storedBeforeSplit: oneRows.distinctActivitySources });
   } finally {
     for (const [what, step] of undo.reverse()) {
       await withTimeout(step(), 30_000, what).catch((err: Error) => say(`cleanup of ${what} failed: ${err.message}`));
@@ -100,28 +78,60 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
   }
 }
 
-/** The product as `npm start` assembles it, with a real Feishu adapter (webhook mode) sending
- * to the load generator's fake Feishu API, served on loopback, workers running. */
-async function startProduct(runtime: Runtime, load: Load, keyPrefix: string, tenantId: string) {
-  const log = createLogger('warn');
-  const adapter = new FeishuAdapter({
-    appId: APP_ID, appSecret: 'bench-app-secret', domain: load.apiUrl, mode: 'webhook',
-    encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, ratePerSecond: UNLIMITED_RATE,
-  }, log);
-  const product = assemble({ db: runtime.db, redis: runtime.redis, log, keyPrefix, tenantId, webChatToken: null, messengers: () => [adapter] });
-  const port = await freePort();
-  const server = serve({ fetch: product.app.fetch, port, hostname: '127.0.0.1' });
-  const workers = product.startWorkers();
-  await workers.ready;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await closeServer(server);
-      await workers.close();
-      await product.closeQueues();
-      await product.metrics.close();
-    },
+type Run = (url: string, stage: Stage, who: string, expectReplies: boolean) => Promise<StageResult>;
+
+function runner(load: Load, tag: string, scale: number): Run {
+  let seq = 0;
+  return async (url, stage, who, expectReplies) => {
+    const count = Math.max(1, Math.round(stage.count * scale));
+    const maxSeconds = stage.maxSeconds && stage.maxSeconds * scale;
+    const r = await load.stage({ ...stage, count, maxSeconds, url, runTag: tag, firstSeq: seq, expectReplies, drainTimeoutMs: 20_000 });
+    seq += count;
+    say(describe(who, r));
+    return r;
   };
+}
+
+/** As `npm start` runs it: webhook and workers in one process; /metrics scraped meanwhile. */
+async function oneProcess(runtime: Runtime, at: ProductAt, run: Run, undo: Undo) {
+  const product = await serveProduct(runtime, at, { workers: true });
+  undo.push(['product', () => product.close()]);
+  const scraper = scrapeMetrics(`${product.url}/metrics`, 1000);
+  undo.push(['scraper', async () => scraper.stop()]);
+  const webhook = `${product.url}/webhooks/feishu`;
+  const results = [await run(webhook, { name: 'warm-up 100/s', rate: 100, count: 300, dupEvery: DUP_EVERY }, 'product', true)];
+  const saturated = await run(webhook, { ...SATURATED, until: 'reply', maxSeconds: 20 }, 'product', true);
+  results.push(saturated);
+  for (const rate of RATES.filter((r) => r <= 500 || r <= saturated.windowRate * 4)) {
+    const count = Math.round(Math.min(rate * 4, Math.max(rate, saturated.windowRate * DRAIN_SECONDS)));
+    results.push(await run(webhook, { name: `${rate}/s`, rate, count, dupEvery: DUP_EVERY }, 'product', true));
+  }
+  await scraper.sample();
+  scraper.stop();
+  const shown = scraper.samples.filter((_, i, all) => i % Math.ceil(all.length / 12) === 0 || i === all.length - 1);
+  say(`/metrics during the run (messages in handled / out sent), ${scraper.samples.length} scrapes: ${shown.map((m) => `${m.inHandled}/${m.outSent}`).join(' ')}`);
+  await undo.pop()![1]();
+  await undo.pop()![1]();
+  return { results, metrics: scraper.samples };
+}
+
+/** start:web + start:worker: this process serves the webhook, a child runs the workers. */
+async function twoProcesses(runtime: Runtime, at: ProductAt, run: Run, undo: Undo): Promise<StageResult[]> {
+  const worker = forkChild<WorkerCommand, WorkerReply>('./inbound-worker.ts');
+  undo.push(['worker process', () => worker.stop({ type: 'stop' })]);
+  await worker.ask({ type: 'start', at }, 120_000);
+  const web = await serveProduct(runtime, at, { workers: false });
+  undo.push(['web', () => web.close()]);
+  const webhook = `${web.url}/webhooks/feishu`;
+  const results = [
+    await run(webhook, { name: 'warm-up 100/s', rate: 100, count: 200, dupEvery: DUP_EVERY }, 'split', true),
+    await run(webhook, { ...SATURATED, until: 'reply', maxSeconds: 15 }, 'split', true),
+  ];
+  const capacity = results[1]!.windowRate;
+  results.push(await run(webhook, { name: '500/s', rate: 500, count: Math.round(Math.min(2000, Math.max(500, capacity * DRAIN_SECONDS))), dupEvery: DUP_EVERY }, 'split', true));
+  await undo.pop()![1]();
+  await undo.pop()![1]();
+  return results;
 }
 
 /** What the product stored for the bench tenant, against the events it acknowledged. */
