@@ -1,8 +1,10 @@
 // The follow-up reminder card ("跟进 华为 · 张总 — 上次: 报价 50万, 3天前") and the low-score
-// alert, built from the reminder's rows as they are when it fires.
+// alert, built from the reminder's rows as they are when it fires (read in one go for every
+// reminder firing together).
 import type { Button, Reply } from '../../src/chat/index.js';
-import type { Db } from '../../src/db.js';
+import { Prisma, type Db } from '../../src/db.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
+import type { Stage } from '../../src/generated/prisma/enums.js';
 import { formatAmount, formatDateTime, t, type Locale } from '../../src/i18n/index.js';
 import { daysBetween, localDate } from '../calendar.js';
 import { tr } from './messages.js';
@@ -20,16 +22,17 @@ export function reminderButtons(locale: Locale, reminderId: string): Button[] {
   ];
 }
 
-export async function followUpCard(db: Db, r: Reminder, to: Person, now: Date): Promise<Reply> {
+/** The rows a follow-up card shows, read for many reminders at once (see followUpCards). */
+export interface CardRows {
+  customer?: string; contact?: string;
+  deal?: { title: string; amount: Prisma.Decimal | null; currency: string; stage: Stage };
+  last?: { summary: string; occurredAt: Date };
+}
+
+export function followUpCard(r: Reminder, to: Person, now: Date, rows: CardRows): Reply {
   const { locale, timeZone } = to;
-  const where = { tenantId: r.tenantId };
-  const [customer, contact, deal, last] = await Promise.all([
-    r.customerId ? db.customer.findFirst({ where: { ...where, id: r.customerId }, select: { name: true } }) : null,
-    r.contactId ? db.contact.findFirst({ where: { ...where, id: r.contactId }, select: { name: true } }) : null,
-    r.dealId ? db.deal.findFirst({ where: { ...where, id: r.dealId } }) : null,
-    lastActivity(db, r, now),
-  ]);
-  const who = [customer?.name, contact?.name].filter(Boolean).join(' · ');
+  const { deal, last } = rows;
+  const who = [rows.customer, rows.contact].filter(Boolean).join(' · ');
   const title = tr(locale, 'followUp.title', { who });
   const ago = last ? daysBetween(localDate(last.occurredAt, timeZone), localDate(now, timeZone)) : 0;
   const lastLine = last
@@ -47,16 +50,44 @@ export async function followUpCard(db: Db, r: Reminder, to: Person, now: Date): 
   return { text, card: { title: lastLine ? `${title} — ${lastLine}` : title, fields, buttons: reminderButtons(locale, r.id) } };
 }
 
-/** The activity the follow-up came from, else the customer's latest before now. */
-async function lastActivity(db: Db, r: Reminder, now: Date) {
-  if (r.activityId) {
-    const own = await db.activity.findFirst({ where: { tenantId: r.tenantId, id: r.activityId } });
-    if (own) return own;
-  }
-  if (!r.customerId) return null;
-  return db.activity.findFirst({
-    where: { tenantId: r.tenantId, customerId: r.customerId, occurredAt: { lte: now } }, orderBy: { occurredAt: 'desc' },
-  });
+const ids = (rs: Reminder[], key: 'customerId' | 'contactId' | 'dealId' | 'activityId') => [...new Set(rs.map((r) => r[key]).filter((v): v is string => !!v))];
+const byTenant = <T extends { id: string; tenantId: string }>(rows: T[]) => new Map(rows.map((x) => [`${x.tenantId}:${x.id}`, x]));
+
+/**
+ * The card rows of many follow-ups with a fixed number of queries whatever their number (issue #6:
+ * 1,000 due in the same second): customers, contacts, deals and own activities by id, and each
+ * customer's latest activity before `now` (one index probe per customer, in one statement).
+ * Every row must be of the reminder's tenant.
+ */
+export async function followUpCards(db: Db, rs: Reminder[], now: Date): Promise<Map<string, CardRows>> {
+  const select = { id: true, tenantId: true } as const;
+  const [customers, contacts, deals, own, latest] = await Promise.all([
+    db.customer.findMany({ where: { id: { in: ids(rs, 'customerId') } }, select: { ...select, name: true } }),
+    db.contact.findMany({ where: { id: { in: ids(rs, 'contactId') } }, select: { ...select, name: true } }),
+    db.deal.findMany({ where: { id: { in: ids(rs, 'dealId') } }, select: { ...select, title: true, amount: true, currency: true, stage: true } }),
+    db.activity.findMany({ where: { id: { in: ids(rs, 'activityId') } }, select: { ...select, summary: true, occurredAt: true } }),
+    latestActivities(db, rs, now),
+  ]);
+  const [c, k, d, a] = [byTenant(customers), byTenant(contacts), byTenant(deals), byTenant(own)];
+  const key = (r: Reminder, id: string | null) => `${r.tenantId}:${id}`;
+  return new Map(rs.map((r) => [r.id, {
+    customer: c.get(key(r, r.customerId))?.name, contact: k.get(key(r, r.contactId))?.name, deal: d.get(key(r, r.dealId)),
+    // The activity the follow-up came from, else the customer's latest before now.
+    last: a.get(key(r, r.activityId)) ?? (r.customerId ? latest.get(key(r, r.customerId)) : undefined),
+  }]));
+}
+
+async function latestActivities(db: Db, rs: Reminder[], now: Date): Promise<Map<string, { summary: string; occurredAt: Date }>> {
+  const pairs = [...new Set(rs.filter((r) => r.customerId).map((r) => `${r.tenantId}\u0000${r.customerId}`))].map((p) => p.split('\u0000') as [string, string]);
+  if (!pairs.length) return new Map();
+  const rows = await db.$queryRaw<{ tenantId: string; customerId: string; summary: string; occurredAt: Date }[]>(Prisma.sql`
+    SELECT c.t AS "tenantId", c.id AS "customerId", a.summary, a."occurredAt"
+    FROM unnest(ARRAY[${Prisma.join(pairs.map((p) => p[0]))}]::text[], ARRAY[${Prisma.join(pairs.map((p) => p[1]))}]::text[]) AS c(t, id)
+    CROSS JOIN LATERAL (
+      SELECT summary, "occurredAt" FROM "Activity"
+      WHERE "tenantId" = c.t AND "customerId" = c.id AND "occurredAt" <= ${now}
+      ORDER BY "occurredAt" DESC LIMIT 1) a`);
+  return new Map(rows.map((r) => [`${r.tenantId}:${r.customerId}`, { summary: r.summary, occurredAt: r.occurredAt }]));
 }
 
 /** A callback scored ≤ 2: the account owner and their manager hear about it. */

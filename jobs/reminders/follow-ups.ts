@@ -2,15 +2,17 @@
 // what is due soon. A tick every few minutes sends what is due (including anything overdue and
 // unsent — after a restart or a Redis wipe the tick simply finds it) and queues what falls due
 // within the horizon as a delayed job whose id is the reminder's id and due time. When a job
-// fires it re-reads the row: moved, done, cancelled or deleted (undo) means it sends nothing.
+// fires it re-reads the row: moved, done, cancelled or deleted (undo) means it sends nothing;
+// jobs due together fire in batches (fire.ts, batch.ts).
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { jobId } from '../queues.js';
-import { addDays, atLocal, deliverAt } from '../calendar.js';
+import { addDays, atLocal } from '../calendar.js';
 import type { JobContext, JobDefinition, RunOptions } from '../types.js';
-import { alertCard, followUpCard } from './follow-up-card.js';
-import { peopleOf, personOf, sendTo, tenantsFor, type TenantInfo } from './people.js';
+import { Batcher } from './batch.js';
+import { fireMany, fireTime, type FirePayload } from './fire.js';
+import { peopleOf, tenantsFor } from './people.js';
 
 export const REMINDER_QUEUE = 'reminders';
 /** How far ahead the tick puts reminders into Redis. */
@@ -18,9 +20,8 @@ export const HORIZON_MS = 30 * 60_000;
 const TICK_MS = 5 * 60_000;
 
 const firePayload = z.object({ reminderId: z.string().min(1), dueAt: z.string().min(1) });
-type FirePayload = z.infer<typeof firePayload>;
 
-export const reminderKey = (r: Pick<Reminder, 'id' | 'dueAt'>) => `reminder:${r.id}:${r.dueAt.toISOString()}`;
+export { fire, reminderKey, type FireOutcome } from './fire.js';
 
 /** What the tick looks at: follow-ups and alerts (prompts and nudges are sent by their daily jobs). */
 const SENT_BY_TICK = { OR: [{ kind: 'follow_up' as const }, { kind: 'callback' as const, note: { startsWith: 'alert:' } }] };
@@ -28,6 +29,8 @@ const SENT_BY_TICK = { OR: [{ kind: 'follow_up' as const }, { kind: 'callback' a
 type Enqueue = (payload: FirePayload, delayMs: number) => Promise<void>;
 
 const PAGE = 1000;
+/** Reminder jobs in flight at once, and the largest batch fired together. */
+const BATCH = 200;
 
 export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue): Promise<void> {
   const now = ctx.now();
@@ -46,44 +49,19 @@ export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue)
       });
       if (!rows.length) break;
       people ??= await peopleOf(ctx.db, tenant);
-      for (const r of rows) await schedule(ctx, r, people.get(r.assigneeId)?.timeZone ?? tenant.timeZone, tenant, now, enqueue);
+      const due: FirePayload[] = [];
+      for (const r of rows) {
+        const at = fireTime(r, people.get(r.assigneeId)?.timeZone ?? tenant.timeZone, tenant);
+        const payload = { reminderId: r.id, dueAt: r.dueAt.toISOString() };
+        if (at <= now) due.push(payload);
+        else if (enqueue && at.getTime() - now.getTime() <= HORIZON_MS) await enqueue(payload, at.getTime() - now.getTime());
+      }
+      // What is due already goes now, together.
+      if (due.length) await fireMany(ctx, due);
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1];
     }
   }
-}
-
-async function schedule(ctx: JobContext, r: Reminder, zone: string, tenant: TenantInfo, now: Date, enqueue?: Enqueue): Promise<void> {
-  const at = fireTime(r, zone, tenant);
-  const payload = { reminderId: r.id, dueAt: r.dueAt.toISOString() };
-  if (at <= now) await fire(ctx, payload);
-  else if (enqueue && at.getTime() - now.getTime() <= HORIZON_MS) await enqueue(payload, at.getTime() - now.getTime());
-}
-
-/** Follow-ups wait out quiet hours (to the morning send time); alerts of unhappy customers do not. */
-function fireTime(r: Reminder, timeZone: string, tenant: TenantInfo): Date {
-  return r.kind === 'follow_up' ? deliverAt(r.dueAt, timeZone, tenant.settings) : r.dueAt;
-}
-
-export type FireOutcome = 'sent' | 'muted' | 'gone';
-
-/** Sends one reminder if it is still pending at the due time the job was queued for. */
-export async function fire(ctx: JobContext, p: FirePayload): Promise<FireOutcome> {
-  const r = await ctx.db.reminder.findUnique({ where: { id: p.reminderId } });
-  if (!r || r.status !== 'pending' || r.dueAt.toISOString() !== p.dueAt) return 'gone';
-  const tenant = (await tenantsFor(ctx.db, r.tenantId))[0];
-  const person = tenant && (await personOf(ctx.db, tenant, r.assigneeId));
-  if (!person) return 'gone';
-  const now = ctx.now();
-  const reply = r.kind === 'follow_up' ? await followUpCard(ctx.db, r, person, now) : await alertCard(ctx.db, r, person);
-  const sent = reply ? await sendTo(ctx, person, r.kind, reply, reminderKey(r)) : false;
-  // Lateness counts from when it was meant to go out (after quiet hours), not from dueAt.
-  if (sent) ctx.metrics?.reminderLateness.observe(Math.max(0, (now.getTime() - fireTime(r, person.timeZone ?? tenant.timeZone, tenant).getTime()) / 1000));
-  // Marked after the hand-off: a crash in between re-sends under the same key, which the
-  // delivery layer turns into one message. A muted reminder is marked too (it stays a to-do in
-  // the task list) so the tick stops looking at it.
-  await ctx.db.reminder.updateMany({ where: { id: r.id, status: 'pending', dueAt: r.dueAt }, data: { status: 'sent', sentAt: now } });
-  return sent ? 'sent' : reply ? 'muted' : 'gone';
 }
 
 function queueOptions(ctx: JobContext): { connection: ConnectionOptions; prefix: string } {
@@ -100,7 +78,9 @@ export async function runDate(ctx: JobContext, opts: RunOptions & { date: string
     const rows = await ctx.db.reminder.findMany({
       where: { tenantId: tenant.id, status: 'pending', dueAt: { gte: from, lt: to }, ...SENT_BY_TICK }, orderBy: { dueAt: 'asc' },
     });
-    for (const r of rows) await fire(ctx, { reminderId: r.id, dueAt: r.dueAt.toISOString() });
+    for (let i = 0; i < rows.length; i += PAGE) {
+      await fireMany(ctx, rows.slice(i, i + PAGE).map((r) => ({ reminderId: r.id, dueAt: r.dueAt.toISOString() })));
+    }
   }
 }
 
@@ -123,8 +103,11 @@ export const reminders: JobDefinition = {
     }
   },
   async start(ctx) {
-    const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => fire(ctx, firePayload.parse(job.data)),
-      { connection: ctx.connection, prefix: ctx.prefix, concurrency: 4 });
+    // Many jobs in flight, fired in batches: 1,000 reminders due in one second cost a few dozen
+    // queries and their hand-offs instead of ten queries each (issue #6).
+    const batches = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps), BATCH, 20);
+    const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => batches.add(firePayload.parse(job.data)),
+      { connection: ctx.connection, prefix: ctx.prefix, concurrency: BATCH });
     worker.on('failed', (j, err) => {
       ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
       ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');

@@ -14,8 +14,10 @@ export interface Person {
 
 export interface TenantInfo { id: string; timeZone: string; settings: TenantSettings }
 
-export async function tenantsFor(db: Db, tenantId?: string): Promise<TenantInfo[]> {
-  const rows = await db.tenant.findMany({ where: tenantId ? { id: tenantId } : {}, orderBy: { id: 'asc' } });
+/** One tenant, some, or (no argument) every tenant. */
+export async function tenantsFor(db: Db, tenantId?: string | string[]): Promise<TenantInfo[]> {
+  const where = tenantId === undefined ? {} : { id: typeof tenantId === 'string' ? tenantId : { in: tenantId } };
+  const rows = await db.tenant.findMany({ where, orderBy: { id: 'asc' } });
   return rows.map((t) => ({ id: t.id, timeZone: t.timeZone || DEFAULT_ZONE, settings: tenantSettings(t.settings) }));
 }
 
@@ -36,11 +38,12 @@ export async function peopleOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone
   return new Map(users.map((u) => [u.id, toPerson(u, tenant)]));
 }
 
-/** One person, for a job that writes to one user (a firing reminder): one row, not the tenant's
- * whole user list (issue #6: 1,000 reminders due at once read 2,100 users each before). */
-export async function personOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone'>, userId: string): Promise<Person | undefined> {
-  const u = await db.user.findFirst({ where: { tenantId: tenant.id, id: userId }, include: withManager });
-  return u ? toPerson(u, tenant) : undefined;
+/** The recipients of many messages (reminders firing together) in one query, by user id; each
+ * with their own tenant's zone as default. */
+export async function peopleByIds(db: Db, tenants: Map<string, Pick<TenantInfo, 'timeZone'>>, userIds: string[]): Promise<Map<string, Person>> {
+  if (!userIds.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] }, tenantId: { in: [...tenants.keys()] } }, include: withManager });
+  return new Map(users.map((u) => [u.id, toPerson(u, tenants.get(u.tenantId)!)]));
 }
 
 /** Sends unless the recipient muted this kind; true when it was handed to the notifier. */

@@ -1,0 +1,29 @@
+// Reminder jobs due in the same instant are fired together: each job hands its payload to the
+// batch being gathered (up to `max`, or for `waitMs` after the first) and waits for the batch's
+// outcome, so a job still completes only once its own reminder went out — and a failed batch
+// fails each of its jobs, which BullMQ retries one by one.
+export class Batcher<T, R> {
+  private pending: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly run: (items: T[]) => Promise<R[]>, private readonly max: number, private readonly waitMs: number) {}
+
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (this.pending.length >= this.max) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.waitMs);
+    });
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending.splice(0);
+    if (!batch.length) return;
+    this.run(batch.map((b) => b.item)).then(
+      (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
+      (err: unknown) => batch.forEach((b) => b.reject(err)),
+    );
+  }
+}
