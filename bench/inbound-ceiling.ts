@@ -45,6 +45,9 @@ export async function listen(fetch: (req: Request) => Response | Promise<Respons
   const port = await freePort();
   let server: ServerType | undefined;
   await new Promise<void>((resolve) => { server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve()); });
+  // Node closes a keep-alive connection after 5 s idle; a generator slot waiting longer for a
+  // reply would then reuse a socket being closed (ECONNRESET). Same setting for both servers.
+  (server as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
   return { server: server!, port };
 }
 
