@@ -41,9 +41,10 @@ export class Changes {
     return row as T;
   }
 
-  async update<T extends Row>(entity: Entity, id: string, data: object): Promise<T> {
+  /** `read`: the whole row as this transaction just read it, so it is not read again (#6). */
+  async update<T extends Row>(entity: Entity, id: string, data: object, read?: Row): Promise<T> {
     const d = delegate(this.tx, entity);
-    const before = await d.findUnique({ where: { id } });
+    const before = read ?? await d.findUnique({ where: { id } });
     const row = await d.update({ where: { id }, data });
     await this.audit(entity, id, 'update', before, row);
     return row as T;

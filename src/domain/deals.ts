@@ -59,7 +59,7 @@ export async function applyDealFacts(
     await recordStage(changes, actor, created.id, null, stage);
     return { deal: created, created: true };
   }
-  const updated = await changes.update<DealRow>('deal', deal.id, data);
+  const updated = await changes.update<DealRow>('deal', deal.id, data, deal);
   if (facts.stage !== undefined && facts.stage !== deal.stage) {
     await recordStage(changes, actor, deal.id, deal.stage, facts.stage);
   }

@@ -40,7 +40,7 @@ export async function upsertContact(changes: Changes, tx: Tx, customerId: string
     return { contact: row, created: true };
   }
   const row = Object.keys(facts).length
-    ? await changes.update<{ id: string; name: string }>('contact', existing.id, facts)
+    ? await changes.update<{ id: string; name: string }>('contact', existing.id, facts, existing)
     : existing;
   return { contact: row, created: false };
 }
