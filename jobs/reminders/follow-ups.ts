@@ -11,7 +11,7 @@ import { jobId } from '../queues.js';
 import { addDays, atLocal } from '../calendar.js';
 import type { JobContext, JobDefinition, RunOptions } from '../types.js';
 import { Batcher } from './batch.js';
-import { fireMany, fireTime, type FirePayload } from './fire.js';
+import { fire, fireMany, fireTime, type FirePayload } from './fire.js';
 import { peopleOf, tenantsFor } from './people.js';
 
 export const REMINDER_QUEUE = 'reminders';
@@ -105,7 +105,13 @@ export const reminders: JobDefinition = {
   async start(ctx) {
     // Many jobs in flight, fired in batches: 1,000 reminders due in one second cost a few dozen
     // queries and their hand-offs instead of ten queries each (issue #6).
-    const batches = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps), BATCH, 20);
+    const batches = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps).catch(async (err: unknown) => {
+      if (ps.length === 1) throw err;
+      // One reminder that cannot fire must not hold up the others: each on its own, each job
+      // with its own outcome (what the batch handed off already goes again under its key: once).
+      ctx.log.warn({ err: err instanceof Error ? err.message : String(err), reminders: ps.length }, 'reminder batch failed; firing one by one');
+      return Promise.all(ps.map((p) => fire(ctx, p).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+    }), BATCH, 20);
     const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => batches.add(firePayload.parse(job.data)),
       { connection: ctx.connection, prefix: ctx.prefix, concurrency: BATCH });
     worker.on('failed', (j, err) => {

@@ -1,8 +1,11 @@
 // Reminders firing together (issue #6: 1,000 due in the same second) cost a fixed number of
 // queries for the batch, whatever its size; each still goes out once, with its own card, in due
-// order, and a moved one in the same batch sends nothing.
+// order, and a moved one in the same batch sends nothing. In the worker, one reminder that
+// cannot go out does not hold back the others of its batch.
+import { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { fireMany } from '../../jobs/reminders/fire.js';
+import { reminders, REMINDER_QUEUE } from '../../jobs/reminders/follow-ups.js';
 import type { Db } from '../../src/db.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { minutes, NOW, seededJobs, textOf } from './reminders-support.js';
@@ -36,5 +39,38 @@ describe('reminders fired in a batch', () => {
     expect(notes).toEqual([0, ...Array.from({ length: 20 }, (_, i) => i + 1).filter((i) => i !== 4)].map((i) => `batch ${i}`));
     expect(new Set(job.notifier.sent.map((s) => s.key)).size).toBe(20);
     expect(await db.reminder.count({ where: { id: { in: rows.map((r) => r.id) }, status: 'sent' } })).toBe(20);
+  });
+
+  it('in the worker, a batch with one reminder whose hand-off fails still sends the others', async () => {
+    const { db, job, ids } = await seededJobs();
+    await db.tenant.update({ where: { id: 'demo' }, data: { settings: { quietHours: { start: '00:00', end: '00:00' } } } });
+    const customer = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '顺丰速运' } });
+    const due = new Date(Date.now() + 1500);
+    const [bad, good] = await Promise.all([ids.rep1!, ids.rep2!].map((assigneeId) =>
+      db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', assigneeId, customerId: customer.id, dueAt: due, note: 'worker batch' } })));
+    const sent: string[] = [];
+    const ctx = { ...job.ctx, now: () => new Date(), notifier: { async notify(to: { userId: string }, _r: unknown, opts: { key: string }) {
+      if (to.userId === ids.rep1) throw new Error('rep1 cannot be reached');
+      sent.push(opts.key);
+    } } };
+    const bull = { connection: job.ctx.redis, prefix: `${job.ctx.keyPrefix}:bull` };
+    const worker = await reminders.start!({ ...ctx, ...bull });
+    const queue = new Queue(REMINDER_QUEUE, bull);
+    try {
+      for (const r of [bad!, good!]) {
+        await queue.add('fire', { reminderId: r.id, dueAt: due.toISOString() }, { jobId: `batch-${r.id}`, delay: due.getTime() - Date.now(), attempts: 1 });
+      }
+      const status = async (id: string) => (await db.reminder.findUniqueOrThrow({ where: { id } })).status;
+      for (const end = Date.now() + 15_000; Date.now() < end && (await status(good!.id)) !== 'sent'; await new Promise((r) => setTimeout(r, 100)));
+      expect(await status(good!.id)).toBe('sent');
+      // Handed off in the failed batch and again on its own, under one key: the outbox sends it once.
+      expect([...new Set(sent)]).toEqual([`reminder:${good!.id}:${due.toISOString()}`]);
+      expect(await status(bad!.id)).toBe('pending');
+      for (const end = Date.now() + 5_000; Date.now() < end && !(await queue.getJobState(`batch-${bad!.id}`)).startsWith('failed'); await new Promise((r) => setTimeout(r, 100)));
+      expect(await queue.getJobState(`batch-${bad!.id}`)).toBe('failed');
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
   });
 });
