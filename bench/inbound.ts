@@ -16,6 +16,7 @@ import { startCeiling } from './inbound-ceiling.js';
 import { forkChild, startLoad, type Load } from './inbound-driver.js';
 import { inboundFigures, percentile, type RowCounts } from './inbound-figures.js';
 import { scrapeMetrics } from './inbound-metrics.js';
+import { measureParts } from './inbound-parts.js';
 import { serveProduct, type ProductAt } from './inbound-product.js';
 import type { StageResult, StageSpec } from './inbound-protocol.js';
 import { dropTenant, seedTenant, type BenchTenant } from './inbound-tenant.js';
@@ -70,6 +71,9 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
     const split = await twoProcesses(runtime, { ...at, keyPrefix: `${tag}-split` }, run, undo);
     const rows = await countRows(runtime, tenant, [...one.results, ...split].flatMap((r) => r.ackedIds));
     say(`rows: ${JSON.stringify(rows)}`);
+    for (const c of await measureParts(runtime, tenant, { ...at, keyPrefix: `${tag}-parts` }, Math.max(20, Math.round(200 * scale)))) {
+      say(`CPU per message, one at a time — ${c.part}: ${c.cpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms)`);
+    }
     return inboundFigures({ product: one.results, split, ceiling: bare, rows, metrics: one.metrics, storedBeforeSplit: oneRows.distinctActivitySources });
   } finally {
     for (const [what, step] of undo.reverse()) {
