@@ -47,8 +47,9 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
   const tag = `bench${Date.now()}`;
   const undo: Undo = [];
   try {
+    // Registered first (so run last), and before seeding: a seed that fails half-way is removed too.
+    undo.push(['tenant rows', () => dropTenant(runtime.db, `feishu-${tag}`)]);
     const tenant = await seedTenant(runtime.db, tag, REPS, CUSTOMERS_EACH);
-    undo.push(['tenant rows', () => dropTenant(runtime.db, tenant.tenantId)]);
     const load = await startLoad(tenant);
     undo.push(['load generator', () => load.stop()]);
     undo.push(['redis keys', () => deleteKeys(runtime, `${tag}*`)]);
