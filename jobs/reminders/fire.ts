@@ -2,6 +2,7 @@
 // (moved, done, cancelled or deleted — undo — means nothing is sent). Many fire at once with a
 // fixed number of queries for the batch — re-read, tenants, recipients, card rows, mark sent —
 // plus each message's hand-off to the outbox (issue #6: 1,000 due in the same second).
+import type { Reply } from '../../src/chat/index.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { deliverAt } from '../calendar.js';
 import type { JobContext } from '../types.js';
@@ -41,12 +42,21 @@ export async function fireMany(ctx: JobContext, ps: FirePayload[]): Promise<Fire
   const cards = await followUpCards(ctx.db, firing.filter((f) => f.r.kind === 'follow_up').map((f) => f.r), now);
   const replies = await Promise.all(firing.map((f) => (f.r.kind === 'follow_up' ? followUpCard(f.r, f.person, now, cards.get(f.r.id) ?? {}) : alertCard(ctx.db, f.r, f.person))));
   const outcome = new Map<string, FireOutcome>();
-  await inOrder(firing.map((f, i) => ({ f, reply: replies[i] ?? null })), HAND_OFFS, async ({ f: { r, person, tenant }, reply }) => {
-    const sent = reply ? await sendTo(ctx, person, r.kind, reply, reminderKey(r)) : false;
+  const settle = ({ r, person, tenant }: Firing, reply: Reply | null, sent: boolean) => {
     // Lateness counts from when it was meant to go out (after quiet hours), not from dueAt.
     if (sent) ctx.metrics?.reminderLateness.observe(Math.max(0, (now.getTime() - fireTime(r, person.timeZone ?? tenant.timeZone, tenant).getTime()) / 1000));
     outcome.set(r.id, sent ? 'sent' : reply ? 'muted' : 'gone');
-  });
+  };
+  const items = firing.map((f, i) => ({ f, reply: replies[i] ?? null }));
+  if (ctx.notifier.notifyMany) {
+    // One hand-off for the whole batch, in due order.
+    const handed = items.filter((i) => i.reply && !i.f.person.muted.has(i.f.r.kind));
+    await ctx.notifier.notifyMany(handed.map(({ f, reply }) => ({ to: { tenantId: f.person.tenantId, userId: f.person.id }, reply: reply!, key: reminderKey(f.r) })));
+    const sent = new Set(handed);
+    for (const item of items) settle(item.f, item.reply, sent.has(item));
+  } else {
+    await inOrder(items, HAND_OFFS, async ({ f, reply }) => settle(f, reply, reply ? await sendTo(ctx, f.person, f.r.kind, reply, reminderKey(f.r)) : false));
+  }
   // Marked after the hand-off: a crash in between re-sends under the same keys, which the
   // delivery layer turns into one message each. A muted reminder is marked too (it stays a to-do
   // in the task list) so the tick stops looking at it.

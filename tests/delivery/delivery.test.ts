@@ -43,6 +43,29 @@ describe('delivery', () => {
     expect(inbox.map((r) => r.text)).toEqual(['跟进 华为']);
   });
 
+  it('notifies many at once: each once, each chat in the given order, to the address each last used', async () => {
+    const [rep1, rep2] = [await t.user('rep1'), await t.user('rep2')];
+    // rep1 last wrote from a Slack DM that is gone from this test's adapters; rep2 never used a messenger.
+    await t.db.chatAddress.create({ data: { tenantId: 'demo', userId: rep1.id, platform: 'slack', platformTenant: 'T1', conversationId: 'D1', kind: 'direct' } });
+    const keys = [0, 1, 2, 3].map((i) => `many:${randomUUID()}:${i}`);
+    const notices = [
+      { to: { tenantId: 'demo', userId: rep2.id }, reply: { text: '一' }, key: keys[0]! },
+      { to: { tenantId: 'demo', userId: rep1.id }, reply: { text: 'slack' }, key: keys[1]! },
+      { to: { tenantId: 'demo', userId: rep2.id }, reply: { text: '二' }, key: keys[2]! },
+      { to: { tenantId: 'demo', userId: rep2.id }, reply: { text: '三' }, key: keys[3]! },
+    ];
+    await t.product.outbox.notifyMany(notices);
+    await t.product.outbox.notifyMany(notices.slice(0, 1)); // a repeat: the same key, nothing new
+    await until(async () => (await t.db.delivery.count({ where: { id: { in: [keys[0]!, keys[2]!, keys[3]!] }, status: 'sent' } })) === 3);
+    expect((await t.product.inbox.drain('demo', 'rep2')).map((r) => r.text)).toEqual(['一', '二', '三']);
+    const rows = await t.db.delivery.findMany({ where: { id: { in: keys } }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.id, r.conversation])).toEqual([
+      [keys[0], 'web:demo:rep2'], [keys[1], 'slack:T1:D1'], [keys[2], 'web:demo:rep2'], [keys[3], 'web:demo:rep2'],
+    ]);
+    expect(await t.product.outbox.addressOf({ tenantId: 'demo', userId: rep1.id })).toEqual({ platform: 'slack', platformTenant: 'T1', conversationId: 'D1', kind: 'direct' });
+    await expect(t.product.outbox.notifyMany([{ to: { tenantId: 'other', userId: rep1.id }, reply: { text: 'x' }, key: 'k' }])).rejects.toThrow(/no user/);
+  });
+
   it('answers an event queued by a webhook through the outbound queue', async () => {
     const event = {
       type: 'text' as const, eventId: randomUUID(), at: new Date(), text: '我的销售漏斗',
