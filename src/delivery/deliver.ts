@@ -66,11 +66,15 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
     return 'sent';
   }
   // Outbox.send made the row when it queued the message; a job queued before #6 gets it here.
-  const row = await db.delivery.upsert({
-    where: { id: p.deliveryId },
-    create: { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, platform: p.address.platform, conversation: conversationOf(p.address) },
-    update: {},
-  });
+  // Raw SQL on this per-message path (here and when marking it sent): Prisma 6's query compiler
+  // costs ~0.5 ms of CPU a query, a third of the outbound worker's time per message.
+  const [row] = await db.$queryRaw<{ id: string; status: string; conversation: string | null; seq: bigint }[]>`
+    WITH made AS (
+      INSERT INTO "Delivery" ("id", "tenantId", "userId", "platform", "conversation")
+      VALUES (${p.deliveryId}, ${p.tenantId}, ${p.userId ?? null}, ${p.address.platform}, ${conversationOf(p.address)})
+      ON CONFLICT ("id") DO NOTHING RETURNING id, status, conversation, seq)
+    SELECT * FROM made UNION ALL SELECT id, status, conversation, seq FROM "Delivery" WHERE id = ${p.deliveryId} LIMIT 1`;
+  if (!row) throw new Error(`no Delivery row ${p.deliveryId}`);
   if (row.status === 'sent') {
     await db.delivery.update({ where: { id: p.deliveryId }, data: { attempts: { increment: 1 } } });
     count('already_sent');
@@ -88,7 +92,7 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
     if (gaveUp) await wakeNext(db, row, deps.jobs);
   });
   const sentAt = p.sentAt ? new Date(p.sentAt) : now();
-  await db.delivery.update({ where: { id: p.deliveryId }, data: { status: 'sent', sentAt, error: null, attempts: { increment: 1 } } })
+  await db.$executeRaw`UPDATE "Delivery" SET status = 'sent', "sentAt" = ${sentAt}, error = NULL, attempts = attempts + 1 WHERE id = ${p.deliveryId}`
     .catch(async (err: unknown) => {
       await job.updateData?.({ ...job.data, sentAt: sentAt.toISOString() });
       throw err;

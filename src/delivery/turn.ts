@@ -35,10 +35,11 @@ export async function heldBackBy(db: Db, row: Place, o: TurnOptions): Promise<st
   if (!row.conversation) return undefined;
   const since = new Date(o.now.getTime() - o.maxWaitMs);
   for (;;) {
-    const older = await db.delivery.findFirst({
-      where: { conversation: row.conversation, status: 'pending', seq: { lt: row.seq }, createdAt: { gte: since } },
-      orderBy: { seq: 'asc' }, select: { id: true, createdAt: true },
-    });
+    // Raw SQL on this per-message path: Prisma 6's query compiler costs ~0.5 ms of CPU a query.
+    const [older] = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
+      SELECT id, "createdAt" FROM "Delivery"
+       WHERE conversation = ${row.conversation} AND status = 'pending' AND seq < ${row.seq} AND "createdAt" >= ${since}
+       ORDER BY seq LIMIT 1`;
     if (!older || !o.jobs) return older?.id;
     const state = await o.jobs.state(older.id);
     const young = o.now.getTime() - older.createdAt.getTime() < QUEUEING_GRACE_MS;
@@ -61,9 +62,8 @@ export async function recheckTurn(db: Db, olderId: string, selfId: string, jobs:
 /** After a message is settled (sent or given up), the next one in its chat need not wait for its poll. */
 export async function wakeNext(db: Db, row: Place, jobs: OutboundJobs | undefined): Promise<void> {
   if (!row.conversation || !jobs) return;
-  const next = await db.delivery.findFirst({
-    where: { conversation: row.conversation, status: 'pending', seq: { gt: row.seq } },
-    orderBy: { seq: 'asc' }, select: { id: true },
-  });
+  const [next] = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Delivery" WHERE conversation = ${row.conversation} AND status = 'pending' AND seq > ${row.seq}
+     ORDER BY seq LIMIT 1`;
   if (next) await jobs.promote(next.id);
 }
