@@ -11,7 +11,7 @@ import { isDbUnreachable } from '../db-errors.js';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
 import type { Metrics } from '../http/metrics.js';
 import { OUTAGE_GIVE_UP_MS } from './db-down.js';
-import { conversationOf, heldBackBy, recheckTurn, wakeNext, type OutboundJobs } from './turn.js';
+import { claim, heldBackBy, markSent, recheckTurn, wakeNext, type Claimed, type OutboundJobs } from './turn.js';
 
 export interface DeliverDeps {
   db: Db;
@@ -66,21 +66,14 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
     return 'sent';
   }
   // Outbox.send made the row when it queued the message; a job queued before #6 gets it here.
-  // Raw SQL on this per-message path (here and when marking it sent): Prisma 6's query compiler
-  // costs ~0.5 ms of CPU a query, a third of the outbound worker's time per message.
-  const [row] = await db.$queryRaw<{ id: string; status: string; conversation: string | null; seq: bigint }[]>`
-    WITH made AS (
-      INSERT INTO "Delivery" ("id", "tenantId", "userId", "platform", "conversation")
-      VALUES (${p.deliveryId}, ${p.tenantId}, ${p.userId ?? null}, ${p.address.platform}, ${conversationOf(p.address)})
-      ON CONFLICT ("id") DO NOTHING RETURNING id, status, conversation, seq)
-    SELECT * FROM made UNION ALL SELECT id, status, conversation, seq FROM "Delivery" WHERE id = ${p.deliveryId} LIMIT 1`;
-  if (!row) throw new Error(`no Delivery row ${p.deliveryId}`);
+  const turn = { now: now(), maxWaitMs: deps.maxTurnWaitMs ?? DELIVERY_DEFAULTS.maxTurnWaitMs };
+  const row = await claim(db, { id: p.deliveryId, tenantId: p.tenantId, userId: p.userId, address: p.address }, turn);
   if (row.status === 'sent') {
     await db.delivery.update({ where: { id: p.deliveryId }, data: { attempts: { increment: 1 } } });
     count('already_sent');
     return 'already-sent';
   }
-  await takeTurn(job, row, deps, token);
+  await takeTurn(job, row, deps, turn, token);
   const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
   // Sent on an earlier try whose record failed: record it now, do not send again.
   if (!p.sentAt) await send(p, deps, worker, count, async (err) => {
@@ -92,21 +85,20 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
     if (gaveUp) await wakeNext(db, row, deps.jobs);
   });
   const sentAt = p.sentAt ? new Date(p.sentAt) : now();
-  await db.$executeRaw`UPDATE "Delivery" SET status = 'sent', "sentAt" = ${sentAt}, error = NULL, attempts = attempts + 1 WHERE id = ${p.deliveryId}`
-    .catch(async (err: unknown) => {
-      await job.updateData?.({ ...job.data, sentAt: sentAt.toISOString() });
-      throw err;
-    });
+  const next = await markSent(db, p.deliveryId, sentAt).catch(async (err: unknown) => {
+    await job.updateData?.({ ...job.data, sentAt: sentAt.toISOString() });
+    throw err;
+  });
   count('sent');
   deps.log.debug({ deliveryId: p.deliveryId }, 'message sent');
-  await wakeNext(db, row, deps.jobs);
+  // The next message of this chat need not wait for its poll.
+  if (next) await deps.jobs?.promote(next);
   return 'sent';
 }
 
 /** Throws BullMQ's DelayedError (no attempt used) while an older message to the same chat must go first. */
-async function takeTurn(job: DeliverJob, row: { id: string; conversation: string | null; seq: bigint }, deps: DeliverDeps, token: string | undefined): Promise<void> {
-  const now = (deps.now ?? (() => new Date()))();
-  const waitingFor = await heldBackBy(deps.db, row, { jobs: deps.jobs, now, maxWaitMs: deps.maxTurnWaitMs ?? DELIVERY_DEFAULTS.maxTurnWaitMs });
+async function takeTurn(job: DeliverJob, row: Claimed, deps: DeliverDeps, turn: { now: Date; maxWaitMs: number }, token: string | undefined): Promise<void> {
+  const waitingFor = await heldBackBy(deps.db, row, { jobs: deps.jobs, ...turn }, row.older);
   if (!waitingFor) return;
   await job.moveToDelayed?.(Date.now() + (deps.turnPollMs ?? DELIVERY_DEFAULTS.turnPollMs), token);
   await recheckTurn(deps.db, waitingFor, row.id, deps.jobs);
