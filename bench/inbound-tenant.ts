@@ -4,6 +4,7 @@
 // deal facts on a known customer (no "create this customer?" question). Deleted afterwards.
 import type { Db } from '../src/db.js';
 import { nameKeys } from '../src/domain/names.js';
+import { deleteTenant } from '../src/domain/tenant-data.js';
 import { customerName, type BenchUser } from './inbound-protocol.js';
 
 export interface BenchTenant { tenantKey: string; tenantId: string; users: BenchUser[] }
@@ -32,21 +33,7 @@ export async function seedTenant(db: Db, tenantKey: string, reps: number, custom
   };
 }
 
-/** Every row the tenant has: the models with a tenantId, then the tenant (users, customers and
- * teams cascade). */
+/** Every row the tenant has, in every table (the product's own `tenant delete`). */
 export async function dropTenant(db: Db, tenantId: string): Promise<void> {
-  const where = { where: { tenantId } };
-  await db.auditLog.deleteMany(where);
-  await db.activity.deleteMany(where);
-  await db.reminder.deleteMany(where);
-  await db.stageChange.deleteMany(where);
-  await db.deal.deleteMany(where);
-  await db.contact.deleteMany(where);
-  await db.callback.deleteMany(where);
-  await db.target.deleteMany(where);
-  await db.delivery.deleteMany(where);
-  await db.processedEvent.deleteMany(where);
-  await db.chatAddress.deleteMany(where);
-  await db.chatIdentity.deleteMany(where);
-  await db.tenant.deleteMany({ where: { id: tenantId } });
+  await deleteTenant(db, tenantId);
 }
