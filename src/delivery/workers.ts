@@ -2,12 +2,14 @@
 // per platform sends through that platform's adapter at its rate. `npm start` runs these in
 // the same process; more worker processes can run over the same Redis and Postgres.
 import { Worker, type ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Adapter } from '../../adapters/contract.js';
 import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
 import type { Db } from '../db.js';
 import type { Router } from '../router/index.js';
 import { deliver, type DeliverDeps } from './deliver.js';
+import { ChatTurns } from './chat-turns.js';
 import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
@@ -24,6 +26,8 @@ export interface WorkerDeps {
   prefix: string;
   /** Prometheus counters (#7); defaults to the router's. */
   metrics?: Metrics;
+  /** Holds each chat while one of its events is handled (chat-turns.ts); without it, events of one chat may run side by side. */
+  redis?: Redis;
   /** Send timeout and turn-taking timings (#6); production defaults in deliver.ts. */
   delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs' | 'dbDownPollMs'>;
 }
@@ -31,10 +35,12 @@ export interface WorkerDeps {
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
   const base = { connection: deps.connection, prefix: deps.prefix };
   const metrics = deps.metrics ?? deps.router.metrics;
+  const turns = deps.redis && new ChatTurns(deps.redis, deps.prefix);
   const inbound = new Worker<InboundPayload>(INBOUND, async (job, token) => {
     const { event, handled } = inboundPayloadSchema.parse(job.data);
     // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
-    const { replies, tenantId, userId } = handled ?? await deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
+    const handle = () => deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
+    const { replies, tenantId, userId } = handled ?? await (turns ? turns.run(event.address, job, token, handle) : handle());
     const key = eventKey(event);
     deps.log.debug({ eventKey: key, replies: replies.length }, 'queueing replies');
     try {

@@ -33,7 +33,7 @@ export function assemble(opts: AssembleOptions) {
     ...built,
     outbox,
     sink,
-    startWorkers: () => startWorkers({ db: opts.db, log: opts.log, router: built.router, outbox, sink, adapters: built.adapters, ...queueOpts }),
+    startWorkers: () => startWorkers({ db: opts.db, log: opts.log, router: built.router, outbox, sink, adapters: built.adapters, redis: opts.redis, ...queueOpts }),
     async closeQueues() {
       await Promise.all([inbound.close(), ...[...outboundQueues.values()].map((q) => q.close())]);
     },

@@ -82,6 +82,25 @@ describe('delivery', () => {
     expect(replies[0]!.card?.title).toBe('我的销售漏斗');
   });
 
+  it('handles one chat\'s events one at a time, in order: an undo typed right after a visit takes that visit back', async () => {
+    const rep = await t.user('rep1');
+    const visits = () => t.db.activity.count({ where: { tenantId: 'demo', userId: rep.id } });
+    const before = await visits();
+    const event = (text: string) => ({
+      type: 'text' as const, eventId: randomUUID(), at: new Date(), text,
+      from: { platform: 'web' as const, platformTenant: 'demo', userId: 'rep1' },
+      address: { platform: 'web' as const, platformTenant: 'demo', conversationId: 'rep1', kind: 'direct' as const },
+    });
+    for (let round = 0; round < 3; round++) {
+      // Queued together: eight workers would otherwise take both at once.
+      await Promise.all([t.product.sink.accept(event('今天拜访了美团的孙经理，聊了续约')), t.product.sink.accept(event('/撤销'))]);
+      let replies: Reply[] = [];
+      await until(async () => (replies = [...replies, ...(await t.product.inbox.drain('demo', 'rep1'))]).length >= 2);
+      expect(replies.map((r) => r.text).join('\n')).toContain('已撤销');
+    }
+    expect(await visits()).toBe(before);
+  });
+
   describe('platform failures', () => {
     const address: Address = { platform: 'feishu', platformTenant: 't', conversationId: 'oc_1', kind: 'direct' };
     const job = (deliveryId: string) => ({ data: { deliveryId, tenantId: 'demo', address, reply: { text: 'hi' } } });
