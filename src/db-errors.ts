@@ -40,3 +40,27 @@ export function isDbUnreachable(err: unknown): boolean {
   }
   return false;
 }
+
+// Failures a plain retry fixes, with the database up: Postgres 40001 serialization failure,
+// 40P01 deadlock, 55P03 lock not available; Prisma P2034 (write conflict or deadlock), P2028
+// (the interactive transaction expired or was closed under load), P2024 (no pool connection in time).
+const RETRY_SQLSTATES = new Set(['40001', '40P01', '55P03']);
+const RETRY_PRISMA = new Set(['P2034', 'P2028', 'P2024']);
+
+/** True for an unreachable database and for failures a retry of the whole message fixes: the
+ * message is kept and tried again, never answered "something went wrong". */
+export function isDbTransient(err: unknown): boolean {
+  if (isDbUnreachable(err)) return true;
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const x = e as ErrorLike;
+    const code = typeof x.code === 'string' ? x.code : typeof x.originalCode === 'string' ? x.originalCode : '';
+    if (RETRY_SQLSTATES.has(code) || RETRY_PRISMA.has(code)) return true;
+    queue.push(x.cause, x.meta?.driverAdapterError);
+  }
+  return false;
+}

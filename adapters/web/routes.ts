@@ -7,7 +7,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { actionPayloadSchema, type InboundEvent } from '../../src/chat/index.js';
-import { isDbUnreachable } from '../../src/db-errors.js';
+import { isDbTransient } from '../../src/db-errors.js';
 import { outageLocale, outageText } from '../../src/delivery/db-down.js';
 import type { Router } from '../../src/router/index.js';
 import type { WebInbox } from './inbox.js';
@@ -42,7 +42,7 @@ export function webChatApi(opts: WebChatOptions): Hono {
       return c.json({ replies: result.replies, ...(result.duplicate && { duplicate: true }) });
     } catch (err) {
       // Postgres down: nothing was saved, and the page cannot wait for it; say so in the user's language.
-      if (!isDbUnreachable(err)) throw err;
+      if (!isDbTransient(err)) throw err;
       c.get('log')?.warn({ err: (err as Error).message }, 'web chat: Postgres unreachable');
       return c.json({ error: 'database_unavailable', replies: [{ text: outageText(outageLocale(event), 'outage.notSaved') }] }, 503, { 'retry-after': '10' });
     }

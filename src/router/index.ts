@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
 import type { Db } from '../db.js';
-import { isDbUnreachable } from '../db-errors.js';
+import { isDbTransient } from '../db-errors.js';
 import { loadActor, type Actor } from '../domain/actor.js';
 import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
@@ -101,8 +101,9 @@ export class Router {
     } catch (err) {
       if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
       if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }] };
-      // Postgres went away mid-message: nothing was committed; the caller retries (worker) or answers 503 (web chat).
-      if (isDbUnreachable(err)) throw err;
+      // Postgres went away mid-message, or a deadlock / expired transaction: nothing was committed;
+      // the caller retries (worker) or answers 503 (web chat).
+      if (isDbTransient(err)) throw err;
       log.error({ err, eventId: event.eventId, eventKey: eventKey(event), tenantId: actor.tenantId }, 'message failed');
       return { ...who, replies: [{ text: t(locale, 'error.internal') }], failed: true };
     }

@@ -101,6 +101,33 @@ describe('delivery', () => {
     expect(await visits()).toBe(before);
   });
 
+  it('tries a message again after a deadlock instead of answering "something went wrong"', async () => {
+    // The first Activity insert fails as a deadlock victim would (40P01); sequences are not
+    // transactional, so the retry's insert goes through.
+    await t.db.$executeRawUnsafe('CREATE SEQUENCE deadlock_once');
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF nextval('deadlock_once') = 1 THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END IF;
+      RETURN NEW; END $$`);
+    await t.db.$executeRawUnsafe('CREATE TRIGGER deadlock_once BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION deadlock_once()');
+    try {
+      const rep = await t.user('rep1');
+      const before = await t.db.activity.count({ where: { userId: rep.id } });
+      const eventId = randomUUID();
+      await t.product.sink.accept({
+        type: 'text', eventId, at: new Date(), text: '今天拜访了美团的孙经理，聊了续约',
+        from: { platform: 'web', platformTenant: 'demo', userId: 'rep1' },
+        address: { platform: 'web', platformTenant: 'demo', conversationId: 'rep1', kind: 'direct' },
+      });
+      let replies: Reply[] = [];
+      await until(async () => (replies = [...replies, ...(await t.product.inbox.drain('demo', 'rep1'))]).length > 0, 20_000);
+      expect(replies.map((r) => r.text)).toEqual([expect.stringContaining('已记录拜访 · 美团')]);
+      expect(await t.db.activity.count({ where: { userId: rep.id } })).toBe(before + 1);
+      expect(await t.db.processedEvent.count({ where: { id: `web:demo:${eventId}` } })).toBe(1);
+    } finally {
+      await t.db.$executeRawUnsafe('DROP TRIGGER deadlock_once ON "Activity"');
+    }
+  });
+
   describe('platform failures', () => {
     const address: Address = { platform: 'feishu', platformTenant: 't', conversationId: 'oc_1', kind: 'direct' };
     const job = (deliveryId: string) => ({ data: { deliveryId, tenantId: 'demo', address, reply: { text: 'hi' } } });

@@ -3,7 +3,7 @@
 // (recorded from tests/faults/postgres-outage.test.ts runs); and what must not count as an outage.
 import { describe, expect, it } from 'vitest';
 import { createDb, Prisma } from '../../src/db.js';
-import { isDbUnreachable } from '../../src/db-errors.js';
+import { isDbTransient, isDbUnreachable } from '../../src/db-errors.js';
 import { UserError } from '../../src/domain/errors.js';
 
 const known = (code: string, meta: Record<string, unknown>, message = 'failed') =>
@@ -51,5 +51,27 @@ describe('isDbUnreachable', () => {
     const a = new Error('a') as Error & { cause?: unknown };
     a.cause = new Error('b', { cause: a });
     expect(isDbUnreachable(a)).toBe(false);
+  });
+});
+
+describe('isDbTransient', () => {
+  it.each([
+    ['an outage (P1001)', known('P1001', {})],
+    ['a serialization failure (40001)', known('P2010', adapterCause({ kind: 'postgres', code: '40001' }))],
+    ['a deadlock (40P01)', known('P2010', adapterCause({ kind: 'postgres', originalCode: '40P01' }))],
+    ['a write conflict (P2034)', known('P2034', {})],
+    ['an expired interactive transaction (P2028)', known('P2028', {}, 'Transaction already closed')],
+    ['no pool connection in time (P2024)', known('P2024', {})],
+  ])('true for %s', (_label, err) => {
+    expect(isDbTransient(err)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation (P2002)', known('P2002', { target: ['id'] })],
+    ['a check violation (23514)', known('P2010', adapterCause({ kind: 'postgres', code: '23514' }))],
+    ['a user error', new UserError('error.badAmount')],
+    ['a plain bug', new TypeError('x is undefined')],
+  ])('false for %s', (_label, err) => {
+    expect(isDbTransient(err)).toBe(false);
   });
 });
