@@ -18,15 +18,19 @@ const MESSAGES = [/connection error and is not queryable/i, /Connection terminat
 
 interface ErrorLike { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } }
 
-function signals(err: ErrorLike): boolean {
-  const code = typeof err.code === 'string' ? err.code : typeof err.originalCode === 'string' ? err.originalCode : '';
+const codeOf = (err: ErrorLike): string =>
+  typeof err.code === 'string' ? err.code : typeof err.originalCode === 'string' ? err.originalCode : '';
+
+function unreachable(err: ErrorLike): boolean {
+  const code = codeOf(err);
   if (PRISMA_CODES.has(code) || SQLSTATES.has(code) || (code.length === 5 && code.startsWith('08')) || ERRNOS.has(code)) return true;
   if (typeof err.kind === 'string' && ADAPTER_KINDS.has(err.kind)) return true;
   return typeof err.message === 'string' && MESSAGES.some((m) => m.test(err.message as string));
 }
 
-/** True when `err` (or anything it wraps) says Postgres could not be reached or dropped the connection. */
-export function isDbUnreachable(err: unknown): boolean {
+/** True when `test` holds for `err` or anything it wraps (cause, the driver adapter's error,
+ * an AggregateError's errors); a cause cycle is walked once. */
+function anywhereIn(err: unknown, test: (e: ErrorLike) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
   while (queue.length) {
@@ -34,33 +38,25 @@ export function isDbUnreachable(err: unknown): boolean {
     if (!e || typeof e !== 'object' || seen.has(e)) continue;
     seen.add(e);
     const x = e as ErrorLike;
-    if (signals(x)) return true;
+    if (test(x)) return true;
     queue.push(x.cause, x.meta?.driverAdapterError);
     if (e instanceof AggregateError) queue.push(...e.errors);
   }
   return false;
 }
 
+/** True when `err` (or anything it wraps) says Postgres could not be reached or dropped the connection. */
+export function isDbUnreachable(err: unknown): boolean {
+  return anywhereIn(err, unreachable);
+}
+
 // Failures a plain retry fixes, with the database up: Postgres 40001 serialization failure,
 // 40P01 deadlock, 55P03 lock not available; Prisma P2034 (write conflict or deadlock), P2028
 // (the interactive transaction expired or was closed under load), P2024 (no pool connection in time).
-const RETRY_SQLSTATES = new Set(['40001', '40P01', '55P03']);
-const RETRY_PRISMA = new Set(['P2034', 'P2028', 'P2024']);
+const RETRY_CODES = new Set(['40001', '40P01', '55P03', 'P2034', 'P2028', 'P2024']);
 
 /** True for an unreachable database and for failures a retry of the whole message fixes: the
  * message is kept and tried again, never answered "something went wrong". */
 export function isDbTransient(err: unknown): boolean {
-  if (isDbUnreachable(err)) return true;
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
-  while (queue.length) {
-    const e = queue.shift();
-    if (!e || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
-    const x = e as ErrorLike;
-    const code = typeof x.code === 'string' ? x.code : typeof x.originalCode === 'string' ? x.originalCode : '';
-    if (RETRY_SQLSTATES.has(code) || RETRY_PRISMA.has(code)) return true;
-    queue.push(x.cause, x.meta?.driverAdapterError);
-  }
-  return false;
+  return anywhereIn(err, (e) => unreachable(e) || RETRY_CODES.has(codeOf(e)));
 }
