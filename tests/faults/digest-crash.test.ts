@@ -4,7 +4,6 @@
 // deterministic key (digest:<team>:<date>, …:group, summary:<user>:<date>); the real outbound
 // worker and a counting Feishu adapter show what the users got: each message exactly once,
 // whether the queued job survived (BullMQ job id) or Redis lost it (the Delivery row).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { digestKey, runDailyDigest, summaryKey } from '../../jobs/digests/daily.
 import { seedDemo } from '../../prisma/seed.js';
 import { createLogger } from '../../src/log.js';
 import { assemble } from '../../src/runtime/assemble.js';
+import { runChild } from '../support/child.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
 
@@ -65,18 +65,12 @@ describe('a digest worker killed mid-send', () => {
 
   /** Runs the digest in a child at `now`, SIGKILLs it after `killAfter` hand-overs; the keys it handed over. */
   async function crashAfter(killAfter: number, now: string): Promise<string[]> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, DATABASE_URL: env.dbUrl, REDIS_URL: env.redisUrl, PREFIX: env.prefix, NOW: now, KILL_AFTER: String(killAfter), DATA_DIR: env.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, exited, out, err } = runChild(CHILD, {
+      DATABASE_URL: env.dbUrl, REDIS_URL: env.redisUrl, PREFIX: env.prefix, NOW: now, KILL_AFTER: String(killAfter), DATA_DIR: env.dataDir,
     });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += String(d); });
-    child.stderr.on('data', (d) => { err += String(d); });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    const handed = () => [...out.matchAll(/handed (\S+)/g)].map((m) => m[1]!);
+    const handed = () => [...out().matchAll(/handed (\S+)/g)].map((m) => m[1]!);
     await until(() => handed().length >= killAfter || child.exitCode !== null, 60_000).catch(() => undefined);
-    expect(handed(), err).toHaveLength(killAfter);
+    expect(handed(), err()).toHaveLength(killAfter);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     return handed();

@@ -3,7 +3,6 @@
 // sent. The restarted tick sends it again under the same key; the real outbound worker and a
 // counting messenger adapter show the customer-facing result: exactly one message — whether the
 // queued job survived (BullMQ job id) or Redis lost it (the Delivery row).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/contract.js';
@@ -11,6 +10,7 @@ import { tick } from '../../jobs/reminders/follow-ups.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { createLogger } from '../../src/log.js';
 import { assemble } from '../../src/runtime/assemble.js';
+import { runChild } from '../support/child.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
 import { userIds } from './reminders-support.js';
@@ -45,20 +45,12 @@ describe('a reminder worker killed mid-send', () => {
 
   /** Runs the tick in a child at `now`, kills it once it has handed a message over; the key. */
   async function crashOnce(now: string): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, DATABASE_URL: env.dbUrl, REDIS_URL: env.redisUrl, PREFIX: env.prefix, NOW: now },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += String(d); });
-    child.stderr.on('data', (d) => { err += String(d); });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await until(() => out.includes('notified ') || child.exitCode !== null, 60_000).catch(() => undefined);
-    expect(out, err).toContain('notified ');
+    const { child, exited, out, err } = runChild(CHILD, { DATABASE_URL: env.dbUrl, REDIS_URL: env.redisUrl, PREFIX: env.prefix, NOW: now });
+    await until(() => out().includes('notified ') || child.exitCode !== null, 60_000).catch(() => undefined);
+    expect(out(), err()).toContain('notified ');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    return /notified (\S+)/.exec(out)![1]!;
+    return /notified (\S+)/.exec(out())![1]!;
   }
 
   const restartedTick = (now: string) =>
