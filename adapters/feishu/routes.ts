@@ -3,9 +3,9 @@
 // 3 s. A queue that cannot take the event answers 503 so Feishu delivers it again later.
 // Documents: "Event subscription: request URL configuration", "Card callback communication".
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { InboundSink } from '../../src/delivery/inbound.js';
+import { limitBodies } from '../../src/http/body-limit.js';
 import { decrypt, verifySignature } from './crypto.js';
 import type { Decoded } from './inbound.js';
 import { encryptedSchema, envelopeSchema, urlVerificationSchema, type EventHeader } from './schemas.js';
@@ -21,8 +21,6 @@ export interface WebhookOptions {
   log: Logger;
   now?: () => number;
 }
-
-const MAX_BODY = 1_000_000;
 
 /** A card click is answered with a toast; the real answer arrives as a new message from the queue. */
 export const ackFor = (eventType: string): object =>
@@ -54,7 +52,7 @@ export function feishuRoutes(sink: InboundSink, opts: WebhookOptions): Hono {
   };
 
   // Refused while reading (Content-Length, or counting the stream), never buffered whole.
-  const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  const limit = limitBodies();
   app.post('/webhooks/feishu', limit, async (c) => {
     const raw = await c.req.text();
     const body = open(raw, opts.encryptKey);

@@ -6,10 +6,10 @@
 //   POST /webhooks/slack/commands      the /crm slash command (form-encoded)
 //   POST /webhooks/slack/interactions  Block Kit button clicks (form-encoded `payload=<json>`)
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { InboundEvent } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
+import { limitBodies } from '../../src/http/body-limit.js';
 import {
   blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, fromSlashCommand, slashCommandSchema,
 } from './inbound.js';
@@ -24,9 +24,6 @@ export interface SlackRoutesOptions {
   log: Logger;
   now?: () => number;
 }
-
-/** Slack's own payloads are a few KB; anything near this is not Slack. */
-const MAX_BODY = 1_000_000;
 
 /** Where a request says it comes from: its app and workspace, when it names them. */
 interface Origin { app?: string; team?: string }
@@ -72,7 +69,7 @@ export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
     return decoded.answer ? c.json(decoded.answer) : c.body(null, 200);
   };
   // Refused while reading (Content-Length, or counting the stream), never buffered whole.
-  const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  const limit = limitBodies();
   app.post('/webhooks/slack/events', limit, handle(decodeEvents));
   app.post('/webhooks/slack/commands', limit, handle(decodeCommand));
   app.post('/webhooks/slack/interactions', limit, handle(decodeInteraction));
