@@ -40,12 +40,7 @@ export class Outbox implements Notifier {
     };
     // The row is made here, not when the worker gets to it: its sequence number is the chat's
     // queue order. The same key queued twice keeps its first place.
-    if (!input.transient) {
-      await this.db.delivery.createMany({
-        data: [{ id: input.key, tenantId: input.tenantId, userId: input.userId, platform: input.address.platform, conversation: conversationOf(input.address) }],
-        skipDuplicates: true,
-      });
-    }
+    if (!input.transient) await this.recordQueued([payload]);
     await this.queueFor(input.address.platform).add('send', payload, this.jobOptions(input.key));
   }
 
@@ -68,24 +63,29 @@ export class Outbox implements Notifier {
   async notifyMany(notices: Notice[]): Promise<void> {
     if (!notices.length) return;
     const addresses = await addressesOf(this.db, notices.map((n) => n.to));
-    const items = notices.map((n) => {
-      const address = addresses.get(`${n.to.tenantId}\u0000${n.to.userId}`)!;
-      const payload: OutboundPayload = { deliveryId: n.key, tenantId: n.to.tenantId, userId: n.to.userId, address, reply: n.reply };
-      return { payload, conversation: conversationOf(address) };
-    });
+    const payloads = notices.map((n): OutboundPayload => ({
+      deliveryId: n.key, tenantId: n.to.tenantId, userId: n.to.userId, reply: n.reply,
+      address: addresses.get(`${n.to.tenantId}\u0000${n.to.userId}`)!,
+    }));
+    await this.recordQueued(payloads);
+    const byPlatform = new Map<Platform, OutboundPayload[]>();
+    for (const p of payloads) byPlatform.set(p.address.platform, [...(byPlatform.get(p.address.platform) ?? []), p]);
+    for (const [platform, list] of byPlatform) {
+      await this.queueFor(platform).addBulk(list.map((p) => ({ name: 'send', data: p, opts: this.jobOptions(p.deliveryId) })));
+    }
+  }
+
+  /** The messages' Delivery rows, in one INSERT (raw: this runs for every reply). Their sequence
+   * numbers follow the given order; a key queued again keeps its first place. */
+  private async recordQueued(payloads: OutboundPayload[]): Promise<void> {
     await this.db.$executeRaw`
       INSERT INTO "Delivery" ("id", "tenantId", "userId", "platform", "conversation")
       SELECT id, tenant, "user", platform, conversation
-        FROM unnest(${items.map((i) => i.payload.deliveryId)}::text[], ${items.map((i) => i.payload.tenantId)}::text[],
-          ${items.map((i) => i.payload.userId)}::text[], ${items.map((i) => i.payload.address.platform)}::text[],
-          ${items.map((i) => i.conversation)}::text[]) WITH ORDINALITY AS t(id, tenant, "user", platform, conversation, ord)
+        FROM unnest(${payloads.map((p) => p.deliveryId)}::text[], ${payloads.map((p) => p.tenantId)}::text[],
+          ${payloads.map((p) => p.userId ?? null)}::text[], ${payloads.map((p) => p.address.platform)}::text[],
+          ${payloads.map((p) => conversationOf(p.address))}::text[]) WITH ORDINALITY AS t(id, tenant, "user", platform, conversation, ord)
        ORDER BY ord
       ON CONFLICT ("id") DO NOTHING`;
-    const byPlatform = new Map<Platform, typeof items>();
-    for (const item of items) byPlatform.set(item.payload.address.platform, [...(byPlatform.get(item.payload.address.platform) ?? []), item]);
-    for (const [platform, list] of byPlatform) {
-      await this.queueFor(platform).addBulk(list.map((i) => ({ name: 'send', data: i.payload, opts: this.jobOptions(i.payload.deliveryId) })));
-    }
   }
 
   /** The outbound queue of one platform, as deliver() asks about it. */
