@@ -147,7 +147,11 @@ describe('a follow-up set by chat', () => {
   });
 
   it('refuses buttons on someone else\'s reminder and bad arguments', async () => {
-    const r = await app.db.reminder.findFirstOrThrow({ where: { tenantId: 'demo', assigneeId: await app.userId('rep1'), status: 'pending' } });
+    // Its own reminder: the seeded ones fall due from the fixed NOW, and the ticks above run at
+    // real times, so on a later date none of rep1's seeded reminders is still pending.
+    ok(await app.say('rep1', '提醒我后天下午4点给美团打电话问预算'));
+    const r = await reminderFor('美团');
+    expect(r).toMatchObject({ status: 'pending', assigneeId: await app.userId('rep1') });
     const other = ok(await app.click('rep2', { intent: 'reminder_done', args: { reminderId: r.id } }));
     expect(other.text).toContain('没有权限');
     const bad = ok(await app.click('rep1', { intent: 'reminder_snooze', args: { reminderId: r.id, until: 'never' } }));
