@@ -1,7 +1,8 @@
 // `salesbot run-job <name> [--tenant <id>] [--date YYYY-MM-DD] [--print]`: runs a scheduled job
 // now, with the same code and the same message keys as the schedule (so nothing the schedule
-// already sent goes out again). --print sends nothing: each message is printed as one JSON line
-// {"to", "text", "image"?, "key"}. Works with or without `npm start` running (openRuntime
+// already sent goes out again). --print sends nothing and changes nothing: each message is printed
+// as one JSON line {"to", "text", "image"?, "key"}, and the job's database writes (reminders
+// marked sent, prompts and nudges recorded, old rows deleted) are rolled back. Works with or without `npm start` running (openRuntime
 // reuses the running servers or starts its own); web-chat messages are delivered here too.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
@@ -92,6 +93,31 @@ async function sendForReal(rt: Runtime, base: Omit<JobContext, 'notifier'>, run:
   }
 }
 
+class PreviewDone extends Error {}
+const PREVIEW_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * --print: the job runs as scheduled, its messages printed, inside one transaction that is then
+ * rolled back — a preview marks no reminder sent and records or deletes nothing, whatever the job
+ * (a flag each job had to honour missed some: `reminders --print` consumed real reminders).
+ * Its own Redis key prefix: it neither reads nor writes the schedule's "already sent" marks.
+ */
+async function preview(rt: Runtime, base: Omit<JobContext, 'notifier' | 'keyPrefix'>, run: (ctx: JobContext) => Promise<void>) {
+  const keyPrefix = `${PREFIX}:print:${randomUUID()}`;
+  try {
+    await rt.db.$transaction(async (tx) => {
+      // The jobs read and write through this client only; none opens a transaction of its own.
+      await run({ ...base, db: tx as unknown as Db, keyPrefix, notifier: new Printer(rt.db) });
+      throw new PreviewDone();
+    }, { timeout: PREVIEW_TIMEOUT_MS, maxWait: 10_000 });
+  } catch (err) {
+    if (!(err instanceof PreviewDone)) throw err;
+  } finally {
+    const marks = await rt.redis.keys(`${keyPrefix}:*`);
+    if (marks.length) await rt.redis.del(...marks);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const job = args && findJob(args.name);
@@ -107,11 +133,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const base = { db: rt.db, redis: rt.redis, log, now: () => new Date(), keyPrefix: PREFIX };
     if (args.print) {
-      // Its own key prefix: a preview neither reads nor writes the schedule's "already sent" marks.
-      const keyPrefix = `${PREFIX}:print:${randomUUID()}`;
-      await job.run({ ...base, keyPrefix, notifier: new Printer(rt.db) }, opts);
-      const marks = await rt.redis.keys(`${keyPrefix}:*`);
-      if (marks.length) await rt.redis.del(...marks);
+      await preview(rt, base, (ctx) => job.run(ctx, opts));
     } else {
       await sendForReal(rt, base, (ctx) => job.run(ctx, opts), args.tenant ?? config.DEFAULT_TENANT);
     }
