@@ -5,6 +5,7 @@
 import type { Reply } from '../../src/chat/index.js';
 import type { CallbackCategory } from '../../src/generated/prisma/enums.js';
 import { formatCalendarDate, t } from '../../src/i18n/index.js';
+import { isLowScore } from '../../src/intents/callback-alert.js';
 import { addDays, atLocal, daysBetween, localDate } from '../calendar.js';
 import type { JobContext } from '../types.js';
 import { dailyJob, type DailyRun } from './daily.js';
@@ -99,7 +100,7 @@ function card(person: Person, p: Prompt, reminderId: string, now: Date): Reply {
   const category = CATEGORY[p.reason];
   const ask = tr(locale, 'callback.howSatisfied');
   const buttons = [1, 2, 3, 4, 5].map((score) => ({
-    label: `${score}${locale === 'zh' ? '分' : ''}`, style: score <= 2 ? 'danger' as const : 'default' as const,
+    label: `${score}${locale === 'zh' ? '分' : ''}`, style: isLowScore(score) ? 'danger' as const : 'default' as const,
     action: { intent: 'callback_score', args: { reminderId, score, category } },
   }));
   const fields = [{ label: t(locale, 'field.summary'), value: t(locale, `category.${category}`) }];

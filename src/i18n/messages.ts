@@ -130,7 +130,10 @@ const messages = {
     zh: (p) => `好的，${p.when} 提醒你跟进 ${p.customer}`,
     en: (p) => `OK, I'll remind you to follow up with ${p.customer} on ${p.when}`,
   },
-  'callback.recorded': { zh: (p) => `已记录回访 · ${p.customer}`, en: (p) => `Recorded the callback with ${p.customer}` },
+  'callback.recorded': {
+    zh: (p) => `已记录回访 · ${p.customer}${p.alerted ? '，已通知客户负责人和主管' : ''}`,
+    en: (p) => `Recorded the callback with ${p.customer}${p.alerted ? '; the account owner and their manager were alerted' : ''}`,
+  },
   'pipeline.title': { zh: (p) => `${p.scope}销售漏斗`, en: (p) => `${p.scope} pipeline` },
   'pipeline.scope.me': { zh: '我的', en: 'My' },
   'pipeline.scope.team': { zh: '团队', en: 'Team' },

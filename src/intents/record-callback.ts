@@ -1,6 +1,8 @@
-// A customer-care callback (回访), often with a 1–5 satisfaction score.
+// A customer-care callback (回访), often with a 1–5 satisfaction score; a low one alerts the
+// account owner and their manager, as a score tapped on a prompt does.
 import { recordCallback as record } from '../domain/records.js';
 import { t } from '../i18n/index.js';
+import { alertOwner, isLowScore } from './callback-alert.js';
 import { needCustomer } from './customer.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
 import type { IntentHandler } from './types.js';
@@ -12,11 +14,12 @@ export const recordCallback: IntentHandler = {
     if (found.reply) return found.reply;
     const { customer } = found;
     const category = args.category ?? 'satisfaction';
-    await record(ctx.changes, {
+    const callback = await record(ctx.changes, {
       customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction,
       summary: args.summary ?? ctx.text ?? '', occurredAt: ctx.now,
     });
-    const title = t(locale, 'callback.recorded', { customer: customer.name });
+    const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, callback.id) : 0;
+    const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
       text: title,
       card: {

@@ -12,6 +12,7 @@ import { fromLocalString, localParts } from '../time.js';
 import { addDays, atLocal, localDate, nextMonday } from '../../jobs/calendar.js';
 import { tr } from '../../jobs/reminders/messages.js';
 import type { Args } from './args.js';
+import { alertOwner, isLowScore } from './callback-alert.js';
 import type { IntentContext, IntentHandler } from './types.js';
 
 const id = z.string().min(1).max(64);
@@ -97,26 +98,10 @@ const callbackScore = withReminder(scoreArgs, async (ctx, r, args) => {
     where: { tenantId: r.tenantId, kind: 'callback', note: r.note ?? r.id, status: { in: ['pending', 'sent'] } }, select: { id: true },
   });
   for (const row of [{ id: r.id }, ...siblings.filter((x) => x.id !== r.id)]) await ctx.changes.update('reminder', row.id, { status: 'done' });
-  const alerted = args.score <= 2 ? await alertOwner(ctx, r.customerId, callback.id) : 0;
+  const alerted = isLowScore(args.score) ? await alertOwner(ctx, r.customerId, callback.id) : 0;
   const text = tr(ctx.locale, 'callback.scored', { customer: r.customer, score: args.score, alerted: alerted ? 1 : '' });
   return { text, card: { title: text, buttons: [{ label: t(ctx.locale, 'button.undo'), style: 'danger', action: { intent: 'undo', args: { batchId: ctx.changes.ctx.batchId } } }] } };
 });
-
-/**
- * An unhappy customer: an alert reminder, due now, for the account owner and their manager.
- * Written in this transaction (undo takes it back); the reminders tick sends it within minutes.
- */
-async function alertOwner(ctx: IntentContext, customerId: string, callbackId: string): Promise<number> {
-  const { tx, actor } = ctx;
-  const customer = await tx.customer.findFirst({ where: { id: customerId, tenantId: actor.tenantId }, select: { ownerId: true } });
-  if (!customer) return 0;
-  const owner = await tx.user.findFirst({ where: { id: customer.ownerId, tenantId: actor.tenantId }, include: { team: true } });
-  const to = [...new Set([customer.ownerId, owner?.team?.managerId].filter((x): x is string => !!x))];
-  for (const assigneeId of to) {
-    await ctx.changes.create('reminder', { kind: 'callback', dueAt: ctx.now, assigneeId, customerId, note: `alert:${callbackId}` });
-  }
-  return to.length;
-}
 
 export const reminderIntents: Record<string, IntentHandler> = {
   reminder_done: done,

@@ -1,0 +1,24 @@
+// An unhappy customer: a callback scored at or below LOW_SCORE alerts the account owner and their
+// manager — whether care tapped the score on a prompt's card or typed it ("美团回访 2分 说系统老卡").
+import type { IntentContext } from './types.js';
+
+/** The highest satisfaction (1–5) that still raises an alert. */
+export const LOW_SCORE = 2;
+
+export const isLowScore = (score: number | null | undefined): boolean => score != null && score <= LOW_SCORE;
+
+/**
+ * An alert reminder, due now, for the account owner and their manager; how many were alerted.
+ * Written in this transaction (undo takes it back); the reminders tick sends it within minutes.
+ */
+export async function alertOwner(ctx: IntentContext, customerId: string, callbackId: string): Promise<number> {
+  const { tx, actor } = ctx;
+  const customer = await tx.customer.findFirst({ where: { id: customerId, tenantId: actor.tenantId }, select: { ownerId: true } });
+  if (!customer) return 0;
+  const owner = await tx.user.findFirst({ where: { id: customer.ownerId, tenantId: actor.tenantId }, include: { team: true } });
+  const to = [...new Set([customer.ownerId, owner?.team?.managerId].filter((x): x is string => !!x))];
+  for (const assigneeId of to) {
+    await ctx.changes.create('reminder', { kind: 'callback', dueAt: ctx.now, assigneeId, customerId, note: `alert:${callbackId}` });
+  }
+  return to.length;
+}
