@@ -16,6 +16,7 @@ const INTENT_MEANINGS: Record<(typeof INTENTS)[number], string> = {
   undo: 'take back the last change',
   help: 'how to use the bot',
   unknown: 'anything else (greetings, chit-chat, noise)',
+  update_customer: "a correction of a customer's own fields (industry, tier) by chat",
 };
 
 const SLOT_LINES = [

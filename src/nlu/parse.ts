@@ -18,7 +18,10 @@ import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
 
-export interface ParseOptions { now: string; hint?: Intent }
+/** The tenant's known names (the router reads them; the parser stays pure and takes them as an argument). */
+export interface KnownNames { customers: string[]; contacts: string[]; people: string[] }
+
+export interface ParseOptions { now: string; hint?: Intent; names?: KnownNames }
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -6,12 +6,15 @@ import { z } from 'zod';
 export const INTENTS = [
   'log_activity', 'create_customer', 'add_contact', 'update_deal', 'schedule_follow_up',
   'record_callback', 'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks',
-  'undo', 'help', 'unknown',
+  'undo', 'help', 'unknown', 'update_customer',
 ] as const;
 export const CHANNELS = ['visit', 'call', 'wechat', 'email', 'meeting', 'demo'] as const;
 export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
 export const CATEGORIES = ['care', 'feedback', 'satisfaction', 'renewal', 'marketing'] as const;
 export const PERIODS = ['today', 'week', 'month', 'quarter', 'year'] as const;
+export const RANK_BY = ['won', 'activities', 'follow_ups'] as const;
+export const TASK_KINDS = ['follow_up', 'callback', 'overdue'] as const;
+export const ASKS = ['contacts', 'customers'] as const;
 
 export type Intent = (typeof INTENTS)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -44,6 +47,26 @@ export const slotsSchema = z.strictObject({
   period: z.enum(PERIODS).optional(),
   scope: z.enum(['me', 'team']).optional(),
   summary: z.string().max(2000).optional(),
+  // Beyond the contract (issue #11); src/nlu/README.md "Slots beyond the contract" has the rules.
+  /** When the reported activity happened, when stated (今天上午 → today 09:00). Never a follow-up. */
+  occurred_at: dateOrDateTime.optional(),
+  /** The team member a query is about (张伟的漏斗, how is Wang Wei doing). */
+  subject: text.optional(),
+  /** A ranking of the team (每个人的业绩排名, leaderboard, 谁的跟进最少); comes with scope 'team'. */
+  rank: z.boolean().optional(),
+  rank_by: z.enum(RANK_BY).optional(),
+  /** −1 = the period before (上个月, 昨天), +1 = the one after (下周, 明天); absent = the current one. */
+  period_offset: z.number().int().min(-24).max(24).optional(),
+  /** "X又有个新商机": a further deal, not a change to the existing one. */
+  new_deal: z.literal(true).optional(),
+  /** query_tasks: what kind of task (今天要回访哪些客户 = callback, 逾期没跟进 = overdue). */
+  task_kind: z.enum(TASK_KINDS).optional(),
+  /** query_customer: a customer's contacts (联系人电话), or the list of my customers (no customer). */
+  ask: z.enum(ASKS).optional(),
+  /** A follow-up said too vaguely for any documented rule ("等他们通知"), as written. */
+  follow_up_vague: text.optional(),
+  /** Dates that are neither activity, follow-up nor close (a trial end, a customer's deadline). */
+  other_dates: z.array(date).max(10).optional(),
 });
 
 export const parseResultSchema = z.strictObject({

@@ -109,6 +109,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   undo: [],
   help: [],
   unknown: [],
+  update_customer: [customer, profile],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {
