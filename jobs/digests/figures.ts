@@ -20,7 +20,9 @@ export interface DailyFigures {
   mtdWon: number; target: number | null;
   pipeline: Pipeline['byStage'];
   conversion: Conversion[];
-  wins: DealLine[]; movers: DealLine[];
+  wins: DealLine[];
+  /** Deals moved forward today; `setbacks`: moved back or lost. */
+  movers: DealLine[]; setbacks: DealLine[];
 }
 
 /** The day `date` (local), with overdue follow-ups counted as of `asOf` (the digest's time). */
@@ -49,7 +51,7 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
     mtdWon: reps.reduce((s, r) => s + r.mtdWon, 0),
     // The team's own target when set, else the sum of its reps' (the seed keeps them equal).
     target: goal.team ?? (repTargets.length ? repTargets.reduce((s, r) => s + r.target!, 0) : null),
-    pipeline: pipeline.byStage, conversion: conv, wins: deals.wins, movers: deals.movers,
+    pipeline: pipeline.byStage, conversion: conv, wins: deals.wins, movers: deals.movers, setbacks: deals.setbacks,
   };
 }
 

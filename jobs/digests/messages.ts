@@ -23,6 +23,7 @@ const messages = {
   'digest.conversion': { zh: '阶段转化', en: 'Stage conversion' },
   'digest.wins': { zh: '今日赢单', en: "Today's wins" },
   'digest.movers': { zh: '商机推进', en: 'Top movers' },
+  'digest.setbacks': { zh: '商机回退/丢单', en: 'Moved back or lost' },
   'digest.none': { zh: '无', en: 'none' },
   'digest.overdue': { zh: (p) => `逾期跟进：共 ${p.count} 条`, en: (p) => `Overdue follow-ups: ${p.count}` },
   'digest.open': { zh: (p) => `在手商机 ${p.count}个 · ${p.amount}（加权 ${p.weighted}）`, en: (p) => `Open pipeline: ${p.count} deals · ${p.amount} (weighted ${p.weighted})` },

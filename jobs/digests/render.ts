@@ -5,6 +5,7 @@ import { OPEN_STAGES } from '../../src/domain/deals.js';
 import { formatAmount, formatCalendarDate, formatPercent, t, type Locale } from '../../src/i18n/index.js';
 import { calendarDate } from '../../src/time.js';
 import type { RepCounts } from '../../src/domain/digest.js';
+import type { DealLine } from '../../src/domain/digest-deals.js';
 import type { DailyFigures, RepDay, WeeklyFigures } from './figures.js';
 import { addDays } from './dates.js';
 import { dt, type DigestKey } from './messages.js';
@@ -52,13 +53,16 @@ function dealLines(f: DailyFigures, locale: Locale): string[] {
   const owner = new Map(f.reps.map((r) => [r.userId, r.name]));
   const who = (id: string) => (locale === 'zh' ? `（${owner.get(id) ?? ''}）` : ` (${owner.get(id) ?? ''})`);
   const wins = f.wins.map((d) => `· ${d.customer} · ${d.title} ${money(d.amount, locale)}${who(d.ownerId)}`);
-  const movers = f.movers.map((d) => `· ${d.customer} · ${d.title} ${stage(d.from!, locale)}→${stage(d.to!, locale)} ${money(d.amount, locale)}${who(d.ownerId)}`);
+  const move = (d: DealLine) => `· ${d.customer} · ${d.title} ${stage(d.from!, locale)}→${stage(d.to!, locale)} ${money(d.amount, locale)}${who(d.ownerId)}`;
+  const [movers, setbacks] = [f.movers.map(move), f.setbacks.map(move)];
   const none = [`· ${dt(locale, 'digest.none')}`];
   const conv = f.conversion.map((c) => `${stage(c.from, locale)}→${stage(c.to, locale)} ${c.rate === null ? '-' : formatPercent(c.rate)}`);
   return [
     `${dt(locale, 'digest.conversion')}${colon(locale)}${conv.join(' · ')}`,
     `${dt(locale, 'digest.wins')}${colon(locale)}`, ...(wins.length ? wins : none),
     `${dt(locale, 'digest.movers')}${colon(locale)}`, ...(movers.length ? movers : none),
+    // Only on days with one: a setback is news, its absence is not.
+    ...(setbacks.length ? [`${dt(locale, 'digest.setbacks')}${colon(locale)}`, ...setbacks] : []),
   ];
 }
 

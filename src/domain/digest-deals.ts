@@ -31,7 +31,13 @@ export async function conversion(db: Db, tenantId: string, members: string[], un
 
 export interface DealLine { id: string; title: string; customer: string; ownerId: string; amount: number; from?: Stage; to?: Stage }
 
-/** The day's wins (largest first) and the deals moved forward or lost that day (largest first). */
+/** Forward along the funnel (won included); back, or lost, is a setback. */
+const isForward = (from: Stage, to: Stage) => to !== 'lost' && FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
+
+/**
+ * The day's wins (largest first), the deals moved forward that day and, apart, the deals moved
+ * back or lost (largest first). A deal back where it started the day is in neither.
+ */
 export async function dealsOfTheDay(db: Db, tenantId: string, members: string[], day: Range, limit = 5) {
   const [won, moves] = await Promise.all([
     db.deal.findMany({
@@ -56,7 +62,9 @@ export async function dealsOfTheDay(db: Db, tenantId: string, members: string[],
   const line = (d: (typeof won)[number]): DealLine => ({
     id: d.id, title: d.title, customer: names.get(d.customerId) ?? '', ownerId: d.ownerId, amount: d.amount?.toNumber() ?? 0,
   });
-  const movers = movedDeals.map((d) => ({ ...line(d), ...span.get(d.id)! }))
-    .sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id)).slice(0, limit);
-  return { wins: won.map(line), movers };
+  const moved = movedDeals.map((d) => ({ ...line(d), ...span.get(d.id)! })).filter((d) => d.from !== d.to)
+    .sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
+  const movers = moved.filter((d) => isForward(d.from, d.to)).slice(0, limit);
+  const setbacks = moved.filter((d) => !isForward(d.from, d.to)).slice(0, limit);
+  return { wins: won.map(line), movers, setbacks };
 }
