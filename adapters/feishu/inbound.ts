@@ -3,6 +3,7 @@
 // "Card callback (card.action.trigger)".
 import { actionPayloadSchema, type Address, type InboundEvent, type Identity } from '../../src/chat/index.js';
 import { messageText } from './content.js';
+import { eventTime } from './event-time.js';
 import { buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
 
 export type Decoded =
@@ -14,7 +15,7 @@ export interface DecodeContext {
   botOpenId: () => Promise<string>;
 }
 
-const at = (h: EventHeader) => (h.create_time && /^\d+$/.test(h.create_time) ? new Date(Number(h.create_time)) : new Date());
+const at = (h: EventHeader) => eventTime(h.create_time);
 
 function identity(h: EventHeader, openId: string): Identity {
   return { platform: 'feishu', platformTenant: h.tenant_key, userId: openId };

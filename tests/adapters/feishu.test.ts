@@ -103,6 +103,25 @@ describe('feishu webhook', () => {
     });
   });
 
+  it('reads a card click\'s create_time in microseconds and a message\'s in milliseconds, as documented', async () => {
+    const clickedAt = Date.now() - 2_000;
+    const action = { intent: 'cancel', args: {} };
+    await post(signedRequest(cardActionEvent({ eventId: 'evt-us', userId: 'ou_us', action, createTime: `${clickedAt}123` })));
+    const typed = messageEvent({ eventId: 'evt-ms', userId: 'ou_ms', text: 'hi' });
+    await post(signedRequest({ ...typed, header: { ...typed.header, create_time: String(clickedAt) } }));
+    expect(queued.map((e) => e.at.getTime())).toEqual([clickedAt, clickedAt]);
+  });
+
+  it('takes the receive time when create_time is far from now (the documented sample\'s 2020 value, or a wrong unit)', async () => {
+    const action = { intent: 'cancel', args: {} };
+    for (const [i, createTime] of ['1603977298000000', `${Date.now()}000000`, 'soon'].entries()) {
+      const before = Date.now();
+      await post(signedRequest(cardActionEvent({ eventId: `evt-far-${i}`, userId: 'ou_far', action, createTime })));
+      expect(queued[i]!.at.getTime()).toBeGreaterThanOrEqual(before);
+      expect(queued[i]!.at.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
   it('answers 503 to a group message while the bot\'s own id cannot be fetched, and recovers', async () => {
     const fresh = await feishuRig();
     try {
@@ -266,6 +285,8 @@ describe('feishu long connection', () => {
     expect(got.map((e) => [e.type, e.eventId, e.from.userId, e.from.platformTenant])).toEqual([
       ['text', 'evt-ws-1', 'ou_ws', TENANT], ['action', 'evt-ws-2', 'ou_ws', TENANT],
     ]);
+    // The SDK merges the header into the event: the click's create_time is still microseconds.
+    for (const e of got) expect(Math.abs(e.at.getTime() - Date.now())).toBeLessThan(5_000);
     expect(ack).toEqual({ toast: { type: 'info', content: '处理中…' } });
   });
 

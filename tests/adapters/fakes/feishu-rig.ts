@@ -30,8 +30,11 @@ export function signedRequest(payload: object | string, o: SignOptions = {}): Re
   });
 }
 
-const header = (eventId: string, eventType: string) => ({
-  event_id: eventId, token: VERIFICATION_TOKEN, create_time: String(Date.now()), event_type: eventType, tenant_key: TENANT, app_id: APP_ID,
+// The v2.0 header as documented. Its create_time unit differs by event: the card callback
+// sample ("Card callback communication") is in microseconds ("1603977298000000"), the message
+// sample ("Receive message") in milliseconds ("1608725989000").
+const header = (eventId: string, eventType: string, createTime: string) => ({
+  event_id: eventId, token: VERIFICATION_TOKEN, create_time: createTime, event_type: eventType, tenant_key: TENANT, app_id: APP_ID,
 });
 
 export interface MessageOptions { eventId: string; userId: string; text: string; group?: { mentioned: boolean }; messageType?: string; content?: object }
@@ -44,7 +47,7 @@ export function messageEvent(o: MessageOptions) {
   };
   const text = mention ? `@_user_1 ${o.text}` : o.text;
   return {
-    schema: '2.0', header: header(o.eventId, 'im.message.receive_v1'),
+    schema: '2.0', header: header(o.eventId, 'im.message.receive_v1', String(Date.now())),
     event: {
       sender: { sender_id: { open_id: o.userId, union_id: `on_${o.userId}`, user_id: null }, sender_type: 'user', tenant_key: TENANT },
       message: {
@@ -56,12 +59,12 @@ export function messageEvent(o: MessageOptions) {
   };
 }
 
-/** card.action.trigger for a button rendered with `action` in a direct chat. */
-export function cardActionEvent(o: { eventId: string; userId: string; action: ActionPayload; kind?: 'direct' | 'group' }) {
+/** card.action.trigger for a button rendered with `action`; `createTime` defaults to now in µs. */
+export function cardActionEvent(o: { eventId: string; userId: string; action: ActionPayload; kind?: 'direct' | 'group'; createTime?: string }) {
   return {
-    schema: '2.0', header: header(o.eventId, 'card.action.trigger'),
+    schema: '2.0', header: header(o.eventId, 'card.action.trigger', o.createTime ?? `${Date.now()}000`),
     event: {
-      operator: { tenant_key: TENANT, open_id: o.userId, union_id: `on_${o.userId}` },
+      operator: { tenant_key: TENANT, user_id: '867a1b2c', open_id: o.userId, union_id: `on_${o.userId}` },
       token: 'c-card-token', host: 'im_message',
       action: { tag: 'button', value: buttonValue({ label: '', action: o.action }, o.kind ?? 'direct') },
       context: { open_message_id: 'om_card_1', open_chat_id: `oc_p2p_${o.userId}` },
