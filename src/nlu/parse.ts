@@ -4,6 +4,7 @@ import { INTENTS, slotsSchema, type Intent, type ParseResult, type Slots } from 
 import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
+import { cleanSpoken } from './text/spoken.js';
 import { readCommand, type Command } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
@@ -110,16 +111,19 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
 
 const CJK_RUN = /[\u4e00-\u9fff]{2}/;
 
+const spellsKeyword = (name: string | undefined): boolean => Boolean(name && CJK_RUN.test(name) && fixPinyinTypos(name) !== name);
+
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
-    const normalized = fixEnglishTypos(normalizeText(typeof text === 'string' ? text : ''));
+    const normalized = cleanSpoken(fixEnglishTypos(normalizeText(typeof text === 'string' ? text : '')));
     const first = understand(normalized, options ?? { now: '' });
-    if (first.confidence >= 0.5 || !CJK_RUN.test(normalized)) return first;
-    // A weak guess: maybe the IME picked a homophone (拜仿 for 拜访). Retry with keywords restored.
+    if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
+    // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
+    // picked a homophone (拜仿 for 拜访). Retry with keywords restored.
     const fixed = fixPinyinTypos(normalized);
     if (fixed === normalized) return first;
     const second = understand(fixed, options ?? { now: '' });
-    return second.confidence > first.confidence ? second : first;
+    return second.confidence >= first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.
     return { intent: 'unknown', slots: {}, confidence: 0 };

@@ -1,0 +1,38 @@
+// How people type when they talk to a phone: voice input and the pinyin IME leave fillers
+// (嗯, 那个, 就是), homophones of CRM words (拜方 for 拜访, 威信 for 微信, 在约 for 再约) and
+// pasted markup. They are taken out before any rule runs, so a filler is never read as a
+// customer and a typo'd cue word still counts. Only words with no other meaning in a sales
+// note are listed; the full pinyin pass (typos.ts) stays the fallback for weak guesses.
+
+// Pasted HTML/markdown: a tag or emphasis carries no meaning ("<b>华为</b>").
+const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,80})?\/?>|\*\*|__|~~|`/gi;
+
+// Homophones the IME picks for CRM words, each unambiguous in a sales note.
+const HOMOPHONES: [RegExp, string][] = [
+  [/拜方|拜仿|败访|白访/g, '拜访'],
+  [/回防|回仿|会访|汇访/g, '回访'],
+  [/根进|跟近|根近|更进(?!一步)/g, '跟进'],
+  [/威信|为信|维信|薇信/g, '微信'],
+  [/电化(?!学)/g, '电话'],
+  [/满义/g, '满意'],
+  [/报加|保价(?!期)/g, '报价'],
+  [/(?<![正现存所实内外好不我你他她们它])在(?=约|去|联系一|跟进一|拜访|过去|碰|同步|打|问问|沟通一|确认一|聊聊|谈谈)/g, '再'],
+  [/(?<=[下上本这])礼拜(?=[一二三四五六日天1-7])/g, '周'],
+  [/(?<=[下上本这])个?礼拜(?![一二三四五六日天1-7])/g, '周'],
+];
+
+// Fillers of spoken Chinese: at the start, or standing alone between spaces/punctuation.
+const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|这个吧|就是说|就是|然后呢|然后|对了|话说|emmm*|um+|uh+)';
+const LEADING_FILLERS = new RegExp(`^(?:${FILLER_WORD}(?![A-Za-z])[\\s,，、。.…~]*)+`, 'i');
+const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s,，、。.…]|$)`, 'gi');
+// 那个/就是 glued inside a sentence in front of a name or a time ("跟那个大疆的刘洋", "就是那个园区…").
+const GLUED = /(?<=[跟和给与把去在从到是说了])(?:嗯+)?(?:那个|就是)(?=[\u4e00-\u9fffA-Za-z0-9])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
+
+export function cleanSpoken(text: string): string {
+  let out = text.replace(MARKUP, ' ');
+  for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
+  out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
+  // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
+  out = out.replace(/(?<=\S) 的 (?=\S)/g, '的');
+  return out.replace(/\s{2,}/g, ' ').replace(/^[\s,，、。.…]+/, '').trim();
+}
