@@ -17,8 +17,11 @@ interface Prompt {
   reason: Reason; customerId: string; customer: string; dealId?: string;
   /** The local date the prompt is for; with `ref` it names the prompt for good. */
   due: string; ref: string; params: Record<string, string | number>;
+  /** Care already recorded a callback for this customer in the prompt's period: not sent. */
+  called?: boolean;
 }
 
+const noteOf = (p: Prompt) => `prompt:${p.reason}:${p.ref}`;
 const CATEGORY: Record<Reason, CallbackCategory> = { won: 'feedback', renewal: 'renewal', tier: 'satisfaction' };
 const TITLE: Record<Reason, JobMessageKey> = { won: 'callback.won', renewal: 'callback.renewal', tier: 'callback.tier' };
 
@@ -26,7 +29,9 @@ export const callbacks = dailyJob('callbacks', async (ctx, run) => {
   const care = [...run.people.values()].filter((p) => p.role === 'care' && !p.muted.has('callback'));
   if (!care.length) return;
   const prompts = await findPrompts(run);
-  for (const person of care) for (const p of prompts) await prompt(ctx, run, person, p);
+  for (const p of prompts.filter((x) => x.called)) await closeAnswered(run, p);
+  const due = prompts.filter((x) => !x.called);
+  for (const person of care) for (const p of due) await prompt(ctx, run, person, p);
 });
 
 async function findPrompts(run: DailyRun): Promise<Prompt[]> {
@@ -42,17 +47,19 @@ async function findPrompts(run: DailyRun): Promise<Prompt[]> {
   const firstWon = new Map<string, Date>();
   for (const d of won) if (!firstWon.has(d.customerId)) firstWon.set(d.customerId, d.closedAt!);
 
+  // The period of a usage check starts at the win, a renewal call's when its window opens.
+  const calledSince = (customerId: string, since: Date) => (lastCall.get(customerId) ?? since) > since;
   const wonPrompts = won.flatMap((d): Prompt[] => {
     const due = addDays(localDate(d.closedAt!, zone), s.afterWonDays);
     return dates.includes(due) ? [{ reason: 'won', customerId: d.customerId, customer: name.get(d.customerId) ?? '', dealId: d.id,
-      due, ref: d.id, params: { deal: d.title, days: s.afterWonDays } }] : [];
+      due, ref: d.id, params: { deal: d.title, days: s.afterWonDays }, called: calledSince(d.customerId, d.closedAt!) }] : [];
   });
   const renewalPrompts = customers.flatMap((c): Prompt[] => {
     if (!c.contractEnd) return [];
     const end = c.contractEnd.toISOString().slice(0, 10);
     const due = addDays(end, -s.renewalCallbackDays);
     return due <= date && date < end ? [{ reason: 'renewal', customerId: c.id, customer: c.name, due, ref: `${c.id}:${end}`,
-      params: { end, days: daysBetween(date, end) } }] : [];
+      params: { end, days: daysBetween(date, end) }, called: calledSince(c.id, atLocal(due, '00:00', zone)) }] : [];
   });
   // A customer with a won-deal or renewal call today does not also get the periodic one.
   const busy = new Set([...wonPrompts, ...renewalPrompts].map((p) => p.customerId));
@@ -70,7 +77,7 @@ async function findPrompts(run: DailyRun): Promise<Prompt[]> {
 
 async function prompt(ctx: JobContext, run: DailyRun, person: Person, p: Prompt) {
   const { db, tenant } = run;
-  const note = `prompt:${p.reason}:${p.ref}`;
+  const note = noteOf(p);
   let row = await db.reminder.findFirst({ where: { tenantId: tenant.id, kind: 'callback', assigneeId: person.id, note } });
   if (row && (row.status === 'done' || row.status === 'cancelled')) return; // already answered
   row ??= await db.reminder.create({ data: {
@@ -79,6 +86,14 @@ async function prompt(ctx: JobContext, run: DailyRun, person: Person, p: Prompt)
   } });
   await sendTo(ctx, person, 'callback', card(person, p, row.id, run.now), `callback:${note}:${person.id}`);
   await db.reminder.updateMany({ where: { id: row.id, status: 'pending' }, data: { status: 'sent', sentAt: run.now } });
+}
+
+/** A prompt sent before care recorded the call (by chat) is no longer a to-do. */
+async function closeAnswered(run: DailyRun, p: Prompt) {
+  await run.db.reminder.updateMany({
+    where: { tenantId: run.tenant.id, kind: 'callback', note: noteOf(p), status: { in: ['pending', 'sent'] } },
+    data: { status: 'done' },
+  });
 }
 
 const asDate = (d: string) => new Date(`${d}T00:00:00Z`);

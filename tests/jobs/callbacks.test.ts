@@ -17,6 +17,10 @@ describe('callback prompts', () => {
     app = await testApp({ now: NOW });
     job = jobContext(app.db, app.redis, app.prefix);
     ids = await userIds(app.db);
+    // The seed's 比亚迪 call came 3 days after the win and so answers the usage check; these
+    // tests want a win nobody has called about yet (callbacks-answered.test.ts covers the skip).
+    const byd = await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '比亚迪' } });
+    await app.db.callback.updateMany({ where: { tenantId: 'demo', customerId: byd.id }, data: { occurredAt: new Date(NOW.getTime() - 20 * 86_400_000) } });
   });
   const run = async (date: string) => {
     job.notifier.clear();
