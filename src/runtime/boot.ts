@@ -98,10 +98,18 @@ export function stopOnSignals(booted: Booted, parts: Closable[]): void {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** Runs an entry point; a start that fails prints one line saying what is wrong (and what to
+ * do, which the errors raised while starting say), then exits 1. LOG_LEVEL=debug adds the stack. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((err: unknown) => {
-    if (err instanceof ConfigError) console.error(err.message);
-    else console.error(err instanceof Error ? err.stack : err);
+    console.error(startFailure(err));
+    if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);
     process.exit(1);
   });
+}
+
+function startFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  return `salesbot did not start: ${message.replace(/\s*\n\s*/g, ' ')}`;
 }

