@@ -37,7 +37,7 @@ export function openDeals(tx: Tx, actor: Actor, customerId: string): Promise<Dea
 /** Applies the facts to `deal`, or opens a new deal for the customer when there is none. */
 export async function applyDealFacts(
   changes: Changes, actor: Actor, customer: { id: string; name: string; ownerId: string },
-  deal: DealRow | null, facts: DealFacts,
+  deal: DealRow | null, facts: DealFacts, opts: { title?: string } = {},
 ): Promise<{ deal: DealRow; created: boolean }> {
   const stage = facts.stage ?? deal?.stage ?? 'lead';
   const data = {
@@ -53,7 +53,7 @@ export async function applyDealFacts(
   };
   if (!deal) {
     const created = await changes.create<DealRow>('deal', {
-      customerId: customer.id, ownerId: customer.ownerId, title: customer.name,
+      customerId: customer.id, ownerId: customer.ownerId, title: opts.title ?? customer.name,
       stage, probability: STAGE_PROBABILITY[stage], ...data,
     });
     await recordStage(changes, actor, created.id, null, stage);
@@ -64,6 +64,11 @@ export async function applyDealFacts(
     await recordStage(changes, actor, deal.id, deal.stage, facts.stage);
   }
   return { deal: updated, created: false };
+}
+
+/** A move between open stages towards the start of the funnel (方案 → 需求确认). */
+export function movesBack(from: Stage, to: Stage | undefined): boolean {
+  return to !== undefined && OPEN_STAGES.includes(to) && OPEN_STAGES.indexOf(to) < OPEN_STAGES.indexOf(from);
 }
 
 function recordStage(changes: Changes, actor: Actor, dealId: string, from: Stage | null, to: Stage) {

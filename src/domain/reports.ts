@@ -1,15 +1,17 @@
 // Read-only views: the pipeline funnel, KPI for a period, a rep's tasks, one customer's status.
 // Every query is limited to what the actor may see (actor.ts).
-import type { Stage } from '../generated/prisma/enums.js';
+import type { ReminderKind, Stage } from '../generated/prisma/enums.js';
 import { monthsOf, periodRange, type Period } from '../time.js';
 import { visibleTo, type Actor, type Tx } from './actor.js';
 import { OPEN_STAGES, STAGE_PROBABILITY } from './deals.js';
 
-export type Scope = 'me' | 'team';
+/** Whose numbers: the actor's, everyone they may see, or one person they may see (issue #11). */
+export type Scope = 'me' | 'team' | { userId: string };
 type Db = Tx;
 
-/** Owners a report covers: the actor alone, or everyone they may see. */
+/** Owners a report covers: the actor alone, one person, or everyone they may see. */
 export function owners(actor: Actor, scope: Scope): { tenantId: string; ownerId?: { in: string[] } } {
+  if (typeof scope === 'object') return { tenantId: actor.tenantId, ownerId: { in: [scope.userId] } };
   return scope === 'me' ? { tenantId: actor.tenantId, ownerId: { in: [actor.userId] } } : visibleTo(actor);
 }
 
@@ -54,25 +56,38 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
 async function targetFor(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<number | null> {
   if (period === 'today' || period === 'week') return null;
   const months = monthsOf(period, now, actor.timeZone);
-  const whose = scope === 'me'
+  const whose = typeof scope === 'object' ? { userId: scope.userId } : scope === 'me'
     ? { userId: actor.userId }
     : { teamId: { in: (await db.team.findMany({ where: { tenantId: actor.tenantId, managerId: actor.userId }, select: { id: true } })).map((t) => t.id) } };
   const sum = await db.target.aggregate({ where: { tenantId: actor.tenantId, period: { in: months }, ...whose }, _sum: { amount: true } });
   return sum._sum.amount?.toNumber() ?? null;
 }
 
-export async function tasks(db: Db, actor: Actor, period: Period, now: Date) {
-  const { end } = periodRange(period, now, actor.timeZone);
+export interface TaskQuery {
+  /** Whose reminders: these people, or everyone in the tenant. */
+  assignees: string[] | 'all';
+  kinds: ReminderKind[];
+  /** Due at or after (absent: overdue ones too) and before. */
+  from?: Date;
+  before: Date;
+  now: Date;
+}
+
+export async function tasks(db: Db, actor: Actor, q: TaskQuery) {
   const due = await db.reminder.findMany({
     // 'sent' means the reminder went out, not that the follow-up was done: still a task.
-    where: { tenantId: actor.tenantId, assigneeId: actor.userId, status: { in: ['pending', 'sent'] }, dueAt: { lt: end } },
+    where: {
+      tenantId: actor.tenantId, kind: { in: q.kinds }, status: { in: ['pending', 'sent'] },
+      ...(q.assignees !== 'all' && { assigneeId: { in: q.assignees } }),
+      dueAt: { ...(q.from && { gte: q.from }), lt: q.before },
+    },
     orderBy: { dueAt: 'asc' },
     take: 20,
   });
   const ids = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))];
   const customers = await db.customer.findMany({ where: { id: { in: ids }, tenantId: actor.tenantId }, select: { id: true, name: true } });
   const names = new Map(customers.map((c) => [c.id, c.name]));
-  return due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < now }));
+  return due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < q.now }));
 }
 
 export async function customerStatus(db: Db, tenantId: string, customerId: string) {

@@ -36,6 +36,7 @@ const messages = {
   'intent.update_deal': { zh: '更新商机', en: 'Update a deal' },
   'intent.schedule_follow_up': { zh: '设置跟进提醒', en: 'Set a follow-up reminder' },
   'intent.record_callback': { zh: '记录回访', en: 'Record a callback' },
+  'intent.update_customer': { zh: '修改客户信息', en: 'Update a customer' },
   'ask.confirmIntent': { zh: (p) => `我理解成「${p.intent}」，对吗？`, en: (p) => `Did you mean: ${p.intent}?` },
   'field.customer': { zh: '客户', en: 'Customer' },
   'field.contact': { zh: '联系人', en: 'Contact' },

@@ -47,11 +47,26 @@ export const argsSchema = z.looseObject({
   period: z.enum(['today', 'week', 'month', 'quarter', 'year']).optional(),
   scope: z.enum(['me', 'team']).optional(),
   summary: text(4000).optional(),
+  // Issue #11's slots (src/nlu/types.ts documents them).
+  occurred_at: localDateTime.optional(),
+  subject: text(100).optional(),
+  rank: z.boolean().optional(),
+  rank_by: z.enum(['won', 'activities', 'follow_ups']).optional(),
+  period_offset: z.number().int().min(-24).max(24).optional(),
+  new_deal: z.boolean().optional(),
+  task_kind: z.enum(['follow_up', 'callback', 'overdue']).optional(),
+  ask: z.enum(['contacts', 'customers']).optional(),
+  follow_up_vague: text(100).optional(),
+  other_dates: z.array(localDate).max(10).optional(),
   // Added by buttons and clarifications:
   customerId: z.string().max(64).optional(),
   dealId: z.string().max(64).optional(),
   batchId: z.string().max(64).optional(),
   confirmNew: z.boolean().optional(),
+  /** A backwards stage move the user confirmed (update-deal.ts). */
+  confirmBack: z.boolean().optional(),
+  /** The user declined to be reminded (the vague follow-up question's "不用提醒"). */
+  noFollowUp: z.boolean().optional(),
 });
 
 export type Args = z.infer<typeof argsSchema>;

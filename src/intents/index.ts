@@ -15,6 +15,8 @@ import { updateDeal } from './update-deal.js';
 import { reminderIntents } from './reminder-actions.js';
 import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
+import { updateCustomer } from './update-customer.js';
+import { queryContacts, queryCustomers } from './query-lists.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -27,6 +29,10 @@ export const intents = {
   query_customer: queryCustomer,
   query_kpi: queryKpi,
   query_tasks: queryTasks,
+  // Issue #11: corrections to a customer, and the lists a "…有哪些" asks for.
+  update_customer: updateCustomer,
+  query_customers: queryCustomers,
+  query_contacts: queryContacts,
   undo,
   help,
   unknown,
@@ -39,9 +45,14 @@ export const intents = {
 export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
-export const READ_ONLY = new Set<IntentName>(['query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'help', 'unknown']);
+export const READ_ONLY = new Set<IntentName>([
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown',
+]);
+
+/** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */
+export const QUERIES = new Set<IntentName>(['query_pipeline', 'query_customer', 'query_kpi', 'query_tasks']);
 
 export const isIntent = (name: string): name is IntentName => Object.hasOwn(intents, name);
 
 export { argsSchema, type Args } from './args.js';
-export type { IntentContext, IntentHandler } from './types.js';
+export type { AskOptions, Awaiting, IntentContext, IntentHandler } from './types.js';

@@ -1,16 +1,23 @@
-// Performance for a period: won amount against target, activities, new customers and deals.
+// Performance for a period (this one, or 上个月 / 去年 …): won amount against target,
+// activities, new customers and deals — mine, the team's, one colleague's; or, with `rank`,
+// everyone the asker sees side by side (issue #11).
 import { kpi } from '../domain/reports.js';
 import { formatAmount, formatPercent, t } from '../i18n/index.js';
-import { effectiveScope } from './query-pipeline.js';
+import { queryRank } from './query-rank.js';
+import { qt } from './query-messages.js';
+import { askedPeriod, whose } from './query-who.js';
 import type { IntentHandler } from './types.js';
 
 export const queryKpi: IntentHandler = {
   async handle(ctx, args) {
     const { locale } = ctx;
-    const period = args.period ?? 'month';
-    const { scope, note } = effectiveScope(ctx, args);
-    const k = await kpi(ctx.tx, ctx.actor, scope, period, ctx.now);
-    const title = t(locale, 'kpi.title', { scope: t(locale, `pipeline.scope.${scope}`), period: t(locale, `period.${period}`) });
+    const seesOthers = ctx.actor.role !== 'rep';
+    if (args.rank && seesOthers) return queryRank(ctx, args);
+    const who = await whose(ctx, args);
+    if ('reply' in who) return who.reply;
+    const period = askedPeriod(ctx, args, 'month');
+    const k = await kpi(ctx.tx, ctx.actor, who.scope, period.period, period.start);
+    const title = t(locale, 'kpi.title', { scope: who.label, period: period.label });
     const won = `${formatAmount(k.won, locale)} (${k.wonCount})`;
     const fields = [
       { label: t(locale, 'field.won'), value: won },
@@ -20,6 +27,7 @@ export const queryKpi: IntentHandler = {
       { label: t(locale, 'field.newCustomers'), value: String(k.newCustomers) },
       { label: t(locale, 'field.newDeals'), value: String(k.newDeals) },
     ];
+    const note = args.rank ? qt(locale, 'rankOnlyManagers') : who.note;
     return { text: [note, title].filter(Boolean).join('\n'), card: { title, fields } };
   },
 };

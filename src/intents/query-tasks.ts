@@ -1,22 +1,50 @@
-// What to follow up: pending reminders due by the end of the period, overdue first.
+// What to follow up: pending reminders due in the period asked (today with what is overdue;
+// 明天 / 下周 just that period), mine, the team's or a colleague's; customer care's due
+// callbacks (今天要回访哪些客户), or only what is overdue (issue #11).
+import type { ReminderKind } from '../generated/prisma/enums.js';
 import { tasks } from '../domain/reports.js';
 import { formatDateTime, t } from '../i18n/index.js';
+import type { Args } from './args.js';
+import { qt } from './query-messages.js';
+import { askedPeriod, whose } from './query-who.js';
 import type { IntentHandler } from './types.js';
+
+type Kind = NonNullable<Args['task_kind']>;
+const KINDS: Record<Kind, ReminderKind[]> = { follow_up: ['follow_up'], callback: ['callback'], overdue: ['follow_up', 'callback'] };
+const TITLES = { follow_up: 'tasksTitle', callback: 'callbacksTitle', overdue: 'overdueTitle' } as const;
 
 export const queryTasks: IntentHandler = {
   async handle(ctx, args) {
     const { locale, actor } = ctx;
-    const period = args.period === 'week' || args.period === 'month' ? args.period : 'today';
-    const due = await tasks(ctx.tx, actor, period, ctx.now);
-    const periodText = t(locale, `period.${period}`);
-    if (due.length === 0) return { text: t(locale, 'tasks.empty', { period: periodText }) };
-    const title = t(locale, 'tasks.title', { period: periodText });
+    const who = await whose(ctx, args);
+    if ('reply' in who) return who.reply;
+    // Customer care's tasks are callbacks; "回访" asks for them whoever asks.
+    const kind: Kind = args.task_kind ?? (actor.role === 'care' ? 'callback' : 'follow_up');
+    const period = askedPeriod(ctx, args, 'today');
+    const overdueOnly = kind === 'overdue';
+    const due = await tasks(ctx.tx, actor, {
+      assignees: who.people, kinds: KINDS[kind], now: ctx.now,
+      // This period includes what is overdue; another one is just its own days.
+      ...(period.offset !== 0 && !overdueOnly && { from: period.start }),
+      before: overdueOnly ? ctx.now : period.end,
+    });
+    const title = qt(locale, TITLES[kind], { who: who.scope === 'me' ? '' : who.label, period: period.label });
+    if (due.length === 0) {
+      const empty = kind === 'follow_up' && who.scope === 'me' ? t(locale, 'tasks.empty', { period: period.label }) : qt(locale, 'tasksEmpty', { title });
+      return { text: [who.note, empty].filter(Boolean).join('\n') };
+    }
+    const names = who.scope === 'me' ? undefined : await assigneeNames(ctx, due.map((r) => r.assigneeId));
     const fields = due.map((r) => ({
       label: `${r.overdue ? `⚠ ${t(locale, 'tasks.overdue')} · ` : ''}${formatDateTime(r.dueAt, locale, actor.timeZone)}`,
-      value: [r.customerName, r.note].filter(Boolean).join(' — ').slice(0, 120),
+      value: [names?.get(r.assigneeId), r.customerName, r.note].filter(Boolean).join(' — ').slice(0, 120),
     }));
     const buttons = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))].slice(0, 5)
       .map((customerId) => ({ label: due.find((r) => r.customerId === customerId)!.customerName, action: { intent: 'query_customer', args: { customerId } } }));
-    return { text: title, card: { title, fields, buttons } };
+    return { text: [who.note, title].filter(Boolean).join('\n'), card: { title, fields, buttons } };
   },
 };
+
+async function assigneeNames(ctx: Parameters<IntentHandler['handle']>[0], ids: string[]): Promise<Map<string, string>> {
+  const users = await ctx.tx.user.findMany({ where: { tenantId: ctx.actor.tenantId, id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}

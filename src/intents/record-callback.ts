@@ -1,10 +1,11 @@
 // A customer-care callback (回访), often with a 1–5 satisfaction score; a low one alerts the
 // account owner and their manager, as a score tapped on a prompt does.
-import { recordCallback as record } from '../domain/records.js';
+import { recordCallback as record, scheduleFollowUp } from '../domain/records.js';
+import { activityTimes, timeNotes } from './times.js';
 import { t } from '../i18n/index.js';
 import { alertOwner, isLowScore } from './callback-alert.js';
 import { needCustomer } from './customer.js';
-import { field, undoButton, viewCustomerButton } from './render.js';
+import { field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
 
 export const recordCallback: IntentHandler = {
@@ -14,18 +15,22 @@ export const recordCallback: IntentHandler = {
     if (found.reply) return found.reply;
     const { customer } = found;
     const category = args.category ?? 'satisfaction';
+    // When it happened, and a next call said with it (issue #11: every stated fact lands).
+    const times = activityTimes(args, ctx.now, ctx.actor.timeZone);
+    const summary = args.summary ?? ctx.text ?? '';
     const callback = await record(ctx.changes, {
-      customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction,
-      summary: args.summary ?? ctx.text ?? '', occurredAt: ctx.now,
+      customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction, summary, occurredAt: times.occurredAt,
     });
+    if (times.followUpAt) await scheduleFollowUp(ctx.changes, { assigneeId: ctx.actor.userId, customerId: customer.id, dueAt: times.followUpAt, note: summary });
     const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, callback.id) : 0;
     const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
-      text: title,
+      text: [title, ...timeNotes(locale, args, times, ctx.actor.timeZone)].join('\n'),
       card: {
         title,
         fields: [
           ...field(locale, 'field.summary', t(locale, `category.${category}`)),
+          ...whenField(locale, times.followUpAt, ctx.actor.timeZone),
           ...field(locale, 'field.satisfaction', args.satisfaction ? `${'★'.repeat(args.satisfaction)}${'☆'.repeat(5 - args.satisfaction)} ${args.satisfaction}/5` : undefined),
         ],
         buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],

@@ -60,6 +60,8 @@ const SNOOZE: Record<z.infer<typeof snoozeArgs>['until'], (now: Date, zone: stri
 
 const done = withReminder(doneArgs, async (ctx, r) => {
   await ctx.changes.update('reminder', r.id, { status: 'done' });
+  // "结果如何？": the next sentence is logged against this customer (router/awaits.ts, #11).
+  if (r.customerId) await ctx.expect({ kind: 'outcome', customerId: r.customerId });
   return { text: tr(ctx.locale, 'reminder.done', { customer: r.customer }) };
 });
 

@@ -7,11 +7,14 @@ export function field(locale: Locale, key: MessageKey, value: string | undefined
   return value ? [{ label: t(locale, key), value }] : [];
 }
 
+const CLOSED = new Set(['won', 'lost']);
+
 export function dealFields(locale: Locale, deal: DealRow): Field[] {
   return [
     ...field(locale, 'field.amount', deal.amount ? formatAmount(deal.amount.toNumber(), locale, deal.currency) : undefined),
     ...field(locale, 'field.stage', t(locale, `stage.${deal.stage}`)),
-    ...field(locale, 'field.expectedClose', deal.expectedClose ? formatCalendarDate(deal.expectedClose, locale) : undefined),
+    // A closed deal has no expected close any more (issue #11): it closed.
+    ...field(locale, 'field.expectedClose', deal.expectedClose && !CLOSED.has(deal.stage) ? formatCalendarDate(deal.expectedClose, locale) : undefined),
     ...field(locale, 'field.lostReason', deal.lostReason),
   ];
 }

@@ -15,7 +15,27 @@ export interface IntentContext {
   text?: string;
   eventId: string;
   /** Asks the user to pick one of `options`; returns the reply's buttons (see router/pending.ts). */
-  ask(question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[]): Promise<Reply>;
+  ask(question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts?: AskOptions): Promise<Reply>;
+  /** Remembers what the bot's reply waits for (a time, an outcome), like a question with no buttons. */
+  expect(awaiting: Awaiting): Promise<void>;
+}
+
+/** What the user's next typed message may be the answer to (issue #11, conversation state). */
+export type Awaiting =
+  /** A time ("1月4号上午") completes `action` as its `next_follow_up`. */
+  | { kind: 'time'; action: ActionPayload }
+  /** The next sentence reports how it went with this customer ("结果如何？"). */
+  | { kind: 'outcome'; customerId: string }
+  /** "比亚迪呢" / "李娜呢" asks `action` (a query) again about someone else. */
+  | { kind: 'query'; action: ActionPayload };
+
+export interface AskOptions {
+  /** A typed time answers the question as well as the buttons do. */
+  awaitsTime?: ActionPayload;
+  /** The question has its own "no" option, so no Cancel button. */
+  noCancel?: boolean;
+  /** The option a plain "no" / "不用" picks. */
+  no?: number;
 }
 
 export interface IntentHandler {

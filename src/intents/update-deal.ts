@@ -1,31 +1,57 @@
-// A deal's amount, stage, expected close or lost reason changed, with no activity reported.
-import { applyDealFacts, hasDealFacts } from '../domain/deals.js';
-import { pickDeal } from './deal-choice.js';
+// A deal's amount, stage, expected close or lost reason changed, with no activity reported —
+// or a second deal ("又有个新商机"). A follow-up said with it becomes a reminder (issue #11).
+import type { Field } from '../chat/index.js';
+import { hasDealFacts } from '../domain/deals.js';
+import { scheduleFollowUp } from '../domain/records.js';
 import { t } from '../i18n/index.js';
-import { needCustomer } from './customer.js';
+import { fromLocalString } from '../time.js';
+import { needCustomer, type CustomerRef } from './customer.js';
 import { dealFacts } from './deal-facts.js';
-import { dealFields, undoButton, viewCustomerButton } from './render.js';
-import type { IntentHandler } from './types.js';
+import { placeDealFacts } from './deal-place.js';
+import { ft } from './facts-messages.js';
+import { contactFor } from './side-facts.js';
+import { activityTimes, timeNotes } from './times.js';
+import { dealFields, undoButton, viewCustomerButton, whenField } from './render.js';
+import type { Args } from './args.js';
+import type { IntentContext, IntentHandler } from './types.js';
 
 export const updateDeal: IntentHandler = {
   async handle(ctx, args) {
     const found = await needCustomer(ctx, 'update_deal', args, { allowCreate: true });
     if (found.reply) return found.reply;
     const { customer } = found;
-    const facts = dealFacts(args);
-    if (!hasDealFacts(facts)) return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
+    if (!hasDealFacts(dealFacts(args)) && !args.new_deal) return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
 
-    const target = await pickDeal(ctx, 'update_deal', args, customer);
-    if (target.reply) return target.reply;
-    const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
-    const title = t(ctx.locale, created ? 'deal.created' : 'deal.updated', { customer: customer.name });
+    const placed = await placeDealFacts(ctx, 'update_deal', args, customer);
+    if (placed.reply) return placed.reply;
+    const { deal, created, count } = placed;
+    const { notes, fields } = await sideFacts(ctx, args, customer, deal!.id);
+    const title = count && count > 1
+      ? ft(ctx.locale, 'newDealCreated', { customer: customer.name, count })
+      : t(ctx.locale, created ? 'deal.created' : 'deal.updated', { customer: customer.name });
     return {
-      text: title,
+      text: [title, ...notes].join('\n'),
       card: {
         title,
-        fields: dealFields(ctx.locale, deal),
+        fields: [...dealFields(ctx.locale, deal!), ...fields],
         buttons: [undoButton(ctx.locale, ctx.changes.ctx.batchId), viewCustomerButton(ctx.locale, customer.id)],
       },
     };
   },
 };
+
+/** The contact named and a follow-up said alongside the deal's news. */
+async function sideFacts(ctx: IntentContext, args: Args, customer: CustomerRef, dealId: string): Promise<{ notes: string[]; fields: Field[] }> {
+  const { actor, locale } = ctx;
+  const { contact, notes } = await contactFor(ctx, args, customer);
+  const times = activityTimes(args, ctx.now, actor.timeZone);
+  // No activity here to give a past time to: it is named as passed.
+  const past = args.next_follow_up && !times.followUpAt ? fromLocalString(args.next_follow_up, actor.timeZone) : undefined;
+  if (times.followUpAt) {
+    await scheduleFollowUp(ctx.changes, { assigneeId: actor.userId, customerId: customer.id, dealId, dueAt: times.followUpAt, note: args.summary ?? ctx.text });
+  }
+  return {
+    notes: [...timeNotes(locale, args, { pastFollowUp: past }, actor.timeZone), ...notes],
+    fields: [...(contact ? [{ label: t(locale, 'field.contact'), value: contact.name }] : []), ...whenField(locale, times.followUpAt, actor.timeZone)],
+  };
+}

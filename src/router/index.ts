@@ -11,10 +11,13 @@ import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
 import { resolveUser } from '../domain/users.js';
 import { detectLocale, t, type Locale } from '../i18n/index.js';
-import { intents, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
+import { intents, QUERIES, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
 import { textOnly } from '../chat/index.js';
 import { cleanEvent } from '../chat/clean-text.js';
 import { PendingQuestions } from './pending.js';
+import { NamesCache } from './names.js';
+import type { ActionPayload } from '../chat/index.js';
+import type { AskOptions } from '../intents/index.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { CONFIRM_BELOW, understand } from './understand.js';
@@ -52,11 +55,13 @@ const ADDRESS_REFRESH_MS = 60_000;
 
 export class Router {
   private readonly pending: PendingQuestions;
+  private readonly names: NamesCache;
   /** The address this process last stored for each user, and when (see remember()). */
   private readonly addresses = new Map<string, { key: string; at: number }>();
 
   constructor(private readonly deps: RouterDeps) {
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
+    this.names = new NamesCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
   }
 
   /** For the workers: count what they do in the same registry. */
@@ -95,7 +100,7 @@ export class Router {
     const ctxActor = { ...actor, locale };
     const who = { tenantId: actor.tenantId, userId: actor.userId };
     try {
-      const understood = await understand(event, ctxActor, this.pending, this.deps.llm, this.deps.metrics);
+      const understood = await understand(event, ctxActor, { pending: this.pending, names: this.names, llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
       return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
     } catch (err) {
@@ -111,7 +116,8 @@ export class Router {
 
   private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, intent: IntentName, args: Args, confidence: number): Promise<Reply> {
     const key = eventKey(event);
-    return this.deps.db.$transaction(async (tx) => {
+    let waits = false; // the reply asked something or waits for an answer
+    const done = await this.deps.db.$transaction(async (tx) => {
       await tx.processedEvent.create({ data: { id: key, tenantId: actor.tenantId } }).catch((err: { code?: string }) => {
         throw err.code === 'P2002' ? new DuplicateEvent() : err;
       });
@@ -120,26 +126,35 @@ export class Router {
       const ctx: IntentContext = {
         tx, actor, changes, locale, now: event.at, eventId: key,
         text: event.type === 'text' ? event.text : undefined,
-        ask: (question, options) => this.ask(actor, question, options),
+        ask: (question, options, opts) => { waits = true; return this.ask(actor, question, options, opts); },
+        expect: async (awaits) => { waits = true; await this.pending.expect(actor.tenantId, actor.userId, awaits); },
       };
       if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
-        return this.ask(actor, t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
+        return { changes, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
           { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
           { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
-        ]);
+        ]) };
       }
       const reply = await intents[intent].handle(ctx, args);
       await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
-      return reply;
+      return { changes, reply };
     }, { timeout: 15_000, maxWait: 10_000 });
+    await this.names.changed(actor.tenantId, done.changes.made);
+    // "比亚迪呢" right after: the query is remembered like a question (issue #11).
+    if (!waits && QUERIES.has(intent)) await this.pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } });
+    return done.reply;
   }
 
-  private async ask(actor: Actor, question: string, options: { label: string; action: import('../chat/index.js').ActionPayload; style?: 'primary' | 'danger' | 'default' }[]): Promise<Reply> {
+  private async ask(actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {
     const primary = options.flatMap((o, i) => (o.style === 'primary' ? [i] : []));
-    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), primary.length === 1 ? primary[0] : undefined);
+    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), {
+      yes: primary.length === 1 ? primary[0] : undefined, noCancel: opts.noCancel, no: opts.no,
+      awaits: opts.awaitsTime && { kind: 'time', action: opts.awaitsTime },
+    });
+    const cancel = { label: t(actor.locale, 'button.cancel'), style: 'default' as const, action: { intent: 'cancel', args: {} } };
     const buttons = [
       ...options.map((o, index) => ({ label: o.label, style: o.style, action: { intent: 'choose', args: { token, index } } })),
-      { label: t(actor.locale, 'button.cancel'), style: 'default' as const, action: { intent: 'cancel', args: {} } },
+      ...(opts.noCancel ? [] : [cancel]),
     ];
     const reply: Reply = { text: question, card: { title: question, buttons } };
     // The numbered list lets text-only surfaces (and typists) answer with the number.

@@ -1,8 +1,11 @@
 // Questions the bot asked and is waiting on ("create 宁德时代?", "which 华为?"), one per user,
 // in Redis with an expiry. Buttons carry a token and an index; typing the number works too.
+// The same record remembers what else the last reply waits for (`awaits`, issue #11): a time,
+// how a done follow-up went, or the query a "比亚迪呢" repeats.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ActionPayload } from '../chat/index.js';
+import type { Awaiting } from '../intents/index.js';
 
 const TTL_SECONDS = 15 * 60;
 
@@ -11,6 +14,11 @@ export interface Pending {
   options: ActionPayload[];
   /** The option a plain "yes" picks: the one confirming button, if the question has one. */
   yes?: number;
+  /** No Cancel button was shown (the options include their own "no"). */
+  noCancel?: boolean;
+  /** The option a plain "no" picks, when the question has one of its own. */
+  no?: number;
+  awaits?: Awaiting;
 }
 
 export class PendingQuestions {
@@ -20,10 +28,15 @@ export class PendingQuestions {
     return `${this.prefix}:pending:${tenantId}:${userId}`;
   }
 
-  async ask(tenantId: string, userId: string, options: ActionPayload[], yes?: number): Promise<string> {
+  async ask(tenantId: string, userId: string, options: ActionPayload[], extra: Omit<Pending, 'token' | 'options'> = {}): Promise<string> {
     const token = randomUUID().slice(0, 8);
-    await this.redis.set(this.key(tenantId, userId), JSON.stringify({ token, options, yes } satisfies Pending), 'EX', TTL_SECONDS);
+    await this.redis.set(this.key(tenantId, userId), JSON.stringify({ token, options, ...extra } satisfies Pending), 'EX', TTL_SECONDS);
     return token;
+  }
+
+  /** Only something to wait for, no buttons. */
+  expect(tenantId: string, userId: string, awaits: Awaiting): Promise<string> {
+    return this.ask(tenantId, userId, [], { awaits });
   }
 
   async peek(tenantId: string, userId: string): Promise<Pending | undefined> {

@@ -7,7 +7,9 @@ import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
 import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
 import { isoInZone } from '../time.js';
-import type { PendingQuestions } from './pending.js';
+import type { Pending, PendingQuestions } from './pending.js';
+import type { NamesCache } from './names.js';
+import { answerAwaited } from './awaits.js';
 import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
@@ -25,26 +27,54 @@ const NO = /^(不|不是|否|取消|算了|不用|no|n|cancel|nope)[!！。.]*$/
 // surname 万 after a company name ("Acme Corp万总", "IBM万经理").
 const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])(?![总经工先女老董姐哥])/;
 
-export async function understand(
-  event: InboundEvent, actor: Actor, pending: PendingQuestions, llm?: LlmConfig, metrics?: Pick<Metrics, 'parse'>,
-): Promise<Understood> {
+export interface UnderstandDeps {
+  pending: PendingQuestions;
+  names: NamesCache;
+  llm?: LlmConfig;
+  metrics?: Pick<Metrics, 'parse'>;
+}
+
+export async function understand(event: InboundEvent, actor: Actor, deps: UnderstandDeps): Promise<Understood> {
+  const { pending } = deps;
   if (event.type === 'action') return fromAction(event.action, actor, pending);
   const text = event.text.trim();
   if (!text) return { kind: 'say', key: 'error.empty' };
   const length = [...text].length; // characters, not UTF-16 units (an emoji is one)
   if (length > MAX_TEXT) return { kind: 'say', key: 'error.tooLong', params: { length, max: MAX_TEXT } };
-  const answer = await answerToPending(text, actor, pending);
+  const question = await pending.peek(actor.tenantId, actor.userId);
+  const answer = question && await answerToPending(text, question, actor, pending);
   if (answer) return answer;
   const bad = BAD_AMOUNT.exec(text);
-  if (bad) return { kind: 'say', key: 'error.badAmount', params: { value: bad[1]! } };
+  if (bad) return clearing(question, actor, pending, { kind: 'say', key: 'error.badAmount', params: { value: bad[1]! } });
 
   const command = extraCommands.find((c) => c.pattern.test(text));
-  if (command && isIntent(command.intent)) return { kind: 'intent', intent: command.intent, args: command.args(text), confidence: 1 };
+  if (command && isIntent(command.intent)) {
+    return clearing(question, actor, pending, { kind: 'intent', intent: command.intent, args: command.args(text), confidence: 1 });
+  }
+  const now = isoInZone(event.at, actor.timeZone);
+  const names = await deps.names.get(actor.tenantId);
+  // The names ride along for the parser's dictionary (issue #11); a parser without it ignores them.
+  const options = { now, names };
+  const parsed = await parseWithFallback(text, options, deps.llm);
+  const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
+  if (awaited) return clearing(question, actor, pending, { kind: 'intent', ...awaited, confidence: 1 });
+  const intent = routed(parsed);
+  deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
+  return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: text }, confidence: parsed.confidence });
+}
 
-  const parsed = await parseWithFallback(text, { now: isoInZone(event.at, actor.timeZone) }, llm);
-  const intent: IntentName = isIntent(parsed.intent) ? parsed.intent : 'unknown';
-  metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
-  return { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: text }, confidence: parsed.confidence };
+/** A query for a list rather than one customer's state ("我的客户有哪些", "蔚来的联系人电话"). */
+function routed(parsed: { intent: string; slots: { ask?: unknown } }): IntentName {
+  const ask = parsed.slots.ask;
+  if (ask === 'customers' && !('customer' in parsed.slots)) return 'query_customers';
+  if (ask === 'contacts') return 'query_contacts';
+  return isIntent(parsed.intent) ? parsed.intent : 'unknown';
+}
+
+/** Anything else than an answer is a new message: the question is dropped rather than left to surprise later. */
+async function clearing(question: Pending | undefined, actor: Actor, pending: PendingQuestions, result: Understood): Promise<Understood> {
+  if (question) await pending.clear(actor.tenantId, actor.userId);
+  return result;
 }
 
 async function fromAction(action: ActionPayload, actor: Actor, pending: PendingQuestions): Promise<Understood> {
@@ -64,18 +94,18 @@ async function fromAction(action: ActionPayload, actor: Actor, pending: PendingQ
   return { kind: 'intent', intent: action.intent, args: args.data, confidence: 1 };
 }
 
-async function answerToPending(text: string, actor: Actor, pending: PendingQuestions): Promise<Understood | undefined> {
-  const question = await pending.peek(actor.tenantId, actor.userId);
-  if (!question) return undefined;
+/** A number, "是" or "取消" answering the question's buttons. */
+async function answerToPending(text: string, question: Pending, actor: Actor, pending: PendingQuestions): Promise<Understood | undefined> {
+  const count = question.options.length;
+  if (count === 0) return undefined;
   const number = /^\d{1,2}$/.test(text) ? Number(text) : undefined;
   // The numbered list ends with Cancel (router ask()): its number cancels.
-  if (number === question.options.length + 1) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
-  const index = number !== undefined && number >= 1 && number <= question.options.length ? number - 1
-    : YES.test(text) && question.yes !== undefined ? question.yes : undefined;
+  if (number === count + 1 && !question.noCancel) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
+  const index = number !== undefined && number >= 1 && number <= count ? number - 1
+    : YES.test(text) && question.yes !== undefined ? question.yes
+      : NO.test(text) && question.no !== undefined ? question.no : undefined;
   if (index !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index } }, actor, pending);
   if (NO.test(text)) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
-  // Anything else is a new message: the question is dropped rather than left to surprise later.
-  await pending.clear(actor.tenantId, actor.userId);
   return undefined;
 }
 

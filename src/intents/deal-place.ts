@@ -1,0 +1,46 @@
+// Where a message's deal facts land (issue #11): a second deal when the rep says so ("又有个新
+// 商机"), the deal a button or the only open one names, or a question — which deal, or whether
+// a stage should really move backwards. Nothing is written before the question is answered.
+import type { Reply } from '../chat/index.js';
+import { applyDealFacts, hasDealFacts, movesBack, openDeals, type DealRow } from '../domain/deals.js';
+import { t } from '../i18n/index.js';
+import type { Args } from './args.js';
+import type { CustomerRef } from './customer.js';
+import { dealFacts } from './deal-facts.js';
+import { pickDeal } from './deal-choice.js';
+import { ft } from './facts-messages.js';
+import type { IntentContext } from './types.js';
+
+export type Placed =
+  | { reply: Reply; deal?: undefined }
+  | { reply?: undefined; deal: DealRow | null; changed: boolean; created: boolean; count?: number };
+
+export async function placeDealFacts(ctx: IntentContext, intent: string, args: Args, customer: CustomerRef): Promise<Placed> {
+  const facts = dealFacts(args);
+  if (args.new_deal) return addDeal(ctx, args, customer);
+  if (!hasDealFacts(facts)) return { deal: (await openDeals(ctx.tx, ctx.actor, customer.id))[0] ?? null, changed: false, created: false };
+  const target = await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
+  if (target.reply) return target;
+  if (target.deal && movesBack(target.deal.stage, facts.stage) && !args.confirmBack) {
+    return { reply: await askBackwards(ctx, intent, args, customer, target.deal) };
+  }
+  const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
+  return { deal, changed: true, created };
+}
+
+/** "比亚迪又有个新商机，80万": another deal beside the open ones, titled with its number. */
+async function addDeal(ctx: IntentContext, args: Args, customer: CustomerRef): Promise<Placed> {
+  const count = await ctx.tx.deal.count({ where: { tenantId: ctx.actor.tenantId, customerId: customer.id } }) + 1;
+  const title = count > 1 ? `${customer.name} #${count}` : customer.name;
+  const { deal } = await applyDealFacts(ctx.changes, ctx.actor, customer, null, dealFacts(args), { title });
+  return { deal, changed: true, created: true, count };
+}
+
+function askBackwards(ctx: IntentContext, intent: string, args: Args, customer: CustomerRef, deal: DealRow): Promise<Reply> {
+  const { locale } = ctx;
+  const to = t(locale, `stage.${args.stage!}`);
+  return ctx.ask(ft(locale, 'askBackwards', { customer: customer.name, from: t(locale, `stage.${deal.stage}`), to }), [{
+    label: ft(locale, 'confirmBackwards', { to }), style: 'primary',
+    action: { intent, args: { ...args, customerId: customer.id, dealId: deal.id, confirmBack: true } },
+  }]);
+}

@@ -1,0 +1,40 @@
+// What the bot says about facts it placed, could not place, or asks about (issue #11), in
+// both languages. Its own table, like settings-messages.ts, so the shared one stays small.
+import { translator, type MessageTable } from '../i18n/index.js';
+
+const messages = {
+  occurredAt: { zh: '时间', en: 'When' },
+  otherDates: {
+    zh: (p) => `另外提到的日期 ${p.dates} 不是跟进或签约时间，已原文记在内容里。`,
+    en: (p) => `The other dates you mentioned (${p.dates}) are not a follow-up or a close date; they are kept in the note as written.`,
+  },
+  pastFollowUp: {
+    zh: (p) => `${p.when} 已经过去了，没有设提醒。要提醒就再说一次，例如「明天上午10点跟进」。`,
+    en: (p) => `${p.when} has already passed, so no reminder was set. To be reminded, say e.g. "follow up tomorrow at 10am".`,
+  },
+  askVague: {
+    zh: (p) => `你说「${p.vague}」再跟进，具体什么时候提醒你？点一个，或直接回复时间（例如「1月4号上午」）。`,
+    en: (p) => `You said "${p.vague}" — when exactly should I remind you? Pick one, or reply with a time (e.g. "Jan 4 9am").`,
+  },
+  in3days: { zh: '3天后', en: 'In 3 days' },
+  nextMonday: { zh: '下周一', en: 'Next Monday' },
+  noReminder: { zh: '不用提醒', en: 'No reminder' },
+  noReminderDone: { zh: '好的，不设提醒。', en: 'OK, no reminder.' },
+  contactFactsNoName: {
+    zh: (p) => `${p.facts} 没有记下：不知道是哪位联系人的。请说「添加联系人 ${p.customer} 姓名 ${p.facts}」。`,
+    en: (p) => `I didn't save ${p.facts}: I don't know whose it is. Say "add contact ${p.customer} <name> ${p.facts}".`,
+  },
+  askBackwards: {
+    zh: (p) => `${p.customer} 的商机现在是「${p.from}」，要退回到「${p.to}」吗？`,
+    en: (p) => `The ${p.customer} deal is at "${p.from}". Move it back to "${p.to}"?`,
+  },
+  confirmBackwards: { zh: (p) => `退回到「${p.to}」`, en: (p) => `Move back to "${p.to}"` },
+  newDealCreated: { zh: (p) => `已新增一个商机 · ${p.customer}（现有 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (${p.count} in all)` },
+  customerUpdated: { zh: (p) => `已更新客户 ${p.customer}`, en: (p) => `Updated customer ${p.customer}` },
+  customerNothing: {
+    zh: (p) => `要改 ${p.customer} 的什么？例如「${p.customer}的行业改成安防」或「${p.customer}改成A类客户」。`,
+    en: (p) => `What should change for ${p.customer}? e.g. "${p.customer} industry is security" or "${p.customer} tier A".`,
+  },
+} satisfies MessageTable;
+
+export const ft = translator(messages);

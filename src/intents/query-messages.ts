@@ -1,0 +1,51 @@
+// What the queries about a person, a period or a list say (issue #11), in both languages.
+import { translator, type MessageTable } from '../i18n/index.js';
+
+const messages = {
+  subjectScope: { zh: (p) => `${p.name}的`, en: (p) => `${p.name}'s` },
+  notVisible: {
+    zh: (p) => `抱歉，${p.name}的数据只有其经理和管理员能看。可以问你自己的，例如「我的业绩」「我的漏斗」。`,
+    en: (p) => `Sorry, ${p.name}'s numbers are for their manager and admins. You can ask about your own, e.g. "my KPI" or "my pipeline".`,
+  },
+  noSuchPerson: {
+    zh: (p) => `没有找到同事「${p.name}」。请用同事的姓名再问一次，例如「张伟的漏斗」。`,
+    en: (p) => `I couldn't find a colleague called "${p.name}". Ask again with their name, e.g. "Zhang Wei's pipeline".`,
+  },
+  rankOnlyManagers: {
+    zh: '排名只有经理和管理员能看，下面是你自己的业绩。', en: 'The ranking is for managers and admins; here are your own numbers.',
+  },
+  rankTitle: { zh: (p) => `${p.period}${p.by}排名`, en: (p) => `Ranking by ${p.by}, ${p.period}` },
+  rankBy_won: { zh: '业绩', en: 'won amount' },
+  rankBy_activities: { zh: '跟进次数', en: 'activities' },
+  rankBy_follow_ups: { zh: '完成的跟进提醒', en: 'follow-ups done' },
+  rankEmpty: { zh: '你的团队里还没有成员。', en: 'There is no one in your team yet.' },
+  tasksTitle: { zh: (p) => `${p.who}${p.period}待办`, en: (p) => (p.who ? `${p.who} to-do ${p.period}` : `To do ${p.period}`) },
+  callbacksTitle: { zh: (p) => `${p.who}${p.period}要回访的客户`, en: (p) => (p.who ? `${p.who} callbacks due ${p.period}` : `Callbacks due ${p.period}`) },
+  overdueTitle: { zh: (p) => `${p.who}逾期未跟进`, en: (p) => (p.who ? `${p.who} overdue follow-ups` : 'Overdue follow-ups') },
+  tasksEmpty: { zh: (p) => `${p.title}：没有。`, en: (p) => `${p.title}: none.` },
+  customersTitle: { zh: (p) => `${p.who}客户（${p.count}）`, en: (p) => `${p.who} customers (${p.count})` },
+  customersEmpty: {
+    zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
+  },
+  customersMore: { zh: (p) => `……还有 ${p.n} 个`, en: (p) => `… and ${p.n} more` },
+  contactsTitle: { zh: (p) => `${p.customer} 的联系人`, en: (p) => `Contacts at ${p.customer}` },
+  contactsEmpty: {
+    zh: (p) => `${p.customer} 还没有联系人。可以说「添加联系人 ${p.customer} 王伟 采购总监 13800138000」。`,
+    en: (p) => `No contacts at ${p.customer} yet. Say "add contact ${p.customer} John Smith CTO 13800138000".`,
+  },
+  me: { zh: '我的', en: 'My' },
+  team: { zh: '团队', en: 'Team' },
+  'offset.today.-1': { zh: '昨天', en: 'yesterday' },
+  'offset.today.1': { zh: '明天', en: 'tomorrow' },
+  'offset.week.-1': { zh: '上周', en: 'last week' },
+  'offset.week.1': { zh: '下周', en: 'next week' },
+  'offset.month.-1': { zh: '上个月', en: 'last month' },
+  'offset.month.1': { zh: '下个月', en: 'next month' },
+  'offset.quarter.-1': { zh: '上季度', en: 'last quarter' },
+  'offset.quarter.1': { zh: '下季度', en: 'next quarter' },
+  'offset.year.-1': { zh: '去年', en: 'last year' },
+  'offset.year.1': { zh: '明年', en: 'next year' },
+} satisfies MessageTable;
+
+export type QueryMessage = keyof typeof messages;
+export const qt = translator(messages);

@@ -1,0 +1,64 @@
+// A typed message read as the answer to what the bot's last reply waited for (issue #11):
+// "1月4号上午" after "什么时候提醒你？", the outcome after a reminder's 完成, "比亚迪呢" after a
+// query. `undefined`: it is a new message after all, parsed as usual.
+import type { ActionPayload } from '../chat/index.js';
+import type { Args, Awaiting, IntentName } from '../intents/index.js';
+import { isIntent } from '../intents/index.js';
+import { parse, type ParseResult } from '../nlu/index.js';
+import type { KnownNames } from './names.js';
+
+export interface Reading {
+  text: string;
+  /** The parser's view of the whole message (with the tenant's names). */
+  parsed: ParseResult;
+  now: string;
+  names: KnownNames;
+}
+
+type Answer = { intent: IntentName; args: Args };
+
+const ASKS_AGAIN = /^(?:那|那么|还有|and|what about|how about)?\s*(.{1,40}?)\s*(?:呢|怎么样|如何|情况呢)\s*[?？]*$|^(?:what|how) about\s+(.{1,40}?)\s*\??$/i;
+/** Too short or too plain to be a report ("好", "ok", "谢谢"). */
+const NOT_A_REPORT = /^(?:好|好的|嗯|收到|谢谢|ok|okay|thanks|👌)[!！。.]*$/i;
+const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'unknown']);
+
+function withSlots(action: ActionPayload, slots: object): Answer | undefined {
+  return isIntent(action.intent) ? { intent: action.intent, args: { ...(action.args as Args), ...slots } } : undefined;
+}
+
+const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r: Reading) => Answer | undefined } = {
+  time(awaiting, r) {
+    if (r.parsed.slots.customer) return undefined;
+    const asTime = parse(r.text, { now: r.now, hint: 'schedule_follow_up' }).slots.next_follow_up;
+    return asTime ? withSlots(awaiting.action, { next_follow_up: asTime }) : undefined;
+  },
+  outcome(awaiting, r) {
+    const { intent, slots } = r.parsed;
+    if (slots.customer || !REPORTS.has(intent) || NOT_A_REPORT.test(r.text) || [...r.text].length < 4) return undefined;
+    return { intent: intent === 'update_deal' ? 'update_deal' : 'log_activity', args: { ...slots, summary: r.text, customerId: awaiting.customerId } as Args };
+  },
+  query(awaiting, r) {
+    const m = ASKS_AGAIN.exec(r.text.trim());
+    const who = (m?.[1] ?? m?.[2])?.trim();
+    if (!who) return undefined;
+    const previous = { ...(awaiting.action.args as Args) };
+    delete previous.customer; delete previous.customerId; delete previous.subject;
+    if (awaiting.action.intent !== 'query_customer' && r.names.people.includes(who)) {
+      return withSlots({ ...awaiting.action, args: previous }, { subject: who });
+    }
+    const period = parse(who, { now: r.now, hint: awaiting.action.intent as never }).slots;
+    if (awaiting.action.intent !== 'query_customer' && period.period) {
+      delete previous.period; delete previous.period_offset;
+      return withSlots({ ...awaiting.action, args: previous }, pick(period, ['period', 'period_offset']));
+    }
+    return { intent: 'query_customer', args: { customer: who } };
+  },
+};
+
+function pick(slots: object, keys: string[]): object {
+  return Object.fromEntries(Object.entries(slots).filter(([k]) => keys.includes(k)));
+}
+
+export function answerAwaited(awaiting: Awaiting, reading: Reading): Answer | undefined {
+  return (readers[awaiting.kind] as (a: Awaiting, r: Reading) => Answer | undefined)(awaiting, reading);
+}

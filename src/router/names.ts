@@ -1,0 +1,56 @@
+// The tenant's known names — customers and their aliases, contacts, team members — handed to
+// the parser as a dictionary (issue #11; the parser stays pure, the names are an argument).
+// Kept per tenant in this process; a version number in Redis, bumped after a message changes
+// a customer, contact or user, makes every process reload. One GET per parsed message; the
+// load itself happens once per change. Changes made outside the chat (import, admin API, CLI)
+// are picked up within MAX_AGE_MS.
+import type { Redis } from 'ioredis';
+import type { Db } from '../db.js';
+import type { Entity } from '../domain/changes.js';
+import type { KnownNames } from '../nlu/parse.js';
+
+export type { KnownNames };
+
+const MAX_AGE_MS = 5 * 60_000;
+const NAMED: ReadonlySet<Entity> = new Set<Entity>(['customer', 'contact', 'user']);
+
+interface Entry { version: string; at: number; names: Promise<KnownNames> }
+
+export class NamesCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly db: Db, private readonly redis: Redis, private readonly prefix: string) {}
+
+  private key(tenantId: string) {
+    return `${this.prefix}:names:${tenantId}`;
+  }
+
+  async get(tenantId: string): Promise<KnownNames> {
+    const version = (await this.redis.get(this.key(tenantId))) ?? '0';
+    const hit = this.entries.get(tenantId);
+    if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.names;
+    // The promise is cached, so messages arriving together share one load.
+    const names = load(this.db, tenantId);
+    if (this.entries.size >= 10_000) this.entries.clear();
+    this.entries.set(tenantId, { version, at: Date.now(), names });
+    names.catch(() => this.entries.delete(tenantId));
+    return names;
+  }
+
+  /** After a committed message: reload if it touched a name. */
+  async changed(tenantId: string, made: readonly { entity: Entity }[]): Promise<void> {
+    if (!made.some((m) => NAMED.has(m.entity))) return;
+    this.entries.delete(tenantId);
+    await this.redis.incr(this.key(tenantId));
+  }
+}
+
+async function load(db: Db, tenantId: string): Promise<KnownNames> {
+  const [customers, contacts, people] = await Promise.all([
+    db.$queryRaw<{ name: string }[]>`SELECT DISTINCT unnest(name || aliases) AS name FROM "Customer" WHERE "tenantId" = ${tenantId}`,
+    db.$queryRaw<{ name: string }[]>`SELECT DISTINCT name FROM "Contact" WHERE "tenantId" = ${tenantId}`,
+    db.$queryRaw<{ name: string }[]>`SELECT DISTINCT name FROM "User" WHERE "tenantId" = ${tenantId}`,
+  ]);
+  const list = (rows: { name: string }[]) => rows.map((r) => r.name).filter(Boolean);
+  return { customers: list(customers), contacts: list(contacts), people: list(people) };
+}

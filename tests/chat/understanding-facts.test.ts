@@ -1,0 +1,123 @@
+// Issue #11, categories 1 and 2: every fact a message states lands, whatever its intent, or
+// the reply says what was not placed and asks; times have roles (when it happened, when to
+// follow up, dates that are neither). Through the web chat, read back from the database.
+// Where the parser does not give a slot yet (#11's parser side), the message's parsed form is
+// sent as the web chat's action — the same path a parsed message takes after the parser.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { button, testApp } from '../support/app.js';
+import { counts, localAt, nextWeek, only, today } from './support.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+let rep1: string;
+beforeAll(async () => {
+  app = await testApp();
+  rep1 = await app.userId('rep1');
+});
+
+const customer = (name: string) => app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
+const openDeal = async (name: string) =>
+  app.db.deal.findFirstOrThrow({ where: { customerId: (await customer(name)).id, stage: { notIn: ['won', 'lost'] } } });
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local "YYYY-MM-DD" / "YYYY-MM-DDTHH:MM" `days` from today (Asia/Shanghai). */
+const local = (days: number, hh?: number) => {
+  const at = localAt(days, hh ?? 0);
+  const p = new Date(at.getTime() + 8 * 3_600_000);
+  const date = `${p.getUTCFullYear()}-${pad(p.getUTCMonth() + 1)}-${pad(p.getUTCDate())}`;
+  return hh === undefined ? date : `${date}T${pad(hh)}:00`;
+};
+
+describe('several facts in one message', () => {
+  it('an activity that states a close date sets it on the deal (typed)', async () => {
+    const reply = only(await app.say('rep1', '给顺丰打了电话，对方同意下周签合同'));
+    expect(reply.text).toBe('已记录电话 · 顺丰速运');
+    const deal = await openDeal('顺丰速运');
+    expect(deal.expectedClose?.toISOString().slice(0, 10)).toBe(local(nextWeek(1)));
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: deal.customerId }, orderBy: { createdAt: 'desc' } });
+    expect(activity).toMatchObject({ channel: 'call', dealId: deal.id });
+  });
+
+  it('a reminder that also changes the amount updates the deal and sets the reminder', async () => {
+    const before = await openDeal('美团');
+    const reply = only(await app.click('rep1', { intent: 'schedule_follow_up', args: {
+      customer: '美团', channel: 'call', next_follow_up: local(nextWeek(3)), amount: 1_200_000, summary: '提醒我下周三给美团打电话，金额调到120万',
+    } }));
+    expect(reply.text).toMatch(/^好的，\d+月\d+日 周三 09:00 提醒你跟进 美团$/);
+    expect(reply.card?.fields?.find((f) => f.label === '金额')?.value).toBe('120万');
+    const deal = await app.db.deal.findUniqueOrThrow({ where: { id: before.id } });
+    expect(deal.amount?.toNumber()).toBe(1_200_000);
+    expect(deal.stage).toBe(before.stage); // a plan moves no stage
+    expect(await app.db.reminder.count({ where: { customerId: deal.customerId, dealId: deal.id, dueAt: localAt(nextWeek(3), 9), status: 'pending' } })).toBe(1);
+  });
+
+  it('a phone with no contact named is said, not dropped', async () => {
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', channel: 'call', phone: '13900001111', summary: '给招行打电话，新号码13900001111' } }));
+    expect(reply.text).toBe('已记录电话 · 招商银行\n13900001111 没有记下：不知道是哪位联系人的。请说「添加联系人 招商银行 姓名 13900001111」。');
+  });
+
+  it('a contact\'s title and phone said in a visit land on the contact', async () => {
+    only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', contact: '刘行长', title: '副行长', phone: '13900002222', summary: '拜访了招行刘行长（副行长，13900002222）' } }));
+    const contact = await app.db.contact.findFirstOrThrow({ where: { customerId: (await customer('招商银行')).id, name: '刘行长' } });
+    expect(contact).toMatchObject({ title: '副行长', phone: '13900002222' });
+  });
+
+  it('dates that are neither follow-up nor close are kept in the note and named in the reply', async () => {
+    const text = '拜访了美团，对方说12月20号前要出方案，试用到12月31号';
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: {
+      customer: '美团', channel: 'visit', other_dates: [`${today().y}-12-20`, `${today().y}-12-31`], summary: text,
+    } }));
+    expect(reply.text).toBe('已记录拜访 · 美团\n另外提到的日期 12月20日、12月31日 不是跟进或签约时间，已原文记在内容里。');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: (await customer('美团')).id, summary: text } });
+    expect(activity.nextFollowUpAt).toBeNull();
+  });
+});
+
+describe('the roles of time', () => {
+  it('stores when the activity happened, not when the message was sent', async () => {
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: {
+      customer: '招商银行', contact: '刘行长', channel: 'visit', occurred_at: local(-1, 15), summary: '昨天下午拜访了招商银行的刘行长',
+    } }));
+    expect(reply.card?.fields?.find((f) => f.label === '时间')?.value).toMatch(/^\d+月\d+日 周. 15:00$/);
+    const activity = await app.db.activity.findFirstOrThrow({ where: { summary: '昨天下午拜访了招商银行的刘行长' } });
+    expect(activity.occurredAt).toEqual(localAt(-1, 15));
+    expect(activity.nextFollowUpAt).toBeNull();
+  });
+
+  it('a time already past is when it happened, never a follow-up', async () => {
+    const before = await counts(app.db);
+    const summary = '今天上午去招商银行拜访了刘行长';
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', channel: 'visit', next_follow_up: local(-1, 10), summary } }));
+    expect(reply.card?.fields?.map((f) => f.label)).not.toContain('下次跟进');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { summary } });
+    expect(activity.occurredAt).toEqual(localAt(-1, 10));
+    expect((await counts(app.db)).reminders).toBe(before.reminders);
+  });
+
+  it('a past follow-up time beside a stated activity time is said, and sets nothing', async () => {
+    const before = await counts(app.db);
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: {
+      customer: '招商银行', channel: 'call', occurred_at: local(-1, 16), next_follow_up: local(-1, 10), summary: '昨天4点给招行打了电话，上午10点那次没接',
+    } }));
+    expect(reply.text).toMatch(/\n\d+月\d+日 周. 10:00 已经过去了，没有设提醒。要提醒就再说一次，例如「明天上午10点跟进」。$/);
+    expect((await counts(app.db)).reminders).toBe(before.reminders);
+  });
+
+  it('a vague follow-up is asked about with buttons; 3天后 sets it', async () => {
+    const asked = only(await app.click('rep1', { intent: 'log_activity', args: {
+      customer: '顺丰速运', channel: 'visit', follow_up_vague: '过几天', summary: '拜访了顺丰，过几天再联系',
+    } }));
+    expect(asked.text).toBe('已记录拜访 · 顺丰速运\n你说「过几天」再跟进，具体什么时候提醒你？点一个，或直接回复时间（例如「1月4号上午」）。\n1. 3天后\n2. 下周一\n3. 不用提醒');
+    expect(await app.db.activity.count({ where: { summary: '拜访了顺丰，过几天再联系' } })).toBe(1);
+    const set = only(await app.click('rep1', button({ status: 200, replies: [asked] }, '3天后')));
+    expect(set.text).toMatch(/^好的，\d+月\d+日 周. 09:00 提醒你跟进 顺丰速运$/);
+    const sf = await customer('顺丰速运');
+    expect(await app.db.reminder.count({ where: { customerId: sf.id, assigneeId: rep1, dueAt: localAt(3, 9), status: 'pending' } })).toBe(1);
+  });
+
+  it('the vague follow-up\'s 不用提醒 (or typing 不用) sets nothing', async () => {
+    const before = await counts(app.db);
+    only(await app.click('rep1', { intent: 'log_activity', args: { customer: '顺丰速运', channel: 'call', follow_up_vague: '节后', summary: '电话顺丰，节后再约' } }));
+    expect(only(await app.say('rep1', '不用')).text).toBe('好的，不设提醒。');
+    expect(await counts(app.db)).toMatchObject({ reminders: before.reminders, activities: before.activities + 1 });
+  });
+});
