@@ -281,6 +281,28 @@ describe('Block Kit rendering', () => {
     expect((blocks[0]!.text as { text: string }).text.length).toBeLessThanOrEqual(LIMITS.header);
   });
 
+  // Slack's documented limits (docs.slack.dev/reference/block-kit/blocks: "up to 50 blocks" per
+  // message; docs.slack.dev/reference/block-kit/blocks/section-block: text "Maximum length for
+  // this field is 3000 characters"), written out here so a wrong LIMITS constant fails.
+  const SLACK_MAX_BLOCKS = 50, SLACK_MAX_SECTION_TEXT = 3000;
+
+  it('fills a message up to Slack\'s documented 50 blocks and 3,000 characters a section, never past them', () => {
+    const long = 'x'.repeat(SLACK_MAX_SECTION_TEXT * 60); // far more text than 50 sections hold
+    const plain = renderReply({ text: long });
+    expect(plain.blocks).toHaveLength(SLACK_MAX_BLOCKS);
+    const texts = sections(plain.blocks).map((s) => s.text.text);
+    expect(texts).toHaveLength(SLACK_MAX_BLOCKS);
+    expect(Math.max(...texts.map((t) => t.length))).toBe(SLACK_MAX_SECTION_TEXT);
+    expect(texts.at(-1)!.endsWith('…')).toBe(true); // cut, and says so
+    const carded = renderReply({
+      text: long,
+      card: { title: 'T', buttons: Array.from({ length: 30 }, (_, i) => ({ label: `b${i}`, action: { intent: 'help', args: { i } } })) },
+    });
+    expect(carded.blocks).toHaveLength(SLACK_MAX_BLOCKS);
+    expect(carded.blocks.map((b) => b.type).filter((t) => t === 'actions')).toHaveLength(2);
+    for (const s of sections(carded.blocks)) expect(s.text.text.length).toBeLessThanOrEqual(SLACK_MAX_SECTION_TEXT);
+  });
+
   it('does not repeat a text-only title and numbered options beside a header and real buttons', () => {
     const reply: Reply = {
       text: '没有找到客户「上汽」。要新建为客户吗？\n1. 新建「上汽」\n2. 取消',

@@ -87,6 +87,24 @@ describe('anniversaries', () => {
     job.clock.now = NOW;
   });
 
+  it('keeps a 29 February birthday on 28 February in common years, on the 29th in leap years', async () => {
+    const meituan = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '美团' } });
+    const leapling = await db.contact.create({ data: { tenantId: 'demo', customerId: meituan.id, name: '闰日生', birthday: '1992-02-29' } });
+    const keys = async (date: string) => (await run(date)).map((s) => s.key).filter((k) => k.startsWith(`birthday:${leapling.id}:`));
+    const key = (date: string, when: 'ahead' | 'day') => `birthday:${leapling.id}:${date}:${when}`;
+    // 2027: 02-28 is a Sunday, so the day itself is sent on Monday 03-01.
+    expect(await keys('2027-02-25')).toEqual([key('2027-02-28', 'ahead')]);
+    expect(await keys('2027-02-26')).toEqual([]);
+    expect(await keys('2027-03-01')).toEqual([key('2027-02-28', 'day')]);
+    // 2028 is a leap year: three days ahead is Saturday 02-26, sent Monday 02-28; then the 29th.
+    expect(await keys('2028-02-28')).toEqual([key('2028-02-29', 'ahead')]);
+    expect(await keys('2028-02-29')).toEqual([key('2028-02-29', 'day')]);
+    expect(await keys('2028-03-01')).toEqual([]);
+    // 2100 is divisible by 4 but not a leap year (a century not divisible by 400).
+    expect(await keys('2100-02-25')).toEqual([key('2100-02-28', 'ahead')]);
+    await db.contact.delete({ where: { id: leapling.id } });
+  });
+
   it('follows the recipient\'s language and mute settings', async () => {
     await db.user.update({ where: { id: ids.rep1 }, data: { locale: 'en' } });
     const en = await run('2026-11-25');

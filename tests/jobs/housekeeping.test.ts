@@ -2,12 +2,16 @@
 // batches; recent ones, and pending deliveries of any age (they hold a chat's order), stay.
 import { describe, expect, it } from 'vitest';
 import { findJob } from '../../jobs/index.js';
-import { KEEP_DAYS, pruneOld } from '../../jobs/housekeeping/index.js';
+import { pruneOld } from '../../jobs/housekeeping/index.js';
 import { testDb } from '../support/db.js';
 
 const { db } = await testDb();
 const NOW = new Date('2026-11-23T03:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+// The README's promise ("older than 30 days"), written out here rather than read from the job's
+// own constant, so a wrong constant fails this test.
+const KEEP_DAYS = 30;
+const MINUTE = 60_000;
 
 describe('housekeeping', () => {
   it('deletes old processed events and settled deliveries, in batches, and keeps the rest', async () => {
@@ -28,6 +32,21 @@ describe('housekeeping', () => {
     expect((await db.processedEvent.findMany({ where: { tenantId: 'hk' } })).map((r) => r.id)).toEqual(['recent']);
     expect((await db.delivery.findMany({ where: { tenantId: 'hk' }, orderBy: { id: 'asc' } })).map((r) => r.id)).toEqual(['d-old-pending', 'd-recent-sent']);
     expect(await pruneOld(db, NOW)).toEqual({ processedEvents: 0, deliveries: 0 });
+  });
+
+  it('keeps rows for exactly 30 days, as the README says', async () => {
+    await db.tenant.create({ data: { id: 'hk30', name: 'hk30' } });
+    const justOver = new Date(daysAgo(KEEP_DAYS).getTime() - MINUTE), justUnder = new Date(daysAgo(KEEP_DAYS).getTime() + MINUTE);
+    await db.processedEvent.createMany({ data: [{ id: 'over', tenantId: 'hk30', createdAt: justOver }, { id: 'under', tenantId: 'hk30', createdAt: justUnder }] });
+    await db.delivery.createMany({
+      data: [
+        { id: 'd-over', tenantId: 'hk30', platform: 'web', status: 'sent', createdAt: justOver },
+        { id: 'd-under', tenantId: 'hk30', platform: 'web', status: 'sent', createdAt: justUnder },
+      ],
+    });
+    expect(await pruneOld(db, NOW)).toEqual({ processedEvents: 1, deliveries: 1 });
+    expect((await db.processedEvent.findMany({ where: { tenantId: 'hk30' } })).map((r) => r.id)).toEqual(['under']);
+    expect((await db.delivery.findMany({ where: { tenantId: 'hk30' } })).map((r) => r.id)).toEqual(['d-under']);
   });
 
   it('is a scheduled job, daily', () => {
