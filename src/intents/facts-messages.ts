@@ -29,7 +29,7 @@ const messages = {
     en: (p) => `The ${p.customer} deal is at "${p.from}". Move it back to "${p.to}"?`,
   },
   confirmBackwards: { zh: (p) => `退回到「${p.to}」`, en: (p) => `Move back to "${p.to}"` },
-  newDealCreated: { zh: (p) => `已新增一个商机 · ${p.customer}（现有 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (${p.count} in all)` },
+  newDealCreated: { zh: (p) => `已新增商机 · ${p.customer}（第 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (deal #${p.count})` },
   customerUpdated: { zh: (p) => `已更新客户 ${p.customer}`, en: (p) => `Updated customer ${p.customer}` },
   customerNothing: {
     zh: (p) => `要改 ${p.customer} 的什么？例如「${p.customer}的行业改成安防」或「${p.customer}改成A类客户」。`,

@@ -10,6 +10,7 @@ import { dealFacts } from './deal-facts.js';
 import { placeDealFacts } from './deal-place.js';
 import { ft } from './facts-messages.js';
 import { contactFor } from './side-facts.js';
+import { updateCustomer } from './update-customer.js';
 import { activityTimes, timeNotes } from './times.js';
 import { dealFields, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { Args } from './args.js';
@@ -20,7 +21,11 @@ export const updateDeal: IntentHandler = {
     const found = await needCustomer(ctx, 'update_deal', args, { allowCreate: true });
     if (found.reply) return found.reply;
     const { customer } = found;
-    if (!hasDealFacts(dealFacts(args)) && !args.new_deal) return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
+    if (!hasDealFacts(dealFacts(args)) && !args.new_deal) {
+      // "美团的行业改成本地生活" read as a deal update: it is a correction to the customer.
+      if (args.industry || args.tier) return updateCustomer.handle(ctx, { ...args, customerId: customer.id });
+      return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
+    }
 
     const placed = await placeDealFacts(ctx, 'update_deal', args, customer);
     if (placed.reply) return placed.reply;
