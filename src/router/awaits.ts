@@ -17,7 +17,8 @@ export interface Reading {
 
 type Answer = { intent: IntentName; args: Args };
 
-const ASKS_AGAIN = /^(?:那|那么|还有|and|what about|how about)?\s*(.{1,40}?)\s*(?:呢|怎么样|如何|情况呢)\s*[?？]*$|^(?:what|how) about\s+(.{1,40}?)\s*\??$/i;
+// Only "…呢" and "what/how about …": "我这个月业绩怎么样" is a question of its own.
+const ASKS_AGAIN = /^(?:那|那么|还有)?\s*([^，,。.\s]{1,20}?)\s*(?:的)?呢\s*[?？]*$|^(?:and\s+)?(?:what|how) about\s+(.{1,40}?)\s*\??$/i;
 /** Too short or too plain to be a report ("好", "ok", "谢谢"). */
 const NOT_A_REPORT = /^(?:好|好的|嗯|收到|谢谢|ok|okay|thanks|👌)[!！。.]*$/i;
 const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'unknown']);
@@ -32,10 +33,11 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     const asTime = parse(r.text, { now: r.now, hint: 'schedule_follow_up' }).slots.next_follow_up;
     return asTime ? withSlots(awaiting.action, { next_follow_up: asTime }) : undefined;
   },
+  // How the follow-up went is an activity, whatever deal news it carries ("对方同意下周签约").
   outcome(awaiting, r) {
     const { intent, slots } = r.parsed;
     if (slots.customer || !REPORTS.has(intent) || NOT_A_REPORT.test(r.text) || [...r.text].length < 4) return undefined;
-    return { intent: intent === 'update_deal' ? 'update_deal' : 'log_activity', args: { ...slots, summary: r.text, customerId: awaiting.customerId } as Args };
+    return { intent: 'log_activity', args: { ...slots, summary: r.text, customerId: awaiting.customerId } as Args };
   },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());
