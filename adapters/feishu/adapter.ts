@@ -79,7 +79,7 @@ export class FeishuAdapter implements Adapter {
   }
 
   async send(address: Address, reply: Reply, opts: SendOptions): Promise<void> {
-    const body = render(reply, address.kind, this.buttons);
+    const body = render(reply, address, this.buttons);
     try {
       await this.post(address, body, opts.idempotencyKey, opts.replyTo);
     } catch (err) {

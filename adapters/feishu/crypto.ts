@@ -8,18 +8,24 @@ export const MAX_SKEW_SECONDS = 300;
 
 export interface SignedHeaders { timestamp?: string; nonce?: string; signature?: string }
 
+export type SignatureRecipe = (timestamp: string, nonce: string, secret: string, rawBody: string) => string;
+
 /** hex(sha256(timestamp + nonce + encryptKey + rawBody)) — over the RAW bytes received. */
-export function signatureOf(timestamp: string, nonce: string, encryptKey: string, rawBody: string): string {
-  return createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
-}
+export const signatureOf: SignatureRecipe = (timestamp, nonce, encryptKey, rawBody) =>
+  createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
+
+/** The old-format card callback's: hex(sha1(timestamp + nonce + verificationToken + rawBody)), the
+ * recipe of the SDK's CardActionHandler (which hashes re-serialised JSON; we hash the raw bytes). */
+export const legacyCardSignatureOf: SignatureRecipe = (timestamp, nonce, verificationToken, rawBody) =>
+  createHash('sha1').update(timestamp + nonce + verificationToken + rawBody).digest('hex');
 
 export type VerifyResult = { ok: true } | { ok: false; reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature' };
 
-export function verifySignature(h: SignedHeaders, encryptKey: string, rawBody: string, nowMs = Date.now()): VerifyResult {
+export function verifySignature(h: SignedHeaders, secret: string, rawBody: string, nowMs = Date.now(), recipe = signatureOf): VerifyResult {
   if (!h.timestamp || !h.nonce || !h.signature) return { ok: false, reason: 'missing_headers' };
   const ts = Number(h.timestamp);
   if (!Number.isFinite(ts) || Math.abs(nowMs / 1000 - ts) > MAX_SKEW_SECONDS) return { ok: false, reason: 'stale_timestamp' };
-  const expected = Buffer.from(signatureOf(h.timestamp, h.nonce, encryptKey, rawBody));
+  const expected = Buffer.from(recipe(h.timestamp, h.nonce, secret, rawBody));
   const given = Buffer.from(h.signature.toLowerCase());
   return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'bad_signature' };
 }

@@ -62,7 +62,9 @@ async function decodeCardAction(h: EventHeader, raw: unknown): Promise<Decoded> 
   } catch {
     return { kind: 'ignored', reason: 'button value is not an action' };
   }
-  const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: context.open_chat_id, kind: value.data.kind ?? 'direct' };
+  const chat = context.open_chat_id ?? value.data.chat;
+  if (!chat) return { kind: 'ignored', reason: 'card callback names no chat' };
+  const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: chat, kind: value.data.kind ?? 'direct' };
   const event: InboundEvent = {
     type: 'action', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address,
     action: payload, ...(context.open_message_id && { messageId: context.open_message_id }),

@@ -8,9 +8,13 @@ export interface FeishuBody { msg_type: 'text' | 'interactive' | 'image'; conten
 
 const buttonType: Record<NonNullable<Button['style']>, string> = { primary: 'primary', danger: 'danger', default: 'default' };
 
-/** What a button carries back in card.action.trigger: the action, and the chat kind (the callback does not say). */
-export function buttonValue(b: Button, kind: Address['kind']) {
-  return { salesbot: JSON.stringify(b.action), kind };
+/** Where a card is sent: its chat and the chat's kind. */
+export type CardChat = Pick<Address, 'kind' | 'conversationId'>;
+
+/** What a button carries back in a card callback: the action, the chat kind (no callback says it)
+ * and the chat id (the old-format callback does not carry one). */
+export function buttonValue(b: Button, chat: CardChat) {
+  return { salesbot: JSON.stringify(b.action), kind: chat.kind, chat: chat.conversationId };
 }
 
 const plain = (content: string) => ({ tag: 'plain_text', content });
@@ -22,7 +26,7 @@ export function withOptions(reply: Reply): string {
 }
 
 /** `buttons: false` when clicks cannot come back (long connection without a callback URL): the options are typed as numbers. */
-export function cardJson(reply: Reply & { card: Card }, kind: Address['kind'], buttons = true): object {
+export function cardJson(reply: Reply & { card: Card }, chat: CardChat, buttons = true): object {
   const card = buttons ? reply.card : { ...reply.card, buttons: [] };
   const elements: object[] = [{ tag: 'div', text: plain(buttons ? reply.text : withOptions(reply)) }];
   if (card.fields?.length) {
@@ -31,7 +35,7 @@ export function cardJson(reply: Reply & { card: Card }, kind: Address['kind'], b
   if (card.buttons?.length) {
     elements.push({
       tag: 'action',
-      actions: card.buttons.map((b) => ({ tag: 'button', text: plain(b.label), type: buttonType[b.style ?? 'default'], value: buttonValue(b, kind) })),
+      actions: card.buttons.map((b) => ({ tag: 'button', text: plain(b.label), type: buttonType[b.style ?? 'default'], value: buttonValue(b, chat) })),
     });
   }
   return {
@@ -43,8 +47,8 @@ export function cardJson(reply: Reply & { card: Card }, kind: Address['kind'], b
 
 const hasCard = (r: Reply): r is Reply & { card: Card } => r.card !== undefined;
 
-export function render(reply: Reply, kind: Address['kind'], buttons = true): FeishuBody {
-  if (hasCard(reply)) return { msg_type: 'interactive', content: JSON.stringify(cardJson(reply, kind, buttons)) };
+export function render(reply: Reply, chat: CardChat, buttons = true): FeishuBody {
+  if (hasCard(reply)) return { msg_type: 'interactive', content: JSON.stringify(cardJson(reply, chat, buttons)) };
   return textBody(reply);
 }
 

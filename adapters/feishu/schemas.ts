@@ -47,11 +47,28 @@ export const messageEventSchema = z.object({
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 
-/** What our buttons carry in `value` (see outbound.ts): the action as JSON and the chat kind. */
-export const buttonValueSchema = z.object({ salesbot: z.string(), kind: z.enum(['direct', 'group']).optional() });
+/** What our buttons carry in `value` (see outbound.ts): the action as JSON, the chat kind and id
+ * (cards sent before the id was added carry none). */
+export const buttonValueSchema = z.object({ salesbot: z.string(), kind: z.enum(['direct', 'group']).optional(), chat: z.string().min(1).optional() });
+
+const actionSchema = z.object({ value: z.unknown(), tag: z.string().optional() }).loose();
 
 export const cardActionEventSchema = z.object({
   operator: z.object({ open_id: z.string().min(1), tenant_key: z.string().optional() }).loose(),
-  action: z.object({ value: z.unknown(), tag: z.string().optional() }).loose(),
-  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().min(1) }).loose(),
+  action: actionSchema,
+  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().min(1).optional() }).loose(),
+});
+export type CardActionEvent = z.infer<typeof cardActionEventSchema>;
+
+/** The old-format card callback (apps with the old card request URL): no `schema`, no header, no
+ * chat id; `token` is the card-update token. Documents: "Message card callback interaction
+ * (old)"; the SDKs' InteractiveCardActionEvent / CardAction types name the same fields. */
+export const legacyCardActionSchema = z.object({
+  open_id: z.string().min(1),
+  user_id: z.string().optional(),
+  open_message_id: z.string().min(1),
+  open_chat_id: z.string().min(1).optional(),
+  tenant_key: z.string().min(1),
+  token: z.string().min(1).max(190),
+  action: actionSchema,
 });

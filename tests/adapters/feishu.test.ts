@@ -19,7 +19,8 @@ import type { Address, InboundEvent, Reply } from '../../src/chat/index.js';
 import { createLogger } from '../../src/log.js';
 import { runContractSuite } from './contract-suite.js';
 import {
-  APP_ID, cardActionEvent, ENCRYPT_KEY, feishuHarness, feishuRig, messageEvent, signedRequest, TENANT, VERIFICATION_TOKEN,
+  APP_ID, cardActionEvent, ENCRYPT_KEY, feishuHarness, feishuRig, legacyCardAction, legacySignedRequest, messageEvent, signedRequest, TENANT,
+  VERIFICATION_TOKEN,
 } from './fakes/feishu-rig.js';
 
 runContractSuite(feishuHarness);
@@ -137,6 +138,29 @@ describe('feishu webhook', () => {
     }
   });
 
+  it('accepts an old-format card callback signed with the verification token (sha1), as the SDK does', async () => {
+    const action = { intent: 'query_pipeline', args: {} };
+    const click = legacyCardAction({ userId: 'ou_old', action, chat: 'oc_p2p_old', token: 'c-aa6aa8a1bc90d8c1b06cb8c3f5f2dc50dd4d3b1b' });
+    const before = Date.now();
+    const res = await post(legacySignedRequest(click));
+    expect([res.status, await res.json()]).toEqual([200, {}]);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({
+      type: 'action', action, eventId: 'card-c-aa6aa8a1bc90d8c1b06cb8c3f5f2dc50dd4d3b1b', messageId: 'om_abcdefg1234567890',
+      from: { platform: 'feishu', platformTenant: TENANT, userId: 'ou_old' },
+      address: { platform: 'feishu', platformTenant: TENANT, conversationId: 'oc_p2p_old', kind: 'direct' },
+    });
+    expect(queued[0]!.at.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('refuses an old-format card callback with a wrong or stale signature, or one signed the new way', async () => {
+    const click = legacyCardAction({ userId: 'ou_old', action: { intent: 'query_pipeline', args: {} }, chat: 'oc_p2p_old' });
+    expect((await post(legacySignedRequest(click, { token: 'not-the-token' }))).status).toBe(401);
+    expect((await post(legacySignedRequest(click, { timestampOffsetS: -600 }))).status).toBe(401);
+    expect((await post(signedRequest(click, { plain: true }))).status).toBe(401);
+    expect(queued).toEqual([]);
+  });
+
   it('ignores a click on a button that is not ours', async () => {
     const click = cardActionEvent({ eventId: 'evt-foreign', userId: 'ou_f', action: { intent: 'x', args: {} } });
     const res = await post(signedRequest({ ...click, event: { ...click.event, action: { tag: 'button', value: { other: 'app' } } } }));
@@ -168,8 +192,8 @@ describe('feishu sending', () => {
     expect(card.header).toEqual({ title: { tag: 'plain_text', content: '新客户？' }, template: 'blue' });
     expect(card.elements.map((e) => e.tag)).toEqual(['div', 'div', 'action']);
     expect(card.elements[2]!.actions).toEqual([
-      { tag: 'button', text: { tag: 'plain_text', content: '新建「美团」' }, type: 'primary', value: { salesbot: '{"intent":"create_customer","args":{"name":"美团"}}', kind: 'direct' } },
-      { tag: 'button', text: { tag: 'plain_text', content: '取消' }, type: 'danger', value: { salesbot: '{"intent":"cancel","args":{}}', kind: 'direct' } },
+      { tag: 'button', text: { tag: 'plain_text', content: '新建「美团」' }, type: 'primary', value: { salesbot: '{"intent":"create_customer","args":{"name":"美团"}}', kind: 'direct', chat: 'oc_send_1' } },
+      { tag: 'button', text: { tag: 'plain_text', content: '取消' }, type: 'danger', value: { salesbot: '{"intent":"cancel","args":{}}', kind: 'direct', chat: 'oc_send_1' } },
     ]);
     expect(rig.takeSent()).toEqual([{ text: '新客户？\n没有找到客户「美团」。要新建为客户吗？\n行业\n本地生活', buttons: reply.card!.buttons!.map(({ label, action }) => ({ label, action })) }]);
   });

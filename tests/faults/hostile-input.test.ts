@@ -85,7 +85,7 @@ function expectSafeRendering(reply: Reply): void {
   // Feishu text messages (a reply without a card, or a card Feishu refused) turn <at user_id="all"></at>
   // into an @everyone; cards are plain_text, which reads no tags.
   for (const r of [reply, { text: reply.text }]) {
-    const feishu = renderFeishu(r, 'group');
+    const feishu = renderFeishu(r, { kind: 'group', conversationId: 'oc_group' });
     if (feishu.msg_type === 'text') expect(String((JSON.parse(feishu.content) as { text: string }).text)).not.toMatch(/<\/?at\b/i);
   }
   // A WeCom group robot (team digests) reads <@userid> in markdown as a mention.

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import { cardActionEvent, messageEvent, signedRequest } from '../adapters/fakes/feishu-rig.js';
+import { cardActionEvent, legacyCardAction, legacySignedRequest, messageEvent, signedRequest } from '../adapters/fakes/feishu-rig.js';
 import { clickRequest, commandRequest, directMessage, eventCallback, eventRequest, slackRequest, TEAM } from '../adapters/fakes/slack-api.js';
 import { MAX_BODY_BYTES } from '../../src/http/body-limit.js';
 import { ADMIN_TOKEN, refused, streamedPost, surfaces, WEB_TOKEN, wecomCallback, wecomText, wecomUrlCheck } from './support-surfaces.js';
@@ -34,6 +34,13 @@ describe('Feishu /webhooks/feishu (events and card actions)', () => {
     await refused(s, signedRequest(click, { forge: true }), 401);
     await refused(s, signedRequest(click, { timestampOffsetS: -600 }), 401);
     await refused(s, signedRequest(click, { timestampOffsetS: +600 }), 401);
+  });
+
+  it('401: an old-format card callback (sha1 with the Verification Token) forged, replayed or signed the new way', async () => {
+    const click = legacyCardAction({ userId: 'ou_fault', action: { intent: 'query_pipeline', args: {} }, chat: 'oc_fault' });
+    await refused(s, legacySignedRequest(click, { token: 'not-the-token' }), 401);
+    await refused(s, legacySignedRequest(click, { timestampOffsetS: -600 }), 401);
+    await refused(s, signedRequest(click, { plain: true }), 401);
   });
 
   it('403: correctly signed but for another app id or another tenant (message and card action)', async () => {

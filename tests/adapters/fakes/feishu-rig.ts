@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActionPayload } from '../../../src/chat/index.js';
 import { createLogger } from '../../../src/log.js';
 import { FeishuAdapter } from '../../../adapters/feishu/adapter.js';
-import { encrypt, signatureOf } from '../../../adapters/feishu/crypto.js';
+import { encrypt, legacyCardSignatureOf, signatureOf } from '../../../adapters/feishu/crypto.js';
 import { buttonValue } from '../../../adapters/feishu/outbound.js';
 import type { ContractHarness, ContractRig, SentMessage } from '../contract-suite.js';
 import { BOT_OPEN_ID, FakeFeishuApi, type FeishuSend } from './feishu-api.js';
@@ -66,10 +66,35 @@ export function cardActionEvent(o: { eventId: string; userId: string; action: Ac
     event: {
       operator: { tenant_key: TENANT, user_id: '867a1b2c', open_id: o.userId, union_id: `on_${o.userId}` },
       token: 'c-card-token', host: 'im_message',
-      action: { tag: 'button', value: buttonValue({ label: '', action: o.action }, o.kind ?? 'direct') },
+      action: { tag: 'button', value: buttonValue({ label: '', action: o.action }, { kind: o.kind ?? 'direct', conversationId: `oc_p2p_${o.userId}` }) },
       context: { open_message_id: 'om_card_1', open_chat_id: `oc_p2p_${o.userId}` },
     },
   };
+}
+
+/** An old-format card callback (apps with the old card request URL), shaped as the documented
+ * sample of "Message card callback interaction (old)": no schema, header, chat id or time. */
+export function legacyCardAction(o: { userId: string; action: ActionPayload; chat: string; token?: string }) {
+  return {
+    open_id: o.userId, user_id: 'eu_sd923r0sdf5', open_message_id: 'om_abcdefg1234567890', tenant_key: TENANT,
+    token: o.token ?? `c-${randomUUID().replace(/-/g, '')}`,
+    action: { value: buttonValue({ label: '', action: o.action }, { kind: 'direct', conversationId: o.chat }), tag: 'button' },
+  };
+}
+
+/** Signed as the old card request URL signs: hex(sha1(timestamp + nonce + verification token + body)), not encrypted. */
+export function legacySignedRequest(payload: object, o: { timestampOffsetS?: number; token?: string } = {}): Request {
+  const raw = JSON.stringify(payload);
+  const timestamp = String(Math.floor(Date.now() / 1000) + (o.timestampOffsetS ?? 0));
+  const nonce = randomUUID();
+  return new Request('http://localhost/webhooks/feishu', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json', 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce,
+      'x-lark-signature': legacyCardSignatureOf(timestamp, nonce, o.token ?? VERIFICATION_TOKEN, raw),
+    },
+    body: raw,
+  });
 }
 
 const plainText = (x: unknown) => (x as { content?: string } | undefined)?.content ?? '';
