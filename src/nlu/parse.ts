@@ -5,26 +5,22 @@ import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
-import { readCommand, type Command } from './commands.js';
+import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
 import { compareDates, formatDate } from './time/calendar.js';
 import { dateRole } from './time/roles.js';
 import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
-import { findCustomerZh } from './slots/customer-zh.js';
-import { findCustomerEn, isEnglishStopWord } from './slots/customer-en.js';
-import { extendLatinName } from './slots/latin-names.js';
+import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
+import type { KnownNames } from './slots/known-names.js';
 import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
 
-/** The tenant's known names (the router reads them; the parser stays pure and takes them as an argument). */
-export interface KnownNames { customers: string[]; contacts: string[]; people: string[] }
+export type { KnownNames };
 
 export interface ParseOptions { now: string; hint?: Intent; names?: KnownNames }
-
-const CJK = /[\u4e00-\u9fff]/;
 
 const isIntent = (value: unknown): value is Intent => (INTENTS as readonly unknown[]).includes(value);
 
@@ -36,27 +32,6 @@ function withinContract(slots: Slots): Slots {
   const bad = new Set(checked.error.issues.map((issue) => String(issue.path[0])));
   return Object.fromEntries(Object.entries(slots).filter(([key]) => !bad.has(key))) as Slots;
 }
-const LEADING_KEYWORD = /^(?:添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人)\s*[:：]?/;
-
-function findCustomer(maskedText: string): string | undefined {
-  // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(LEADING_KEYWORD, '|');
-  const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
-  const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
-  // A rule that reads one word ("huawei" of "huawei yun", "Acme" of "Acme Corp 情况") is extended.
-  return name ? extendLatinName(masked, name, isEnglishStopWord) : undefined;
-}
-
-// "/客户 huawei yun": after a command about one customer, the bare rest is its name.
-const NAMES_A_CUSTOMER = new Set<Intent>(['query_customer', 'create_customer']);
-const BARE_NAME = /^[\u4e00-\u9fffA-Za-z0-9&.'·\- ]{2,40}$/;
-
-function commandCustomer(command: Command | undefined): string | undefined {
-  if (!command || !NAMES_A_CUSTOMER.has(command.intent)) return undefined;
-  const first = command.rest.split(/[,，;；。]/)[0]?.trim() ?? '';
-  return BARE_NAME.test(first) && !/^\d+$/.test(first) ? first : undefined;
-}
-
 // Today counts as ahead only with a time still to come ("今天下午" said in the morning).
 function isAhead(mention: DateMention, ref: Reference): boolean {
   const order = compareDates(mention.date, ref.today);
@@ -74,8 +49,7 @@ function isBehind(mention: DateMention, ref: Reference): boolean {
 
 interface Found { amount?: Amount; stage?: StageMatch }
 
-function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, command?: Command): Evidence {
-  const customer = findCustomer(masked) ?? commandCustomer(command);
+function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string): Evidence {
   return {
     text,
     masked,
@@ -95,13 +69,16 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);
-  const found = findStage(text);
-  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, command);
+  const customer = findCustomer(masked, options.names) ?? commandCustomer(command);
+  // A cue inside the name ("海天智能签了" is not "能签") is no cue.
+  const found = findStage(withoutName(text, customer));
+  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer);
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
     text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
+    ...(options.names ? { names: options.names } : {}),
     ...(evidence.customer ? { customer: evidence.customer } : {}),
     ...(amount ? { amount } : {}),
     ...(stage ? { stage } : {}),

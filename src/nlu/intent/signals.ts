@@ -25,4 +25,4 @@ export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交
 
 export const PAST = /了|过(?!去|来)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
 export const PLAN_START = /^[|\s]*(?:前|之前|以前)?\s*(?:我|咱们?)?\s*(?:要|得|需要|准备|打算|计划|回头|必须|务必)|^\s*(?:i(?:'ll| will| need to| have to| must| should| gotta)|need to|going to|plan to|gotta|must)\b/i;
-export const PLAN_ACTION = /\b(?:meeting|lunch|dinner|coffee|call|demo|visit) with\b|拜访|会议|视频|电话|吃饭|吃个饭|喝茶|见面|开会|演示|跟进|联系|回访|打电话|打个电话|发|见|(?<!签)约|去|聊|谈|沟通|演示|开会|送|问|催|\b(?:call|email|visit|meet|follow up|send|ping|demo|check in|reach out|touch base)\b/i;
+export const PLAN_ACTION = /\b(?:meeting|lunch|dinner|coffee|call|demo|visit) with\b|开[^,，。;；]{0,8}会|拜访|会议|视频|电话|吃饭|吃个饭|喝茶|见面|开会|演示|跟进|联系|回访|打电话|打个电话|发|见|(?<!签)约|去|聊|谈|沟通|演示|开会|送|问|催|\b(?:call|email|visit|meet|follow up|send|ping|demo|check in|reach out|touch base)\b/i;

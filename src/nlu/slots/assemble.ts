@@ -13,6 +13,7 @@ import { findIndustry, findTier } from './profile.js';
 import { findPeriod, findScope } from './query.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
+import { findKnown, type KnownNames } from './known-names.js';
 
 export interface SlotContext {
   text: string;
@@ -24,13 +25,14 @@ export interface SlotContext {
   planning: boolean;
   /** The reference's local date, YYYY-MM-DD. */
   today: string;
+  names?: KnownNames;
 }
 
 type Extractor = (c: SlotContext) => Partial<Slots>;
 
 const customer: Extractor = (c) => (c.customer ? { customer: c.customer } : {});
 const contact: Extractor = (c) => {
-  const name = findContact(c.text, c.customer);
+  const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
   return name ? { contact: name } : {};
 };
 const CLAUSES = /[,，。;；!！]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
@@ -62,12 +64,14 @@ const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
-  const named = findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
+  const named = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const rawTitle = findTitle(segments, name) ?? findInlineTitle(c.masked);
   // "京东采购负责人：刘明": the customer is not part of the title.
-  const title = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
+  const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
+  // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
+  const title = name && ownTitle?.includes(name) ? undefined : ownTitle;
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);

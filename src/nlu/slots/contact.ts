@@ -2,6 +2,7 @@
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
 import { HONORIFICS, SURNAMES } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
+import { PERSON_CONTEXT } from './customer-zh.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
 const HONORIFIC_NAME = new RegExp(
@@ -24,27 +25,41 @@ const pinyinFrom = (text: string): string | undefined => {
 // 老张 / 老王: a familiar form of a family name.
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
-const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
+const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
+// "Haier's CTO is David Liu".
+const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
-const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2})(?=[,，。.!！?？;；\\s]|$|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
+const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 // Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
-const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
+const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
+
+// "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
+const GLUED_NAME_AFTER = `(?:那个|那边的)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$)`;
 
 function fullNameOf(text: string, customer?: string): string | undefined {
   if (!customer || /^[A-Za-z]/.test(customer)) return undefined;
-  const m = new RegExp(`${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${FULL_NAME_AFTER}`).exec(text);
+  const escaped = customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${escaped}${FULL_NAME_AFTER}`).exec(text) ?? new RegExp(`${escaped}${GLUED_NAME_AFTER}`).exec(text);
   const name = m?.[1];
   return name && !NOT_PERSON.test(name) ? name : undefined;
 }
 
+// "跟李建国吃了个饭": a full name right after 跟/和/约, doing something with the rep.
+const PERSON_WITH = new RegExp(`(?:跟|和|与|同|约了?|见了?)([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=吃|聊|见|喝|打|通|开|视频|电话|沟通|面谈|说|一起|碰)`);
+
+function personWith(text: string, customer?: string): string | undefined {
+  const name = PERSON_WITH.exec(text)?.[1];
+  return name && name !== customer && !customer?.includes(name) && !NOT_PERSON.test(name) ? name : undefined;
+}
+
 export function findContact(text: string, customer?: string): string | undefined {
-  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
+  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;
   const m = HONORIFIC_NAME.exec(text);
   const honorific = m?.[1] ?? m?.[2];
   if (honorific && !customer?.includes(honorific)) return honorific;
-  return FAMILIAR.exec(text)?.[0] ?? fullNameOf(text, customer);
+  return FAMILIAR.exec(text)?.[0] ?? fullNameOf(text, customer) ?? personWith(text, customer);
 }

@@ -20,7 +20,7 @@ const STOP = new Set([
   'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
-  'any', 'news', 'latest', "what's", 'whats',
+  'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes',
   'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
@@ -37,7 +37,11 @@ function trimStops(run: string): string {
 
 const IS_ROLE = /^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+is\s+(?:the|our)\b/;
 // "add contact Hooli: Gavin Belson": a name followed by a colon is the company the list is for.
-const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![A-Za-z]|\s*:)/g;
+const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![A-Za-z]|\s*:|['’]s\b)/g;
+// "Zoom meeting with Haier": a meeting platform in use is not the customer (a customer called Zoom still is).
+const PLATFORM_USE = /\b(?:Zoom|Teams|Webex|Skype|Tencent Meeting|Lark|Feishu|DingTalk|Google Meet)\s+(?:meeting|call|chat|session)s?\b/gi;
+// "Haier's CTO is David Liu": the person named after a title.
+const TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
 const AFTER_AT = /\b(?:at|from|@)\s+$/i;
 
@@ -66,10 +70,11 @@ export function findCustomerEn(text: string): string | undefined {
   // A company suffix (Acme Corp, Globex Inc) names the customer outright.
   const suffixed = suffixedCompany(text, isEnglishStopWord);
   if (suffixed) return suffixed;
-  const withoutPeople = text.replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ');
+  const withoutPeople = text.replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
-    const name = trimStops(m[0]);
+    // "Haier's CTO": the owner of a possessive is the name.
+    const name = trimStops(m[0].replace(/['’]s$/, ''));
     if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
     first ??= name;

@@ -7,7 +7,8 @@ import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
 import { isEnglishStopWord } from './customer-en.js';
 import { pinyinRun } from './latin-names.js';
 
-const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})`;
+// 总 of 总部/总价 is no honorific: 京东方总部 is 京东方 at its head office, not Mr. Fang.
+const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})(?!部|价|额|共|体|结|计|量|包|算)`;
 
 const BOUNDARY = [
   '的', '那', '这', '[,，.。!！?？;；:：、|\\s()]', '$', CONTACT,
@@ -19,7 +20,7 @@ const BOUNDARY = [
   '想要', '需要', '准备', '已经', '又', '也', '还', '都', '再', '续费', '续约', '续签', '微信', '电话', '邮件', '视频', '会议',
   '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
   '成功', '赢', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在', '是', '被', '把', '给', '和', '跟',
-  '吧', '吗', '呢', '啊', '了', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
+  '吧', '吗', '呢', '啊', '了', '挪', '改(?!革)', '调(?!研)', '移到', '推到', '回(?=个|电|一下|复|头)', '坐', '碰', '遇', '喝', '吃', '升职', '升了', '开(?=[A-Za-z\\u4e00-\\u9fff]{0,6}会)', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
   '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '试用', '上线', '培训', '出', '安排', '过去', '过来', '明年', '今年', '回复',
 ];
 
@@ -30,7 +31,7 @@ const AHEAD = `(?=${BOUNDARY.join('|')})`;
 const PREPOSITIONS = [
   '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比)', '碰到了', '遇到了', '见到了', '去拜访了', '去拜访', '去了一趟', '去了趟', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
   '联系了', '联系一下', '联系', '见了', '去见', '(?<![续签预])约了', '(?<![续签预])约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
-  'with\\s', 'at\\s', 'to\\s', '(?<![A-Za-z])(?:of|on|about)\\s', '给', '和', '跟', '与', '去', '到', '把', '从', '陪', '替', '对接', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
+  'with\\s', 'at\\s', 'to\\s', '(?<![A-Za-z])(?:of|on|about)\\s', '给', '和', '跟', '与', '去', '到', '把', '从', '陪', '替', '对接(?!人)', '(?<=对接人|联系人|负责人|决策人)是', '(?<![现正存实好还都也仍])在(?![这那哪])', '(?:met|visited|called|emailed)\\s', '拿下了', '拿下', '签下了', '签下', '搞定了', '搞定',
 ];
 
 // "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
@@ -47,11 +48,12 @@ const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|�
 const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
 
 // Words that show a candidate is a phrase, not a company.
-const NOT_NAME = /提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后]$/;
+const NOT_NAME = /回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
 const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
 const LEADING = /^(?:一次|一轮|一个|一家|一下|了)/;
 
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
+const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]).?$`);
 
 function clean(candidate: string | undefined): string | undefined {
@@ -61,6 +63,31 @@ function clean(candidate: string | undefined): string | undefined {
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
   return name;
+}
+
+// "去大疆刘洋那边", "大疆刘洋的手机号": a person's full name glued to the company, told apart
+// by what follows it (a place, a phone, speech). A tail that is a company word (时代, 科技)
+// stays part of the name.
+export const PERSON_CONTEXT = '(?:那边|这边|那儿|的(?:手机|电话|微信|邮箱|生日|联系方式|号码|职位))';
+const TRAILING_PERSON = new RegExp(`^(.{2,}?)([${SURNAMES}][\\u4e00-\\u9fff]{1,2})$`);
+const COMPANY_WORD = /(?:时代|科技|集团|汽车|智能|电子|电器|电气|重工|控股|银行|保险|证券|医药|医疗|能源|物流|股份|网络|软件|信息|数据|传媒|文化|通讯|通信|技术|实业|国际|创新|生物|教育|地产|置业|建设|环境|材料|化工|机械|设备|制造|工业|电力|光电|动力|食品|饮料|酒业|农业|出行|金融|资本|投资|咨询|服务|万家|方舟|安防)$/;
+const FOLLOWED_BY_PERSON = new RegExp(`^${PERSON_CONTEXT}`);
+
+function withoutTrailingPerson(name: string, following: string): string {
+  if (!/^[\u4e00-\u9fffA-Za-z]/.test(name) || !FOLLOWED_BY_PERSON.test(following)) return name;
+  const m = TRAILING_PERSON.exec(name);
+  if (!m?.[1] || !m[2] || COMPANY_WORD.test(m[2]) || COMPANY_WORD.test(name)) return name;
+  return m[1];
+}
+
+/** Every match of a global `pattern`, overlapping ones included: a rejected candidate
+ * ("回访 给链家" read as 给链家) must not hide the one starting inside it (链家). */
+function* overlapping(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    yield m;
+    pattern.lastIndex = m.index + 1;
+  }
 }
 
 /** `masked` has dates, amounts, phones and emails replaced by '|'. */
@@ -74,13 +101,20 @@ export function findCustomerZh(masked: string): string | undefined {
   // "ping an现在什么情况": a lower-case pinyin name of several words opens the message.
   const pinyin = pinyinRun(masked.replace(/^[|\s,，]+/, ''));
   if (pinyin) return pinyin;
-  const initial = clean(INITIAL.exec(masked)?.[1]);
-  if (initial) return initial;
+  const first = INITIAL.exec(masked);
+  const initial = clean(first?.[1]);
+  if (first && initial) return withoutTrailingPerson(initial, masked.slice(first[0].length));
+  // "在星巴克跟瑞幸的采购…": a place after 在 is the customer only if no company follows it
+  // ("在美团总部跟李建国…", where the next candidate is a person).
+  let place: string | undefined;
   for (const pattern of [PREP, POSSESSIVE, BELONGS]) {
-    for (const m of masked.matchAll(pattern)) {
+    for (const m of overlapping(pattern, masked)) {
       const name = clean(m[1]);
-      if (name) return name;
+      if (!name) continue;
+      const found = withoutTrailingPerson(name, masked.slice(m.index + m[0].length));
+      if (m[0].startsWith('在') && !place) place = found;
+      else if (!place || !LOOKS_LIKE_PERSON.test(found)) return found;
     }
   }
-  return undefined;
+  return place;
 }

@@ -1,0 +1,39 @@
+// The customer of a message: a name the tenant already knows wins; otherwise the Chinese or
+// English reading of the surroundings (customer-zh.ts, customer-en.ts).
+import type { Intent } from '../types.js';
+import type { Command } from '../commands.js';
+import { findCustomerZh } from './customer-zh.js';
+import { findCustomerEn, isEnglishStopWord } from './customer-en.js';
+import { extendLatinName } from './latin-names.js';
+import { findKnown, type KnownNames } from './known-names.js';
+
+const CJK = /[\u4e00-\u9fff]/;
+const LEADING_KEYWORD = /^(?:添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人)\s*[:：]?/;
+
+export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
+  const known = findKnown(maskedText, names?.customers);
+  if (known) return known.name;
+  // "添加联系人 华为 王伟": the leading keyword is not part of any name.
+  const masked = maskedText.replace(LEADING_KEYWORD, '|');
+  const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
+  const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
+  // A known team member or contact is never the customer ("张伟的漏斗").
+  if (name && (findKnown(name, names?.people)?.name === name || findKnown(name, names?.contacts)?.name === name)) return undefined;
+  // A rule that reads one word ("huawei" of "huawei yun", "Acme" of "Acme Corp 情况") is extended.
+  return name ? extendLatinName(masked, name, isEnglishStopWord) : undefined;
+}
+
+// "/客户 huawei yun": after a command about one customer, the bare rest is its name.
+const NAMES_A_CUSTOMER = new Set<Intent>(['query_customer', 'create_customer']);
+const BARE_NAME = /^[\u4e00-\u9fffA-Za-z0-9&.'·\- ]{2,40}$/;
+
+export function commandCustomer(command: Command | undefined): string | undefined {
+  if (!command || !NAMES_A_CUSTOMER.has(command.intent)) return undefined;
+  const first = command.rest.split(/[,，;；。]/)[0]?.trim() ?? '';
+  return BARE_NAME.test(first) && !/^\d+$/.test(first) ? first : undefined;
+}
+
+/** `text` with the customer's name blanked (same length), so no cue word is read inside it. */
+export function withoutName(text: string, name: string | undefined): string {
+  return name ? text.split(name).join('＿'.repeat(name.length)) : text;
+}
