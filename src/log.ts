@@ -8,8 +8,10 @@ export type { Logger };
 const redact = ['*.phone', '*.email', '*.password', 'phone', 'email'];
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// Mainland mobiles (with or without +86 / 86) and other long digit runs in phone shapes.
-const PHONE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])\+\d[\d\s-]{7,16}\d(?!\d)/g;
+// Mainland mobiles (with or without +86 / 86) and other long digit runs in phone shapes — but
+// not an ISO date with an expanded year ("+058895-11-19", what a wrong timestamp unit yields).
+const ISO_DATE_AHEAD = String.raw`(?!\d{4,6}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))`;
+const PHONE = new RegExp(String.raw`(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<![\d.])\+${ISO_DATE_AHEAD}\d[\d\s-]{7,16}\d(?!\d)`, 'g');
 
 export function maskPersonal(text: string): string {
   return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
@@ -17,7 +19,8 @@ export function maskPersonal(text: string): string {
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonal(value);
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  // A Date has no own fields: copied field by field it would be logged as {}.
+  if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Date) return value;
   if (value instanceof Error) {
     // Same prototype, so pino's err serializer still names the error's class.
     const copy = Object.create(Object.getPrototypeOf(value) as object) as Error;

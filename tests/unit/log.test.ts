@@ -32,6 +32,15 @@ describe('logs never carry phone numbers or emails', () => {
     expect(JSON.parse(lines[0]!).contact).toEqual({ phone: '[Redacted]', email: '[Redacted]' });
   });
 
+  it('leaves ISO dates alone, expanded years and offsets included, and still masks a phone beside one', () => {
+    // A wrong timestamp unit puts a date in the year 58,895: ISO writes it "+058895-…" (issue #12).
+    const dates = ['+058895-11-19T21:58:41.123Z', '+275760-09-13T00:00:00.000Z', '-000001-12-31T00:00:00.000Z', '2026-12-04T18:00:00+08:00', '2026-12-04 13:45:12 +0800'];
+    for (const s of dates) expect(maskPersonal(s)).toBe(s);
+    const { log, lines } = capture();
+    log.error({ at: new Date(1796407451921123), note: 'call +86 138 0013 8000 or +1 415 555 2671 by 2026-12-04T10:00:00.000Z' }, 'failed');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ at: '+058895-11-19T21:58:41.123Z', note: 'call [phone] or [phone] by 2026-12-04T10:00:00.000Z' });
+  });
+
   it('leaves ids, amounts, dates and event keys alone', () => {
     for (const s of ['feishu:tk_1:ev_20261123', 'amount 500000', '2026-11-23T09:00:00Z', 'om_7d3f0a9c1', 'deal cmwtd1irb0000f37dbg7l5y8d']) {
       expect(maskPersonal(s)).toBe(s);
