@@ -2,8 +2,10 @@
 // the parser as a dictionary (issue #11; the parser stays pure, the names are an argument).
 // Kept per tenant in this process; a version number in Redis, bumped after a message changes
 // a customer, contact or user, makes every process reload. One GET per parsed message; the
-// load itself happens once per change. Changes made outside the chat (import, admin API, CLI)
-// are picked up within MAX_AGE_MS.
+// load itself happens once per change, and at most every MIN_RELOAD_MS per tenant: a busy
+// tenant adding contacts with every visit does not reload its names with every message (the
+// dictionary is a hint to the parser; a name seconds old is still found without it). Changes
+// made outside the chat (import, admin API, CLI) are picked up within MAX_AGE_MS.
 import type { Redis } from 'ioredis';
 import type { Db } from '../db.js';
 import type { Entity } from '../domain/changes.js';
@@ -12,6 +14,7 @@ import type { KnownNames } from '../nlu/parse.js';
 export type { KnownNames };
 
 const MAX_AGE_MS = 5 * 60_000;
+const MIN_RELOAD_MS = 10_000;
 const NAMED: ReadonlySet<Entity> = new Set<Entity>(['customer', 'contact', 'user']);
 
 interface Entry { version: string; at: number; names: Promise<KnownNames> }
@@ -19,7 +22,10 @@ interface Entry { version: string; at: number; names: Promise<KnownNames> }
 export class NamesCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly db: Db, private readonly redis: Redis, private readonly prefix: string) {}
+  constructor(
+    private readonly db: Db, private readonly redis: Redis, private readonly prefix: string,
+    private readonly timing = { minReloadMs: MIN_RELOAD_MS, maxAgeMs: MAX_AGE_MS },
+  ) {}
 
   private key(tenantId: string) {
     return `${this.prefix}:names:${tenantId}`;
@@ -28,7 +34,8 @@ export class NamesCache {
   async get(tenantId: string): Promise<KnownNames> {
     const version = (await this.redis.get(this.key(tenantId))) ?? '0';
     const hit = this.entries.get(tenantId);
-    if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.names;
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && (hit.version === version ? age < this.timing.maxAgeMs : age < this.timing.minReloadMs)) return hit.names;
     // The promise is cached, so messages arriving together share one load.
     const names = load(this.db, tenantId);
     if (this.entries.size >= 10_000) this.entries.clear();
@@ -40,7 +47,6 @@ export class NamesCache {
   /** After a committed message: reload if it touched a name. */
   async changed(tenantId: string, made: readonly { entity: Entity }[]): Promise<void> {
     if (!made.some((m) => NAMED.has(m.entity))) return;
-    this.entries.delete(tenantId);
     await this.redis.incr(this.key(tenantId));
   }
 }
