@@ -4,13 +4,16 @@
 // plus each message's hand-off to the outbox (issue #6: 1,000 due in the same second).
 import type { Reply } from '../../src/chat/index.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
-import { deliverAt } from '../calendar.js';
+import { deliverAt, type MessageKind } from '../calendar.js';
 import type { JobContext } from '../types.js';
 import { alertCard, followUpCard, followUpCards } from './follow-up-card.js';
 import { peopleByIds, sendTo, tenantsFor, type Person, type TenantInfo } from './people.js';
 
 export interface FirePayload { reminderId: string; dueAt: string }
 export type FireOutcome = 'sent' | 'muted' | 'gone';
+
+/** The setting that mutes a reminder's message: an alert is muted with callbacks (回访). */
+const muteKind = (kind: Reminder['kind']): MessageKind => (kind === 'low_score_alert' ? 'callback' : kind);
 
 export const reminderKey = (r: Pick<Reminder, 'id' | 'dueAt'>) => `reminder:${r.id}:${r.dueAt.toISOString()}`;
 
@@ -50,12 +53,12 @@ export async function fireMany(ctx: JobContext, ps: FirePayload[]): Promise<Fire
   const items = firing.map((f, i) => ({ f, reply: replies[i] ?? null }));
   if (ctx.notifier.notifyMany) {
     // One hand-off for the whole batch, in due order.
-    const handed = items.filter((i) => i.reply && !i.f.person.muted.has(i.f.r.kind));
+    const handed = items.filter((i) => i.reply && !i.f.person.muted.has(muteKind(i.f.r.kind)));
     await ctx.notifier.notifyMany(handed.map(({ f, reply }) => ({ to: { tenantId: f.person.tenantId, userId: f.person.id }, reply: reply!, key: reminderKey(f.r) })));
     const sent = new Set(handed);
     for (const item of items) settle(item.f, item.reply, sent.has(item));
   } else {
-    await inOrder(items, HAND_OFFS, async ({ f, reply }) => settle(f, reply, reply ? await sendTo(ctx, f.person, f.r.kind, reply, reminderKey(f.r)) : false));
+    await inOrder(items, HAND_OFFS, async ({ f, reply }) => settle(f, reply, reply ? await sendTo(ctx, f.person, muteKind(f.r.kind), reply, reminderKey(f.r)) : false));
   }
   // Marked after the hand-off: a crash in between re-sends under the same keys, which the
   // delivery layer turns into one message each. A muted reminder is marked too (it stays a to-do

@@ -92,8 +92,8 @@ async function latestActivities(db: Db, rs: Reminder[], now: Date): Promise<Map<
 
 /** A callback scored ≤ 2: the account owner and their manager hear about it. */
 export async function alertCard(db: Db, r: Reminder, to: Person): Promise<Reply | null> {
-  const callbackId = r.note?.slice('alert:'.length) ?? '';
-  const cb = await db.callback.findFirst({ where: { tenantId: r.tenantId, id: callbackId } });
+  if (!r.callbackId) return null;
+  const cb = await db.callback.findFirst({ where: { tenantId: r.tenantId, id: r.callbackId } });
   if (!cb) return null;
   const [customer, by] = await Promise.all([
     db.customer.findFirst({ where: { tenantId: r.tenantId, id: cb.customerId }, select: { name: true } }),

@@ -24,7 +24,7 @@ const firePayload = z.object({ reminderId: z.string().min(1), dueAt: z.string().
 export { fire, reminderKey, type FireOutcome } from './fire.js';
 
 /** What the tick looks at: follow-ups and alerts (prompts and nudges are sent by their daily jobs). */
-const SENT_BY_TICK = { OR: [{ kind: 'follow_up' as const }, { kind: 'callback' as const, note: { startsWith: 'alert:' } }] };
+const SENT_BY_TICK = { kind: { in: ['follow_up' as const, 'low_score_alert' as const] } };
 
 type Enqueue = (payload: FirePayload, delayMs: number) => Promise<void>;
 

@@ -147,6 +147,7 @@ const messages = {
   'tasks.title': { zh: (p) => `${p.period}待办`, en: (p) => `To do ${p.period}` },
   'tasks.empty': { zh: (p) => `${p.period}没有要跟进的客户，干得好！`, en: (p) => `Nothing to follow up ${p.period}. Nice!` },
   'tasks.overdue': { zh: '已逾期', en: 'overdue' },
+  'tasks.lowScore': { zh: '⚠ 回访低分', en: '⚠ low callback score' },
   'undo.done': { zh: (p) => `已撤销：${p.what}`, en: (p) => `Undone: ${p.what}` },
   'undo.nothing': { zh: '没有可以撤销的操作。', en: 'There is nothing to undo.' },
   'undo.conflict': {

@@ -8,17 +8,20 @@ export const LOW_SCORE = 2;
 export const isLowScore = (score: number | null | undefined): boolean => score != null && score <= LOW_SCORE;
 
 /**
- * An alert reminder, due now, for the account owner and their manager; how many were alerted.
- * Written in this transaction (undo takes it back); the reminders tick sends it within minutes.
+ * A low_score_alert reminder, due now, for the account owner and their manager; how many were
+ * alerted. Its note is the callback's summary (the to-do list's line). Written in this
+ * transaction (undo takes it back); the reminders tick sends it within minutes.
  */
-export async function alertOwner(ctx: IntentContext, customerId: string, callbackId: string): Promise<number> {
+export async function alertOwner(ctx: IntentContext, customerId: string, callback: { id: string; summary: string }): Promise<number> {
   const { tx, actor } = ctx;
   const customer = await tx.customer.findFirst({ where: { id: customerId, tenantId: actor.tenantId }, select: { ownerId: true } });
   if (!customer) return 0;
   const owner = await tx.user.findFirst({ where: { id: customer.ownerId, tenantId: actor.tenantId }, include: { team: true } });
   const to = [...new Set([customer.ownerId, owner?.team?.managerId].filter((x): x is string => !!x))];
   for (const assigneeId of to) {
-    await ctx.changes.create('reminder', { kind: 'callback', dueAt: ctx.now, assigneeId, customerId, note: `alert:${callbackId}` });
+    await ctx.changes.create('reminder', {
+      kind: 'low_score_alert', dueAt: ctx.now, assigneeId, customerId, callbackId: callback.id, note: callback.summary.slice(0, 200),
+    });
   }
   return to.length;
 }

@@ -7,10 +7,14 @@ import { formatDateTime, t } from '../i18n/index.js';
 import type { Args } from './args.js';
 import { qt } from './query-messages.js';
 import { askedPeriod, whose } from './query-who.js';
+import { taskNote } from './task-line.js';
 import type { IntentHandler } from './types.js';
 
 type Kind = NonNullable<Args['task_kind']>;
-const KINDS: Record<Kind, ReminderKind[]> = { follow_up: ['follow_up'], callback: ['callback'], overdue: ['follow_up', 'callback'] };
+// A low-score alert is the owner's (and manager's) to-do: call the unhappy customer.
+const KINDS: Record<Kind, ReminderKind[]> = {
+  follow_up: ['follow_up', 'low_score_alert'], callback: ['callback'], overdue: ['follow_up', 'low_score_alert', 'callback'],
+};
 const TITLES = { follow_up: 'tasksTitle', callback: 'callbacksTitle', overdue: 'overdueTitle' } as const;
 
 export const queryTasks: IntentHandler = {
@@ -36,7 +40,7 @@ export const queryTasks: IntentHandler = {
     const names = who.scope === 'me' ? undefined : await assigneeNames(ctx, due.map((r) => r.assigneeId));
     const fields = due.map((r) => ({
       label: `${r.overdue ? `⚠ ${t(locale, 'tasks.overdue')} · ` : ''}${formatDateTime(r.dueAt, locale, actor.timeZone)}`,
-      value: [names?.get(r.assigneeId), r.customerName, r.note].filter(Boolean).join(' — ').slice(0, 120),
+      value: [names?.get(r.assigneeId), r.customerName, taskNote(locale, r)].filter(Boolean).join(' — ').slice(0, 120),
     }));
     const buttons = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))].slice(0, 5)
       .map((customerId) => ({ label: due.find((r) => r.customerId === customerId)!.customerName, action: { intent: 'query_customer', args: { customerId } } }));

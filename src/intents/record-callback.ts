@@ -22,7 +22,7 @@ export const recordCallback: IntentHandler = {
       customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction, summary, occurredAt: times.occurredAt,
     });
     if (times.followUpAt) await scheduleFollowUp(ctx.changes, { assigneeId: ctx.actor.userId, customerId: customer.id, dueAt: times.followUpAt, note: summary });
-    const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, callback.id) : 0;
+    const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, { id: callback.id, summary }) : 0;
     const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
       text: [title, ...timeNotes(locale, args, times, ctx.actor.timeZone)].join('\n'),

@@ -91,16 +91,16 @@ const reschedule = withReminder(rescheduleArgs, async (ctx, r, args) => {
 const callbackScore = withReminder(scoreArgs, async (ctx, r, args) => {
   if (r.kind !== 'callback' || !r.customerId) return { text: t(ctx.locale, 'error.badArgs') };
   const category = t(ctx.locale, `category.${args.category}`);
+  const summary = tr(ctx.locale, 'callback.summary', { category, score: args.score });
   const callback = await recordCallback(ctx.changes, {
-    customerId: r.customerId, userId: ctx.actor.userId, category: args.category, satisfaction: args.score,
-    summary: tr(ctx.locale, 'callback.summary', { category, score: args.score }), occurredAt: ctx.now,
+    customerId: r.customerId, userId: ctx.actor.userId, category: args.category, satisfaction: args.score, summary, occurredAt: ctx.now,
   });
   // Every care user got the prompt: one answer closes it for all of them.
   const siblings = await ctx.tx.reminder.findMany({
     where: { tenantId: r.tenantId, kind: 'callback', note: r.note ?? r.id, status: { in: ['pending', 'sent'] } }, select: { id: true },
   });
   for (const row of [{ id: r.id }, ...siblings.filter((x) => x.id !== r.id)]) await ctx.changes.update('reminder', row.id, { status: 'done' });
-  const alerted = isLowScore(args.score) ? await alertOwner(ctx, r.customerId, callback.id) : 0;
+  const alerted = isLowScore(args.score) ? await alertOwner(ctx, r.customerId, { id: callback.id, summary }) : 0;
   const text = tr(ctx.locale, 'callback.scored', { customer: r.customer, score: args.score, alerted: alerted ? 1 : '' });
   return { text, card: { title: text, buttons: [{ label: t(ctx.locale, 'button.undo'), style: 'danger', action: { intent: 'undo', args: { batchId: ctx.changes.ctx.batchId } } }] } };
 });

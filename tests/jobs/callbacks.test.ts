@@ -74,7 +74,7 @@ describe('callback prompts', () => {
     expect((await app.click('rep2', scoreButton(renewal, 4))).replies[0]!.text).toContain('没有权限');
     const ok = await app.click('care', scoreButton(renewal, 4));
     expect(ok.replies[0]!.text).toBe('已记录回访 · 招商银行，满意度 4/5');
-    expect(await app.db.reminder.count({ where: { tenantId: 'demo', note: { startsWith: 'alert:' } } })).toBe(2);
+    expect(await app.db.reminder.count({ where: { tenantId: 'demo', kind: 'low_score_alert' } })).toBe(2);
   });
 
   it('a deal won by chat produces a callback prompt 7 days later', async () => {
