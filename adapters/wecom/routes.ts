@@ -39,11 +39,19 @@ function signedQuery(c: Context): Signed | undefined {
   return signature && timestamp && nonce ? { signature, timestamp, nonce } : undefined;
 }
 
-/** The signature covers `encrypt`; the timestamp must be recent. */
-function authentic(q: Signed, encrypt: string, deps: RouteDeps): boolean {
-  if (!deps.crypto.verify(q.signature, q.timestamp, q.nonce, encrypt)) return false;
+export const STALE_TIMESTAMP = `stale timestamp: more than ${MAX_SKEW_MS / 60_000} minutes from our clock (a replayed or delayed request)`;
+
+/** Why the request is refused, or undefined: the signature covers `encrypt`; the timestamp must be recent. */
+function refusal(q: Signed, encrypt: string, deps: RouteDeps): string | undefined {
+  if (!deps.crypto.verify(q.signature, q.timestamp, q.nonce, encrypt)) return 'bad signature';
   const at = Number(q.timestamp) * 1000;
-  return /^\d{1,12}$/.test(q.timestamp) && Math.abs((deps.now ?? Date.now)() - at) <= MAX_SKEW_MS;
+  const fresh = /^\d{1,12}$/.test(q.timestamp) && Math.abs((deps.now ?? Date.now)() - at) <= MAX_SKEW_MS;
+  return fresh ? undefined : STALE_TIMESTAMP;
+}
+
+function refuse(c: Context, deps: RouteDeps, reason: string) {
+  deps.log.warn({ platform: 'wecom', reason }, 'webhook refused');
+  return c.text(reason, 401);
 }
 
 function urlCheck(c: Context, deps: RouteDeps) {
@@ -51,7 +59,8 @@ function urlCheck(c: Context, deps: RouteDeps) {
   // Base64 has no spaces: a '+' that reached us unencoded was decoded to one.
   const echostr = c.req.query('echostr')?.replaceAll(' ', '+');
   if (!q || !echostr) return c.text('missing parameters', 400);
-  if (!authentic(q, echostr, deps)) return c.text('bad signature', 401);
+  const refused = refusal(q, echostr, deps);
+  if (refused) return refuse(c, deps, refused);
   const opened = tryDecrypt(deps, echostr);
   if (opened.ok) return c.text(opened.plain, 200);
   return opened.code === 'wrong_receiver' ? foreign(c, deps, 'echostr for another corp') : c.text('bad echostr', 400);
@@ -64,7 +73,8 @@ async function message(c: Context, deps: RouteDeps) {
   const fields = outer.ok ? leafFields(outer.root) : {};
   const encrypt = fields.Encrypt;
   if (!encrypt) return c.text('expected <xml><Encrypt>', 400);
-  if (!authentic(q, encrypt, deps)) return c.text('bad signature', 401);
+  const refused = refusal(q, encrypt, deps);
+  if (refused) return refuse(c, deps, refused);
   if (fields.ToUserName !== undefined && fields.ToUserName !== deps.corpId) return foreign(c, deps, `outer to ${fields.ToUserName}`);
   const opened = tryDecrypt(deps, encrypt);
   if (!opened.ok) return opened.code === 'wrong_receiver' ? foreign(c, deps, 'ciphertext for another corp') : c.text('cannot decrypt', 400);

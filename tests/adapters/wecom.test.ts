@@ -214,9 +214,12 @@ describe('callbacks and sends, end to end', () => {
   it('refuses forged and stale requests with 401 and queues nothing', async () => {
     const { sink, accepted } = recordingSink();
     const routes = adapter.routes!(sink);
-    expect((await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { forge: true }))).status).toBe(401);
-    expect((await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { ageSeconds: 600 }))).status).toBe(401);
-    expect((await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { ageSeconds: -600 }))).status).toBe(401);
+    const answer = async (res: Response) => [res.status, await res.text()];
+    expect(await answer(await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { forge: true })))).toEqual([401, 'bad signature']);
+    // Correctly signed, but stale: the answer says so rather than "bad signature".
+    const stale = [401, 'stale timestamp: more than 5 minutes from our clock (a replayed or delayed request)'];
+    expect(await answer(await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { ageSeconds: 600 })))).toEqual(stale);
+    expect(await answer(await routes.fetch(callback(textFields('u1', 'hi', randomUUID()), { ageSeconds: -600 })))).toEqual(stale);
     expect(accepted).toEqual([]);
     expect((await routes.fetch(callback(textFields('u1', 'hi', 'm-ok')))).status).toBe(200);
     expect(accepted).toHaveLength(1);
@@ -254,7 +257,8 @@ describe('callbacks and sends, end to end', () => {
     }, { log, redis, keyPrefix: prefix }).adapter!;
     const url = `http://localhost/webhooks/wecom?${new URLSearchParams(OFFICIAL_URL_CHECK)}`;
     const { sink } = recordingSink();
-    expect((await official.routes!(sink).fetch(new Request(url))).status).toBe(401); // signed in 2014
+    const in2026 = await official.routes!(sink).fetch(new Request(url)); // signed in 2014
+    expect([in2026.status, await in2026.text()]).toEqual([401, expect.stringMatching(/^stale timestamp/)]);
     const in2014 = wecomAdapter({ corpId: OFFICIAL.corpId, agentId: '218', secret: 's', token: OFFICIAL.token, encodingAesKey: OFFICIAL.key, apiBase: fake.url },
       { log, redis, keyPrefix: prefix, now: () => 1409659589_000 + 30_000 });
     const answer = await in2014.routes!(sink).fetch(new Request(url));
