@@ -11,6 +11,7 @@ import { placeDealFacts } from './deal-place.js';
 import { ft } from './facts-messages.js';
 import { contactFor } from './side-facts.js';
 import { updateCustomer } from './update-customer.js';
+import { logActivity } from './log-activity.js';
 import { activityTimes, timeNotes } from './times.js';
 import { dealFields, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { Args } from './args.js';
@@ -18,6 +19,8 @@ import type { IntentContext, IntentHandler } from './types.js';
 
 export const updateDeal: IntentHandler = {
   async handle(ctx, args) {
+    // "byd的王总微信说审批走完了，下周签合同": a conversation was reported too — log it, with the news.
+    if (args.channel && !args.new_deal) return logActivity.handle(ctx, args);
     const found = await needCustomer(ctx, 'update_deal', args, { allowCreate: true });
     if (found.reply) return found.reply;
     const { customer } = found;

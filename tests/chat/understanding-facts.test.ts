@@ -50,6 +50,18 @@ describe('several facts in one message', () => {
     expect(await app.db.reminder.count({ where: { customerId: deal.customerId, dealId: deal.id, dueAt: localAt(nextWeek(3), 9), status: 'pending' } })).toBe(1);
   });
 
+  it('deal news that also reports a conversation logs the conversation too', async () => {
+    const summary = '京东物流的罗经理微信说审批走完了，下周签合同';
+    const reply = only(await app.click('rep2', { intent: 'update_deal', args: {
+      customer: '京东物流', contact: '罗经理', channel: 'wechat', expected_close: local(nextWeek(1)), summary,
+    } }));
+    expect(reply.text).toBe('已记录微信 · 京东物流');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { summary } });
+    expect(activity).toMatchObject({ channel: 'wechat', userId: await app.userId('rep2') });
+    const deal = await app.db.deal.findUniqueOrThrow({ where: { id: activity.dealId! } });
+    expect(deal.expectedClose?.toISOString().slice(0, 10)).toBe(local(nextWeek(1)));
+  });
+
   it('a phone with no contact named is said, not dropped', async () => {
     const reply = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', channel: 'call', phone: '13900001111', summary: '给招行打电话，新号码13900001111' } }));
     expect(reply.text).toBe('已记录电话 · 招商银行\n13900001111 没有记下：不知道是哪位联系人的。请说「添加联系人 招商银行 姓名 13900001111」。');
