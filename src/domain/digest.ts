@@ -23,7 +23,8 @@ export async function repCounts(db: Db, tenantId: string, members: string[], ran
   const during = { gte: range.start, lt: range.end };
   const [activities, customers, deals, moves, won] = await Promise.all([
     db.activity.groupBy({ by: ['userId'], where: { tenantId, userId: { in: members }, occurredAt: during }, _count: { _all: true } }),
-    db.customer.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, createdAt: during }, _count: { _all: true } }),
+    // Imported customers are existing business, not new customers (as in the chat KPIs).
+    db.customer.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, createdAt: during, importedAt: null }, _count: { _all: true } }),
     db.deal.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, createdAt: during }, _count: { _all: true } }),
     db.stageChange.groupBy({ by: ['actorId'], where: { tenantId, actorId: { in: members }, from: { not: null }, at: during }, _count: { _all: true } }),
     db.deal.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, stage: 'won', closedAt: during }, _count: { _all: true }, _sum: { amount: true } }),

@@ -42,7 +42,8 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
   const [won, activities, newCustomers, newDeals, target] = await Promise.all([
     db.deal.aggregate({ where: { ...who, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
     db.activity.count({ where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } } }),
-    db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
+    // New business: customers added in the period, not existing ones imported from a spreadsheet.
+    db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end }, importedAt: null } }),
     db.deal.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
     targetFor(db, actor, scope, period, now),
   ]);

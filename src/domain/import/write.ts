@@ -31,9 +31,9 @@ async function insertCustomers(db: Db, tenantId: string, rows: Known[]): Promise
   const keys = rows.map((k) => nameKeys(k.name, k.aliases));
   await db.$executeRaw`
     INSERT INTO "Customer" ("id", "tenantId", "name", "matchKey", "pinyin", "initials", "aliases", "aliasKeys", "tags",
-      "industry", "tier", "ownerId", "signedAt", "contractEnd", "updatedAt")
+      "industry", "tier", "ownerId", "signedAt", "contractEnd", "importedAt", "updatedAt")
     SELECT id, ${tenantId}, name, mk, py, ini, ${textArray('al')}, ${textArray('ak')}, ${textArray('tg')},
-      ind, tier::"Tier", owner, signed::date, ends::date, now()
+      ind, tier::"Tier", owner, signed::date, ends::date, now(), now()
     FROM unnest(${rows.map((k) => k.id)}::text[], ${rows.map((k) => k.name)}::text[],
       ${keys.map((k) => k.matchKey)}::text[], ${keys.map((k) => k.pinyin)}::text[], ${keys.map((k) => k.initials)}::text[],
       ${rows.map((k) => json(k.aliases))}::text[], ${keys.map((k) => json(k.aliasKeys))}::text[], ${rows.map((k) => json(k.tags))}::text[],
