@@ -3,12 +3,12 @@
 // to one worker and job schedulers are upserted, never duplicated.
 // With DATABASE_URL set it never migrates (that is `npm run migrate`) and never seeds.
 // Prometheus scrapes each worker on METRICS_PORT (default 9464): /metrics and /healthz only.
-import { boot, runMain, startBackground, startMetricsHttp, stopOnSignals } from './runtime/boot.js';
+import { boot, startBackground, startMetricsHttp } from './runtime/boot.js';
+import { runMain, startAll, stopOnSignals } from './runtime/lifecycle.js';
 
 runMain(async () => {
   const booted = await boot({ migrate: 'unless-external' });
-  const metrics = startMetricsHttp(booted);
-  const background = await startBackground(booted);
+  const [metrics, background] = await startAll(booted, [() => startMetricsHttp(booted), () => startBackground(booted)]);
   booted.log.info('salesbot worker is running');
-  stopOnSignals(booted, [background, metrics]);
+  stopOnSignals(booted, [background!, metrics!]);
 });

@@ -1,11 +1,11 @@
 // Shared startup for the three entry points: `npm start` (src/main.ts: web + worker in one
 // process), `start:web` (src/web.ts) and `start:worker` (src/worker.ts). Each role takes the
-// pieces it needs; shutdown runs the given steps in order, once, then exits 0.
+// pieces it needs; lifecycle.ts starts and stops them.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { startJobs } from '../../jobs/index.js';
-import { ConfigError, llmConfig, loadConfig, webChatEnabled, type Config } from '../config.js';
+import { llmConfig, loadConfig, webChatEnabled, type Config } from '../config.js';
 import { health } from '../http/health.js';
 import { metricsRoute } from '../http/metrics.js';
 import { createLogger } from '../log.js';
@@ -13,6 +13,7 @@ import { warmUp } from '../nlu/index.js';
 import { assemble } from './assemble.js';
 import { messengersFromEnv } from './messengers.js';
 import { openRuntime, type Runtime } from './open.js';
+import { listening } from './listen.js';
 import { KEY_PREFIX } from './paths.js';
 
 export type Product = ReturnType<typeof assemble>;
@@ -41,11 +42,11 @@ export async function boot(opts: { migrate: 'always' | 'unless-external' }): Pro
 
 /** The HTTP server (webhooks, web chat, health). Its close stops accepting connections and
  * waits for open requests, at most 5 s (a streaming web-chat client would otherwise hold it). */
-export function startHttp({ config, product }: Booted): Closable {
-  const server = serve({ fetch: product.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    console.log(`salesbot is running: http://${host}:${info.port}  (web chat; Ctrl-C to stop)`);
-  });
+export async function startHttp({ config, product }: Booted): Promise<Closable> {
+  const server = serve({ fetch: product.app.fetch, port: config.PORT, hostname: config.HOST });
+  await listening(server, config.PORT, 'PORT');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  console.log(`salesbot is running: http://${host}:${config.PORT}  (web chat; Ctrl-C to stop)`);
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return {
     close() {
@@ -57,11 +58,11 @@ export function startHttp({ config, product }: Booted): Closable {
 
 /** A worker process's own small HTTP server: /metrics (its counters: replies sent, jobs failed,
  * reminder lateness…) and /healthz, on METRICS_PORT. */
-export function startMetricsHttp({ config, runtime, product, log }: Booted): Closable {
+export async function startMetricsHttp({ config, runtime, product, log }: Booted): Promise<Closable> {
   const app = new Hono().route('/', metricsRoute(product.metrics)).route('/', health(runtime));
-  const server = serve({ fetch: app.fetch, port: config.METRICS_PORT, hostname: config.HOST }, (info) => {
-    log.info({ port: info.port }, 'worker metrics at /metrics');
-  });
+  const server = serve({ fetch: app.fetch, port: config.METRICS_PORT, hostname: config.HOST });
+  await listening(server, config.METRICS_PORT, 'METRICS_PORT');
+  log.info({ port: config.METRICS_PORT }, 'worker metrics at /metrics');
   return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -74,42 +75,4 @@ export async function startBackground({ runtime, log, product }: Booted): Promis
   );
   // Worker.close() waits for the jobs in flight and takes no new ones.
   return { async close() { await jobs.close(); await workers.close(); } };
-}
-
-/** On SIGINT/SIGTERM: close each part in order (new work first, servers last), then exit 0. */
-export function stopOnSignals(booted: Booted, parts: Closable[]): void {
-  const { log, product, runtime } = booted;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    try {
-      for (const part of parts) await part.close();
-      await product.closeQueues();
-      await runtime.close();
-      process.exit(0);
-    } catch (err) {
-      log.error({ err: err instanceof Error ? err.message : String(err) }, 'unclean stop');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-/** Runs an entry point; a start that fails prints one line saying what is wrong (and what to
- * do, which the errors raised while starting say), then exits 1. LOG_LEVEL=debug adds the stack. */
-export function runMain(main: () => Promise<void>): void {
-  main().catch((err: unknown) => {
-    console.error(startFailure(err));
-    if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);
-    process.exit(1);
-  });
-}
-
-function startFailure(err: unknown): string {
-  if (err instanceof ConfigError) return err.message;
-  const message = err instanceof Error ? err.message : String(err);
-  return `salesbot did not start: ${message.replace(/\s*\n\s*/g, ' ')}`;
 }

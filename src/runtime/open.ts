@@ -19,16 +19,15 @@ export async function openRuntime(config: Config, log: Logger, opts: ServiceOpti
   const db = createDb(services.databaseUrl);
   const redis = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection'));
+  const close = async () => {
+    redis.disconnect();
+    await db.$disconnect();
+    await services.stop();
+  };
   if (services.embeddedDatabase) {
-    const { created } = await seedDemo(db);
+    // A failed seed stops the servers just started rather than leaving them behind.
+    const { created } = await seedDemo(db).catch(async (err: unknown) => { await close(); throw err; });
     if (created) log.info('seeded the demo tenant "demo"');
   }
-  return {
-    db, redis, services,
-    async close() {
-      redis.disconnect();
-      await db.$disconnect();
-      await services.stop();
-    },
-  };
+  return { db, redis, services, close };
 }

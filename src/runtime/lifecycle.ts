@@ -1,0 +1,62 @@
+// How an entry point starts and stops: its parts start in order (a part that fails stops the
+// ones already started and the servers, so nothing is left behind), and a signal closes them
+// in the given order, then the queues and servers, then exits 0.
+import { ConfigError } from '../config.js';
+import type { Booted, Closable } from './boot.js';
+import { stopWithLaunchers } from './parent-watch.js';
+
+/** Starts each part in order; if one fails, what was started is stopped and the error rethrown. */
+export async function startAll(booted: Booted, starters: Array<() => Promise<Closable>>): Promise<Closable[]> {
+  const started: Closable[] = [];
+  try {
+    for (const start of starters) started.push(await start());
+    return started;
+  } catch (err) {
+    await shutdown(booted, started.reverse()).catch(() => {});
+    throw err;
+  }
+}
+
+/** Closes the parts in order (new work first), then the queues, Postgres and Redis. */
+async function shutdown({ product, runtime }: Booted, parts: Closable[]): Promise<void> {
+  for (const part of parts) await part.close();
+  await product.closeQueues();
+  await runtime.close();
+}
+
+/** On SIGINT/SIGTERM, or when npm start's npm has gone (parent-watch.ts): close each part in order (new work first, servers last), then exit 0. */
+export function stopOnSignals(booted: Booted, parts: Closable[]): void {
+  const { log } = booted;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    try {
+      await shutdown(booted, parts);
+      process.exit(0);
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'unclean stop');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopWithLaunchers((who) => void stop(who));
+}
+
+/** Runs an entry point; a start that fails prints one line saying what is wrong (and what to
+ * do, which the errors raised while starting say), then exits 1. LOG_LEVEL=debug adds the stack. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    console.error(startFailure(err));
+    if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);
+    process.exit(1);
+  });
+}
+
+function startFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  const message = err instanceof Error ? err.message : String(err);
+  return `salesbot did not start: ${message.replace(/\s*\n\s*/g, ' ')}`;
+}
