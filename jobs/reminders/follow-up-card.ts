@@ -103,5 +103,10 @@ export async function alertCard(db: Db, r: Reminder, to: Person): Promise<Reply 
     customer: customer?.name ?? '', score: cb.satisfaction ?? 0, category: t(to.locale, `category.${cb.category}`), by: by?.name ?? '',
   });
   const fields = cb.summary ? [{ label: t(to.locale, 'field.summary'), value: clip(cb.summary, 200) }] : [];
-  return { text, card: { title: text, fields, buttons: [{ label: t(to.locale, 'button.viewCustomer'), action: { intent: 'query_customer', args: { customerId: cb.customerId } } }] } };
+  // The alert stays on the to-do list until its reader marks it done (they called the customer).
+  const buttons: Button[] = [
+    { label: tr(to.locale, 'button.done'), style: 'primary', action: { intent: 'reminder_done', args: { reminderId: r.id } } },
+    { label: t(to.locale, 'button.viewCustomer'), action: { intent: 'query_customer', args: { customerId: cb.customerId } } },
+  ];
+  return { text, card: { title: text, fields, buttons } };
 }

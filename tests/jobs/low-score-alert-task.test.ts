@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callbacks } from '../../jobs/reminders/callbacks.js';
+import { tick } from '../../jobs/reminders/follow-ups.js';
 import { testApp } from '../support/app.js';
 import { jobContext } from './reminders-support.js';
 
@@ -21,12 +22,22 @@ describe('low-score alerts in the to-do list', () => {
     const callback = await app.db.callback.findFirstOrThrow({ where: { tenantId: 'demo', summary: '美团回访 2分 说系统老卡' } });
     const alerts = await app.db.reminder.findMany({ where: { tenantId: 'demo', callbackId: callback.id } });
     expect(alerts.map((r) => r.kind)).toEqual(['low_score_alert', 'low_score_alert']);
-    expect(alerts.map((r) => r.assigneeId).sort()).toEqual([await app.userId('rep1'), await app.userId('manager')].sort());
+    const rep1 = await app.userId('rep1');
+    expect(alerts.map((r) => r.assigneeId).sort()).toEqual([rep1, await app.userId('manager')].sort());
     for (const user of ['rep1', 'manager']) {
       const todo = lines(await app.say(user, '今天要跟进哪些客户'));
       expect(todo).toContain('美团 — ⚠ 回访低分: 美团回访 2分 说系统老卡');
       expect(todo.join('\n')).not.toContain(callback.id);
     }
+    // The alert's card takes it off the owner's list once they have called (the manager's stays).
+    const job = jobContext(app.db, app.redis, app.prefix, new Date(Date.now() + 60_000));
+    await tick(job.ctx, { tenantId: 'demo' });
+    const mine = alerts.find((r) => r.assigneeId === rep1)!;
+    const card = job.notifier.sent.find((s) => s.key.startsWith(`reminder:${mine.id}:`))!;
+    const done = card.reply.card!.buttons!.find((b) => b.label === '完成')!.action;
+    expect((await app.click('rep1', done)).status).toBe(200);
+    expect(lines(await app.say('rep1', '今天要跟进哪些客户')).join('\n')).not.toContain('回访低分');
+    expect(lines(await app.say('manager', '今天要跟进哪些客户'))).toContain('美团 — ⚠ 回访低分: 美团回访 2分 说系统老卡');
   });
 
   it("care's list names the kind of call a prompt asks for", async () => {
