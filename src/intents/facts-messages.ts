@@ -16,6 +16,10 @@ const messages = {
     zh: (p) => `你说「${p.vague}」再跟进，具体什么时候提醒你？点一个，或直接回复时间（例如「1月4号上午」）。`,
     en: (p) => `You said "${p.vague}" — when exactly should I remind you? Pick one, or reply with a time (e.g. "Jan 4 9am").`,
   },
+  askToday: {
+    zh: '今天什么时候提醒你再跟进？回复时间就行，例如「下午4点」。',
+    en: 'When today should I remind you to follow up? Reply with a time, e.g. "4pm".',
+  },
   in3days: { zh: '3天后', en: 'In 3 days' },
   nextMonday: { zh: '下周一', en: 'Next Monday' },
   noReminder: { zh: '不用提醒', en: 'No reminder' },

@@ -4,7 +4,7 @@
 import type { Reply } from '../chat/index.js';
 import { logActivity as addActivity } from '../domain/records.js';
 import { formatDateTime, t } from '../i18n/index.js';
-import { needCustomer, type CustomerRef } from './customer.js';
+import { needCustomer } from './customer.js';
 import { placeDealFacts } from './deal-place.js';
 import { ft } from './facts-messages.js';
 import { askFollowUpTime, withQuestion } from './follow-up-ask.js';
@@ -22,7 +22,7 @@ export const logActivity: IntentHandler = {
     const placed = await placeDealFacts(ctx, 'log_activity', args, customer);
     if (placed.reply) return placed.reply;
     const { actor, locale } = ctx;
-    const { contact, notes: contactNotes } = await contactFor(ctx, args, customer);
+    const { contact, notes } = await contactFor(ctx, args, customer);
     const customerChanged = await customerFacts(ctx, args, customer);
     const times = activityTimes(args, ctx.now, actor.timeZone);
     const channel = args.channel ?? 'visit';
@@ -32,26 +32,25 @@ export const logActivity: IntentHandler = {
       occurredAt: times.occurredAt, nextFollowUpAt: times.followUpAt, sourceMessageId: ctx.eventId,
     });
     const title = t(locale, 'activity.logged', { channel: t(locale, `channel.${channel}`), customer: customer.name });
-    const notes = [...timeNotes(locale, args, times, actor.timeZone), ...contactNotes];
+    const fields = [
+      ...field(locale, 'field.contact', contact?.name),
+      ...(times.occurredSaid ? [{ label: ft(locale, 'occurredAt'), value: formatDateTime(times.occurredAt, locale, actor.timeZone) }] : []),
+      ...(placed.deal && placed.changed ? dealFields(locale, placed.deal) : []),
+      ...whenField(locale, times.followUpAt, actor.timeZone),
+      ...customerChanged,
+    ];
     const reply: Reply = {
-      text: [title, ...notes].join('\n'),
-      card: {
-        title,
-        fields: [
-          ...field(locale, 'field.contact', contact?.name),
-          ...(times.occurredSaid ? [{ label: ft(locale, 'occurredAt'), value: formatDateTime(times.occurredAt, locale, actor.timeZone) }] : []),
-          ...(placed.deal && placed.changed ? dealFields(locale, placed.deal) : []),
-          ...whenField(locale, times.followUpAt, actor.timeZone),
-          ...customerChanged,
-        ],
-        buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],
-      },
+      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes].join('\n'),
+      card: { title, fields, buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)] },
     };
-    if (!args.follow_up_vague || times.followUpAt) return reply;
-    return withQuestion(reply, await askVague(ctx, args, customer, placed.deal?.id));
+    if (times.followUpAt || !(args.follow_up_vague || times.laterToday)) return reply;
+    return askWhen(ctx, args, reply, { customerId: customer.id, ...(placed.deal && { dealId: placed.deal.id }), summary: args.summary ?? ctx.text });
   },
 };
 
-function askVague(ctx: IntentContext, args: Args, customer: CustomerRef, dealId: string | undefined): Promise<Reply> {
-  return askFollowUpTime(ctx, args.follow_up_vague!, { customerId: customer.id, ...(dealId && { dealId }), summary: args.summary ?? ctx.text });
+/** A follow-up said with no usable time: buttons for a vague one; "今天再联系" takes a typed time. */
+async function askWhen(ctx: IntentContext, args: Args, reply: Reply, base: Args): Promise<Reply> {
+  if (args.follow_up_vague) return withQuestion(reply, await askFollowUpTime(ctx, args.follow_up_vague, base));
+  await ctx.expect({ kind: 'time', action: { intent: 'schedule_follow_up', args: base } });
+  return { ...reply, text: `${reply.text}\n${ft(ctx.locale, 'askToday')}` };
 }

@@ -16,6 +16,8 @@ export interface Times {
   followUpAt?: Date;
   /** A follow-up time that had already passed and was not used as the activity's time. */
   pastFollowUp?: Date;
+  /** "今天再跟进" with no hour, said after 09:00: later today, but when? (asked, like a vague one) */
+  laterToday?: boolean;
 }
 
 /** "YYYY-MM-DD" alone means: now if today, else noon of that day (never in the future). */
@@ -32,6 +34,7 @@ export function activityTimes(args: Args, now: Date, zone: string): Times {
   if (!followUp || followUp.getTime() > floor) {
     return { occurredAt: said ?? now, occurredSaid: !!said, followUpAt: followUp };
   }
+  if (args.next_follow_up === isoInZone(now, zone).slice(0, 10)) return { occurredAt: said ?? now, occurredSaid: !!said, laterToday: true };
   // "今天下午去华为…" sent at 16:00: 14:00 is when it happened, not a reminder.
   if (!said) return { occurredAt: whenHappened(args.next_follow_up!, now, zone), occurredSaid: true };
   return { occurredAt: said, occurredSaid: true, pastFollowUp: followUp };

@@ -126,6 +126,16 @@ describe('the roles of time', () => {
     expect(await app.db.reminder.count({ where: { customerId: sf.id, assigneeId: rep1, dueAt: localAt(3, 9), status: 'pending' } })).toBe(1);
   });
 
+  it('"今天再联系" with no hour, said after 09:00, asks when; a typed time answers', async () => {
+    const summary = '电话顺丰，今天再联系';
+    const reply = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '顺丰速运', channel: 'call', next_follow_up: local(0), summary } }));
+    if (Date.now() < localAt(0, 9, 1).getTime()) return; // before 09:00 today's 09:00 is simply the reminder
+    expect(reply.text).toBe('已记录电话 · 顺丰速运\n今天什么时候提醒你再跟进？回复时间就行，例如「下午4点」。');
+    const set = only(await app.say('rep1', '明天上午10点'));
+    expect(set.text).toMatch(/^好的，\d+月\d+日 周. 10:00 提醒你跟进 顺丰速运$/);
+    expect(await app.db.reminder.count({ where: { customerId: (await customer('顺丰速运')).id, dueAt: localAt(1, 10), status: 'pending' } })).toBe(1);
+  });
+
   it('the vague follow-up\'s 不用提醒 (or typing 不用) sets nothing', async () => {
     const before = await counts(app.db);
     only(await app.click('rep1', { intent: 'log_activity', args: { customer: '顺丰速运', channel: 'call', follow_up_vague: '节后', summary: '电话顺丰，节后再约' } }));
