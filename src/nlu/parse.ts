@@ -8,8 +8,9 @@ import { cleanSpoken } from './text/spoken.js';
 import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
-import { compareDates, formatDate } from './time/calendar.js';
-import { dateRole } from './time/roles.js';
+import { formatDate } from './time/calendar.js';
+import { dateRoles } from './time/roles.js';
+import { tenseOf } from './time/tense.js';
 import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
 import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
@@ -32,21 +33,6 @@ function withinContract(slots: Slots): Slots {
   const bad = new Set(checked.error.issues.map((issue) => String(issue.path[0])));
   return Object.fromEntries(Object.entries(slots).filter(([key]) => !bad.has(key))) as Slots;
 }
-// Today counts as ahead only with a time still to come ("今天下午" said in the morning).
-function isAhead(mention: DateMention, ref: Reference): boolean {
-  const order = compareDates(mention.date, ref.today);
-  if (order !== 0) return order > 0;
-  const time = /T(\d{2}):(\d{2})$/.exec(mention.value);
-  return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) > ref.minuteOfDay;
-}
-
-function isBehind(mention: DateMention, ref: Reference): boolean {
-  const order = compareDates(mention.date, ref.today);
-  if (order !== 0) return order < 0;
-  const time = /T(\d{2}):(\d{2})$/.exec(mention.value);
-  return Boolean(time) && Number(time?.[1]) * 60 + Number(time?.[2]) < ref.minuteOfDay;
-}
-
 interface Found { amount?: Amount; stage?: StageMatch }
 
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string): Evidence {
@@ -56,9 +42,9 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     ...(customer ? { customer } : {}),
     hasStage: Boolean(found.stage),
     hasAmount: Boolean(found.amount),
-    hasFutureDate: dates.some((d) => isAhead(d, ref)),
-    hasPastDate: dates.some((d) => isBehind(d, ref)),
-    hasCloseDate: dates.some((d) => dateRole(text, d, false) === 'expected_close'),
+    hasFutureDate: dates.some((d) => tenseOf(d, ref, '') === 'future'),
+    hasPastDate: dates.some((d) => tenseOf(d, ref, '') === 'past'),
+    hasCloseDate: dateRoles(text, dates, false, ref).includes('expected_close'),
   };
 }
 
@@ -78,6 +64,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
     text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
+    clock: ref,
     ...(options.names ? { names: options.names } : {}),
     ...(evidence.customer ? { customer: evidence.customer } : {}),
     ...(amount ? { amount } : {}),

@@ -25,6 +25,12 @@ export const SCORED = [
 const norm = (v: unknown): string => String(v).trim().toLowerCase().replace(/\s+/g, '');
 const normCustomer = (v: unknown): string => norm(v).replace(/(股份有限公司|有限公司|公司|集团)$/u, '');
 
+/** Issue #11's slots (src/nlu/README.md): score.mjs ignores them, so a case checks one only
+ * when its expectation names it. */
+export const EXTRA = [
+  'occurred_at', 'subject', 'rank', 'rank_by', 'period_offset', 'new_deal', 'task_kind', 'ask', 'follow_up_vague', 'other_dates',
+] as const;
+
 /** The scored slots projected into the scorer's comparison space, for a readable diff. */
 export function comparable(slots: Record<string, unknown>, expected: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -37,5 +43,6 @@ export function comparable(slots: Record<string, unknown>, expected: Record<stri
     else if (key === 'expected_close') out[key] = String(value).slice(0, 10);
     else out[key] = norm(value);
   }
+  for (const key of EXTRA) if (key in expected && slots[key] !== undefined) out[key] = JSON.stringify(slots[key]);
   return out;
 }

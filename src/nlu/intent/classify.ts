@@ -23,7 +23,7 @@ const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
-const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打)|(?<!签)约了|约好了|follow[-\s]?up|next steps?)[^,，。;；!！]*/gi;
+const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 function withoutDatedClauses(masked: string): string {
@@ -49,7 +49,8 @@ const RULES: Rule[] = [
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && !e.hasStage && !e.hasAmount },
-  { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount },
+  { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
+  { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },

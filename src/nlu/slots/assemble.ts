@@ -4,6 +4,7 @@
 import type { Intent, Slots } from '../types.js';
 import type { DateMention } from '../time/extract.js';
 import { assignDates, FOLLOW } from '../time/roles.js';
+import type { Clock } from '../time/tense.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
@@ -26,6 +27,7 @@ export interface SlotContext {
   /** The reference's local date, YYYY-MM-DD. */
   today: string;
   names?: KnownNames;
+  clock: Clock;
 }
 
 type Extractor = (c: SlotContext) => Partial<Slots>;
@@ -35,30 +37,38 @@ const contact: Extractor = (c) => {
   const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
   return name ? { contact: name } : {};
 };
-const CLAUSES = /[,，。;；!！]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
+const PLANNED = /\|[^,，。;；!！|]*/g;
 
 const channel: Extractor = (c) => {
   // A customer called Zoom or 微信支付 is not a channel.
   const text = c.customer ? c.masked.replace(c.customer, '客户') : c.masked;
   // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did.
-  const done = c.planning ? text : text.split(CLAUSES).filter((clause) => !(clause.includes('|') && FOLLOW.test(clause))).join('，');
+  // Only the words from a date on are the plan: "拜访了顺丰 下周再碰一次" still was a visit.
+  const done = c.planning ? text : text.replace(PLANNED, (part) => (FOLLOW.test(part) ? ' ' : part));
   const found = findChannel(done);
   return found ? { channel: found } : {};
 };
 const amount: Extractor = (c) =>
   c.amount ? { amount: c.amount.value, ...(c.amount.currency ? { currency: c.amount.currency } : {}) } : {};
+// A reminder that also says "金额调到120万": the new value is a fact of its own, applied too.
+const AMOUNT_FACT = /(?:金额|预算|合同额|总价|调到|调整为|改成|改为|涨到|降到|砍到|budget|amount|value|worth)\s*(?:是|为|到|了)?\s*$/i;
+const statedAmount: Extractor = (c) =>
+  c.amount && AMOUNT_FACT.test(c.text.slice(Math.max(0, c.amount.index - 8), c.amount.index)) ? amount(c) : {};
 const stage: Extractor = (c) => {
   if (!c.stage) return {};
   const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage, c.customer) : undefined;
   return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
 };
 const dates: Extractor = (c) => {
-  const found = assignDates(c.text, c.dates, c.planning);
+  const found = assignDates(c.text, c.dates, c.planning, c.clock);
   // A deal already won has closed: a date at or before today is when, not an expectation.
   if (c.stage?.stage === 'won' && found.expected_close && found.expected_close <= c.today) delete found.expected_close;
   return found;
 };
-const followUp: Extractor = (c) => assignDates(c.text, c.dates, true);
+const followUp: Extractor = (c) => {
+  const { occurred_at: _done, ...plan } = assignDates(c.text, c.dates, true, c.clock);
+  return plan;
+};
 const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
@@ -104,7 +114,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   create_customer: [customer, profile],
   add_contact: [customer, person],
   update_deal: [customer, contact, amount, stage, dates, summary],
-  schedule_follow_up: [customer, contact, channel, followUp, summary],
+  schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
   query_pipeline: [scope, period],
   query_customer: [customer],

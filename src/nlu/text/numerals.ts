@@ -41,7 +41,23 @@ export function chineseToNumber(word: string): number | null {
 // that merely contain a numeral (一般, 一下, 统一, 三一重工, 周一) are left alone.
 const RUN = /([零〇一二两俩三四五六七八九十百千]+)(?=万|亿|千|百|天|周|个(?=月|星期|礼拜|小时|工作日|季度)|月|日|号|年|小时|分钟|w|W|k|K|块|元|星期|礼拜|岁)/g;
 
-export function normalizeNumerals(text: string): string {
+// "一点五亿", "三点二万": a spoken decimal before an amount unit (never a clock time: 一点 alone
+// is one o'clock). "1.2个亿": the counter between a number and its unit goes.
+const DECIMAL = /([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)(?=个?(?:万|亿|千万|百万|w|W))/g;
+const COUNTER = /(\d)\s*个\s*(?=亿)/g;
+
+function decimals(text: string): string {
+  return text
+    .replace(DECIMAL, (whole, int: string, frac: string) => {
+      const n = chineseToNumber(int);
+      const digits = [...frac].map((ch) => DIGITS[ch]).join('');
+      return n === null ? whole : `${n}.${digits}`;
+    })
+    .replace(COUNTER, '$1');
+}
+
+export function normalizeNumerals(raw: string): string {
+  const text = decimals(raw);
   return text.replace(RUN, (run, _g, offset: number, whole: string) => {
     // 十一月 reads as a month, but 周一/星期二/礼拜三 must stay weekdays.
     const before = whole.slice(Math.max(0, offset - 2), offset);

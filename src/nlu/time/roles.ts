@@ -1,52 +1,95 @@
-// Which slot a date fills. A date about signing is the expected close; one about the next
-// contact is the follow-up; any other date (a trial ending, a result due, the day a past
-// visit happened) fills nothing. The words deciding it sit in the same clause.
+// Which role a date plays. A date about signing is the expected close; one about the next
+// contact is the follow-up; a time already behind `now` (or today's, said in the past tense)
+// is when the reported activity happened; anything else (a trial ending, a reply the customer
+// promised) is another date. The words deciding it sit right around the date: first those
+// after it up to the next date ("月底签 下周二再过去" = close, then follow-up), then those before.
 import type { DateMention } from './extract.js';
+import { tenseOf, type Clock } from './tense.js';
+import { compareDates } from './calendar.js';
 
-export type DateRole = 'expected_close' | 'next_follow_up' | 'none';
+/** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
+export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
 const CLOSE = /签|成交|落地|走合同|下单|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|联系|再聊|再约|再谈|再沟通|再打|再去|再见|再拜访|再过去|再说|再定|再看|回访|回电|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check in|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect/i;
+export const FOLLOW = /跟进|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
+// "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
+const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$/i;
+const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:给|回)[^,，。;；]{0,3}(?:答复|回复|结果|消息|反馈|回话|准信)/;
+// An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
-const CLAUSE_BREAK = /[,，。;；!！?？\n]/;
+const HARD_BREAK = /[,，。;；!！?？\n]/;
 
-function clauseAround(text: string, mention: DateMention): string {
+interface Windows { before: string; after: string }
+
+function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
+  const mention = mentions[i] as DateMention;
+  const floor = mentions[i - 1]?.end ?? 0;
+  const ceiling = mentions[i + 1]?.index ?? text.length;
   let start = mention.index;
-  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1] ?? '')) start--;
+  while (start > floor && !HARD_BREAK.test(text[start - 1] ?? '')) start--;
   let end = mention.end;
-  while (end < text.length && !CLAUSE_BREAK.test(text[end] ?? '')) end++;
-  return text.slice(start, end);
+  while (end < ceiling && !HARD_BREAK.test(text[end] ?? '')) end++;
+  return { before: text.slice(start, mention.index), after: text.slice(mention.end, end) };
 }
 
 /** `planning`: the whole message is a plan (schedule_follow_up), so a date defaults to the follow-up. */
-export function dateRole(text: string, mention: DateMention, planning: boolean): DateRole {
-  const clause = clauseAround(text, mention);
-  const rest = clause.replace(mention.text, ' ');
+function roleOf(w: Windows, planning: boolean): DateRole {
+  const around = `${w.before} ${w.after}`;
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
-  if (planning) return OTHER.test(rest) && !FOLLOW.test(rest) ? 'none' : 'next_follow_up';
-  if (CLOSE.test(rest) && !FOLLOW.test(rest)) return 'expected_close';
-  if (FOLLOW.test(rest)) return 'next_follow_up';
-  return 'none';
+  if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
+  if (CLOSE.test(w.after) && !FOLLOW.test(w.after)) return 'expected_close';
+  if (THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) return 'other';
+  if (FOLLOW.test(w.after)) return 'next_follow_up';
+  if (OTHER.test(w.after)) return 'other';
+  if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
+  if (FOLLOW.test(w.before)) return 'next_follow_up';
+  if (OTHER.test(w.before)) return 'other';
+  return ACTION_AFTER.test(w.after) ? 'next_follow_up' : 'none';
 }
 
-export interface DateSlots { expected_close?: string; next_follow_up?: string }
+/** The role of each mention, in order. A past or same-moment time is never a follow-up. */
+export function dateRoles(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateRole[] {
+  return mentions.map((mention, i) => {
+    const w = windowsOf(text, mentions, i);
+    // A reminder asked for keeps its date even when it has passed (contract: 这周五 said on
+    // Sunday); the router can say so.
+    if (planning) return roleOf(w, true);
+    const tense = tenseOf(mention, clock, `${w.before}${mention.text}${w.after}`);
+    if (tense === 'past') return 'occurred_at';
+    const role = roleOf(w, false);
+    if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
+    // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
+    // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.
+    if (role === 'next_follow_up') return FOLLOW.test(`${w.before} ${w.after}`) ? role : 'occurred_at';
+    return role === 'none' ? 'occurred_at' : role;
+  });
+}
 
-export function assignDates(text: string, mentions: DateMention[], planning: boolean): DateSlots {
+export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[] }
+
+export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const slots: DateSlots = {};
-  const unassigned: DateMention[] = [];
-  for (const mention of mentions) {
-    const role = dateRole(text, mention, planning);
+  const leftover: DateMention[] = [];
+  const free: DateMention[] = [];
+  dateRoles(text, mentions, planning, clock).forEach((role, i) => {
+    const mention = mentions[i] as DateMention;
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
     else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
-    else if (role === 'none' && !OTHER.test(clauseAround(text, mention))) unassigned.push(mention);
-  }
-  // "他们下周四有空，到时候再跟进": the follow-up word may sit in the next clause; take the
-  // last date left over when the message promises a follow-up and none was placed.
-  const last = unassigned[unassigned.length - 1];
-  if (!slots.next_follow_up && last && FOLLOW.test(text.slice(last.end)) && unassigned.length === 1) {
+    else if (role === 'occurred_at' && !slots.occurred_at) slots.occurred_at = mention.value;
+    else leftover.push(mention);
+    if (role === 'none' && tenseOf(mention, clock, '') === 'future') free.push(mention);
+  });
+  // "他们下周四有空，到时候再跟进": the follow-up word sits in a later clause; a single future
+  // date left over takes it when the message promises a follow-up after it.
+  const last = free[0];
+  if (!slots.next_follow_up && last && free.length === 1 && FOLLOW.test(text.slice(last.end))) {
     slots.next_follow_up = last.value;
+    leftover.splice(leftover.indexOf(last), 1);
   }
+  const others = leftover.map((m) => m.value.slice(0, 10));
+  if (others.length) slots.other_dates = [...new Set(others)].slice(0, 10);
   return slots;
 }

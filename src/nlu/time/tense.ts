@@ -1,0 +1,22 @@
+// Where a date stands against `now`: behind it (the activity being reported), ahead of it (a
+// plan), or today with no time said. Today's time counts as past when the words around it
+// are in the past tense ("今天下午去了…" said at 10:00 is a report, not a plan).
+import { compareDates, type LocalDate } from './calendar.js';
+import type { DateMention } from './extract.js';
+
+export interface Clock { today: LocalDate; minuteOfDay: number }
+
+export type Tense = 'past' | 'today' | 'future';
+
+// 约了/约好了/定了 book a plan; they are no past tense.
+const DONE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|刚|已经|\b(?:called|met|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|demo'?d|demoed|caught up)\b/i;
+
+export function tenseOf(mention: DateMention, clock: Clock, clause: string): Tense {
+  const order = compareDates(mention.date, clock.today);
+  if (order !== 0) return order < 0 ? 'past' : 'future';
+  const time = /T(\d{2}):(\d{2})$/.exec(mention.value);
+  const rest = clause.replace(mention.text, ' ');
+  if (!time) return DONE.test(rest) ? 'past' : 'today';
+  if (Number(time[1]) * 60 + Number(time[2]) < clock.minuteOfDay) return 'past';
+  return DONE.test(rest) ? 'past' : 'future';
+}
