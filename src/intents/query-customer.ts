@@ -16,7 +16,8 @@ export const queryCustomer: IntentHandler = {
       [t(locale, `stage.${d.stage}`), d.amount ? formatAmount(d.amount.toNumber(), locale, d.currency) : ''].filter(Boolean).join(' '));
     const activities = s.activities.map((a) =>
       `${formatDateTime(a.occurredAt, locale, actor.timeZone)} ${t(locale, `channel.${a.channel}`)}: ${a.summary.slice(0, 60)}`);
-    const contacts = s.contacts.map((c) => [c.name, c.title].filter(Boolean).join(' '));
+    // With the phone: "比亚迪的联系人电话" is answered here too when read as a status query (#11).
+    const contacts = s.contacts.map((c) => [c.name, c.title, c.phone].filter(Boolean).join(' '));
     const title = t(locale, 'customer.status', { name: customer.name });
     return {
       text: title,

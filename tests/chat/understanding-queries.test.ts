@@ -139,6 +139,13 @@ describe('lists', () => {
     expect(reply.text).toBe('比亚迪 的联系人\n王建国 · 信息化总监: 13602570004 · wang.jianguo@byd.example.com\n刘经理 · 生产运营经理: 13602570005 · liu.min@byd.example.com');
   });
 
+  it('帮我查下比亚迪的联系人电话 (typed): the phones are in the answer', async () => {
+    const reply = only(await app.say('rep1', '帮我查下比亚迪的联系人电话'));
+    // As a contacts list, or as the status card (which lists contacts with their phones).
+    expect(JSON.stringify(reply)).toContain('13602570004');
+    expect(JSON.stringify(reply)).toContain('13602570005');
+  });
+
   it('another rep\'s customer\'s contacts are not shown', async () => {
     const reply = only(await app.click('rep1', { intent: 'query_contacts', args: { customer: 'Acme Corp', ask: 'contacts' } }));
     expect(reply.text).toMatch(/由 李娜 负责，你没有权限查看或修改/);
