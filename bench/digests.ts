@@ -55,7 +55,7 @@ async function perTeam(db: Db, teams: TeamPlan[], date: string) {
     dataS += since(t);
     queries.push(counter.n - before);
     const c = performance.now();
-    renderChartPng(f);
+    renderChartPng(f, team.manager?.locale ?? 'zh');
     chartS += since(c);
   }
   // The same team cut down to one rep must cost the same number of queries.

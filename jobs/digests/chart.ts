@@ -1,88 +1,77 @@
-// The digest's chart: open pipeline by stage (a funnel of bars) and each rep's month-to-date
-// wins against target, rendered on the server (ECharts SVG SSR → resvg PNG).
-// Labels are English stage names, pinyin rep names and ASCII amounts: no CJK font is installed
-// on a typical server (and none is downloaded), and resvg would draw Chinese as empty boxes.
-import { existsSync } from 'node:fs';
+// The digest's chart, in the reader's language: a header with the month's wins against target,
+// then panels side by side (open pipeline by stage; each rep's wins against target), rendered on
+// the server (ECharts SVG SSR → resvg PNG) with a CJK font cut down to the chart's characters.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { pinyin } from 'pinyin-pro';
+import type { EChartsOption } from 'echarts';
 import { OPEN_STAGES } from '../../src/domain/deals.js';
-import { formatAmount } from '../../src/i18n/index.js';
+import { formatAmount, type Locale } from '../../src/i18n/index.js';
+import { CHART_FONT_FAMILY, renderSvgPng } from './chart-font.js';
+import { COLORS, pipelinePanel, repsPanel, type Panel } from './chart-panels.js';
 import type { DailyFigures } from './figures.js';
+import { dt } from './messages.js';
+import { dailyTitle, mtdLine } from './render.js';
 
 export const CHART_SIZE = { width: 960, height: 540 };
-const STAGE_LABELS: Record<string, string> = { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation' };
+const PANEL_TOP = 84, GRID_TOP = 118, GRID_BOTTOM = 20;
 
-/** "张伟" → "Zhang Wei"; Latin names stay as they are. */
-export function latinName(name: string): string {
-  return pinyin(name, { toneType: 'none', nonZh: 'consecutive', type: 'array' })
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ').replace(/\s+/g, ' ').trim();
+/** "本月赢单 57万 / 目标 300万 (19%) · 在手 87个 · 3210万（加权 958万）" */
+function headline(f: DailyFigures, locale: Locale): string {
+  const open = OPEN_STAGES.reduce((a, s) => ({ count: a.count + f.pipeline[s].count, amount: a.amount + f.pipeline[s].amount, weighted: a.weighted + f.pipeline[s].weighted }), { count: 0, amount: 0, weighted: 0 });
+  const amounts = { count: open.count, amount: formatAmount(open.amount, locale), weighted: formatAmount(open.weighted, locale) };
+  return `${mtdLine(f.mtdWon, f.target, locale)}  ·  ${dt(locale, 'digest.chart.open', amounts)}`;
 }
 
-const amount = (n: number) => formatAmount(n, 'en');
-
-function option(f: DailyFigures): echarts.EChartsCoreOption {
-  const stages = [...OPEN_STAGES].reverse();
-  // Category axes run bottom-up: reverse both so the funnel and the rep list read top-down.
-  const repRows = [...f.reps].reverse();
-  const reps = repRows.map((r) => latinName(r.name));
-  const label = { show: true, position: 'right', formatter: (p: { value: number }) => amount(p.value), fontSize: 11 };
+/** Panels side by side: grid i, its axes and series on index i, its title above it. */
+function compose(panels: Panel[]): EChartsOption {
   return {
+    title: panels.map((p) => ({ text: p.title, left: p.box.left - 86, top: PANEL_TOP, textStyle: { fontSize: 15, color: COLORS.text } })),
+    grid: panels.map((p) => ({ left: p.box.left, width: p.box.width, top: GRID_TOP, bottom: GRID_BOTTOM })),
+    xAxis: panels.map((p, i) => ({ type: 'value', gridIndex: i, max: p.max, show: false })),
+    yAxis: panels.map((p, i) => ({ ...p.yAxis, gridIndex: i }) as NonNullable<EChartsOption['yAxis']>),
+    series: panels.flatMap((p, i) => p.series.map((s) => ({ ...s, xAxisIndex: i, yAxisIndex: i }))),
+  } as EChartsOption;
+}
+
+export function chartOption(f: DailyFigures, locale: Locale): EChartsOption {
+  const panels = [pipelinePanel(f, locale), repsPanel(f, locale)];
+  const body = compose(panels);
+  const legend = ['digest.chart.amount', 'digest.chart.weighted', 'digest.chart.won', 'digest.chart.target'] as const;
+  return {
+    ...body,
     animation: false,
     backgroundColor: '#ffffff',
-    textStyle: { fontFamily: 'DejaVu Sans, Liberation Sans, sans-serif' },
+    textStyle: { fontFamily: CHART_FONT_FAMILY },
     title: [
-      { text: `Open pipeline by stage  ${f.date}`, left: '3%', top: 8, textStyle: { fontSize: 15 } },
-      { text: 'Month to date: won vs target', left: '53%', top: 8, textStyle: { fontSize: 15 } },
+      { text: dailyTitle(f, locale), left: 24, top: 16, textStyle: { fontSize: 22, color: '#111827' } },
+      { text: headline(f, locale), left: 24, top: 50, textStyle: { fontSize: 14, fontWeight: 'normal', color: COLORS.muted } },
+      ...(body.title as object[]),
     ],
-    legend: { data: ['Amount', 'Weighted', 'Won', 'Target'], bottom: 6 },
-    grid: [{ left: '12%', width: '32%', top: 50, bottom: 50 }, { left: '64%', width: '30%', top: 50, bottom: 50 }],
-    xAxis: [
-      { type: 'value', gridIndex: 0, axisLabel: { formatter: amount, fontSize: 10 } },
-      { type: 'value', gridIndex: 1, axisLabel: { formatter: amount, fontSize: 10 } },
-    ],
-    yAxis: [
-      { type: 'category', gridIndex: 0, data: stages.map((s) => `${STAGE_LABELS[s]} (${f.pipeline[s].count})`) },
-      { type: 'category', gridIndex: 1, data: reps },
-    ],
-    series: [
-      { name: 'Amount', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].amount), label },
-      { name: 'Weighted', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: stages.map((s) => f.pipeline[s].weighted) },
-      { name: 'Won', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: repRows.map((r) => r.mtdWon), label },
-      { name: 'Target', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: repRows.map((r) => r.target ?? 0) },
-    ],
+    legend: { data: legend.map((k) => dt(locale, k)), right: 24, top: 20, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 13, color: COLORS.text } },
+    // A hairline between the panels.
+    graphic: [{ type: 'line', shape: { x1: 468, y1: PANEL_TOP, x2: 468, y2: CHART_SIZE.height - GRID_BOTTOM }, style: { stroke: COLORS.track, lineWidth: 1 } }],
   };
 }
 
-// Scanning every system font costs a third of a chart's rendering (issue #6: 100 teams' charts,
-// resvg 84 → 50 ms each); DejaVu Sans, regular and bold, is all the chart draws with. Where it
-// is not at Debian's path, the system fonts as before.
-const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join('/usr/share/fonts/truetype/dejavu', f));
-let fontOptions: ResvgRenderOptions['font'] | undefined;
-
-function fonts(): ResvgRenderOptions['font'] {
-  const family = { defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
-  fontOptions ??= DEJAVU.every((f) => existsSync(f)) ? { loadSystemFonts: false, fontFiles: DEJAVU, ...family } : { loadSystemFonts: true, ...family };
-  return fontOptions;
-}
-
-export function renderChartPng(f: DailyFigures): Buffer {
+export function chartSvg(f: DailyFigures, locale: Locale): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE });
   try {
-    chart.setOption(option(f));
-    const svg = chart.renderToSVGString();
-    return new Resvg(svg, { font: fonts(), fitTo: { mode: 'original' } }).render().asPng();
+    chart.setOption(chartOption(f, locale));
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
 }
 
+export function renderChartPng(f: DailyFigures, locale: Locale): Buffer {
+  return renderSvgPng(chartSvg(f, locale));
+}
+
 /** Writes the chart under `dir` as <key>.png (same key, same file: a re-run overwrites it). */
-export async function writeChart(f: DailyFigures, dir: string, key: string): Promise<string> {
+export async function writeChart(f: DailyFigures, locale: Locale, dir: string, key: string): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   const file = path.resolve(dir, `${key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png`);
-  await fs.writeFile(file, renderChartPng(f));
+  await fs.writeFile(file, renderChartPng(f, locale));
   return file;
 }

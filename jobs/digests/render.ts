@@ -25,7 +25,7 @@ function attainment(won: number, target: number | null, locale: Locale): string 
   return `${money(won, locale)}/${goal}${target ? ` (${formatPercent(won / target)})` : ''}`;
 }
 
-function mtdLine(won: number, target: number | null, locale: Locale): string {
+export function mtdLine(won: number, target: number | null, locale: Locale): string {
   const line = dt(locale, 'digest.mtd', { won: money(won, locale), target: target === null ? dt(locale, 'digest.noTarget') : money(target, locale) });
   return target ? `${line} (${formatPercent(won / target)})` : line;
 }
@@ -66,8 +66,11 @@ function dealLines(f: DailyFigures, locale: Locale): string[] {
   ];
 }
 
+/** "华东销售一组 日报 · 11月20日": the digest's title, and its chart's. */
+export const dailyTitle = (f: DailyFigures, locale: Locale) => dt(locale, 'digest.title', { team: f.team.teamName, date: day(f.date, locale) });
+
 export function dailyDigestReply(f: DailyFigures, locale: Locale, image?: string): Reply {
-  const title = dt(locale, 'digest.title', { team: f.team.teamName, date: day(f.date, locale) });
+  const title = dailyTitle(f, locale);
   const total = f.reps.reduce((a, r) => ({ ...a, ...Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof RepCounts] + r[k as keyof RepCounts]])) }), { activities: 0, newCustomers: 0, newDeals: 0, stageMoves: 0, wonAmount: 0, wonCount: 0 } as RepCounts);
   const overdue = f.reps.reduce((s, r) => s + r.overdue, 0);
   const open = OPEN_STAGES.reduce((a, s) => ({ amount: a.amount + f.pipeline[s].amount, weighted: a.weighted + f.pipeline[s].weighted }), { amount: 0, weighted: 0 });

@@ -42,7 +42,7 @@ describe('digest recipients', () => {
     expect(sent.map((s) => s.key).sort()).toEqual([`digest:${teamId}:${DATE}:group`, `summary:${ids.rep1}:${DATE}`].sort());
     const group = sent.find((s) => s.key.endsWith(':group'))!;
     expect(group.to).toEqual({ platform: 'feishu', platformTenant: 'tk1', conversationId: 'oc_team', kind: 'group' });
-    expect(group.reply.image?.path).toMatch(/\.png$/);
+    expect(group.reply.image?.path).toMatch(/-zh\.png$/); // the group's text is Chinese, so is its chart
     const summary = sent.find((s) => s.key.startsWith('summary:'))!;
     expect(summary.to).toEqual({ tenantId: 'demo', userId: ids.rep1 });
     const won = await db.deal.aggregate({ where: { tenantId: 'demo', ownerId: ids.rep1, stage: 'won', closedAt: { gte: shanghai('2026-11-01', '00:00'), lt: shanghai('2026-11-19', '00:00') } }, _sum: { amount: true } });
@@ -62,6 +62,7 @@ describe('digest recipients', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.reply.text).toMatch(/^East Coast daily digest · Nov 18\n/);
     expect(sent[0]!.reply.text).toContain('· Bob Stone: 0 activities');
+    expect(sent[0]!.reply.image?.path).toMatch(/-en\.png$/); // an English reader's chart is English
   });
 
   it('costs the same number of queries for 1 rep as for 5 (grouped by rep, no query per rep)', async () => {

@@ -83,7 +83,7 @@ describe('daily digest', () => {
     expect(text).toContain('· 永辉超市 · 永辉门店收银升级 40万（李娜）');
     expect(text).toContain('· 美团 · 美团商户SaaS采购 需求确认→方案报价 30万（张伟）');
     expect(text).toContain(`逾期跟进：共 ${rep1.overdue + rep2.overdue} 条`);
-    expect(image?.path).toMatch(/charts\/digest-.*-2026-11-20\.png$/);
+    expect(image?.path).toMatch(/charts\/digest-.*-2026-11-20-zh\.png$/);
     expect(pngSize(image!.path)).toEqual(CHART_SIZE);
   });
 
