@@ -2,7 +2,7 @@
 import { SURNAMES, TITLE_WORDS } from './lexicon.js';
 
 // Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
-export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?\d{7,8})(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)/;
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)/;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
 
 export function findPhone(text: string): string | undefined {
@@ -17,6 +17,8 @@ export function findEmail(text: string): string | undefined {
 
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const BIRTHDAY_ZH = /(?:生日|出生|生于|birthday|birth)\D{0,6}?(?:(\d{4})[年.\/-])?(\d{1,2})(?:月|[.\/-])(\d{1,2})[日号]?/i;
+// "1982年4月5日生": the date first, then 生/出生.
+const BORN_ON = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?(?:出)?生(?!意|产|效)/;
 const BIRTHDAY_EN = /\b(?:birthday|born|dob)\b\D{0,12}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -27,7 +29,7 @@ function birthday(year: string | undefined, month: number, day: number): string 
 }
 
 export function findBirthday(text: string): string | undefined {
-  const zh = BIRTHDAY_ZH.exec(text);
+  const zh = BIRTHDAY_ZH.exec(text) ?? BORN_ON.exec(text);
   if (zh) return birthday(zh[1], Number(zh[2]), Number(zh[3]));
   const en = BIRTHDAY_EN.exec(text);
   if (en) return birthday(en[3], MONTHS_EN.indexOf((en[1] ?? '').toLowerCase()) + 1, Number(en[2]));

@@ -53,7 +53,8 @@ function fromSegments(segments: string[]): string | undefined {
 const NOT_INDUSTRY = /客户|联系|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
 
 function leftover(segments: string[], customer?: string): string | undefined {
-  const rest = segments.filter((s) => s !== customer && !customer?.includes(s) && !NOT_INDUSTRY.test(s));
+  // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
+  const rest = segments.filter((s) => s !== customer && !(customer && s.includes(customer)) && !NOT_INDUSTRY.test(s));
   const candidate = rest.find((s) => /^[a-z][a-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s));
   return candidate;
 }
