@@ -151,3 +151,15 @@ describe('lists', () => {
     expect(reply.text).toMatch(/由 李娜 负责，你没有权限查看或修改/);
   });
 });
+
+describe('in English', () => {
+  it('a colleague, another period, a refusal and a list answer in English', async () => {
+    await app.say('rep2', 'help'); // a click answers in the language the user last wrote in
+    expect(only(await app.click('rep2', { intent: 'query_kpi', args: { period: 'quarter', period_offset: -1 } })).text).toBe('My KPI last quarter');
+    expect(only(await app.click('rep2', { intent: 'query_pipeline', args: { subject: '张伟' } })).text)
+      .toBe('Sorry, 张伟\'s numbers are for their manager and admins. You can ask about your own, e.g. "my KPI" or "my pipeline".');
+    expect(only(await app.click('rep2', { intent: 'query_tasks', args: { task_kind: 'overdue' } })).text).toMatch(/^Overdue follow-ups/);
+    expect(only(await app.click('rep2', { intent: 'query_contacts', args: { customer: 'Acme Corp' } })).text)
+      .toBe('Contacts at Acme Corp\nJohn Smith · IT Director: 13681990012 · john.smith@acme.example.com\nEmily Chen · Procurement Manager: 13681990013 · emily.chen@acme.example.com');
+  });
+});
