@@ -11,7 +11,7 @@ import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
 import { resolveUser } from '../domain/users.js';
 import { detectLocale, t, type Locale } from '../i18n/index.js';
-import { intents, QUERIES, READ_ONLY, type Args, type IntentContext, type IntentName } from '../intents/index.js';
+import { intents, QUERIES, READ_ONLY, type IntentContext } from '../intents/index.js';
 import { textOnly } from '../chat/index.js';
 import { cleanEvent } from '../chat/clean-text.js';
 import { PendingQuestions } from './pending.js';
@@ -20,7 +20,7 @@ import type { ActionPayload } from '../chat/index.js';
 import type { AskOptions } from '../intents/index.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
-import { CONFIRM_BELOW, understand } from './understand.js';
+import { CONFIRM_BELOW, understand, type Understood } from './understand.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface RouterDeps {
@@ -99,12 +99,15 @@ export class Router {
     await this.remember(actor, event, locale);
     const ctxActor = { ...actor, locale };
     const who = { tenantId: actor.tenantId, userId: actor.userId };
+    const pending = this.pending.forMessage();
     try {
-      const understood = await understand(event, ctxActor, { pending: this.pending, names: this.names, llm: this.deps.llm, metrics: this.deps.metrics });
+      const understood = await understand(event, ctxActor, { pending, names: this.names, llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
-      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood.intent, understood.args, understood.confidence)] };
+      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood, pending)] };
     } catch (err) {
       if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
+      // Its transaction rolled back: the question it answered (or replaced) is put back too.
+      await pending.rollback().catch((e: unknown) => log.warn({ err: e, eventKey: eventKey(event) }, 'pending question not restored'));
       if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }] };
       // Postgres went away mid-message, or a deadlock / expired transaction: nothing was committed;
       // the caller retries (worker) or answers 503 (web chat).
@@ -114,7 +117,8 @@ export class Router {
     }
   }
 
-  private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, intent: IntentName, args: Args, confidence: number): Promise<Reply> {
+  private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply> {
+    const { intent, args, confidence } = understood;
     const key = eventKey(event);
     let waits = false; // the reply asked something or waits for an answer
     const done = await this.deps.db.$transaction(async (tx) => {
@@ -126,8 +130,8 @@ export class Router {
       const ctx: IntentContext = {
         tx, actor, changes, locale, now: event.at, eventId: key,
         text: event.type === 'text' ? event.text : undefined,
-        ask: (question, options, opts) => { waits = true; return this.ask(actor, question, options, opts); },
-        expect: async (awaits) => { waits = true; await this.pending.expect(actor.tenantId, actor.userId, awaits); },
+        ask: (question, options, opts) => { waits = true; return this.ask(pending, actor, question, options, opts); },
+        expect: async (awaits) => { waits = true; await pending.expect(actor.tenantId, actor.userId, awaits); },
       };
       if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
         return { changes, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
@@ -141,13 +145,13 @@ export class Router {
     }, { timeout: 15_000, maxWait: 10_000 });
     await this.names.changed(actor.tenantId, done.changes.made);
     // "比亚迪呢" right after: the query is remembered like a question (issue #11).
-    if (!waits && QUERIES.has(intent)) await this.pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } });
+    if (!waits && QUERIES.has(intent)) await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } });
     return done.reply;
   }
 
-  private async ask(actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {
+  private async ask(pending: PendingQuestions, actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {
     const primary = options.flatMap((o, i) => (o.style === 'primary' ? [i] : []));
-    const token = await this.pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), {
+    const token = await pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), {
       yes: primary.length === 1 ? primary[0] : undefined, noCancel: opts.noCancel, no: opts.no,
       awaits: opts.awaitsTime && { kind: 'time', action: opts.awaitsTime },
     });

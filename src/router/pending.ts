@@ -2,6 +2,8 @@
 // in Redis with an expiry. Buttons carry a token and an index; typing the number works too.
 // The same record remembers what else the last reply waits for (`awaits`, issue #11): a time,
 // how a done follow-up went, or the query a "比亚迪呢" repeats.
+// Redis is outside the message's transaction: `forMessage()` notes how the question stood before
+// the message first changed it, and `rollback()` puts it back when the message fails (#12).
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ActionPayload } from '../chat/index.js';
@@ -21,16 +23,48 @@ export interface Pending {
   awaits?: Awaiting;
 }
 
+/** A question as stored before a message changed it: its JSON (null: none) and remaining life. */
+interface Before { raw: string | null; ttlMs: number }
+
+// Deletes the question only if it is still the one read: two clicks at once cannot both take it.
+const TAKE_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
 export class PendingQuestions {
-  constructor(private readonly redis: Redis, private readonly prefix: string) {}
+  /** `journal`: set for one message (forMessage); every key it changes, as it was before. */
+  constructor(private readonly redis: Redis, private readonly prefix: string, private readonly journal?: Map<string, Promise<Before>>) {}
 
   private key(tenantId: string, userId: string) {
     return `${this.prefix}:pending:${tenantId}:${userId}`;
   }
 
+  /** The same questions for one message, which can undo what that message did to them. */
+  forMessage(): PendingQuestions {
+    return new PendingQuestions(this.redis, this.prefix, new Map());
+  }
+
+  /** Puts back every question this message changed, as it was (the message failed). */
+  async rollback(): Promise<void> {
+    for (const [key, before] of this.journal ?? []) {
+      const { raw, ttlMs } = await before;
+      await (raw === null || ttlMs <= 0 ? this.redis.del(key) : this.redis.set(key, raw, 'PX', ttlMs));
+    }
+    this.journal?.clear();
+  }
+
+  /** Called before every write: the first write of a message notes the question as it was. */
+  private async changing(key: string): Promise<void> {
+    if (!this.journal || this.journal.has(key)) return;
+    const before = this.redis.multi().get(key).pttl(key).exec()
+      .then((r) => ({ raw: (r?.[0]?.[1] as string | null) ?? null, ttlMs: Number(r?.[1]?.[1] ?? -1) }));
+    this.journal.set(key, before);
+    await before;
+  }
+
   async ask(tenantId: string, userId: string, options: ActionPayload[], extra: Omit<Pending, 'token' | 'options'> = {}): Promise<string> {
     const token = randomUUID().slice(0, 8);
-    await this.redis.set(this.key(tenantId, userId), JSON.stringify({ token, options, ...extra } satisfies Pending), 'EX', TTL_SECONDS);
+    const key = this.key(tenantId, userId);
+    await this.changing(key);
+    await this.redis.set(key, JSON.stringify({ token, options, ...extra } satisfies Pending), 'EX', TTL_SECONDS);
     return token;
   }
 
@@ -46,13 +80,17 @@ export class PendingQuestions {
 
   /** The chosen option, once: answering removes the question. `undefined` when expired/stale. */
   async take(tenantId: string, userId: string, token: string, index: number): Promise<ActionPayload | undefined> {
-    const pending = await this.peek(tenantId, userId);
-    if (!pending || pending.token !== token || !pending.options[index]) return undefined;
-    await this.redis.del(this.key(tenantId, userId));
-    return pending.options[index];
+    const key = this.key(tenantId, userId);
+    const raw = await this.redis.get(key);
+    const pending = raw ? (JSON.parse(raw) as Pending) : undefined;
+    if (!raw || !pending || pending.token !== token || !pending.options[index]) return undefined;
+    await this.changing(key);
+    return (await this.redis.eval(TAKE_SCRIPT, 1, key, raw)) === 1 ? pending.options[index] : undefined;
   }
 
   async clear(tenantId: string, userId: string): Promise<void> {
-    await this.redis.del(this.key(tenantId, userId));
+    const key = this.key(tenantId, userId);
+    await this.changing(key);
+    await this.redis.del(key);
   }
 }
