@@ -5,6 +5,9 @@
 // marked sent, prompts and nudges recorded, old rows deleted) are rolled back. Works with or without `npm start` running (openRuntime
 // reuses the running servers or starts its own); web-chat messages are delivered here too.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'bullmq';
 import pino from 'pino';
 import { z } from 'zod';
@@ -104,6 +107,10 @@ const PREVIEW_TIMEOUT_MS = 10 * 60_000;
  */
 async function preview(rt: Runtime, base: Omit<JobContext, 'notifier' | 'keyPrefix'>, run: (ctx: JobContext) => Promise<void>) {
   const keyPrefix = `${PREFIX}:print:${randomUUID()}`;
+  // Charts are drawn under DATA_DIR, where a digest already sent has its image: the preview's go
+  // to a folder of their own (printed, and left for the operator to open). This process ends
+  // with the preview, so changing its environment touches nothing else.
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'salesbot-preview-'));
   try {
     await rt.db.$transaction(async (tx) => {
       // The jobs read and write through this client only; none opens a transaction of its own.

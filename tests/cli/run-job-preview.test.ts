@@ -82,6 +82,12 @@ describe('run-job --print', () => {
       await runJob(job.name, '--tenant', 'demo', '--date', monday, '--print');
       expect({ job: job.name, db: await fingerprint() }).toEqual({ job: job.name, db: before });
     }
+    // The digest's chart is drawn outside the data directory, where sent digests keep theirs.
+    const digest = await runJob('daily-digest', '--tenant', 'demo', '--date', monday, '--print');
+    const image = (JSON.parse(digest.stdout.trim().split('\n')[0]!) as { image: string }).image;
+    expect(fs.existsSync(image)).toBe(true);
+    expect(image.startsWith(dataDir)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'charts'))).toBe(false);
     // housekeeping has no date: its preview deletes nothing either.
     await runJob('housekeeping', '--print');
     expect(await fingerprint()).toEqual(before);
