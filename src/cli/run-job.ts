@@ -102,7 +102,7 @@ const PREVIEW_TIMEOUT_MS = 10 * 60_000;
 /**
  * --print: the job runs as scheduled, its messages printed, inside one transaction that is then
  * rolled back — a preview marks no reminder sent and records or deletes nothing, whatever the job
- * (a flag each job had to honour missed some: `reminders --print` consumed real reminders).
+ * (with only its own key prefix, `reminders --print` marked real reminders sent: never delivered).
  * Its own Redis key prefix: it neither reads nor writes the schedule's "already sent" marks.
  */
 async function preview(rt: Runtime, base: Omit<JobContext, 'notifier' | 'keyPrefix'>, run: (ctx: JobContext) => Promise<void>) {
