@@ -75,9 +75,10 @@ describe('run-job --print', () => {
 
   it('every job with --print, on any date, changes nothing in the database', async () => {
     const before = await fingerprint();
-    // A Monday (the weekly summary's day) and a workday relative to today.
+    // This week's Monday in Shanghai (the weekly summary's day; Monday covers the weekend).
     const today = new Date();
-    const monday = localDate(new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000));
+    const weekday = new Date(today.getTime() + 8 * 3_600_000).getUTCDay();
+    const monday = localDate(new Date(today.getTime() - ((weekday + 6) % 7) * 86_400_000));
     for (const job of JOBS) {
       await runJob(job.name, '--tenant', 'demo', '--date', monday, '--print');
       expect({ job: job.name, db: await fingerprint() }).toEqual({ job: job.name, db: before });
