@@ -37,11 +37,9 @@ describe('several facts in one message', () => {
     expect(activity).toMatchObject({ channel: 'call', dealId: deal.id });
   });
 
-  it('a reminder that also changes the amount updates the deal and sets the reminder', async () => {
+  it('a reminder that also changes the amount updates the deal and sets the reminder (typed)', async () => {
     const before = await openDeal('美团');
-    const reply = only(await app.click('rep1', { intent: 'schedule_follow_up', args: {
-      customer: '美团', channel: 'call', next_follow_up: local(nextWeek(3)), amount: 1_200_000, summary: '提醒我下周三给美团打电话，金额调到120万',
-    } }));
+    const reply = only(await app.say('rep1', '提醒我下周三给美团打电话，金额调到120万'));
     expect(reply.text).toMatch(/^好的，\d+月\d+日 周三 09:00 提醒你跟进 美团$/);
     expect(reply.card?.fields?.find((f) => f.label === '金额')?.value).toBe('120万');
     const deal = await app.db.deal.findUniqueOrThrow({ where: { id: before.id } });
@@ -85,13 +83,12 @@ describe('several facts in one message', () => {
 });
 
 describe('the roles of time', () => {
-  it('stores when the activity happened, not when the message was sent', async () => {
-    const reply = only(await app.click('rep1', { intent: 'log_activity', args: {
-      customer: '招商银行', contact: '刘行长', channel: 'visit', occurred_at: local(-1, 15), summary: '昨天下午拜访了招商银行的刘行长',
-    } }));
-    expect(reply.card?.fields?.find((f) => f.label === '时间')?.value).toMatch(/^\d+月\d+日 周. 15:00$/);
+  it('stores when the activity happened, not when the message was sent (typed)', async () => {
+    const reply = only(await app.say('rep1', '昨天下午拜访了招商银行的刘行长'));
+    expect(reply.text).toBe('已记录拜访 · 招商银行');
+    expect(reply.card?.fields?.find((f) => f.label === '时间')?.value).toMatch(/^\d+月\d+日 周. 14:00$/);
     const activity = await app.db.activity.findFirstOrThrow({ where: { summary: '昨天下午拜访了招商银行的刘行长' } });
-    expect(activity.occurredAt).toEqual(localAt(-1, 15));
+    expect(activity.occurredAt).toEqual(localAt(-1, 14));
     expect(activity.nextFollowUpAt).toBeNull();
   });
 
