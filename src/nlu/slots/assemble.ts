@@ -3,8 +3,9 @@
 // is tier B for a new customer but a 3 in a callback.
 import type { Intent, Slots } from '../types.js';
 import type { DateMention } from '../time/extract.js';
-import { assignDates, FOLLOW } from '../time/roles.js';
+import { assignDates, FOLLOW, type DateSlots } from '../time/roles.js';
 import type { Clock } from '../time/tense.js';
+import { findVagueFollowUp } from '../time/vague.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
@@ -59,15 +60,20 @@ const stage: Extractor = (c) => {
   const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage, c.customer) : undefined;
   return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
 };
+// No date placed as the follow-up, yet one is promised vaguely: keep the words for a question.
+function withVague(found: DateSlots, text: string): DateSlots {
+  const vague = found.next_follow_up ? undefined : findVagueFollowUp(text);
+  return vague ? { ...found, follow_up_vague: vague } : found;
+}
 const dates: Extractor = (c) => {
-  const found = assignDates(c.text, c.dates, c.planning, c.clock);
+  const found = withVague(assignDates(c.text, c.dates, c.planning, c.clock), c.text);
   // A deal already won has closed: a date at or before today is when, not an expectation.
   if (c.stage?.stage === 'won' && found.expected_close && found.expected_close <= c.today) delete found.expected_close;
   return found;
 };
 const followUp: Extractor = (c) => {
   const { occurred_at: _done, ...plan } = assignDates(c.text, c.dates, true, c.clock);
-  return plan;
+  return withVague(plan, c.text);
 };
 const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
 

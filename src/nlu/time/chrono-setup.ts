@@ -2,6 +2,7 @@
 // chrono's own weekday parsers removed (they use Sunday-based weeks and "closest day").
 import * as chrono from 'chrono-node';
 import { zhParsers } from './zh-parsers.js';
+import { zhSpanParsers } from './zh-spans.js';
 import { enParsers } from './en-parsers.js';
 
 const REPLACED = new Set([
@@ -34,5 +35,5 @@ function extend(configuration: Configuration, parsers: chrono.Parser[]): chrono.
 }
 
 // Fresh configurations, so patching their parsers never touches chrono's shared instances.
-export const zhChrono = extend(chrono.zh.hans.createCasualConfiguration(), zhParsers);
+export const zhChrono = extend(chrono.zh.hans.createCasualConfiguration(), [...zhSpanParsers, ...zhParsers]);
 export const enChrono = extend(chrono.en.configuration.createCasualConfiguration(), enParsers);

@@ -25,7 +25,7 @@ const DAY_PARTS: [RegExp, number][] = [
 ];
 
 // Cheap gates so a message with no date words never pays for a chrono run.
-const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早0-9]/;
+const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早旬节0-9Q]/;
 const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b)/i;
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -89,8 +89,6 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
     .filter((r) => !isScore(text, r))
-    // 12月中旬 names a span, not a day: better no date than a guessed one.
-    .filter((r) => !/^[上中下]旬/.test(text.slice(r.index + r.text.length)))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));

@@ -68,7 +68,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
   });
 }
 
-export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[] }
+export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
 export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const slots: DateSlots = {};
