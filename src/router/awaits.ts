@@ -6,6 +6,7 @@ import type { Args, Awaiting, IntentName } from '../intents/index.js';
 import { isIntent } from '../intents/index.js';
 import { parse, type ParseResult } from '../nlu/index.js';
 import type { KnownNames } from './names.js';
+import { matchKey } from '../domain/names.js';
 
 export interface Reading {
   text: string;
@@ -53,9 +54,15 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
       delete previous.period; delete previous.period_offset;
       return withSlots({ ...awaiting.action, args: previous }, pick(period, ['period', 'period_offset']));
     }
-    return { intent: 'query_customer', args: { customer: who } };
+    // Only a name the tenant knows: "上个月呢" the parser cannot read is not a customer to look for.
+    return knowsCustomer(r.names, who) ? { intent: 'query_customer', args: { customer: who } } : undefined;
   },
 };
+
+function knowsCustomer(names: KnownNames, typed: string): boolean {
+  const key = matchKey(typed);
+  return key.length > 0 && names.customers.some((name) => matchKey(name).includes(key));
+}
 
 function pick(slots: object, keys: string[]): object {
   return Object.fromEntries(Object.entries(slots).filter(([k]) => keys.includes(k)));

@@ -93,6 +93,14 @@ describe('"X呢" after a query', () => {
     expect(only(await app.say('manager', '张伟呢')).text).toBe('张伟的本月业绩');
   });
 
+  it('"上个月呢" is never looked for as a customer', async () => {
+    only(await app.say('manager', '我这个月业绩怎么样'));
+    const reply = only(await app.say('manager', '上个月呢'));
+    expect(reply.text).not.toContain('没有找到客户');
+    // Once the parser reads 上个月 (period_offset −1) it is last month's numbers.
+    if (reply.text.includes('业绩')) expect(reply.text).toBe('我的上个月业绩');
+  });
+
   it('a rep asking "李娜呢" after their own KPI is politely refused', async () => {
     only(await app.say('rep1', '我这个月业绩怎么样'));
     expect(only(await app.say('rep1', '李娜呢')).text).toBe('抱歉，李娜的数据只有其经理和管理员能看。可以问你自己的，例如「我的业绩」「我的漏斗」。');
