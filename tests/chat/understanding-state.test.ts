@@ -38,6 +38,14 @@ describe('a time asked for', () => {
     expect(await app.redis.exists(pendingKey(rep1))).toBe(0);
   });
 
+  it('the vague follow-up\'s buttons can be answered with a typed time too', async () => {
+    const asked = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', channel: 'visit', follow_up_vague: '元旦后', summary: '拜访招行，元旦后再约' } }));
+    expect(asked.text).toContain('你说「元旦后」再跟进，具体什么时候提醒你？');
+    expect(only(await app.say('rep1', '1月4号上午')).text).toMatch(/^好的，1月4日 周. 09:00 提醒你跟进 招商银行$/);
+    const cmb = await customer('招商银行');
+    expect(await app.db.reminder.count({ where: { customerId: cmb.id, assigneeId: rep1, dueAt: jan4(), status: 'pending' } })).toBe(1);
+  });
+
   it('a new message instead of a time is handled as itself, and the question is dropped', async () => {
     only(await app.say('rep1', '提醒我跟进顺丰'));
     const before = await counts(app.db);
