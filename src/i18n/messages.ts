@@ -118,6 +118,10 @@ const messages = {
     zh: (p) => `没有找到客户「${p.name}」。可以说「新客户 ${p.name}」来新建。`,
     en: (p) => `No customer called "${p.name}". Say "new customer ${p.name}" to add it.`,
   },
+  'customer.notPlainName': {
+    zh: (p) => `「${p.name}」像是格式或 @ 提及，不是客户名称。请直接输入客户名称，例如「新客户 宁德时代」。`,
+    en: (p) => `"${p.name}" looks like formatting or an @-mention, not a customer name. Type the name as plain text, e.g. "new customer Stark Industries".`,
+  },
   'customer.status': { zh: (p) => `${p.name} 的情况`, en: (p) => `Status of ${p.name}` },
   'contact.added': { zh: (p) => `已添加联系人 ${p.contact} · ${p.customer}`, en: (p) => `Added contact ${p.contact} at ${p.customer}` },
   'contact.updated': { zh: (p) => `已更新联系人 ${p.contact} · ${p.customer}`, en: (p) => `Updated contact ${p.contact} at ${p.customer}` },

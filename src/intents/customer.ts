@@ -1,5 +1,6 @@
 // The customer an intent is about: by id (buttons) or by the name typed, asking when the name
 // is unknown or ambiguous. The question's buttons carry the original request, completed.
+import { looksLikeMarkup } from '../chat/clean-text.js';
 import type { Reply } from '../chat/index.js';
 import { createCustomer, findCandidates, getVisibleCustomer, resolve, type Candidate } from '../domain/customers.js';
 import { UserError } from '../domain/errors.js';
@@ -35,6 +36,8 @@ export async function needCustomer(
         return { reply: found.similar.length ? await ctx.ask(text, found.similar.map(pick)) : { text } };
       }
       if (args.confirmNew) return { customer: await createCustomer(ctx.changes, ctx.actor, { name, industry: args.industry, tier: args.tier }) };
+      // Markup the cleaning left (a broken tag, a bare @mention) is never offered as a customer.
+      if (looksLikeMarkup(name)) return { reply: { text: t(ctx.locale, 'customer.notPlainName', { name }) } };
       return {
         reply: await ctx.ask(t(ctx.locale, 'ask.createCustomer', { name }), [
           { label: t(ctx.locale, 'button.create', { name }), action: { intent, args: { ...args, confirmNew: true } }, style: 'primary' },

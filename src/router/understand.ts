@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
 import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
+import { stripMarkup } from '../chat/clean-text.js';
 import { isoInZone } from '../time.js';
 import type { Pending, PendingQuestions } from './pending.js';
 import type { NamesCache } from './names.js';
@@ -41,6 +42,15 @@ export async function understand(event: InboundEvent, actor: Actor, deps: Unders
   if (!text) return { kind: 'say', key: 'error.empty' };
   const length = [...text].length; // characters, not UTF-16 units (an emoji is one)
   if (length > MAX_TEXT) return { kind: 'say', key: 'error.tooLong', params: { length, max: MAX_TEXT } };
+  // Markup and mentions (<b>, <at …>, <@U…>) are not words: the rules read the plain text, the
+  // summary keeps what was typed.
+  const plain = stripMarkup(text);
+  if (!plain) return { kind: 'say', key: 'error.empty' };
+  return understandPlain(event, plain, text, actor, deps);
+}
+
+async function understandPlain(event: InboundEvent & { type: 'text' }, text: string, typed: string, actor: Actor, deps: UnderstandDeps): Promise<Understood> {
+  const { pending } = deps;
   // Both reads in flight at once: one round trip to Redis, not two (the hot path, #6).
   const [question, names] = await Promise.all([pending.peek(actor.tenantId, actor.userId), deps.names.get(actor.tenantId)]);
   const answer = question && await answerToPending(text, question, actor, pending);
@@ -60,7 +70,7 @@ export async function understand(event: InboundEvent, actor: Actor, deps: Unders
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', ...awaited, confidence: 1 });
   const intent = routed(parsed);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
-  return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: text }, confidence: parsed.confidence });
+  return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });
 }
 
 /** A query for a list rather than one customer's state ("我的客户有哪些", "蔚来的联系人电话"). */
