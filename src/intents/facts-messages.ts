@@ -13,8 +13,8 @@ const messages = {
     en: (p) => `${p.when} has already passed, so no reminder was set. To be reminded, say e.g. "follow up tomorrow at 10am".`,
   },
   askVague: {
-    zh: (p) => `你说「${p.vague}」再跟进，具体什么时候提醒你？点一个，或直接回复时间（例如「1月4号上午」）。`,
-    en: (p) => `You said "${p.vague}" — when exactly should I remind you? Pick one, or reply with a time (e.g. "Jan 4 9am").`,
+    zh: (p) => `你说「${p.vague}」，具体什么时候提醒你跟进？点一个，或直接回复时间（例如「1月4号上午」）。`,
+    en: (p) => `You said "${p.vague}" — when exactly should I remind you to follow up? Pick one, or reply with a time (e.g. "Jan 4 9am").`,
   },
   askToday: {
     zh: '今天什么时候提醒你再跟进？回复时间就行，例如「下午4点」。',

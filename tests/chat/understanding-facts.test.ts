@@ -111,21 +111,18 @@ describe('the roles of time', () => {
     expect((await counts(app.db)).reminders).toBe(before.reminders);
   });
 
-  it('a vague follow-up is asked about with buttons; 3天后 sets it', async () => {
-    const asked = only(await app.click('rep1', { intent: 'log_activity', args: {
-      customer: '顺丰速运', channel: 'visit', follow_up_vague: '过几天', summary: '拜访了顺丰，过几天再联系',
-    } }));
-    expect(asked.text).toBe('已记录拜访 · 顺丰速运\n你说「过几天」再跟进，具体什么时候提醒你？点一个，或直接回复时间（例如「1月4号上午」）。\n1. 3天后\n2. 下周一\n3. 不用提醒');
-    expect(await app.db.activity.count({ where: { summary: '拜访了顺丰，过几天再联系' } })).toBe(1);
+  it('a vague follow-up is asked about with buttons; 3天后 sets it (typed)', async () => {
+    const asked = only(await app.say('rep1', '拜访了顺丰，节后再约'));
+    expect(asked.text).toBe('已记录拜访 · 顺丰速运\n你说「节后再约」，具体什么时候提醒你跟进？点一个，或直接回复时间（例如「1月4号上午」）。\n1. 3天后\n2. 下周一\n3. 不用提醒');
+    expect(await app.db.activity.count({ where: { summary: '拜访了顺丰，节后再约' } })).toBe(1);
     const set = only(await app.click('rep1', button({ status: 200, replies: [asked] }, '3天后')));
     expect(set.text).toMatch(/^好的，\d+月\d+日 周. 09:00 提醒你跟进 顺丰速运$/);
     const sf = await customer('顺丰速运');
     expect(await app.db.reminder.count({ where: { customerId: sf.id, assigneeId: rep1, dueAt: localAt(3, 9), status: 'pending' } })).toBe(1);
   });
 
-  it('"今天再联系" with no hour, said after 09:00, asks when; a typed time answers', async () => {
-    const summary = '电话顺丰，今天再联系';
-    const reply = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '顺丰速运', channel: 'call', next_follow_up: local(0), summary } }));
+  it('"今天再联系" with no hour, said after 09:00, asks when; a typed time answers (typed)', async () => {
+    const reply = only(await app.say('rep1', '给顺丰打了电话，今天再联系'));
     if (Date.now() < localAt(0, 9, 1).getTime()) return; // before 09:00 today's 09:00 is simply the reminder
     expect(reply.text).toBe('已记录电话 · 顺丰速运\n今天什么时候提醒你再跟进？回复时间就行，例如「下午4点」。');
     const set = only(await app.say('rep1', '明天上午10点'));
@@ -135,7 +132,7 @@ describe('the roles of time', () => {
 
   it('the vague follow-up\'s 不用提醒 (or typing 不用) sets nothing', async () => {
     const before = await counts(app.db);
-    only(await app.click('rep1', { intent: 'log_activity', args: { customer: '顺丰速运', channel: 'call', follow_up_vague: '节后', summary: '电话顺丰，节后再约' } }));
+    expect(only(await app.say('rep1', '给顺丰打了电话，节后再约')).text).toMatch(/^已记录电话 · 顺丰速运\n你说「节后再约」/);
     expect(only(await app.say('rep1', '不用')).text).toBe('好的，不设提醒。');
     expect(await counts(app.db)).toMatchObject({ reminders: before.reminders, activities: before.activities + 1 });
   });

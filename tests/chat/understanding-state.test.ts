@@ -40,7 +40,7 @@ describe('a time asked for', () => {
 
   it('the vague follow-up\'s buttons can be answered with a typed time too', async () => {
     const asked = only(await app.click('rep1', { intent: 'log_activity', args: { customer: '招商银行', channel: 'visit', follow_up_vague: '元旦后', summary: '拜访招行，元旦后再约' } }));
-    expect(asked.text).toContain('你说「元旦后」再跟进，具体什么时候提醒你？');
+    expect(asked.text).toContain('你说「元旦后」，具体什么时候提醒你跟进？');
     expect(only(await app.say('rep1', '1月4号上午')).text).toMatch(/^好的，1月4日 周. 09:00 提醒你跟进 招商银行$/);
     const cmb = await customer('招商银行');
     expect(await app.db.reminder.count({ where: { customerId: cmb.id, assigneeId: rep1, dueAt: jan4(), status: 'pending' } })).toBe(1);
