@@ -8,7 +8,7 @@ const messages = {
   'digest.weeklyTitle': { zh: (p) => `${p.team} 周报 · ${p.from}–${p.to}（对比前一周）`, en: (p) => `${p.team} weekly summary · ${p.from}–${p.to} (vs the week before)` },
   'digest.day': {
     zh: (p) => `跟进 ${p.activities} · 新客户 ${p.newCustomers} · 新商机 ${p.newDeals} · 推进 ${p.stageMoves} · 赢单 ${p.won}`,
-    en: (p) => `${p.activities} activities · ${p.newCustomers} new customers · ${p.newDeals} new deals · ${p.stageMoves} stage moves · won ${p.won}`,
+    en: (p) => `${p.activities} activities · ${p.newCustomers} new customers · ${p.newDeals} new deals · ${p.stageMoves} moved forward · won ${p.won}`,
   },
   'digest.today': { zh: '今日', en: 'Today' },
   'digest.mtd': { zh: (p) => `本月赢单 ${p.won} / 目标 ${p.target}`, en: (p) => `Month to date: won ${p.won} of ${p.target}` },
@@ -39,7 +39,7 @@ const messages = {
   'digest.week.activities': { zh: '跟进', en: 'Activities' },
   'digest.week.newCustomers': { zh: '新客户', en: 'New customers' },
   'digest.week.newDeals': { zh: '新商机', en: 'New deals' },
-  'digest.week.stageMoves': { zh: '阶段推进', en: 'Stage moves' },
+  'digest.week.stageMoves': { zh: '阶段推进', en: 'Moved forward' },
   'digest.week.wonCount': { zh: '赢单数', en: 'Deals won' },
   'digest.week.wonAmount': { zh: '赢单金额', en: 'Won' },
   'digest.week.line': { zh: (p) => `${p.label}：${p.last}（前一周 ${p.before}，${p.delta}）`, en: (p) => `${p.label}: ${p.last} (week before ${p.before}, ${p.delta})` },

@@ -34,6 +34,9 @@ export interface DealLine { id: string; title: string; customer: string; ownerId
 /** Forward along the funnel (won included); back, or lost, is a setback. */
 const isForward = (from: Stage, to: Stage) => to !== 'lost' && FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
 
+/** Every forward move, as a StageChange filter (the digests' 推进 count). */
+export const FORWARD_MOVES = FUNNEL.flatMap((from) => FUNNEL.filter((to) => isForward(from, to)).map((to) => ({ from, to })));
+
 /**
  * The day's wins (largest first), the deals moved forward that day and, apart, the deals moved
  * back or lost (largest first). A deal back where it started the day is in neither.

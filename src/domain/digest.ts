@@ -4,6 +4,7 @@
 import type { Db } from '../db.js';
 import type { Stage } from '../generated/prisma/enums.js';
 import { OPEN_STAGES, STAGE_PROBABILITY } from './deals.js';
+import { FORWARD_MOVES } from './digest-deals.js';
 
 export interface Range { start: Date; end: Date }
 
@@ -18,7 +19,7 @@ type Counted = { _count: { _all: number } };
 const countsBy = <K extends string>(rows: (Counted & Record<K, string>)[], key: K) =>
   new Map(rows.map((r) => [r[key], r._count._all]));
 
-/** Per rep: activities, new customers, new deals, stage moves (not creations) and wins — 5 queries. */
+/** Per rep: activities, new customers, new deals, forward stage moves (not creations) and wins — 5 queries. */
 export async function repCounts(db: Db, tenantId: string, members: string[], range: Range): Promise<Map<string, RepCounts>> {
   const during = { gte: range.start, lt: range.end };
   const [activities, customers, deals, moves, won] = await Promise.all([
@@ -26,7 +27,8 @@ export async function repCounts(db: Db, tenantId: string, members: string[], ran
     // Imported customers are existing business, not new customers (as in the chat KPIs).
     db.customer.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, createdAt: during, importedAt: null }, _count: { _all: true } }),
     db.deal.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, createdAt: during }, _count: { _all: true } }),
-    db.stageChange.groupBy({ by: ['actorId'], where: { tenantId, actorId: { in: members }, from: { not: null }, at: during }, _count: { _all: true } }),
+    // 推进: moves forward only (a move back or a loss is not progress; the digest lists those apart).
+    db.stageChange.groupBy({ by: ['actorId'], where: { tenantId, actorId: { in: members }, at: during, OR: FORWARD_MOVES }, _count: { _all: true } }),
     db.deal.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: members }, stage: 'won', closedAt: during }, _count: { _all: true }, _sum: { amount: true } }),
   ]);
   const a = countsBy(activities, 'userId'), c = countsBy(customers, 'ownerId'), d = countsBy(deals, 'ownerId'), m = countsBy(moves, 'actorId');

@@ -50,6 +50,8 @@ describe('daily digest stage moves', () => {
       '· 招商银行 · 招行网点智能终端 方案报价→输单 150万（张伟）',
     ]);
     expect(text).not.toContain('华为云CRM集成项目');
+    // 推进 counts the two moves forward (美团, and 华为云 before it went back), not the three back or lost.
+    expect(text.split('\n').find((l) => l.startsWith('· 张伟：'))).toContain(' · 推进 2 · ');
   });
 
   it('a day with no setback has no setback section', async () => {
