@@ -29,6 +29,11 @@ const SLOT_LINES = [
   'next_follow_up: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" local time', 'lost_reason: string as written',
   `category: ${CATEGORIES.join(' | ')}`, 'satisfaction: integer 1-5 (满意 = 4, 非常满意 = 5, 不满意 = 2, 很不满意 = 1, 一般 = 3)',
   `period: ${PERIODS.join(' | ')}`, 'scope: "me" | "team"',
+  'occurred_at: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", when the reported activity happened (never a follow-up)',
+  'subject: string, the team member a query is about', 'rank: true for a ranking of the team; rank_by: "won" | "activities" | "follow_ups"',
+  'period_offset: integer, -1 = the period before (上个月, 昨天), +1 = the next (下周, 明天)', 'new_deal: true for another deal at the customer',
+  'task_kind: "follow_up" | "callback" | "overdue"', 'ask: "contacts" (a customer\'s contacts) | "customers" (the list of my customers)',
+  'follow_up_vague: string, a follow-up said too vaguely to date (as written)', 'other_dates: ["YYYY-MM-DD"], dates that are none of the above',
 ];
 
 const TIME_RULES = [

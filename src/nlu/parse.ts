@@ -14,7 +14,7 @@ import { tenseOf } from './time/tense.js';
 import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
 import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
-import type { KnownNames } from './slots/known-names.js';
+import { findKnown, type KnownNames } from './slots/known-names.js';
 import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
@@ -35,8 +35,10 @@ function withinContract(slots: Slots): Slots {
 }
 interface Found { amount?: Amount; stage?: StageMatch }
 
-function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string): Evidence {
+function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string, names?: KnownNames): Evidence {
+  const person = findKnown(text, names?.people)?.name;
   return {
+    ...(person ? { person } : {}),
     text,
     masked,
     ...(customer ? { customer } : {}),
@@ -58,7 +60,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const customer = findCustomer(masked, options.names) ?? commandCustomer(command);
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
-  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer);
+  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names);
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;

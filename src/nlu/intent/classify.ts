@@ -9,6 +9,8 @@ export interface Evidence {
   /** The text with dates, amounts, phones and e-mails masked as '|'. */
   masked: string;
   customer?: string;
+  /** A team member the tenant named (parse's `names.people`) in the text. */
+  person?: string;
   hasStage: boolean;
   hasAmount: boolean;
   hasFutureDate: boolean;
@@ -46,11 +48,16 @@ export function isPlan(e: Evidence): boolean {
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
+  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && !S.PAST.test(e.masked) },
+  { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
+  // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.
+  { intent: 'query_kpi', confidence: 0.8, test: (e) => Boolean(e.person) && !e.customer && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.masked) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && !e.hasStage && !e.hasAmount },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
+  { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },
@@ -59,7 +66,7 @@ const RULES: Rule[] = [
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) },
-  { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) },
+  { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];

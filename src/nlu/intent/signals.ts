@@ -29,3 +29,13 @@ export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交
 export const PAST = /了|过(?!去|来)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
 export const PLAN_START = /^[|\s]*(?:前|之前|以前)?\s*(?:我|咱们?)?\s*(?:要|得|需要|准备|打算|计划|回头|必须|务必)|^\s*(?:i(?:'ll| will| need to| have to| must| should| gotta)|need to|going to|plan to|gotta|must)\b/i;
 export const PLAN_ACTION = /\b(?:meeting|lunch|dinner|coffee|call|demo|visit) with\b|给[^,，。;；]{1,12}(?:报价|报个价|发|打|回)|报价|开[^,，。;；]{0,8}会|拜访|会议|视频|电话|吃饭|吃个饭|喝茶|见面|开会|演示|跟进|联系|回访|打电话|打个电话|发|见|(?<!签)约|去|聊|谈|沟通|演示|开会|送|问|催|\b(?:call|email|visit|meet|follow up|send|ping|demo|check in|reach out|touch base)\b/i;
+
+// Issue #11 queries and corrections.
+// A ranking of the team (每个人的业绩排名, 谁的跟进最少, leaderboard).
+export const RANK = /排名|排行|榜单|龙虎榜|leaderboard|ranking|\brank\b|谁的?[^,，。?？]{0,8}(?:最多|最少|最高|最低|第一|垫底)|(?:最多|最少)的是谁|每个人的?(?:业绩|跟进|拜访|签单|成交)|who(?:'s| has| closed| did| made)? [^?]{0,24}\b(?:most|least|fewest|top)\b/i;
+// "我的客户有哪些", "list my accounts": the list of customers, about no one customer.
+export const CUSTOMER_LIST = /^(?:列出|看看|查看|显示|看下)(?:一下)?(?:我|我们)?的?(?:所有|全部)?客户[?？]?$|我的客户(?:有哪些|都有谁|列表|名单|有几个|有多少)?[?？]?$|^(?:列出|看看|查看|显示)?(?:我|我们)?(?:的)?(?:所有|全部)?客户(?:列表|名单|有哪些)|(?:有|列出|看看)(?:我的)?(?:哪些|所有|全部)客户[?？]?$|\b(?:my|list (?:my|all)(?: the)?) (?:customers|accounts|clients)\b/i;
+// "X又有个新商机": a further deal, not a change to the one already there.
+export const NEW_DEAL = /又(?:有|来|多|谈)了?(?:个|一个)?新?(?:的)?(?:商机|项目|单子|机会|需求|订单)|(?:另(?:外)?|第二)(?:一)?个?(?:新)?(?:商机|项目|单子|机会)|新(?:商机|项目|单子)(?!阶段)|\b(?:another|a second|a new|second) (?:deal|opportunity|project)\b/i;
+// A correction of the customer's own fields: 海康的行业改成安防, 把美团改成A类, Haier is now tier A.
+export const CUSTOMER_FIELD = /(?:行业|所属行业|客户等级|等级|级别|分类|类别|客户类型)[^,，。]{0,4}?(?:改成|改为|换成|调整为|调成|设为|设置为|变成|更正为|应该是)|(?:改成|改为|调成|升为|升级为|降为|降级为|设为|标为|变成|设置为|调整为)\s*(?:[ABC]\s*类|[ABC]\s*级|重点客户|重要客户|一般客户|普通客户|小客户|VIP|大客户|战略客户)|\b(?:industry|tier)\b[^.]{0,25}\b(?:to|is now|should be)\b|\bis now (?:a )?tier\b|\bmark [^.]{1,30} as (?:tier|[ABC]\b)/i;

@@ -12,7 +12,8 @@ import { findContact } from './contact.js';
 import { findBirthday, findEmail, findInlineTitle, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { findIndustry, findTier } from './profile.js';
-import { findPeriod, findScope } from './query.js';
+import { CUSTOMER_LIST } from '../intent/signals.js';
+import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
 import { findKnown, type KnownNames } from './known-names.js';
@@ -31,9 +32,11 @@ export interface SlotContext {
   clock: Clock;
 }
 
-type Extractor = (c: SlotContext) => Partial<Slots>;
+export type Extractor = (c: SlotContext) => Partial<Slots>;
 
 const customer: Extractor = (c) => (c.customer ? { customer: c.customer } : {});
+// "我的所有客户": a list of customers is about no one customer.
+const customerUnlessList: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? {} : customer(c));
 const contact: Extractor = (c) => {
   const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
   return name ? { contact: name } : {};
@@ -108,28 +111,21 @@ const callback: Extractor = (c) => {
   const satisfaction = findSatisfaction(c.text);
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
 };
-const period: Extractor = (c) => {
-  const found = findPeriod(c.text);
-  return found ? { period: found } : {};
-};
-const scope: Extractor = (c) => ({ scope: findScope(c.text) });
-const teamScope: Extractor = (c) => (findScope(c.text) === 'team' ? { scope: 'team' } : {});
-
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
-  log_activity: [customer, contact, channel, amount, stage, dates, summary],
+  log_activity: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   create_customer: [customer, profile],
   add_contact: [customer, person],
-  update_deal: [customer, contact, amount, stage, dates, summary],
+  update_deal: [customer, contact, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
-  query_pipeline: [scope, period],
-  query_customer: [customer],
-  query_kpi: [period, scope],
-  query_tasks: [period, teamScope],
+  query_pipeline: [scope, period, subject],
+  query_customer: [customerUnlessList, ask],
+  query_kpi: [period, scope, subject, rank],
+  query_tasks: [period, teamScope, subject, taskKind],
   undo: [],
   help: [],
   unknown: [],
-  update_customer: [customer, profile],
+  update_customer: [customer, correction],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {

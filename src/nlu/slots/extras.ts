@@ -1,0 +1,43 @@
+// The extractors of issue #11's slots (src/nlu/README.md): a query's shifted period, subject,
+// ranking, task kind and list; a second deal; a correction of the customer's own fields.
+import type { Extractor } from './assemble.js';
+import { findPeriod, findScope } from './query.js';
+import { findPeriodShift, findRank, findSubject, findTaskKind } from './query-extra.js';
+import { findIndustry, findTier } from './profile.js';
+import { segmentsOf } from './segments.js';
+import { CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/signals.js';
+
+// 上个月/明天/下周: the shifted period wins over a plain one said later.
+export const period: Extractor = (c) => {
+  const shifted = findPeriodShift(c.text);
+  if (shifted) return shifted;
+  const found = findPeriod(c.text);
+  return found ? { period: found } : {};
+};
+// A ranking is the team's; a subject's numbers are that person's.
+export const scope: Extractor = (c) => ({ scope: findRank(c.text) ? 'team' : findScope(c.text) });
+export const teamScope: Extractor = (c) => (findScope(c.text) === 'team' ? { scope: 'team' } : {});
+export const subject: Extractor = (c) => {
+  const who = findSubject(c.text, c.names);
+  return who ? { subject: who } : {};
+};
+export const rank: Extractor = (c) => findRank(c.text) ?? {};
+export const taskKind: Extractor = (c) => {
+  const kind = findTaskKind(c.text);
+  return kind ? { task_kind: kind } : {};
+};
+export const ask: Extractor = (c) => {
+  if (CUSTOMER_LIST.test(c.text)) return { ask: 'customers' };
+  return c.customer && CONTACT_ASK.test(c.text) ? { ask: 'contacts' } : {};
+};
+
+export const newDeal: Extractor = (c) => (c.customer && NEW_DEAL.test(c.text) ? { new_deal: true } : {});
+
+// "海康的行业改成安防": the value after the change word; "把美团改成A类": the tier.
+const INDUSTRY_TO = /(?:行业|所属行业|industry)[^,，。]{0,4}?(?:改成|改为|换成|调整为|调成|设为|设置为|变成|更正为|应该是|to|is now|should be)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &-]{0,19}?)(?=$|[,，。;；!！\s]|行业)/i;
+
+export const correction: Extractor = (c) => {
+  const industry = INDUSTRY_TO.exec(c.text)?.[1]?.trim() ?? (/行业|industry/i.test(c.text) ? findIndustry(c.masked, segmentsOf(c.masked), c.customer) : undefined);
+  const tier = findTier(c.text);
+  return { ...(industry ? { industry } : {}), ...(tier ? { tier } : {}) };
+};

@@ -1,0 +1,66 @@
+// What a query is about beyond the contract's period and scope (issue #11): which period
+// relative to this one (上个月 = month −1), whose numbers (张伟的漏斗), a ranking of the team,
+// what kind of task, and whether a list of customers or a customer's contacts is asked for.
+import type { Period } from '../types.js';
+import { SURNAMES } from './lexicon.js';
+import { findKnown, type KnownNames } from './known-names.js';
+import { RANK } from '../intent/signals.js';
+
+type Shift = [RegExp, Period, number];
+
+// Most specific first; the earliest match in the text wins among them.
+const SHIFTS: Shift[] = [
+  [/上上个?月/, 'month', -2], [/上个?月|上月|last month|previous month/i, 'month', -1],
+  [/下个?月|next month/i, 'month', 1],
+  [/上上个?(?:周|星期|礼拜)/, 'week', -2], [/上个?(?:周|星期|礼拜)|last week|previous week/i, 'week', -1],
+  [/下个?(?:周|星期|礼拜)|next week/i, 'week', 1],
+  [/上个?季度|last quarter|previous quarter/i, 'quarter', -1], [/下个?季度|next quarter/i, 'quarter', 1],
+  [/前年/, 'year', -2], [/去年|last year|previous year/i, 'year', -1], [/明年|next year/i, 'year', 1],
+  [/前天/, 'today', -2], [/昨天|昨日|yesterday/i, 'today', -1], [/后天/, 'today', 2], [/明天|明日|tomorrow/i, 'today', 1],
+];
+
+export function findPeriodShift(text: string): { period: Period; period_offset: number } | undefined {
+  let best: { period: Period; period_offset: number; index: number } | undefined;
+  for (const [re, period, offset] of SHIFTS) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { period, period_offset: offset, index: m.index };
+  }
+  return best ? { period: best.period, period_offset: best.period_offset } : undefined;
+}
+
+// "张伟的漏斗", "李娜这个月业绩": a full name opening a query about numbers or tasks.
+const QUERY_WORD = '(?:的|这|本|上|今|上个|这个|本月|今年|业绩|漏斗|商机|任务|待办|跟进|完成|KPI|pipeline)';
+const ZH_SUBJECT = new RegExp(`^(?:看看|看下|查下|查一下|帮我看看|帮我查下)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${QUERY_WORD})`);
+const NOT_SUBJECT = /^(?:本|这|上|下|今|明|全|各|每|团|我|大|所|谁|哪|公|部)|^.(?:月|周|季|年|天)/;
+const EN_SUBJECT = /\b(?:how(?:'s| is) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) doing|([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s (?:pipeline|numbers|deals|tasks|quota|performance|kpi))\b/;
+
+export function findSubject(text: string, names?: KnownNames): string | undefined {
+  const known = findKnown(text, names?.people);
+  if (known) return known.name;
+  const zh = ZH_SUBJECT.exec(text)?.[1];
+  if (zh && !NOT_SUBJECT.test(zh)) return zh;
+  const en = EN_SUBJECT.exec(text);
+  return en?.[1] ?? en?.[2];
+}
+
+const RANK_BY: ['follow_ups' | 'activities' | 'won', RegExp][] = [
+  ['follow_ups', /跟进|follow[-\s]?ups?/i],
+  ['activities', /拜访|活动|电话|打卡|activities|visits|calls|meetings/i],
+  ['won', /签|成交|业绩|赢单|回款|销售额|won|closed|revenue|deals|sales/i],
+];
+
+export function findRank(text: string): { rank: true; rank_by?: 'follow_ups' | 'activities' | 'won' } | undefined {
+  if (!RANK.test(text)) return undefined;
+  const by = RANK_BY.find(([, re]) => re.test(text))?.[0];
+  return by ? { rank: true, rank_by: by } : { rank: true };
+}
+
+const TASK_KINDS: ['overdue' | 'callback' | 'follow_up', RegExp][] = [
+  ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个月)(?:都)?没(?:跟进|联系)|overdue|late|missed/i],
+  ['callback', /回访|满意度|callbacks?|care calls?/i],
+  ['follow_up', /跟进|联系|拜访|回电|打电话|follow[-\s]?ups?|to call|to visit/i],
+];
+
+export function findTaskKind(text: string): 'overdue' | 'callback' | 'follow_up' | undefined {
+  return TASK_KINDS.find(([, re]) => re.test(text))?.[0];
+}
