@@ -24,10 +24,7 @@ export async function whose(ctx: IntentContext, args: Args): Promise<Whose | { r
   const { actor, locale } = ctx;
   if (args.subject) {
     const name = args.subject;
-    const person = await ctx.tx.user.findFirst({
-      where: { tenantId: actor.tenantId, OR: [{ name: { equals: name, mode: 'insensitive' } }, { handle: { equals: name, mode: 'insensitive' } }] },
-      select: { id: true, name: true },
-    });
+    const person = await findPerson(ctx, name);
     if (!person) return { reply: { text: qt(locale, 'noSuchPerson', { name }) } };
     if (person.id !== actor.userId) {
       if (!canSee(actor, { tenantId: actor.tenantId, ownerId: person.id })) return { reply: { text: qt(locale, 'notVisible', { name: person.name }) } };
@@ -38,6 +35,15 @@ export async function whose(ctx: IntentContext, args: Args): Promise<Whose | { r
   if (wantsTeam && actor.role === 'rep') return { ...mine(locale, actor.userId), note: t(locale, 'pipeline.teamOnlyManagers') };
   if (!wantsTeam) return mine(locale, actor.userId);
   return { scope: 'team', label: qt(locale, 'team'), people: actor.visibleOwners };
+}
+
+/** By name, handle, or the name's pinyin ("Zhang Wei" → 张伟), in the actor's tenant. */
+async function findPerson(ctx: IntentContext, typed: string): Promise<{ id: string; name: string } | undefined> {
+  const people = await ctx.tx.user.findMany({ where: { tenantId: ctx.actor.tenantId }, select: { id: true, name: true, handle: true } });
+  const key = matchKey(typed);
+  const sounds = pinyinKey(typed);
+  return people.find((p) => matchKey(p.name) === key || p.handle.toLowerCase() === typed.trim().toLowerCase())
+    ?? people.find((p) => pinyinKey(p.name) === sounds);
 }
 
 function mine(locale: Locale, userId: string): Whose {

@@ -1,9 +1,7 @@
 // Issue #11, category 5: queries mean what they say — a period other than this one (明天,
 // 上个月), a colleague (张伟的漏斗; a manager sees their team, a rep only themselves), a team
 // ranking, the team's tasks, care's callbacks, overdue follow-ups, "我的客户有哪些", a
-// customer's contacts. Through the web chat; figures checked against the database. Where the
-// parser does not give a slot yet (period_offset, subject, rank, task_kind, ask), the parsed
-// form is sent as the web chat's action — the path a parsed message takes after the parser.
+// customer's contacts. Typed into the web chat; figures checked against the database.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
 import { fieldValue, localAt, only, thisMonth, today } from './support.js';
@@ -29,7 +27,7 @@ describe('a period other than this one', () => {
   it('明天要跟进谁: tomorrow\'s follow-ups only', async () => {
     await remind(rep2, '阿里巴巴', localAt(1, 10), 'follow_up', '明天的');
     await remind(rep2, '永辉超市', localAt(3, 10), 'follow_up', '三天后的');
-    const reply = only(await app.click('rep2', { intent: 'query_tasks', args: { period: 'today', period_offset: 1 } }));
+    const reply = only(await app.say('rep2', '明天要跟进谁'));
     expect(reply.text).toBe('明天待办');
     const values = reply.card!.fields!.map((f) => f.value);
     expect(values.some((v) => v.includes('明天的'))).toBe(true);
@@ -41,7 +39,7 @@ describe('a period other than this one', () => {
     const { y, m } = today();
     const lastStart = new Date(Date.UTC(y, m - 1, 1) - 8 * 3_600_000);
     const won = await app.db.deal.aggregate({ where: { ownerId: rep1, stage: 'won', closedAt: { gte: lastStart, lt: start } }, _sum: { amount: true }, _count: true });
-    const reply = only(await app.click('rep1', { intent: 'query_kpi', args: { period: 'month', period_offset: -1 } }));
+    const reply = only(await app.say('rep1', '上个月业绩'));
     expect(reply.text).toBe('我的上个月业绩');
     expect(fieldValue(reply, '赢单金额')).toBe(`${formatAmount(won._sum.amount?.toNumber() ?? 0, 'zh')} (${won._count})`);
     expect(won._count).toBeGreaterThan(0); // the seed's 上汽 deal won last month
@@ -51,33 +49,33 @@ describe('a period other than this one', () => {
 describe('a colleague', () => {
   it('张伟的漏斗 for the manager: 张伟\'s open deals', async () => {
     const open = await app.db.deal.count({ where: { ownerId: rep1, stage: { in: ['lead', 'qualified', 'proposal', 'negotiation'] } } });
-    const reply = only(await app.click('manager', { intent: 'query_pipeline', args: { subject: '张伟' } }));
+    const reply = only(await app.say('manager', '张伟的漏斗'));
     expect(reply.text).toBe('张伟的销售漏斗');
     expect(fieldValue(reply, '合计')).toMatch(new RegExp(`^${open} · `));
   });
 
   it('李娜的业绩 for the manager', async () => {
-    expect(only(await app.click('manager', { intent: 'query_kpi', args: { subject: '李娜' } })).text).toBe('李娜的本月业绩');
+    expect(only(await app.say('manager', '李娜的业绩')).text).toBe('李娜的本月业绩');
   });
 
   it('a rep asking about another rep is politely refused, and shown nothing of theirs', async () => {
-    const reply = only(await app.click('rep1', { intent: 'query_pipeline', args: { subject: '李娜' } }));
+    const reply = only(await app.say('rep1', '李娜的漏斗'));
     expect(reply).toEqual({ text: '抱歉，李娜的数据只有其经理和管理员能看。可以问你自己的，例如「我的业绩」「我的漏斗」。' });
   });
 
   it('someone not in the company: says so and what to type', async () => {
-    expect(only(await app.click('manager', { intent: 'query_kpi', args: { subject: '赵六' } })).text)
+    expect(only(await app.say('manager', '赵六的业绩')).text)
       .toBe('没有找到同事「赵六」。请用同事的姓名再问一次，例如「张伟的漏斗」。');
   });
 
   it('admins see everyone', async () => {
-    expect(only(await app.click('admin', { intent: 'query_pipeline', args: { subject: '李娜' } })).text).toBe('李娜的销售漏斗');
+    expect(only(await app.say('admin', '李娜的漏斗')).text).toBe('李娜的销售漏斗');
   });
 });
 
 describe('a ranking', () => {
   it('每个人的业绩排名: the manager\'s team, highest won first', async () => {
-    const reply = only(await app.click('manager', { intent: 'query_kpi', args: { rank: true, scope: 'team' } }));
+    const reply = only(await app.say('manager', '每个人的业绩排名'));
     expect(reply.card!.title).toBe('本月业绩排名');
     const names = reply.card!.fields!.map((f) => f.label.replace(/^\d+\. /, ''));
     expect(names.sort()).toEqual(['张伟', '李娜', '王强'].sort());
@@ -90,7 +88,7 @@ describe('a ranking', () => {
   });
 
   it('a rep asking for the ranking gets their own numbers and why', async () => {
-    const reply = only(await app.click('rep1', { intent: 'query_kpi', args: { rank: true, scope: 'team' } }));
+    const reply = only(await app.say('rep1', '每个人的业绩排名'));
     expect(reply.text).toBe('排名只有经理和管理员能看，下面是你自己的业绩。\n我的本月业绩');
   });
 });
@@ -116,7 +114,7 @@ describe('tasks of others and of other kinds', () => {
   it('overdue follow-ups only', async () => {
     await remind(rep1, '顺丰速运', LONG_AGO(), 'follow_up', '逾期测试');
     await remind(rep1, '顺丰速运', new Date(Date.now() + 3_600_000), 'follow_up', '未到期测试');
-    const reply = only(await app.click('rep1', { intent: 'query_tasks', args: { task_kind: 'overdue' } }));
+    const reply = only(await app.say('rep1', '逾期没跟进的有哪些'));
     expect(reply.text).toBe('逾期未跟进');
     const values = reply.card!.fields!.map((f) => f.value);
     expect(values).toContain('顺丰速运 — 逾期测试');
@@ -128,26 +126,19 @@ describe('tasks of others and of other kinds', () => {
 describe('lists', () => {
   it('我的客户有哪些: mine only', async () => {
     const mine = await app.db.customer.count({ where: { tenantId: 'demo', ownerId: rep2 } });
-    const reply = only(await app.click('rep2', { intent: 'query_customers', args: { ask: 'customers' } }));
+    const reply = only(await app.say('rep2', '我的客户有哪些'));
     expect(reply.text.split('\n')[0]).toBe(`我的客户（${mine}）`);
     expect(reply.text).toContain('Acme Corp · 制造业 · B');
     expect(reply.text).not.toContain('比亚迪');
   });
 
   it('帮我查下比亚迪的联系人电话: the contacts with their phones', async () => {
-    const reply = only(await app.click('rep1', { intent: 'query_contacts', args: { customer: '比亚迪', ask: 'contacts' } }));
+    const reply = only(await app.say('rep1', '帮我查下比亚迪的联系人电话'));
     expect(reply.text).toBe('比亚迪 的联系人\n王建国 · 信息化总监: 13602570004 · wang.jianguo@byd.example.com\n刘经理 · 生产运营经理: 13602570005 · liu.min@byd.example.com');
   });
 
-  it('帮我查下比亚迪的联系人电话 (typed): the phones are in the answer', async () => {
-    const reply = only(await app.say('rep1', '帮我查下比亚迪的联系人电话'));
-    // As a contacts list, or as the status card (which lists contacts with their phones).
-    expect(JSON.stringify(reply)).toContain('13602570004');
-    expect(JSON.stringify(reply)).toContain('13602570005');
-  });
-
   it('another rep\'s customer\'s contacts are not shown', async () => {
-    const reply = only(await app.click('rep1', { intent: 'query_contacts', args: { customer: 'Acme Corp', ask: 'contacts' } }));
+    const reply = only(await app.say('rep1', '帮我查下永辉超市的联系人电话'));
     expect(reply.text).toMatch(/由 李娜 负责，你没有权限查看或修改/);
   });
 });
@@ -155,9 +146,10 @@ describe('lists', () => {
 describe('in English', () => {
   it('a colleague, another period, a refusal and a list answer in English', async () => {
     await app.say('rep2', 'help'); // a click answers in the language the user last wrote in
-    expect(only(await app.click('rep2', { intent: 'query_kpi', args: { period: 'quarter', period_offset: -1 } })).text).toBe('My KPI last quarter');
-    expect(only(await app.click('rep2', { intent: 'query_pipeline', args: { subject: '张伟' } })).text)
+    expect(only(await app.say('rep2', 'how did I do last quarter')).text).toBe('My KPI last quarter');
+    expect(only(await app.say('rep2', "Zhang Wei's pipeline")).text)
       .toBe('Sorry, 张伟\'s numbers are for their manager and admins. You can ask about your own, e.g. "my KPI" or "my pipeline".');
+    // Sent as parsed (the parser reads no English overdue/contacts phrasing yet; reported on #11).
     expect(only(await app.click('rep2', { intent: 'query_tasks', args: { task_kind: 'overdue' } })).text).toMatch(/^Overdue follow-ups/);
     expect(only(await app.click('rep2', { intent: 'query_contacts', args: { customer: 'Acme Corp' } })).text)
       .toBe('Contacts at Acme Corp\nJohn Smith · IT Director: 13681990012 · john.smith@acme.example.com\nEmily Chen · Procurement Manager: 13681990013 · emily.chen@acme.example.com');
