@@ -1,18 +1,32 @@
 // Undo takes back the user's last message's changes: created rows are deleted, updated rows get
 // their previous values back. A row changed again since then is left alone (and undo says so).
+// Typed, it takes back the user's changes one at a time, latest first; one older than
+// OLD_AFTER_MINUTES is not taken back unasked (a third 撤销 reached a lost deal from the day
+// before): it is named and waits for a confirmation, which names the batch like a card's button.
 import type { Tx } from './actor.js';
 import { delegate, type Entity } from './changes.js';
 import { UserError } from './errors.js';
 
-export type UndoResult = { kind: 'done'; label: string } | { kind: 'nothing' };
+/** How far back a typed undo reaches without asking (README: "take back your last change"). */
+export const OLD_AFTER_MINUTES = 30;
 
-/** Undoes `batchId` (an Undo button), or the user's latest change when none is named. */
-export async function undoBatch(tx: Tx, tenantId: string, userId: string, batchId?: string): Promise<UndoResult> {
+export type UndoResult =
+  | { kind: 'done'; label: string }
+  | { kind: 'nothing' }
+  | { kind: 'old'; label: string; batchId: string; at: Date };
+
+/** Undoes `batchId` (an Undo button, a confirmation), or the user's latest change when none is named. */
+export async function undoBatch(
+  tx: Tx, tenantId: string, userId: string, batchId?: string, now = new Date(),
+): Promise<UndoResult> {
   const last = await tx.auditLog.findFirst({
     where: { tenantId, userId, undoneAt: null, ...(batchId && { batchId }) },
     orderBy: { seq: 'desc' },
   });
   if (!last) return { kind: 'nothing' };
+  if (!batchId && now.getTime() - last.createdAt.getTime() > OLD_AFTER_MINUTES * 60_000) {
+    return { kind: 'old', label: last.label ?? '', batchId: last.batchId, at: last.createdAt };
+  }
   const entries = await tx.auditLog.findMany({ where: { batchId: last.batchId }, orderBy: { seq: 'desc' } });
 
   for (const entry of entries) {

@@ -68,6 +68,7 @@ const messages = {
   'field.newDeals': { zh: '新商机', en: 'New deals' },
 
   'button.undo': { zh: '撤销', en: 'Undo' },
+  'button.undoOld': { zh: '撤销这条', en: 'Undo it' },
   'button.viewCustomer': { zh: '查看客户', en: 'View customer' },
   'button.create': { zh: (p) => `新建「${p.name}」`, en: (p) => `Create "${p.name}"` },
   'button.cancel': { zh: '取消', en: 'Cancel' },
@@ -154,6 +155,10 @@ const messages = {
   'tasks.lowScore': { zh: '⚠ 回访低分', en: '⚠ low callback score' },
   'undo.done': { zh: (p) => `已撤销：${p.what}`, en: (p) => `Undone: ${p.what}` },
   'undo.nothing': { zh: '没有可以撤销的操作。', en: 'There is nothing to undo.' },
+  'undo.old': {
+    zh: (p) => `下一条可撤销的是 ${p.when} 的「${p.what}」，已超过 ${p.minutes} 分钟。确定要撤销它吗？`,
+    en: (p) => `The next change to undo is "${p.what}" from ${p.when}, more than ${p.minutes} minutes ago. Undo it?`,
+  },
   'undo.conflict': {
     zh: '这条记录之后又被改过，不能自动撤销，请直接修改。', en: 'That record changed again since, so it can\'t be undone automatically; please edit it instead.',
   },
