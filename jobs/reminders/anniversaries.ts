@@ -56,7 +56,7 @@ async function birthdays(run: DailyRun): Promise<Event[]> {
       return [{
         kind: 'birthday', ownerId: customer.ownerId, key: `birthday:${contact.id}:${bday}:${ahead ? 'ahead' : 'day'}`, date: bday,
         render: (p) => {
-          const params = { customer: customer.name, contact: contact.name, days, date: formatCalendarDate(asDate(bday), p.locale, run.now) };
+          const params = { customer: customer.name, contact: contact.name, days, date: formatCalendarDate(asDate(bday), p.locale, run.now, run.tenant.timeZone) };
           // A birthday on a day off is sent on the next workday: it is then in the past.
           const title = tr(p.locale, days === 0 ? 'birthday.today' : days > 0 ? 'birthday.ahead' : 'birthday.past', params);
           return suggestion(p.locale, tr(p.locale, 'birthday.suggest', { contact: contact.name }), title);
@@ -98,7 +98,7 @@ async function renewals(run: DailyRun): Promise<Event[]> {
     return [{
       kind: 'renewal', ownerId: c.ownerId, key: `renewal:${c.id}:${end}:${mark}`,
       render: (p) => {
-        const when = formatCalendarDate(asDate(end), p.locale, run.now);
+        const when = formatCalendarDate(asDate(end), p.locale, run.now, run.tenant.timeZone);
         return suggestion(p.locale, tr(p.locale, 'renewal.suggest', { contact: contact || c.name, date: when }),
           tr(p.locale, 'renewal.title', { customer: c.name, date: when, days }),
           [{ label: t(p.locale, 'field.customer'), value: c.name }]);

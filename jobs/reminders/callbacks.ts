@@ -84,7 +84,7 @@ async function prompt(ctx: JobContext, run: DailyRun, person: Person, p: Prompt)
     tenantId: tenant.id, kind: 'callback', assigneeId: person.id, customerId: p.customerId, dealId: p.dealId ?? null,
     dueAt: atLocal(p.due, tenant.settings.sendAt, tenant.timeZone), note,
   } });
-  await sendTo(ctx, person, 'callback', card(person, p, row.id, run.now), `callback:${note}:${person.id}`);
+  await sendTo(ctx, person, 'callback', card(person, p, row.id, run.now, run.tenant.timeZone), `callback:${note}:${person.id}`);
   await db.reminder.updateMany({ where: { id: row.id, status: 'pending' }, data: { status: 'sent', sentAt: run.now } });
 }
 
@@ -99,8 +99,8 @@ async function closeAnswered(run: DailyRun, p: Prompt) {
 const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** The title's parameters in the recipient's language (dates are formatted per locale). */
-function titleParams(locale: Person['locale'], p: Prompt, now: Date): Record<string, string | number> {
-  const when = (d: string | number) => formatCalendarDate(asDate(String(d)), locale, now);
+function titleParams(locale: Person['locale'], p: Prompt, now: Date, zone: string): Record<string, string | number> {
+  const when = (d: string | number) => formatCalendarDate(asDate(String(d)), locale, now, zone);
   if (p.reason === 'renewal') return { ...p.params, date: when(p.params.end!) };
   if (p.reason === 'tier') {
     const last = p.params.lastDate ? tr(locale, 'callback.lastAt', { date: when(p.params.lastDate) }) : tr(locale, 'callback.never');
@@ -109,9 +109,9 @@ function titleParams(locale: Person['locale'], p: Prompt, now: Date): Record<str
   return p.params;
 }
 
-function card(person: Person, p: Prompt, reminderId: string, now: Date): Reply {
+function card(person: Person, p: Prompt, reminderId: string, now: Date, zone: string): Reply {
   const { locale } = person;
-  const title = tr(locale, TITLE[p.reason], { customer: p.customer, ...titleParams(locale, p, now) });
+  const title = tr(locale, TITLE[p.reason], { customer: p.customer, ...titleParams(locale, p, now, zone) });
   const category = CATEGORY[p.reason];
   const ask = tr(locale, 'callback.howSatisfied');
   const buttons = [1, 2, 3, 4, 5].map((score) => ({

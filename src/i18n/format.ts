@@ -27,10 +27,15 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 const ZH_WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const EN_WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** A calendar date (stored as midnight UTC): 12月2日 / Dec 2 (year shown when not this year). */
-export function formatCalendarDate(date: Date, locale: Locale, now = new Date()): string {
+/**
+ * A calendar date (stored as midnight UTC): 12月2日 / Dec 2, with the year when it is not this
+ * year on the reader's calendar — `now` in `timeZone` (until 08:00 on 1 January in Shanghai it is
+ * still last year in UTC, so a UTC year would print the year on this year's dates and drop it from
+ * last year's). `now` may itself be a calendar date, read in UTC.
+ */
+export function formatCalendarDate(date: Date, locale: Locale, now = new Date(), timeZone = 'UTC'): string {
   const y = date.getUTCFullYear(), m = date.getUTCMonth() + 1, d = date.getUTCDate();
-  const year = y !== now.getUTCFullYear();
+  const year = y !== localParts(now, timeZone).year;
   return locale === 'zh'
     ? `${year ? `${y}年` : ''}${m}月${d}日`
     : `${EN_MONTHS[m - 1]} ${d}${year ? `, ${y}` : ''}`;

@@ -35,7 +35,7 @@ export const logActivity: IntentHandler = {
     const fields = [
       ...field(locale, 'field.contact', contact?.name),
       ...(times.occurredSaid ? [{ label: ft(locale, 'occurredAt'), value: formatDateTime(times.occurredAt, locale, actor.timeZone) }] : []),
-      ...(placed.deal && placed.changed ? dealFields(locale, placed.deal) : []),
+      ...(placed.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : []),
       ...whenField(locale, times.followUpAt, actor.timeZone),
       ...customerChanged,
     ];

@@ -63,6 +63,6 @@ function periodLabel(locale: Locale, period: Period, offset: number, start: Date
   if (!offset) return t(locale, `period.${period}`);
   if (offset === 1 || offset === -1) return qt(locale, `offset.${period}.${offset}` as QueryMessage);
   // The zone's calendar dates of the first and the last day (the end is exclusive).
-  const day = (d: Date) => formatCalendarDate(calendarDate(isoInZone(d, zone)), locale);
+  const day = (d: Date) => formatCalendarDate(calendarDate(isoInZone(d, zone)), locale, new Date(), zone);
   return `${day(start)}–${day(new Date(end.getTime() - 1))}`;
 }

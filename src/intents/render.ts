@@ -9,12 +9,13 @@ export function field(locale: Locale, key: MessageKey, value: string | undefined
 
 const CLOSED = new Set(['won', 'lost']);
 
-export function dealFields(locale: Locale, deal: DealRow): Field[] {
+/** A deal's card fields; `timeZone` is the reader's, for whether the expected close shows its year. */
+export function dealFields(locale: Locale, deal: DealRow, timeZone: string): Field[] {
   return [
     ...field(locale, 'field.amount', deal.amount ? formatAmount(deal.amount.toNumber(), locale, deal.currency) : undefined),
     ...field(locale, 'field.stage', t(locale, `stage.${deal.stage}`)),
     // A closed deal has no expected close any more (issue #11): it closed.
-    ...field(locale, 'field.expectedClose', deal.expectedClose && !CLOSED.has(deal.stage) ? formatCalendarDate(deal.expectedClose, locale) : undefined),
+    ...field(locale, 'field.expectedClose', deal.expectedClose && !CLOSED.has(deal.stage) ? formatCalendarDate(deal.expectedClose, locale, new Date(), timeZone) : undefined),
     ...field(locale, 'field.lostReason', deal.lostReason),
   ];
 }

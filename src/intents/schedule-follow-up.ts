@@ -25,7 +25,7 @@ export const scheduleFollowUp: IntentHandler = {
     const placed = await placeDealFacts(ctx, 'schedule_follow_up', { ...args, stage: undefined }, customer);
     if (placed.reply) return placed.reply;
     const base: Args = { customerId: customer.id, ...(placed.deal && { dealId: placed.deal.id }), summary: args.summary ?? ctx.text };
-    const facts = placed.deal && placed.changed ? dealFields(locale, placed.deal) : [];
+    const facts = placed.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : [];
     const buttons = [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)];
     const dueAt = args.next_follow_up ? fromLocalString(args.next_follow_up, actor.timeZone) : undefined;
     const isPast = dueAt && dueAt.getTime() < ctx.now.getTime() - 60_000;

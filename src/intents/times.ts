@@ -46,7 +46,7 @@ export function timeNotes(locale: Locale, args: Args, times: Pick<Times, 'pastFo
   if (times.pastFollowUp) notes.push(ft(locale, 'pastFollowUp', { when: formatDateTime(times.pastFollowUp, locale, zone) }));
   const other = args.other_dates ?? [];
   if (other.length) {
-    const dates = other.map((d) => formatCalendarDate(new Date(`${d}T00:00:00Z`), locale)).join(locale === 'zh' ? '、' : ', ');
+    const dates = other.map((d) => formatCalendarDate(new Date(`${d}T00:00:00Z`), locale, new Date(), zone)).join(locale === 'zh' ? '、' : ', ');
     notes.push(ft(locale, 'otherDates', { dates }));
   }
   return notes;

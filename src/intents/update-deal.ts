@@ -41,7 +41,7 @@ export const updateDeal: IntentHandler = {
       text: [title, ...notes].join('\n'),
       card: {
         title,
-        fields: [...dealFields(ctx.locale, deal!), ...fields],
+        fields: [...dealFields(ctx.locale, deal!, ctx.actor.timeZone), ...fields],
         buttons: [undoButton(ctx.locale, ctx.changes.ctx.batchId), viewCustomerButton(ctx.locale, customer.id)],
       },
     };

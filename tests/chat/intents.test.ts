@@ -312,7 +312,10 @@ describe('query_kpi', () => {
     const { start, end } = thisMonth();
     const won = await app.db.deal.findMany({ where: { tenantId: 'demo', ownerId, stage: 'won', closedAt: { gte: start, lt: end } } });
     const sum = won.reduce((s, d) => s + d.amount!.toNumber(), 0);
-    const period = `${start.getUTCFullYear()}-${String(new Date(start.getTime() + 8 * 3_600_000).getUTCMonth() + 1).padStart(2, '0')}`;
+    // The month's key on the Shanghai calendar: its start is the evening before in UTC, which on
+    // 1 January is still last year.
+    const local = new Date(start.getTime() + 8 * 3_600_000);
+    const period = `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
     const target = (await app.db.target.findFirstOrThrow({ where: { tenantId: 'demo', userId: ownerId, period } })).amount.toNumber();
     return { sum, count: won.length, target };
   }

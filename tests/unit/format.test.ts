@@ -22,6 +22,15 @@ describe('formatting', () => {
     expect(formatCalendarDate(new Date('2027-01-10T00:00:00Z'), 'en', now)).toBe('Jan 10, 2027');
   });
 
+  it('shows a calendar date\'s year by the reader\'s calendar, not UTC\'s, around New Year', () => {
+    const newYearMorning = new Date('2026-12-31T23:30:00Z'); // 07:30 on 1 January 2027 in Shanghai
+    expect(formatCalendarDate(new Date('2027-12-20T00:00:00Z'), 'zh', newYearMorning, 'Asia/Shanghai')).toBe('12月20日');
+    expect(formatCalendarDate(new Date('2026-12-20T00:00:00Z'), 'zh', newYearMorning, 'Asia/Shanghai')).toBe('2026年12月20日');
+    const newYearsEve = new Date('2027-01-01T03:00:00Z'); // 19:00 on 31 December 2026 in Los Angeles
+    expect(formatCalendarDate(new Date('2026-12-31T00:00:00Z'), 'en', newYearsEve, 'America/Los_Angeles')).toBe('Dec 31');
+    expect(formatCalendarDate(new Date('2027-01-05T00:00:00Z'), 'en', newYearsEve, 'America/Los_Angeles')).toBe('Jan 5, 2027');
+  });
+
   it('answers in the language the user wrote in', () => {
     expect(detectLocale('我的销售漏斗', 'en')).toBe('zh');
     expect(detectLocale('my pipeline', 'zh')).toBe('en');
