@@ -3,6 +3,7 @@
 // themselves — asking about someone else gets a polite refusal, never someone else's data.
 import type { Reply } from '../chat/index.js';
 import { canSee } from '../domain/actor.js';
+import { matchKey, pinyinKey } from '../domain/names.js';
 import { shiftedRange } from '../domain/periods.js';
 import type { Scope } from '../domain/reports.js';
 import { formatCalendarDate, t, type Locale } from '../i18n/index.js';
