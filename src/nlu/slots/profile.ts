@@ -36,7 +36,8 @@ const INDUSTRIES_EN = [
 ];
 
 const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
-const ZH_LABELED = /(?:行业|所属行业|industry)\s*[:：是为]?\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
+// "行业：安防" / "industry is retail"; a bare space after 行业 starts the next item ("安防行业 A类").
+const ZH_LABELED = /(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
 const ZH_DOING = /(?:做|搞|从事)([\u4e00-\u9fff]{2,8}?)(?:的|行业)/;
 const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|company)\b/i;
 
@@ -52,9 +53,13 @@ function fromSegments(segments: string[]): string | undefined {
 // In a new-customer list, a short leftover segment is the industry: "Wayne Enterprises, defense, tier A".
 const NOT_INDUSTRY = /客户|联系|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
 
+// CRM words and cues are never an industry ("新客户 叫金额").
+const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回访|拜访|预算|合同/;
+
 function leftover(segments: string[], customer?: string): string | undefined {
+  if (!customer) return undefined;
   // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
-  const rest = segments.filter((s) => s !== customer && !(customer && s.includes(customer)) && !NOT_INDUSTRY.test(s));
+  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s));
   const candidate = rest.find((s) => /^[a-z][a-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s));
   return candidate;
 }

@@ -57,8 +57,9 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     // A reminder asked for keeps its date even when it has passed (contract: 这周五 said on
     // Sunday); the router can say so.
     if (planning) return roleOf(w, true);
-    const tense = tenseOf(mention, clock, `${w.before}${mention.text}${w.after}`);
-    if (tense === 'past') return 'occurred_at';
+    const clause = `${w.before}${mention.text}${w.after}`;
+    const tense = tenseOf(mention, clock, clause);
+    if (tense === 'past' || isLastBareDay(mention, clause)) return 'occurred_at';
     const role = roleOf(w, false);
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
@@ -66,6 +67,23 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (role === 'next_follow_up') return FOLLOW.test(`${w.before} ${w.after}`) ? role : 'occurred_at';
     return role === 'none' ? 'occurred_at' : role;
   });
+}
+
+// "周末给华润打了电话", "Friday we met Acme" said on Monday: a bare weekday in the past tense is
+// the last such day, not the next one.
+const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were)\b/i;
+
+function isLastBareDay(mention: DateMention, clause: string): boolean {
+  return BARE_DAY.test(mention.text.trim()) && DONE_HERE.test(clause.replace(mention.text, ' ')) && !FOLLOW.test(clause);
+}
+
+/** The date a week before `value` (same time of day): the last bare weekday, not the next. */
+function weekBefore(value: string): string {
+  const [date = '', time] = value.split('T');
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 7);
+  return `${day.toISOString().slice(0, 10)}${time ? `T${time}` : ''}`;
 }
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
@@ -78,7 +96,9 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
     const mention = mentions[i] as DateMention;
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
     else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
-    else if (role === 'occurred_at' && !slots.occurred_at) slots.occurred_at = mention.value;
+    else if (role === 'occurred_at' && !slots.occurred_at) {
+      slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
+    }
     else leftover.push(mention);
     if (role === 'none' && tenseOf(mention, clock, '') === 'future') free.push(mention);
   });
