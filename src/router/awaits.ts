@@ -45,14 +45,14 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     const who = (m?.[1] ?? m?.[2])?.trim();
     if (!who) return undefined;
     const previous = { ...(awaiting.action.args as Args) };
-    delete previous.customer; delete previous.customerId; delete previous.subject;
+    delete previous.customer; delete previous.customerId;
     if (awaiting.action.intent !== 'query_customer' && r.names.people.includes(who)) {
-      return withSlots({ ...awaiting.action, args: previous }, { subject: who });
+      return withSlots({ ...awaiting.action, args: { ...previous, subject: undefined } }, { subject: who });
     }
+    // "李娜的业绩" then "上个月呢": still 李娜's, for last month.
     const period = parse(who, { now: r.now, hint: awaiting.action.intent as never }).slots;
     if (awaiting.action.intent !== 'query_customer' && period.period) {
-      delete previous.period; delete previous.period_offset;
-      return withSlots({ ...awaiting.action, args: previous }, pick(period, ['period', 'period_offset']));
+      return withSlots({ ...awaiting.action, args: { ...previous, period: undefined, period_offset: undefined } }, pick(period, ['period', 'period_offset']));
     }
     // Only a name the tenant knows: "上个月呢" the parser cannot read is not a customer to look for.
     return knowsCustomer(r.names, who) ? { intent: 'query_customer', args: { customer: who } } : undefined;
