@@ -59,7 +59,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (planning) return roleOf(w, true);
     const clause = `${w.before}${mention.text}${w.after}`;
     const tense = tenseOf(mention, clock, clause);
-    if (tense === 'past' || isLastBareDay(mention, clause)) return 'occurred_at';
+    if (tense === 'past' || isLastBareDay(mention, `${w.before.split(/\s/).pop() ?? ''} ${w.after}`)) return 'occurred_at';
     const role = roleOf(w, false);
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
@@ -74,8 +74,8 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
 const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were)\b/i;
 
-function isLastBareDay(mention: DateMention, clause: string): boolean {
-  return BARE_DAY.test(mention.text.trim()) && DONE_HERE.test(clause.replace(mention.text, ' ')) && !FOLLOW.test(clause);
+function isLastBareDay(mention: DateMention, near: string): boolean {
+  return BARE_DAY.test(mention.text.trim()) && DONE_HERE.test(near) && !FOLLOW.test(near);
 }
 
 /** The date a week before `value` (same time of day): the last bare weekday, not the next. */
