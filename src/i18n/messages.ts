@@ -206,7 +206,7 @@ const messages = {
       '• Initech closed won, 200k',
       '• remind me to email Umbrella tomorrow at 3pm',
       '• my pipeline / status of Acme Corp / how is my month / my tasks this week',
-      '• who do I follow up tomorrow / last month\'s numbers / my customers / Acme contacts',
+      '• my tasks tomorrow / how did I do last month / my customers / contacts at Acme Corp',
       '• undo (takes back your last change)',
       'Commands: /customer /log /deal /stage /remind /pipeline /status /kpi /tasks /undo /help',
     ].join('\n'),
