@@ -7,6 +7,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { actionPayloadSchema, type InboundEvent } from '../../src/chat/index.js';
+import { cardRefSchema } from '../../src/chat/schemas.js';
 import { isDbTransient } from '../../src/db-errors.js';
 import { outageLocale, outageText } from '../../src/delivery/db-down.js';
 import type { Router } from '../../src/router/index.js';
@@ -15,7 +16,8 @@ import type { WebInbox } from './inbox.js';
 const handle = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');
 const bodySchema = z.union([
   z.object({ user: handle, text: z.string().max(100_000), eventId: z.string().min(1).max(100).optional() }),
-  z.object({ user: handle, action: actionPayloadSchema, eventId: z.string().min(1).max(100).optional() }),
+  // `source`: the page's id of the clicked card; the answer comes back with `replaces` naming it.
+  z.object({ user: handle, action: actionPayloadSchema, source: cardRefSchema.optional(), eventId: z.string().min(1).max(100).optional() }),
 ]);
 
 export interface WebChatOptions {
@@ -65,7 +67,8 @@ function toEvent(tenantId: string, body: Body): InboundEvent {
     from: { platform: 'web' as const, platformTenant: tenantId, userId: body.user },
     address: { platform: 'web' as const, platformTenant: tenantId, conversationId: body.user, kind: 'direct' as const },
   };
-  return 'text' in body ? { ...base, type: 'text', text: body.text } : { ...base, type: 'action', action: body.action };
+  if ('text' in body) return { ...base, type: 'text', text: body.text };
+  return { ...base, type: 'action', action: body.action, ...(body.source && { source: body.source }) };
 }
 
 function guard(token: string | undefined | null): MiddlewareHandler {

@@ -55,7 +55,7 @@ export function cleanEvent(event: InboundEvent): InboundEvent {
     from: cleanValue(event.from) as InboundEvent['from'], address: cleanValue(event.address) as InboundEvent['address'],
     ...(event.messageId !== undefined && { messageId: cleanText(event.messageId) }),
   };
-  return event.type === 'text'
-    ? { ...base, type: 'text', text: cleanText(event.text) }
-    : { ...base, type: 'action', action: { ...event.action, args: cleanValue(event.action.args) as Record<string, unknown> } };
+  if (event.type === 'text') return { ...base, type: 'text', text: cleanText(event.text) };
+  if (event.type === 'joined') return { ...base, type: 'joined' };
+  return { ...base, type: 'action', action: { ...event.action, args: cleanValue(event.action.args) as Record<string, unknown> } };
 }

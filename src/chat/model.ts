@@ -19,6 +19,8 @@ export interface Address {
   conversationId: string;
   kind: 'direct' | 'group';
   threadId?: string;
+  /** Shown only to this user in the conversation (Slack's ephemeral answer to a slash command). */
+  ephemeralTo?: string;
 }
 
 /** What a button carries: the same intent + arguments a typed message resolves to. */
@@ -37,14 +39,34 @@ interface InboundBase {
   /** The platform's id of the message, when replies should thread under it. */
   messageId?: string;
 }
-export interface TextMessage extends InboundBase { type: 'text'; text: string }
-export interface ButtonAction extends InboundBase { type: 'action'; action: ActionPayload }
-export type InboundEvent = TextMessage | ButtonAction;
+/** What a message carried besides text, which the bot does not read (issue #13). */
+export type Attachment = 'image' | 'file' | 'sticker' | 'voice' | 'video' | 'location';
+export interface TextMessage extends InboundBase {
+  type: 'text';
+  text: string;
+  /** The message also (or only) held this; its text, if any, is the caption or the rich text. */
+  attachment?: Attachment;
+  /** The text is the platform's transcript of a voice message ("我听到的是：…" on the answer). */
+  transcribed?: boolean;
+}
+/**
+ * The card a click came from, so the answer can take its place. Opaque outside its adapter:
+ * Feishu's open_message_id and callback token, Slack's message ts and response_url, WeCom's
+ * ResponseCode, the web page's own id for the card.
+ */
+export interface CardRef { messageId?: string; token?: string }
+export interface ButtonAction extends InboundBase { type: 'action'; action: ActionPayload; source?: CardRef }
+/** First contact: the user opened the bot (WeCom enter_agent) or the bot was added to a chat. */
+export interface Joined extends InboundBase { type: 'joined' }
+export type InboundEvent = TextMessage | ButtonAction | Joined;
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
 export interface Button { label: string; action: ActionPayload; style?: ButtonStyle }
 export interface Field { label: string; value: string }
 export interface Card { title?: string; fields?: Field[]; buttons?: Button[] }
 
-/** `text` is mandatory: it is what a surface without cards shows. */
-export interface Reply { text: string; card?: Card; image?: { path: string; alt: string } }
+/**
+ * `text` is mandatory: it is what a surface without cards shows. `replaces`: the answer to a
+ * click takes the clicked card's place (updated in place; a new message when it cannot be).
+ */
+export interface Reply { text: string; card?: Card; image?: { path: string; alt: string }; replaces?: CardRef }

@@ -14,8 +14,10 @@ export const addressSchema = z.object({
   conversationId: z.string().min(1),
   kind: z.enum(['direct', 'group']),
   threadId: z.string().optional(),
+  ephemeralTo: z.string().optional(),
 });
 
+export const cardRefSchema = z.object({ messageId: z.string().optional(), token: z.string().optional() });
 const buttonSchema = z.object({ label: z.string(), action: actionPayloadSchema, style: z.enum(['primary', 'danger', 'default']).optional() });
 export const replySchema = z.object({
   text: z.string(),
@@ -25,6 +27,7 @@ export const replySchema = z.object({
     buttons: z.array(buttonSchema).optional(),
   }).optional(),
   image: z.object({ path: z.string(), alt: z.string() }).optional(),
+  replaces: cardRefSchema.optional(),
 });
 
 const inboundBase = {
@@ -33,6 +36,10 @@ const inboundBase = {
   messageId: z.string().optional(),
 };
 export const inboundEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...inboundBase, type: z.literal('text'), text: z.string() }),
-  z.object({ ...inboundBase, type: z.literal('action'), action: actionPayloadSchema }),
+  z.object({
+    ...inboundBase, type: z.literal('text'), text: z.string(),
+    attachment: z.enum(['image', 'file', 'sticker', 'voice', 'video', 'location']).optional(), transcribed: z.boolean().optional(),
+  }),
+  z.object({ ...inboundBase, type: z.literal('action'), action: actionPayloadSchema, source: cardRefSchema.optional() }),
+  z.object({ ...inboundBase, type: z.literal('joined') }),
 ]);

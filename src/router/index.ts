@@ -21,6 +21,8 @@ import type { AskOptions } from '../intents/index.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { CONFIRM_BELOW, understand, type Understood } from './understand.js';
+import { isGreeting, welcome, Welcomes } from './first-contact.js';
+import { attachmentReply, withHeard } from './media.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface RouterDeps {
@@ -56,12 +58,14 @@ const ADDRESS_REFRESH_MS = 60_000;
 export class Router {
   private readonly pending: PendingQuestions;
   private readonly names: NamesCache;
+  private readonly welcomes: Welcomes;
   /** The address this process last stored for each user, and when (see remember()). */
   private readonly addresses = new Map<string, { key: string; at: number }>();
 
   constructor(private readonly deps: RouterDeps) {
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
     this.names = new NamesCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
+    this.welcomes = new Welcomes(deps.redis, deps.keyPrefix ?? 'salesbot');
   }
 
   /** For the workers: count what they do in the same registry. */
@@ -75,18 +79,19 @@ export class Router {
     const count = (outcome: 'handled' | 'duplicate' | 'error') =>
       this.deps.metrics?.messagesIn.inc({ platform: event.from.platform, outcome });
     try {
-      const { failed, ...result } = await this.handleEvent(event);
+      const { failed, kept, ...result } = await this.handleEvent(event);
       const outcome = failed ? 'error' : result.duplicate ? 'duplicate' : 'handled';
       count(outcome);
       this.deps.log.info({ eventKey: key, outcome, replies: result.replies.length }, 'event handled');
-      return result;
+      return failed || kept ? result : replacingCard(event, result);
     } catch (err) {
       count('error');
       throw err;
     }
   }
 
-  private async handleEvent(event: InboundEvent): Promise<RouterResult & { failed?: true }> {
+  /** `failed`: an internal error; `kept`: the click can be made again (the card stays as it was). */
+  private async handleEvent(event: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
     const { db, log } = this.deps;
     // Checked up front too (dispatch's insert is the real guard): a redelivered button click
     // would otherwise find its question already answered and reply "expired".
@@ -99,22 +104,36 @@ export class Router {
     await this.remember(actor, event, locale);
     const ctxActor = { ...actor, locale };
     const who = { tenantId: actor.tenantId, userId: actor.userId };
+    const direct = await this.directAnswer(event, locale);
+    if (direct) return { ...who, replies: direct };
     const pending = this.pending.forMessage();
     try {
       const understood = await understand(event, ctxActor, { pending, names: this.names, llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
-      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood, pending)] };
+      const reply = await this.dispatch(event, ctxActor, locale, understood, pending);
+      return { ...who, replies: [event.type === 'text' ? withHeard(reply, event, locale) : reply] };
     } catch (err) {
       if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
       // Its transaction rolled back: the question it answered (or replaced) is put back too.
       await pending.rollback().catch((e: unknown) => log.warn({ err: e, eventKey: eventKey(event) }, 'pending question not restored'));
-      if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }] };
+      if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }], kept: true };
       // Postgres went away mid-message, or a deadlock / expired transaction: nothing was committed;
       // the caller retries (worker) or answers 503 (web chat).
       if (isDbTransient(err)) throw err;
       log.error({ err, eventId: event.eventId, eventKey: eventKey(event), tenantId: actor.tenantId }, 'message failed');
       return { ...who, replies: [{ text: t(locale, 'error.internal') }], failed: true };
     }
+  }
+
+  /** First contact and attachments without text are answered before anything is understood (issue #13). */
+  private async directAnswer(event: InboundEvent, locale: Locale): Promise<Reply[] | undefined> {
+    if (event.type === 'joined') return (await this.welcomes.first(event.address)) ? [welcome(locale)] : [];
+    if (event.type !== 'text') return undefined;
+    const media = attachmentReply(event, locale);
+    if (media) return [media];
+    if (!isGreeting(event.text)) return undefined;
+    await this.welcomes.first(event.address);
+    return [welcome(locale)];
   }
 
   private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply> {
@@ -184,4 +203,11 @@ export class Router {
       }),
     ]);
   }
+}
+
+/** The answer to a click takes the clicked card's place (issue #13); a failed click leaves it. */
+function replacingCard(event: InboundEvent, result: RouterResult): RouterResult {
+  if (event.type !== 'action' || !event.source || !result.replies[0]) return result;
+  const [first, ...rest] = result.replies;
+  return { ...result, replies: [{ ...first, replaces: event.source }, ...rest] };
 }

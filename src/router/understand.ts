@@ -38,6 +38,7 @@ export interface UnderstandDeps {
 export async function understand(event: InboundEvent, actor: Actor, deps: UnderstandDeps): Promise<Understood> {
   const { pending } = deps;
   if (event.type === 'action') return fromAction(event.action, actor, pending);
+  if (event.type !== 'text') return { kind: 'say', key: 'error.empty' };
   const text = event.text.trim();
   if (!text) return { kind: 'say', key: 'error.empty' };
   const length = [...text].length; // characters, not UTF-16 units (an emoji is one)

@@ -55,10 +55,22 @@ function showUserMessage(text) {
 }
 
 function showBotReply(reply, extraClass = '') {
+  const node = botMessage(reply, extraClass);
+  // The answer to a click takes the clicked card's place (issue #13).
+  const replaced = reply.replaces?.messageId && document.getElementById(reply.replaces.messageId);
+  if (replaced) {
+    replaced.replaceWith(node);
+    return node;
+  }
+  return show(node);
+}
+
+let nextCardId = 1;
+function botMessage(reply, extraClass) {
   const bubble = el('div', { class: 'bubble' }, el('div', { class: 'text', text: String(reply.text ?? '') }));
   if (reply.image) bubble.append(renderImage(reply.image));
   if (reply.card) bubble.append(renderCard(reply.card));
-  return show(el('div', { class: `message bot ${extraClass}`.trim(), testid: 'bot-message' }, bubble));
+  return el('div', { class: `message bot ${extraClass}`.trim(), testid: 'bot-message', id: `card-${nextCardId++}` }, bubble);
 }
 
 function showNote(text) {
@@ -163,7 +175,8 @@ async function clickButton(node, button) {
   siblings.forEach((b) => { b.disabled = true; });
   node.classList.add('chosen');
   showUserMessage(String(button.label ?? ''));
-  const ok = await converse({ action: { intent: button.action?.intent, args: button.action?.args ?? {} } });
+  const source = { messageId: node.closest('.message')?.id };
+  const ok = await converse({ action: { intent: button.action?.intent, args: button.action?.args ?? {} }, source });
   if (!ok) {
     siblings.forEach((b) => { b.disabled = false; });
     node.classList.remove('chosen');
