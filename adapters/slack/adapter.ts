@@ -7,11 +7,12 @@ import type { Logger } from 'pino';
 import type { Address, Reply } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import type { Adapter, SendOptions } from '../contract.js';
-import { renderReply } from './blocks.js';
+import { renderReply, type SlackMessage } from './blocks.js';
 import { classifySlackError } from './errors.js';
 import { slackLogger } from './logger.js';
 import { slackRoutes } from './routes.js';
 import { startSocketMode, type SocketModeHandle } from './socket.js';
+import { postEphemeral, replaceCard } from './update.js';
 
 export const SLACK_API_URL = 'https://slack.com/api/';
 
@@ -24,6 +25,8 @@ export interface SlackAdapterOptions {
   teamId?: string;
   /** Socket Mode: an app-level token (xapp-…) with connections:write. */
   appToken?: string;
+  /** SLACK_COMMAND: the slash command answered (default /crm). */
+  command?: string;
   apiUrl?: string;
   log: Logger;
   /** Request timeout for Web API calls. */
@@ -40,11 +43,11 @@ export function slackAdapter(opts: SlackAdapterOptions): Adapter {
     // Slack allows about one message per second per channel, with short bursts; app-wide the
     // worker stays under this and honours Retry-After when Slack says otherwise.
     ratePerSecond: 10,
-    send: (address, reply, sendOpts) => send(client, posted, address, reply, sendOpts),
-    ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, appId: opts.appId, teamId: opts.teamId, log: opts.log }) }),
+    send: (address, reply, sendOpts) => send(client, posted, address, reply, sendOpts, opts.timeoutMs ?? 10_000),
+    ...(opts.signingSecret && { routes: (sink: InboundSink) => slackRoutes(sink, { signingSecret: opts.signingSecret!, appId: opts.appId, teamId: opts.teamId, command: opts.command, log: opts.log }) }),
     ...(opts.appToken && {
       async start(sink: InboundSink) {
-        socket = await startSocketMode(sink, { appToken: opts.appToken!, apiUrl, log: opts.log });
+        socket = await startSocketMode(sink, { appToken: opts.appToken!, apiUrl, log: opts.log, command: opts.command });
       },
     }),
     async stop() {
@@ -76,17 +79,12 @@ class PostedMessages {
   delete(key: string) { this.keys.delete(key); }
 }
 
-async function send(client: WebClient, posted: PostedMessages, address: Address, reply: Reply, opts: SendOptions): Promise<void> {
+async function send(client: WebClient, posted: PostedMessages, address: Address, reply: Reply, opts: SendOptions, timeoutMs: number): Promise<void> {
   const message = renderReply(reply);
   // In a channel, answer in the thread of the message that asked (Slack etiquette); a DM reads top-level.
   const thread = address.threadId ?? (address.kind === 'group' ? opts.replyTo : undefined);
   try {
-    if (!posted.has(opts.idempotencyKey)) {
-      await client.chat.postMessage({
-        channel: address.conversationId, text: message.text, blocks: message.blocks,
-        unfurl_links: false, unfurl_media: false, ...(thread && { thread_ts: thread }),
-      });
-    }
+    if (!posted.has(opts.idempotencyKey)) await place(client, address, reply, message, thread, timeoutMs);
     if (reply.image) {
       posted.add(opts.idempotencyKey);
       const file = { file: reply.image.path, filename: basename(reply.image.path), alt_text: reply.image.alt, title: reply.image.alt };
@@ -98,6 +96,18 @@ async function send(client: WebClient, posted: PostedMessages, address: Address,
   } catch (err) {
     throw classifySlackError(err);
   }
+}
+
+/** The clicked card replaced, an ephemeral answer, or a new message (also where those cannot be). */
+async function place(client: WebClient, address: Address, reply: Reply, message: SlackMessage, thread: string | undefined, timeoutMs: number): Promise<void> {
+  if (reply.replaces && await replaceCard(client, address, reply.replaces, message, timeoutMs)) return;
+  if (address.ephemeralTo && await postEphemeral(client, address, message, thread)) return;
+  // Not in the channel of an ephemeral answer: the user's DM with the app (a user id as channel).
+  const channel = address.ephemeralTo ?? address.conversationId;
+  await client.chat.postMessage({
+    channel, text: message.text, blocks: message.blocks,
+    unfurl_links: false, unfurl_media: false, ...(thread && !address.ephemeralTo && { thread_ts: thread }),
+  });
 }
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);

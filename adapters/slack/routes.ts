@@ -11,7 +11,7 @@ import type { InboundEvent } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import { limitBodies } from '../../src/http/body-limit.js';
 import {
-  blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, fromSlashCommand, slashCommandSchema,
+  blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, fromSlashCommand, slashCommandSchema, type SlashCommand,
 } from './inbound.js';
 import { verifySlackRequest } from './verify.js';
 
@@ -21,6 +21,8 @@ export interface SlackRoutesOptions {
   appId?: string;
   /** SLACK_TEAM_ID: when set, requests from any other workspace are refused 403. */
   teamId?: string;
+  /** SLACK_COMMAND: the slash command this app answers (default /crm); any other is refused. */
+  command?: string;
   log: Logger;
   now?: () => number;
 }
@@ -71,7 +73,7 @@ export function slackRoutes(sink: InboundSink, opts: SlackRoutesOptions): Hono {
   // Refused while reading (Content-Length, or counting the stream), never buffered whole.
   const limit = limitBodies();
   app.post('/webhooks/slack/events', limit, handle(decodeEvents));
-  app.post('/webhooks/slack/commands', limit, handle(decodeCommand));
+  app.post('/webhooks/slack/commands', limit, handle((raw) => decodeCommand(raw, opts.command)));
   app.post('/webhooks/slack/interactions', limit, handle(decodeInteraction));
   return app;
 }
@@ -88,10 +90,18 @@ export function decodeEvents(raw: string): Decoded {
   return { events: event ? [event] : [], origin: { app: body.data.api_app_id, team: body.data.team_id } };
 }
 
-export function decodeCommand(raw: string): Decoded {
+export const DEFAULT_COMMAND = '/crm';
+
+export function decodeCommand(raw: string, command = DEFAULT_COMMAND): Decoded {
   const cmd = slashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
   if (!cmd.success) return { status: 400 };
-  return { events: [fromSlashCommand(cmd.data)], answer: COMMAND_ACK, origin: { app: cmd.data.api_app_id, team: cmd.data.team_id } };
+  return { ...commandEvents(cmd.data, command), origin: { app: cmd.data.api_app_id, team: cmd.data.team_id } };
+}
+
+/** Only the configured command runs; another app's command routed here by mistake is refused politely. */
+export function commandEvents(cmd: SlashCommand, command = DEFAULT_COMMAND): { events: InboundEvent[]; answer: object } {
+  if (cmd.command !== command) return { events: [], answer: { response_type: 'ephemeral', text: `salesbot answers ${command} only.` } };
+  return { events: [fromSlashCommand(cmd)], answer: COMMAND_ACK };
 }
 
 export function decodeInteraction(raw: string): Decoded {

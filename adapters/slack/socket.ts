@@ -7,25 +7,25 @@ import type { Logger } from 'pino';
 import type { InboundEvent } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import {
-  blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, fromSlashCommand, slashCommandSchema,
+  blockActionsSchema, eventsBodySchema, fromBlockActions, fromEventCallback, slashCommandSchema,
 } from './inbound.js';
 import { slackLogger } from './logger.js';
-import { COMMAND_ACK } from './routes.js';
+import { commandEvents } from './routes.js';
 
 export interface SocketModeHandle { stop(): Promise<void> }
 
 interface Envelope { type: string; body: unknown; ack(response?: object): Promise<void> }
 
 /** Envelope type → the events it carries and what the ack says (the slash command's answer). */
-const DECODERS: Record<string, (body: unknown) => { events: InboundEvent[]; answer?: object }> = {
+const DECODERS: Record<string, (body: unknown, command?: string) => { events: InboundEvent[]; answer?: object }> = {
   events_api: (body) => {
     const parsed = eventsBodySchema.safeParse(body);
     const event = parsed.success && parsed.data.type === 'event_callback' ? fromEventCallback(parsed.data) : null;
     return { events: event ? [event] : [] };
   },
-  slash_commands: (body) => {
+  slash_commands: (body, command) => {
     const cmd = slashCommandSchema.safeParse(body);
-    return cmd.success ? { events: [fromSlashCommand(cmd.data)], answer: COMMAND_ACK } : { events: [] };
+    return cmd.success ? commandEvents(cmd.data, command) : { events: [] };
   },
   interactive: (body) => {
     const actions = blockActionsSchema.safeParse(body);
@@ -33,9 +33,9 @@ const DECODERS: Record<string, (body: unknown) => { events: InboundEvent[]; answ
   },
 };
 
-export async function handleEnvelope(sink: InboundSink, envelope: Envelope, log: Logger): Promise<void> {
+export async function handleEnvelope(sink: InboundSink, envelope: Envelope, log: Logger, command?: string): Promise<void> {
   const decode = DECODERS[envelope.type];
-  const { events, answer } = decode ? decode(envelope.body) : { events: [] };
+  const { events, answer } = decode ? decode(envelope.body, command) : { events: [] };
   try {
     for (const event of events) await sink.accept(event);
   } catch (err) {
@@ -45,12 +45,12 @@ export async function handleEnvelope(sink: InboundSink, envelope: Envelope, log:
   await envelope.ack(answer);
 }
 
-export async function startSocketMode(sink: InboundSink, opts: { appToken: string; apiUrl: string; log: Logger }): Promise<SocketModeHandle> {
+export async function startSocketMode(sink: InboundSink, opts: { appToken: string; apiUrl: string; log: Logger; command?: string }): Promise<SocketModeHandle> {
   const client = new SocketModeClient({
     appToken: opts.appToken, logger: slackLogger(opts.log, 'slack-socket-mode'), clientOptions: { slackApiUrl: opts.apiUrl },
   });
   client.on('slack_event', (envelope: Envelope) => {
-    handleEnvelope(sink, envelope, opts.log).catch((err: unknown) => opts.log.warn({ err: (err as Error).message }, 'slack: ack failed'));
+    handleEnvelope(sink, envelope, opts.log, opts.command).catch((err: unknown) => opts.log.warn({ err: (err as Error).message }, 'slack: ack failed'));
   });
   await client.start();
   return { stop: () => client.disconnect() };

@@ -152,7 +152,7 @@ describe('webhooks', () => {
     expect(await rig.queued()).toEqual([]);
   });
 
-  it('turns /crm <text> into a text event answered in the user\'s DM, acking with an ephemeral "…"', async () => {
+  it('turns /crm <text> into a text event answered ephemerally where it was typed, acking with an ephemeral "…"', async () => {
     const res = await rig.app.request(commandRequest('U1', '我的漏斗', 'trig-1'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_type: 'ephemeral', text: '…' });
@@ -161,7 +161,7 @@ describe('webhooks', () => {
     const events = await rig.queued();
     expect(events.find((e) => e.eventId === 'cmd.trig-1')).toMatchObject({
       type: 'text', text: '我的漏斗', from: { platformTenant: TEAM, userId: 'U1' },
-      address: { platform: 'slack', platformTenant: TEAM, conversationId: 'U1', kind: 'direct' },
+      address: { platform: 'slack', platformTenant: TEAM, conversationId: 'C0GROUP', kind: 'group', ephemeralTo: 'U1' },
     });
     expect(events.find((e) => e.eventId === 'cmd.trig-2')).toMatchObject({ text: 'help' });
   });
@@ -172,6 +172,7 @@ describe('webhooks', () => {
     expect(res.status).toBe(200);
     expect(await rig.queued()).toMatchObject([{
       type: 'action', action, eventId: 'act.trig-click-1.0', messageId: '1700000000.000100',
+      source: { messageId: '1700000000.000100', token: 'https://hooks.slack.com/actions/T0TEST/1/abc' },
       from: { platform: 'slack', platformTenant: TEAM, userId: 'U1' },
       address: { conversationId: 'C0GROUP', kind: 'group' },
     }]);
@@ -483,11 +484,14 @@ describe('through the whole product', () => {
       .flatMap((b) => b.elements as { value: string; text: { text: string } }[]).find((b) => b.text.text.includes('上汽'))!;
     expect(JSON.parse(create.value)).toMatchObject({ intent: 'choose' });
     for (let i = 0; i < 2; i++) expect((await t.product.app.request(clickRequest('U7', create.value, 'trig-product-1'))).status).toBe(200);
-    await until(() => api.calls.some((c) => c.method === 'chat.postMessage'));
+    // The answer replaces the clicked card (chat.update of its ts), once; no new message.
+    await until(() => api.calls.some((c) => c.method === 'chat.update'));
     await new Promise((r) => setTimeout(r, 1000));
-    const answers = api.take('chat.postMessage');
+    const answers = api.take('chat.update');
     expect(answers).toHaveLength(1);
+    expect(answers[0]!.params).toMatchObject({ channel: 'D0DIRECT', ts: '1700000000.000100' });
     expect(answers[0]!.params.text).toContain('上汽');
+    expect(api.take('chat.postMessage')).toEqual([]);
     const tenantId = `slack-${TEAM}`;
     expect(await t.db.customer.count({ where: { tenantId } })).toBe(1);
     expect(await t.db.activity.count({ where: { tenantId } })).toBe(1);
@@ -511,8 +515,8 @@ describe('the app manifest', () => {
   };
 
   it('asks for the scopes and events the adapter uses, and points at the routes it mounts', async () => {
-    expect(list('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read']);
-    expect(list('bot_events').sort()).toEqual(['app_mention', 'message.im']);
+    expect(list('bot').sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:history', 'users:read']);
+    expect(list('bot_events').sort()).toEqual(['app_mention', 'member_joined_channel', 'message.im']);
     expect(manifest).toMatch(/- command: \/crm\n\s+url: https:\/\/salesbot\.example\.com\/webhooks\/slack\/commands\n/);
     const urls = [...manifest.matchAll(/(?:url|request_url): (https:\/\/\S+)/g)].map((m) => new URL(m[1]!).pathname).sort();
     expect(urls).toEqual(['/webhooks/slack/commands', '/webhooks/slack/events', '/webhooks/slack/interactions']);

@@ -1,7 +1,9 @@
 // A fake Slack Web API on 127.0.0.1 for the real @slack/web-api WebClient (slackApiUrl points
-// here). It records chat.postMessage and the files.uploadV2 steps (getUploadURLExternal → the
-// upload URL → completeUploadExternal) and can answer the next call with a 429 + Retry-After,
-// an `ok: false` error or an HTTP status. Shapes follow docs.slack.dev/reference/methods.
+// here). It records chat.postMessage, chat.update, chat.postEphemeral, the files.uploadV2 steps
+// (getUploadURLExternal → the upload URL → completeUploadExternal) and POSTs to a click's
+// response_url (recorded as method `response_url`, under /actions/), and can answer the next
+// call with a 429 + Retry-After, an `ok: false` error or an HTTP status. Shapes follow
+// docs.slack.dev/reference/methods.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,6 +83,14 @@ export class FakeSlackApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/actions/')) {
+      const failure = this.methodFailures.get('response_url');
+      this.methodFailures.delete('response_url');
+      this.calls.push({ method: 'response_url', params: JSON.parse(raw.toString('utf8')) as Record<string, string>, ...(failure && { failed: true }) });
+      if (failure && 'status' in failure) return void res.writeHead(failure.status).end();
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
     if (path.startsWith('/upload/')) {
       this.calls.push({ method: 'upload', params: { file_id: path.slice('/upload/'.length) }, bytes: raw.length });
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
@@ -105,6 +115,9 @@ export class FakeSlackApi {
     const base = this.url.replace(/\/api\/$/, '');
     const answers: Record<string, () => object> = {
       'chat.postMessage': () => ({ ok: true, channel: params.channel, ts: `${this.nextTs++}.000100`, message: { text: params.text } }),
+      // docs.slack.dev/reference/methods/chat.update and chat.postEphemeral: their example answers.
+      'chat.update': () => ({ ok: true, channel: params.channel, ts: params.ts, text: params.text, message: { text: params.text } }),
+      'chat.postEphemeral': () => ({ ok: true, message_ts: `${this.nextTs++}.000200` }),
       'files.getUploadURLExternal': () => {
         const id = `F${String(this.nextFile++).padStart(8, '0')}`;
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
@@ -163,24 +176,30 @@ export function eventRequest(eventId: string, event: Record<string, unknown>, o?
 }
 
 /** The /crm slash command as Slack posts it (form-encoded). */
-export function commandRequest(user: string, text: string, triggerId: string, o?: SignOptions): Request {
+export function commandRequest(user: string, text: string, triggerId: string, o: SignOptions & { command?: string } = {}): Request {
   const form = new URLSearchParams({
     token: 'legacy', team_id: TEAM, team_domain: 'test', channel_id: 'C0GROUP', channel_name: 'sales', user_id: user,
-    user_name: 'someone', command: '/crm', text, api_app_id: 'A0TEST', is_enterprise_install: 'false',
+    user_name: 'someone', command: o.command ?? '/crm', text, api_app_id: 'A0TEST', is_enterprise_install: 'false',
     response_url: 'https://hooks.slack.com/commands/T0TEST/1/abc', trigger_id: triggerId,
   });
   return slackRequest('/webhooks/slack/commands', form.toString(), 'application/x-www-form-urlencoded', o);
 }
 
-/** A `block_actions` payload for a click on a button whose value is `value`. */
-export function clickRequest(user: string, value: string, triggerId: string, o: SignOptions & { channel?: string } = {}): Request {
+/**
+ * A `block_actions` payload for a click on a button whose value is `value` (docs.slack.dev
+ * block_actions-payload). An ephemeral message's click carries no `message`, only the container
+ * (`is_ephemeral: true`); `responseUrl` points the click's response_url at a fake.
+ */
+export function clickRequest(user: string, value: string, triggerId: string, o: SignOptions & { channel?: string; ephemeral?: boolean; responseUrl?: string; ts?: string } = {}): Request {
   const channel = o.channel ?? 'D0DIRECT';
+  const ts = o.ts ?? '1700000000.000100';
   const payload = {
     type: 'block_actions', user: { id: user, username: 'someone', name: 'someone', team_id: TEAM },
-    api_app_id: 'A0TEST', token: 'legacy', container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: false },
+    api_app_id: 'A0TEST', token: 'legacy', container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: o.ephemeral === true },
     trigger_id: triggerId, team: { id: TEAM, domain: 'test' }, enterprise: null, is_enterprise_install: false,
-    channel: { id: channel, name: 'directmessage' }, message: { type: 'message', ts: '1700000000.000100', text: 'card', user: BOT_USER },
-    response_url: 'https://hooks.slack.com/actions/T0TEST/1/abc',
+    channel: { id: channel, name: 'directmessage' },
+    ...(!o.ephemeral && { message: { type: 'message', ts, text: 'card', user: BOT_USER } }),
+    response_url: o.responseUrl ?? 'https://hooks.slack.com/actions/T0TEST/1/abc',
     actions: [{ action_id: 'action_0', block_id: 'actions_0', text: { type: 'plain_text', text: 'x' }, value, type: 'button', action_ts: '1700000001.000200' }],
   };
   return slackRequest('/webhooks/slack/interactions', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),

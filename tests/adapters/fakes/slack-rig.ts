@@ -25,7 +25,8 @@ export function decodeSent(calls: SlackCall[]): SentMessage[] {
   const sent: SentMessage[] = [];
   for (const call of calls) {
     if (call.method === 'files.completeUploadExternal' && sent.length) sent[sent.length - 1]!.image = true;
-    if (call.method !== 'chat.postMessage' || call.failed) continue;
+    // A click's answer replaces its card (chat.update) or is ephemeral: each is a message the user sees.
+    if (!['chat.postMessage', 'chat.update', 'chat.postEphemeral'].includes(call.method) || call.failed) continue;
     const blocks = JSON.parse(call.params.blocks ?? '[]') as { type: string; elements?: ButtonElement[] }[];
     const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? [])
       .filter((e) => e.type === 'button' && e.value)
