@@ -2,6 +2,7 @@
 import { upsertContact } from '../domain/records.js';
 import { t } from '../i18n/index.js';
 import { needCustomer } from './customer.js';
+import { placeExtras } from './extras.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
 import type { IntentHandler } from './types.js';
 
@@ -12,12 +13,14 @@ export const addContact: IntentHandler = {
     const found = await needCustomer(ctx, 'add_contact', args, { allowCreate: true });
     if (found.reply) return found.reply;
     const { customer } = found;
+    const extras = await placeExtras(ctx, 'add_contact', args, customer);
+    if (extras.reply) return extras.reply;
     const { contact, created } = await upsertContact(ctx.changes, ctx.tx, customer.id, {
       name: args.contact, title: args.title, phone: args.phone, email: args.email, birthday: args.birthday,
     });
     const title = t(locale, created ? 'contact.added' : 'contact.updated', { contact: contact.name, customer: customer.name });
     return {
-      text: title,
+      text: [title, ...extras.notes].join('\n'),
       card: {
         title,
         fields: [
@@ -25,6 +28,7 @@ export const addContact: IntentHandler = {
           ...field(locale, 'field.phone', args.phone),
           ...field(locale, 'field.email', args.email),
           ...field(locale, 'field.birthday', args.birthday),
+          ...extras.fields,
         ],
         buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],
       },

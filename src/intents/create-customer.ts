@@ -4,6 +4,7 @@ import { canSee } from '../domain/actor.js';
 import { createCustomer as create, findCandidates } from '../domain/customers.js';
 import { t } from '../i18n/index.js';
 import { ownerName } from './customer.js';
+import { placeExtras } from './extras.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
 import type { IntentHandler } from './types.js';
 
@@ -25,15 +26,18 @@ export const createCustomer: IntentHandler = {
       ]);
     }
     const customer = await create(ctx.changes, actor, { name: args.customer, industry: args.industry, tier: args.tier });
+    // A new customer has no deal to choose between, so this never asks.
+    const extras = await placeExtras(ctx, 'create_customer', args, customer);
     const title = t(locale, 'customer.created', { name: customer.name });
     return {
-      text: title,
+      text: [title, ...(extras.reply ? [] : extras.notes)].join('\n'),
       card: {
         title,
         fields: [
           ...field(locale, 'field.industry', args.industry),
           ...field(locale, 'field.tier', args.tier),
           ...field(locale, 'field.owner', actor.name),
+          ...(extras.reply ? [] : extras.fields),
         ],
         buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],
       },
