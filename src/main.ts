@@ -5,7 +5,7 @@ import { boot, startBackground, startHttp } from './runtime/boot.js';
 import { runMain, startAll, stopOnSignals } from './runtime/lifecycle.js';
 
 runMain(async () => {
-  const booted = await boot({ migrate: 'always' });
+  const booted = await boot({ migrate: 'always', serves: 'PORT' });
   const [background, http] = await startAll(booted, [() => startBackground(booted), () => startHttp(booted)]);
   // Stop taking requests, then finish in-flight jobs, then close queues and servers.
   stopOnSignals(booted, [http!, background!]);

@@ -5,6 +5,6 @@ import { boot, startHttp } from './runtime/boot.js';
 import { runMain, startAll, stopOnSignals } from './runtime/lifecycle.js';
 
 runMain(async () => {
-  const booted = await boot({ migrate: 'unless-external' });
+  const booted = await boot({ migrate: 'unless-external', serves: 'PORT' });
   stopOnSignals(booted, await startAll(booted, [() => startHttp(booted)]));
 });

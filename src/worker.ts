@@ -7,7 +7,7 @@ import { boot, startBackground, startMetricsHttp } from './runtime/boot.js';
 import { runMain, startAll, stopOnSignals } from './runtime/lifecycle.js';
 
 runMain(async () => {
-  const booted = await boot({ migrate: 'unless-external' });
+  const booted = await boot({ migrate: 'unless-external', serves: 'METRICS_PORT' });
   const [metrics, background] = await startAll(booted, [() => startMetricsHttp(booted), () => startBackground(booted)]);
   booted.log.info('salesbot worker is running');
   stopOnSignals(booted, [background!, metrics!]);

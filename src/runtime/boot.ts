@@ -13,7 +13,7 @@ import { warmUp } from '../nlu/index.js';
 import { assemble } from './assemble.js';
 import { messengersFromEnv } from './messengers.js';
 import { openRuntime, type Runtime } from './open.js';
-import { listening } from './listen.js';
+import { listening, portAvailable } from './listen.js';
 import { KEY_PREFIX } from './paths.js';
 
 export type Product = ReturnType<typeof assemble>;
@@ -22,10 +22,12 @@ export interface Closable { close(): Promise<void> }
 
 
 /** Config, logger, Postgres/Redis and the assembled product. `migrate: 'unless-external'` leaves
- * migrations to `npm run migrate` when DATABASE_URL points at a real database. */
-export async function boot(opts: { migrate: 'always' | 'unless-external' }): Promise<Booted> {
+ * migrations to `npm run migrate` when DATABASE_URL points at a real database; `serves` names
+ * the port checked before anything starts. */
+export async function boot(opts: { migrate: 'always' | 'unless-external'; serves?: 'PORT' | 'METRICS_PORT' }): Promise<Booted> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  if (opts.serves) await portAvailable(config[opts.serves], config.HOST, opts.serves);
   // chrono and pinyin-pro load lazily: pay that once here, not on a rep's first message.
   warmUp();
   const migrate = opts.migrate === 'always' || !config.DATABASE_URL;

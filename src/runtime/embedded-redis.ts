@@ -38,10 +38,13 @@ export async function startEmbeddedRedis(opts: { dataRoot: string; log: Logger }
   const child = spawn(binary, [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--requirepass', password,
     '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] }); // its own group: see postgres-process.ts
   child.stderr.on('data', (d) => opts.log.warn({ redis: String(d).trim() }));
+  // A binary that cannot be run is a start failure saying so, not an unhandled 'error' event.
+  let failed: string | undefined;
+  child.once('error', (err: NodeJS.ErrnoException) => { failed = `could not run ${binary} (${err.code ?? err.message}); reinstall redis-server or set REDIS_URL`; });
   const url = urlFor(port);
-  await waitUntilAnswering(url, child);
+  await waitUntilAnswering(url, child, () => failed);
   fs.writeFileSync(stateFile, JSON.stringify({ pid: child.pid ?? 0, port } satisfies State));
 
   return {
@@ -102,8 +105,10 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function waitUntilAnswering(url: string, child: ReturnType<typeof spawn>): Promise<void> {
+async function waitUntilAnswering(url: string, child: ReturnType<typeof spawn>, failed: () => string | undefined): Promise<void> {
   for (let i = 0; i < 100; i++) {
+    const failure = failed();
+    if (failure) throw new Error(failure);
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
     if (await answers(url)) return;
     await new Promise((r) => setTimeout(r, 100));

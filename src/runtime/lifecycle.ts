@@ -17,10 +17,20 @@ export async function startAll(booted: Booted, starters: Array<() => Promise<Clo
   }
 }
 
-/** Closes the parts in order (new work first), then the queues, Postgres and Redis. */
-async function shutdown({ product, runtime }: Booted, parts: Closable[]): Promise<void> {
-  for (const part of parts) await part.close();
-  await product.closeQueues();
+/** How long the workers and queues get to finish before the servers are stopped regardless. */
+const CLOSE_WITHIN_MS = 15_000;
+
+/** Closes the parts in order (new work first), then the queues, then Postgres and Redis — those
+ * last even when the rest overran (a worker waiting on a Redis that has gone). */
+async function shutdown({ product, runtime, log }: Booted, parts: Closable[]): Promise<void> {
+  const closeWork = async () => {
+    for (const part of parts) await part.close();
+    await product.closeQueues();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const overran = new Promise<'overran'>((resolve) => { timer = setTimeout(() => resolve('overran'), CLOSE_WITHIN_MS); });
+  const outcome = await Promise.race([closeWork().then(() => 'closed' as const), overran]).finally(() => clearTimeout(timer));
+  if (outcome === 'overran') log.warn({ ms: CLOSE_WITHIN_MS }, 'workers did not stop in time; stopping the servers anyway');
   await runtime.close();
 }
 

@@ -65,8 +65,10 @@ export async function startServer(opts: ClusterOptions & { port: number; flags: 
   };
 }
 
+/** Detached (its own process group): a Ctrl-C or a supervisor signalling the whole group reaches
+ * the app, which stops the server after its workers — not the server first, under their feet. */
 function run(file: string, args: string[], ids: Ids): ChildProcess {
-  return spawn(file, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: LOCALE() } });
+  return spawn(file, args, { ...ids, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: LOCALE() } });
 }
 
 /** The exit code; a program that could not be run at all rejects with what to do. */

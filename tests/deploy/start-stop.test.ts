@@ -1,6 +1,6 @@
 // How `npm start` ends (#12.14, #12.15): a port already in use is one line naming the port and
-// PORT, exit 1, and no server left behind; signalling npm alone (a supervisor, `timeout`) stops
-// the app and its servers too. The app runs on this file's database with its own embedded Redis
+// PORT, exit 1, and no server left behind; signalling npm alone (a supervisor) or its whole
+// process group (`timeout`, Ctrl-C) stops the app and its servers too. The app runs on this file's database with its own embedded Redis
 // (a child process, like the embedded Postgres). Every process below the one launched is noted
 // from /proc while it runs, so whatever is left behind afterwards is found (redis-server rewrites
 // its command line and environment, so neither can name it).
@@ -99,7 +99,8 @@ describe('npm start', () => {
       expect(code, app.output()).toBe(1);
       expect(app.output()).toContain(`salesbot did not start: port ${port} is in use — set PORT`);
       expect(app.output(), 'no stack trace').not.toMatch(/\n\s+at |Unhandled|EADDRINUSE/);
-      expect(commands([...seen.keys()]), 'Redis was started').toMatch(/redis-server/);
+      // Checked before Postgres and Redis start; a port taken later still stops what started.
+      expect(commands([...seen.keys()])).not.toMatch(/redis-server/);
       await until('the servers to stop', () => stillRunning().length === 0, 5_000).catch((err: Error) => {
         throw new Error(`${err.message}: ${commands(stillRunning())}`);
       });
@@ -120,6 +121,22 @@ describe('npm start', () => {
     await npm.exited;
     await until('the app and Redis to stop', () => stillRunning().length === 0, 15_000).catch((err: Error) => {
       throw new Error(`${err.message}: ${commands(stillRunning())}`);
+    });
+  }, 120_000);
+
+  it('stops the app and its servers when npm\'s whole process group is signalled, as `timeout` does', async () => {
+    const port = await freePort();
+    const npm = launch('npm', ['start'], port);
+    await until('the ready line', () => npm.output().includes('salesbot is running'), 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}:\n${npm.output()}`);
+    });
+    noteDescendants(npm.child.pid!);
+    expect(commands(stillRunning())).toMatch(/redis-server/);
+    // Redis and Postgres signalled with the app used to stop first, and the app hung closing
+    // workers that waited for the Redis that had gone.
+    process.kill(-npm.child.pid!, 'SIGTERM');
+    await until('the app and Redis to stop', () => stillRunning().length === 0, 20_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${commands(stillRunning())}\n${npm.output().slice(-2_000)}`);
     });
   }, 120_000);
 });
