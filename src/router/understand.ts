@@ -68,7 +68,7 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   const options = { now, names };
   const parsed = await parseWithFallback(text, options, deps.llm);
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
-  if (awaited) return clearing(question, actor, pending, { kind: 'intent', ...awaited, confidence: 1 });
+  if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
   const intent = routed(parsed);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
   return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });
