@@ -6,7 +6,7 @@ export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午
 
 export const QUESTION = /[?？]|啥|没[?？]?$|嘛|哪些|哪几|哪个|什么|多少|怎么样|如何|吗|呢|有没有|几个|谁|看看|看下|看一下|查看|查一下|查查|列出|列一下|显示|汇总|统计|\b(?:show|list|what|which|how|who|any|display|give me|tell me|where)\b/i;
 
-export const TASKS = /要回电|回电的|需要回电|该回电|(?:need|have|got) to (?:follow up|call|contact|visit|reach out)|should i (?:follow up|call|contact)|逾期|过期|超期|没跟进|未跟进|还没联系|没联系的|待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
+export const TASKS = /(?:没|未)(?:联系|跟进|拜访|回访)(?:了|过)?|的跟进(?:情况|记录|列表)?$|跟进(?:情况|记录|列表)|要回电|回电的|需要回电|该回电|(?:need|have|got) to (?:follow up|call|contact|visit|reach out)|should i (?:follow up|call|contact)|逾期|过期|超期|没跟进|未跟进|还没联系|没联系的|待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
 export const TASKS_STRONG = /待办|任务|日程|to-?dos?|\btasks?\b|on my plate|agenda/i;
 export const KPI_COUNT = /(?:了|过)(?:几个|几家|多少)个?(?:客户|单|家)|how many (?:customers|clients|visits|calls) did i/i;
 export const KPI = /业绩|完成了?多少|完成得怎么样|达成了?多少|卖了多少|签了多少|how much (?:have|did) (?:i|we) (?:sell|sold|close|closed)|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|how (?:did|do|does) (?:i|we|the team|my team|our team|everyone) do\b|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b|tracking (?:against|to|toward)|against (?:target|quota|goal|plan)|\bon track\b/i;
@@ -15,7 +15,7 @@ export const PIPELINE = /\bhow many deals\b|\bdeals?\b[^.]{0,20}\bopen\b|漏斗|
 export const CUSTOMER_STATUS = /^\S{1,20}[?？]$|动静|啥进展|(?:客户)?信息(?!部|科|化|技术|系统|中心)|^[^,，。;；!！\s][^,，。;；!！]{0,28}?\s*(?:情况|进展|近况|进度)\s*[?？]?\s*$|详情|资料|档案|最新情况|最新进展|最新动态|现状|what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)|how are things (?:with|at)|how(?:'s| is) (?:it|everything|things) (?:going )?(?:with|at)\b/i;
 
 // Asking for a customer's people or numbers (帮我查下蔚来的联系人电话), not adding one.
-export const CONTACT_ASK = /(?:查|看|找|给我|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)(?:有哪些|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
+export const CONTACT_ASK = /(?:查|看|找|给我|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)[^,，。\d]{0,4}(?:发我|给我|告诉我|查一下|看看)|(?:联系人|联系方式|电话|手机号?)(?:有哪些|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
 
 export const CALLBACK = /\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;

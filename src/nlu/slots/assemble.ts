@@ -3,7 +3,7 @@
 // is tier B for a new customer but a 3 in a callback.
 import type { Intent, Slots } from '../types.js';
 import type { DateMention } from '../time/extract.js';
-import { assignDates, FOLLOW, type DateSlots } from '../time/roles.js';
+import { assignDates, followUpSpans, type DateSlots } from '../time/roles.js';
 import type { Clock } from '../time/tense.js';
 import { findVagueFollowUp } from '../time/vague.js';
 import type { Amount } from './amount.js';
@@ -41,14 +41,14 @@ const contact: Extractor = (c) => {
   const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
   return name ? { contact: name } : {};
 };
-const PLANNED = /\|[^,，。;；!！|]*/g;
 
 const channel: Extractor = (c) => {
+  // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did:
+  // the follow-up's date and the words after it are left out ("拜访了顺丰 下周再碰一次" was a visit).
+  let text = c.text;
+  if (!c.planning) for (const [from, to] of followUpSpans(c.text, c.dates, c.clock).reverse()) text = `${text.slice(0, from)} ${text.slice(to)}`;
   // A customer called Zoom or 微信支付 is not a channel.
-  const text = c.customer ? c.masked.replace(c.customer, '客户') : c.masked;
-  // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did.
-  // Only the words from a date on are the plan: "拜访了顺丰 下周再碰一次" still was a visit.
-  const done = c.planning ? text : text.replace(PLANNED, (part) => (FOLLOW.test(part) ? ' ' : part));
+  const done = c.customer ? text.replace(c.customer, '客户') : text;
   const found = findChannel(done);
   return found ? { channel: found } : {};
 };

@@ -13,7 +13,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
-const FUTURE = /(?:预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,4}$/i;
+const FUTURE = /(?:预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
 
 export interface StageMatch { stage: Stage; index: number; end: number }
 
@@ -27,7 +27,7 @@ export function findStage(text: string): StageMatch | undefined {
     const m = re.exec(text);
     if (!m) continue;
     const before = text.slice(Math.max(0, m.index - 8), m.index);
-    if (stage === 'won' && FUTURE.test(before)) continue;
+    if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
     const found = { stage, index: m.index, end: m.index + m[0].length };
     if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
     if (!best || RANK[stage] > RANK[best.stage]) best = found;

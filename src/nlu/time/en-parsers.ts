@@ -53,4 +53,14 @@ const dayOfMonth = anchorParser(/\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i,
   return day <= next.d ? { ...next, d: day } : null;
 });
 
-export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth];
+// "end of Q1", "Q3 next year", "by Q2": the quarter's last day (src/nlu/README.md), next
+// year's once this year's has ended.
+const namedQuarter = anchorParser(/\b(?:end\s+of\s+)?Q([1-4])(?:\s+(next\s+year|\d{4}))?\b/i, (m, today) => {
+  const q = Number(m[1]);
+  const said = m[2]?.toLowerCase();
+  const year = said ? (said.startsWith('next') ? today.y + 1 : Number(said)) : today.y;
+  const end = endOfMonth(year, q * 3);
+  return !said && end.y * 12 + end.m < today.y * 12 + today.m ? endOfMonth(year + 1, q * 3) : end;
+});
+
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter];

@@ -4,7 +4,7 @@
 // promised) is another date. The words deciding it sit right around the date: first those
 // after it up to the next date ("月底签 下周二再过去" = close, then follow-up), then those before.
 import type { DateMention } from './extract.js';
-import { tenseOf, type Clock } from './tense.js';
+import { isLastBareDay, tenseOf, weekBefore, type Clock } from './tense.js';
 import { compareDates } from './calendar.js';
 
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
@@ -15,10 +15,13 @@ export const FOLLOW = /跟进|联系|再(?![加降涨减少多高低便])[\u4e00
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
-const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$/i;
+const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|说|表示|答应|承诺|\b(?:said|promised)\b/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:给|回)[^,，。;；]{0,3}(?:答复|回复|结果|消息|反馈|回话|准信)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
 const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+
+// "send proposal by Friday", "call them on Monday": in English the action comes first.
+const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
 
@@ -47,7 +50,16 @@ function roleOf(w: Windows, planning: boolean): DateRole {
   if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
   if (FOLLOW.test(w.before)) return 'next_follow_up';
   if (OTHER.test(w.before)) return 'other';
-  return ACTION_AFTER.test(w.after) ? 'next_follow_up' : 'none';
+  return ACTION_AFTER.test(w.after) || ACTION_BEFORE.test(w.before) ? 'next_follow_up' : 'none';
+}
+
+/** Where the words about the next contact are: each follow-up date and the words after it. */
+export function followUpSpans(text: string, mentions: DateMention[], clock: Clock): [number, number][] {
+  return dateRoles(text, mentions, false, clock).flatMap((role, i) => {
+    if (role !== 'next_follow_up') return [];
+    const mention = mentions[i] as DateMention;
+    return [[mention.index, mention.end + windowsOf(text, mentions, i).after.length] as [number, number]];
+  });
 }
 
 /** The role of each mention, in order. A past or same-moment time is never a follow-up. */
@@ -59,7 +71,8 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (planning) return roleOf(w, true);
     const clause = `${w.before}${mention.text}${w.after}`;
     const tense = tenseOf(mention, clock, clause);
-    if (tense === 'past' || isLastBareDay(mention, `${w.before.split(/\s/).pop() ?? ''} ${w.after}`)) return 'occurred_at';
+    const near = `${w.before.split(/\s/).pop() ?? ''} ${w.after}`;
+    if (tense === 'past' || isLastBareDay(mention, near, FOLLOW.test(near))) return 'occurred_at';
     const role = roleOf(w, false);
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
@@ -67,23 +80,6 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (role === 'next_follow_up') return FOLLOW.test(`${w.before} ${w.after}`) ? role : 'occurred_at';
     return role === 'none' ? 'occurred_at' : role;
   });
-}
-
-// "周末给华润打了电话", "Friday we met Acme" said on Monday: a bare weekday in the past tense is
-// the last such day, not the next one.
-const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
-const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were)\b/i;
-
-function isLastBareDay(mention: DateMention, near: string): boolean {
-  return BARE_DAY.test(mention.text.trim()) && DONE_HERE.test(near) && !FOLLOW.test(near);
-}
-
-/** The date a week before `value` (same time of day): the last bare weekday, not the next. */
-function weekBefore(value: string): string {
-  const [date = '', time] = value.split('T');
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 7);
-  return `${day.toISOString().slice(0, 10)}${time ? `T${time}` : ''}`;
 }
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }

@@ -20,3 +20,21 @@ export function tenseOf(mention: DateMention, clock: Clock, clause: string): Ten
   if (Number(time[1]) * 60 + Number(time[2]) < clock.minuteOfDay) return 'past';
   return DONE.test(rest) ? 'past' : 'future';
 }
+
+// "周末给华润打了电话", "Friday we met Acme" said on Monday: a bare weekday in the past tense is
+// the last such day, not the next one.
+const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were)\b/i;
+
+/** `near`: the words next to the mention; `follow`: whether they promise a follow-up. */
+export function isLastBareDay(mention: DateMention, near: string, follow: boolean): boolean {
+  return BARE_DAY.test(mention.text.trim()) && DONE_HERE.test(near) && !follow;
+}
+
+/** The date a week before `value` (same time of day): the last bare weekday, not the next. */
+export function weekBefore(value: string): string {
+  const [date = '', time] = value.split('T');
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 7);
+  return `${day.toISOString().slice(0, 10)}${time ? `T${time}` : ''}`;
+}
