@@ -56,7 +56,7 @@ export function findRank(text: string): { rank: true; rank_by?: 'follow_ups' | '
 }
 
 const TASK_KINDS: ['overdue' | 'callback' | 'follow_up', RegExp][] = [
-  ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个月)(?:都)?没(?:跟进|联系)|overdue|late|missed/i],
+  ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个?星期|个月)(?:都|还)?(?:没|未)(?:跟进|联系|拜访|回访)|超过[^,，。]{1,6}(?:没|未)|overdue|late|missed/i],
   ['callback', /回访|满意度|callbacks?|care calls?/i],
   ['follow_up', /跟进|联系|拜访|回电|打电话|follow[-\s]?ups?|to call|to visit/i],
 ];
