@@ -162,9 +162,13 @@ export class Router {
       await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
       return { changes, reply };
     }, { timeout: 15_000, maxWait: 10_000 });
-    await this.names.changed(actor.tenantId, done.changes.made);
+    // Both are conveniences after the commit: a Redis hiccup here must not report a saved message as failed.
+    const later = (what: string) => (err: unknown) => this.deps.log.warn({ err, eventKey: key }, `${what} not recorded`);
+    await this.names.changed(actor.tenantId, done.changes.made).catch(later('names version'));
     // "比亚迪呢" right after: the query is remembered like a question (issue #11).
-    if (!waits && QUERIES.has(intent)) await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } });
+    if (!waits && QUERIES.has(intent)) {
+      await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } }).catch(later('last query'));
+    }
     return done.reply;
   }
 
