@@ -8,13 +8,16 @@ import type { IntentContext } from './types.js';
 import type { Reply } from '../chat/index.js';
 
 type By = NonNullable<Args['rank_by']>;
-const VALUE: Record<By, (r: RankRow) => number> = { won: (r) => r.won, activities: (r) => r.activities, follow_ups: (r) => r.followUps };
+// "谁的跟进最多" counts the follow-ups people logged (activities), then the reminders they closed.
+const VALUE: Record<By, (r: RankRow) => number> = {
+  won: (r) => r.won, activities: (r) => r.activities, follow_ups: (r) => r.activities * 1e6 + r.followUps,
+};
 
 function line(locale: Locale, r: RankRow): string {
   return [
     `${qt(locale, 'rankBy_won')} ${formatAmount(r.won, locale)} (${r.wonCount})`,
     `${qt(locale, 'rankBy_activities')} ${r.activities}`,
-    `${qt(locale, 'rankBy_follow_ups')} ${r.followUps}`,
+    `${qt(locale, 'remindersDone')} ${r.followUps}`,
   ].join(' · ');
 }
 

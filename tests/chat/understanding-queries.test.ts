@@ -87,6 +87,13 @@ describe('a ranking', () => {
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   });
 
+  it('这周谁的跟进最多: this week, by activities logged', async () => {
+    const reply = only(await app.say('manager', '这周谁的跟进最多'));
+    expect(reply.card!.title).toBe('本周跟进排名');
+    const counts = reply.card!.fields!.map((f) => Number(/跟进次数 (\d+)/.exec(f.value)![1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it('a rep asking for the ranking gets their own numbers and why', async () => {
     const reply = only(await app.say('rep1', '每个人的业绩排名'));
     expect(reply.text).toBe('排名只有经理和管理员能看，下面是你自己的业绩。\n我的本月业绩');
