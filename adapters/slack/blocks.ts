@@ -4,7 +4,7 @@
 //   button text ≤75, value ≤2,000, action_id unique; ≤25 elements per actions block.
 // The top-level `text` is always set: notifications, screen readers and old clients show it.
 import type { Button, Reply } from '../../src/chat/index.js';
-import { numberedOptions, textOnly } from '../../src/chat/index.js';
+import { cardBody, numberedOptions, textOnly } from '../../src/chat/index.js';
 
 export const LIMITS = {
   blocks: 50, sectionText: 3000, fieldsPerSection: 10, fieldText: 2000, header: 150,
@@ -87,20 +87,8 @@ function actionBlocks(reply: Reply): Block[] {
   return blocks;
 }
 
-/**
- * Replies often carry their text-only form in `text` (the title as first line, the buttons as a
- * numbered list, see router ask()). Beside a header and real buttons those lines would show
- * twice, so the section text drops them.
- */
-export function bodyText(reply: Reply): string {
-  const lines = reply.text.split('\n');
-  const title = reply.card?.title?.trim();
-  if (title && lines[0]?.trim() === title) lines.shift();
-  const options = numberedOptions(reply);
-  const tail = lines.slice(lines.length - options.length);
-  if (options.length && tail.every((line, i) => line.trim() === options[i])) lines.splice(lines.length - options.length);
-  return lines.join('\n');
-}
+/** The section text: without the title and numbered options a header and real buttons show (src/chat cardBody). */
+export const bodyText = cardBody;
 
 /** The notification text: the text-only form, without listing the options twice. */
 export function fallbackText(reply: Reply): string {

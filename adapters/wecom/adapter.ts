@@ -8,7 +8,7 @@ import { ActionKeys } from './action-keys.js';
 import type { FetchLike } from './api.js';
 import { WecomClient } from './client.js';
 import { WecomCrypto } from './crypto.js';
-import { render, taskIdFor } from './outbound.js';
+import { render, renderUpdate, taskIdFor } from './outbound.js';
 import { wecomRoutes } from './routes.js';
 
 export interface WecomConfig {
@@ -39,8 +39,22 @@ export function wecomAdapter(config: WecomConfig, deps: WecomDeps): Adapter {
   const client = new WecomClient({ ...config, fetch: deps.fetch ?? ((url, init) => fetch(url, init)), now: deps.now });
 
   async function deliver(to: string, reply: Reply, idempotencyKey: string) {
-    await client.send(to, await render(reply, keys, taskIdFor(idempotencyKey)));
+    const taskId = taskIdFor(idempotencyKey);
+    const updated = reply.replaces?.token ? await replaceCard(to, reply, reply.replaces.token, taskId) : undefined;
+    for (const message of updated ?? await render(reply, keys, taskId)) await client.send(to, message);
     if (reply.image) await client.send(to, { msgtype: 'image', image: { media_id: await client.uploadImage(reply.image.path) } });
+  }
+
+  /** Updates the clicked card with its ResponseCode; what is left to send, or undefined when WeCom refused (used or expired code). */
+  async function replaceCard(to: string, reply: Reply, responseCode: string, taskId: string) {
+    const { update, after } = await renderUpdate(reply, keys, taskId);
+    try {
+      await client.updateTemplateCard(to, responseCode, update);
+      return after;
+    } catch (err) {
+      if (err instanceof PlatformError && !err.isRetryable()) return undefined;
+      throw err;
+    }
   }
 
   return {

@@ -37,6 +37,12 @@ export class WecomClient {
     if (typeof res.invaliduser === 'string' && res.invaliduser) throw new PlatformError('target_gone', `wecom message/send: invalid user ${res.invaliduser}`);
   }
 
+  /** POST /cgi-bin/message/update_template_card: the clicked card, once per ResponseCode. */
+  async updateTemplateCard(userid: string, responseCode: string, update: object): Promise<void> {
+    const body = { userids: [userid], agentid: Number(this.opts.agentId), response_code: responseCode, ...update };
+    await this.call('/cgi-bin/message/update_template_card', () => postJson(body), 'message/update_template_card');
+  }
+
   /** Uploads a temporary image (kept three days by WeCom) and returns its media_id. */
   async uploadImage(path: string): Promise<string> {
     const bytes = await readFile(path).catch(() => {

@@ -1,9 +1,10 @@
-// Decrypted callback XML → neutral InboundEvent (企业微信 "接收消息与事件": 文本消息, and
-// "模板卡片事件推送" template_card_event). The self-built app's callback only carries a member's
-// direct messages to the app; anything naming a group chat (ChatId / ChatType other than
-// "single") is ignored, as are message and event types salesbot does not handle.
+// Decrypted callback XML → neutral InboundEvent (企业微信 "接收消息与事件": 文本, 图片, 语音,
+// 视频, 位置, 链接 messages; the enter_agent event; "模板卡片事件推送" template_card_event). The
+// self-built app's callback only carries a member's direct messages to the app; anything naming a
+// group chat (ChatId / ChatType other than "single") is ignored, as are message and event types
+// salesbot does not handle.
 import { createHash } from 'node:crypto';
-import type { InboundEvent } from '../../src/chat/index.js';
+import type { Attachment, InboundEvent } from '../../src/chat/index.js';
 import type { ActionKeys } from './action-keys.js';
 import { leafFields, parseXml } from './xml.js';
 
@@ -21,12 +22,36 @@ const DECODERS: Record<string, Decoder> = {
     if (!f.MsgId) return { invalid: 'text without MsgId' };
     return { event: { ...base(f, ctx, f.MsgId), type: 'text', text, messageId: f.MsgId } };
   },
+  // A voice message carries WeCom's transcript in Recognition when speech recognition is on;
+  // then it is read like typed text, otherwise the user is asked to type.
+  voice: async (f, ctx) => {
+    if (!f.MsgId) return { invalid: 'voice without MsgId' };
+    const heard = (f.Recognition ?? '').trim();
+    return { event: { ...base(f, ctx, f.MsgId), type: 'text', text: heard, attachment: 'voice', messageId: f.MsgId, ...(heard && { transcribed: true }) } };
+  },
+  image: attachment('image'),
+  video: attachment('video'),
+  location: attachment('location'),
+  link: attachment('file'),
+  file: attachment('file'),
   'event:template_card_event': async (f, ctx) => {
     const action = await ctx.keys.decode(f.EventKey ?? '');
     if (!action) return { ignored: 'card button key unknown or expired' };
-    return { event: { ...base(f, ctx, cardEventId(f)), type: 'action', action } };
+    // The click's ResponseCode updates the clicked card once (update_template_card).
+    const source = f.ResponseCode ? { token: f.ResponseCode } : undefined;
+    return { event: { ...base(f, ctx, cardEventId(f)), type: 'action', action, ...(source && { source }) } };
   },
+  // The member opened the app (进入应用): a welcome the first time only (the router remembers).
+  'event:enter_agent': async (f, ctx) => ({ event: { ...base(f, ctx, `enter-${f.FromUserName}-${f.CreateTime ?? ''}`), type: 'joined' } }),
 };
+
+/** A message the bot cannot read: answered with what it reads and what to do. */
+function attachment(kind: Attachment): Decoder {
+  return async (f, ctx) => {
+    if (!f.MsgId) return { invalid: `${kind} without MsgId` };
+    return { event: { ...base(f, ctx, f.MsgId), type: 'text', text: '', attachment: kind, messageId: f.MsgId } };
+  };
+}
 
 export async function decodeMessage(xml: string, ctx: DecodeContext): Promise<Decoded> {
   const parsed = parseXml(xml);

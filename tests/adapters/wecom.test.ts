@@ -170,7 +170,7 @@ describe('callbacks and sends, end to end', () => {
     expect(await res.text()).toBe('');
     await until(() => sendsTo('zhangwei').length > 0);
     // A new corp is a new, empty tenant: the pipeline answers in plain text.
-    expect(sendsTo('zhangwei')[0]!.body).toEqual({ touser: 'zhangwei', agentid: 1000002, msgtype: 'text', text: { content: '目前没有进行中的商机。' } });
+    expect(sendsTo('zhangwei')[0]!.body).toEqual({ touser: 'zhangwei', agentid: 1000002, msgtype: 'text', text: { content: expect.stringContaining('目前没有进行中的商机。') } });
   });
 
   it('answers the same MsgId once', async () => {
@@ -193,9 +193,14 @@ describe('callbacks and sends, end to end', () => {
     const click = clickFields('wangqiang', create.key, 'resp-1');
     expect((await product.app.fetch(callback(click))).status).toBe(200);
     expect((await product.app.fetch(callback(click))).status).toBe(200); // WeCom's retry of the same click
-    await until(() => sendsTo('wangqiang').length > 1);
+    // The answer updates the clicked card with its ResponseCode, once; no new message (#13).
+    await until(() => fake.cardUpdates.some((u) => u.response_code === 'resp-1'));
     await new Promise((r) => setTimeout(r, 800));
-    expect(sendsTo('wangqiang').map((s) => JSON.stringify(s.body)).slice(1)).toEqual([expect.stringContaining('已记录拜访 · 宁德时代')]);
+    const updates = fake.cardUpdates.filter((u) => u.response_code === 'resp-1');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ userids: ['wangqiang'], agentid: 1000002 });
+    expect(JSON.stringify(updates[0])).toContain('已记录拜访 · 宁德时代');
+    expect(sendsTo('wangqiang')).toHaveLength(1);
   });
 
   it('keeps an action too long for a button key in Redis and still round-trips it', async () => {
@@ -232,9 +237,10 @@ describe('callbacks and sends, end to end', () => {
     expect((await routes.fetch(bad)).status).toBe(400);
     expect((await routes.fetch(new Request('http://localhost/webhooks/wecom', { method: 'POST', body: '<xml/>' }))).status).toBe(400);
     const group = textFields('u2', '@salesbot 我的销售漏斗', randomUUID(), { ChatId: 'wrchat1', ChatType: 'group' });
-    const image = { ...textFields('u2', '', randomUUID()), MsgType: 'image', PicUrl: 'http://x' };
+    // A menu click that opens a URL (事件 view) is nothing to answer; images are answered now (#13).
+    const menu = { ToUserName: CORP, FromUserName: 'u2', CreateTime: nowSeconds(), MsgType: 'event', Event: 'view', EventKey: 'https://x', AgentID: AGENT };
     const otherAgent = textFields('u2', 'hi', randomUUID(), { AgentID: '999' });
-    for (const f of [group, image, otherAgent]) expect((await routes.fetch(callback(f))).status).toBe(200);
+    for (const f of [group, menu, otherAgent]) expect((await routes.fetch(callback(f))).status).toBe(200);
     expect(accepted).toEqual([]);
   });
 
@@ -348,16 +354,18 @@ describe('sending', () => {
     expect(fake.sends.length).toBe(before);
   });
 
-  it('renders a card without buttons as markdown, more than six buttons as numbered text, and cuts oversize text', async () => {
+  it('renders a card without buttons as markdown, more than six buttons as numbered text, and splits oversize text', async () => {
     await send({ text: '本月业绩', card: { title: '本月业绩', fields: [{ label: '签约', value: '¥120,000' }] } });
     expect(fake.sends.at(-1)!.body).toMatchObject({ msgtype: 'markdown', markdown: { content: '本月业绩\n> 签约：¥120,000' } });
     const buttons = Array.from({ length: 7 }, (_, i) => ({ label: `选项${i + 1}`, action: { intent: 'pick', args: { i } } }));
     await send({ text: '选哪个？', card: { buttons } });
     expect(fake.sends.at(-1)!.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('7. 选项7') } });
+    const before = fake.sends.length;
     await send({ text: '长'.repeat(2000) });
-    const content = (fake.sends.at(-1)!.body as { text: { content: string } }).text.content;
-    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
-    expect(content.endsWith('…')).toBe(true);
+    const parts = fake.sends.slice(before).map((s) => (s.body as { text: { content: string } }).text.content);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(2048);
+    expect(parts.join('')).toBe('长'.repeat(2000));
   });
 
   it('uploads an image and sends it after the text', async () => {

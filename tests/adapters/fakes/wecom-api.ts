@@ -15,11 +15,16 @@ export class FakeWecomApi {
   readonly sends: WecomSend[] = [];
   readonly robotSends: RobotSend[] = [];
   readonly uploads: { bytes: number; contentType: string }[] = [];
+  /** update_template_card calls WeCom accepted; each response_code works once (then errcode 40058 here). */
+  readonly cardUpdates: Record<string, unknown>[] = [];
+  private readonly usedCodes = new Set<string>();
   tokenRequests = 0;
   /** Users WeCom does not know: all unknown → 81013; some → errcode 0 with `invaliduser`. */
   readonly unknownUsers = new Set<string>();
   /** Called with each accepted message/send before the fake answers (harnesses decode here). */
   onSend?: (send: WecomSend) => Promise<void>;
+  /** Called with each accepted update_template_card body (harnesses decode the new card here). */
+  onCardUpdate?: (body: Record<string, unknown>) => Promise<void>;
   private readonly refusals: Refusal[] = [];
   private readonly validTokens = new Set<string>();
   private server?: Server;
@@ -68,6 +73,16 @@ export class FakeWecomApi {
         await this.onSend?.(send);
         this.sends.push(send);
         json({ errcode: 0, errmsg: 'ok', msgid: `msg${++this.seq}`, ...(unknown.length && { invaliduser: unknown.join('|') }) });
+      }),
+      // 更新模版卡片消息: {userids, agentid, response_code, template_card | button.replace_name}.
+      'POST /cgi-bin/message/update_template_card': () => this.authed(url, json, async () => {
+        const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+        const code = String(body.response_code ?? '');
+        if (!code || this.usedCodes.has(code)) return json({ errcode: 40058, errmsg: 'invalid response_code' });
+        this.usedCodes.add(code);
+        await this.onCardUpdate?.(body);
+        this.cardUpdates.push(body);
+        json({ errcode: 0, errmsg: 'ok', invaliduser: [] });
       }),
       'POST /cgi-bin/media/upload': () => this.authed(url, json, () => {
         this.uploads.push({ bytes: raw.length, contentType: req.headers['content-type'] ?? '' });

@@ -33,6 +33,12 @@ async function startRig({ redis, prefix }: { redis: Redis; prefix: string }): Pr
   /** The key the adapter really rendered for each action, by its JSON. */
   const renderedKeys = new Map<string, string>();
   fake.onSend = async (send) => { await decode(send, keys, sent, renderedKeys); };
+  // A click's answer updates the clicked card: the new card, or its buttons' replacement text.
+  fake.onCardUpdate = async (body) => {
+    const replaced = (body.button as { replace_name?: string } | undefined)?.replace_name;
+    if (replaced !== undefined) sent.push({ text: replaced, buttons: [] });
+    else await decode({ accessToken: '', body: { msgtype: 'template_card', template_card: body.template_card } }, keys, sent, renderedKeys);
+  };
   const adapter = wecomAdapter(
     { corpId: RIG.corpId, agentId: RIG.agentId, secret: FAKE_SECRET, token: RIG.token, encodingAesKey: RIG.key, apiBase: fake.url },
     // The contract's rate-limit case waits 20 s at most; production waits a minute.
