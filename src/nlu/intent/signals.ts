@@ -6,9 +6,9 @@ export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午
 
 export const QUESTION = /[?？]|啥|没[?？]?$|嘛|哪些|哪几|哪个|什么|多少|怎么样|如何|吗|呢|有没有|几个|谁|看看|看下|看一下|查看|查一下|查查|列出|列一下|显示|汇总|统计|\b(?:show|list|what|which|how|who|any|display|give me|tell me|where)\b/i;
 
-export const TASKS = /\boverdue\b|(?:没|未)(?:联系|跟进|拜访|回访)(?:了|过)?|的跟进(?:情况|记录|列表)?$|跟进(?:情况|记录|列表)|要回电|回电的|需要回电|该回电|(?:need|have|got) to (?:follow up|call|contact|visit|reach out)|should i (?:follow up|call|contact)|逾期|过期|超期|没跟进|未跟进|还没联系|没联系的|待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
+export const TASKS = /\boverdue\b|(?:还有|还剩)(?:几个|多少|哪些)[^,，。]{0,6}(?:回访|跟进|任务|拜访)|(?:回访|跟进|拜访)(?:还)?没(?:做|完成)|(?:没|未)(?:联系|跟进|拜访|回访)(?:了|过)?|的跟进(?:情况|记录|列表)?$|跟进(?:情况|记录|列表)|要回电|回电的|需要回电|该回电|(?:need|have|got) to (?:follow up|call|contact|visit|reach out)|should i (?:follow up|call|contact)|逾期|过期|超期|没跟进|未跟进|还没联系|没联系的|待办|待跟进|要跟进|需要跟进|该跟进|要联系|该联系|要回访|该回访|要拜访|要做的|任务|日程|提醒列表|to-?dos?|\btasks?\b|on my plate|agenda|follow[-\s]?ups? (?:due|for|today|this)|what(?:'s| is) due|who should i|due today/i;
 export const TASKS_STRONG = /待办|任务|日程|to-?dos?|\btasks?\b|on my plate|agenda/i;
-export const KPI_COUNT = /(?:了|过)(?:几个|几家|多少)个?(?:客户|单|家)|how many (?:customers|clients|visits|calls) did i/i;
+export const KPI_COUNT = /(?:拜访|跟进|通话|回访|签单|成交|电话)(?:量|次数|数量)|(?:了|过)(?:几个|几家|多少)个?(?:客户|单|家)|how many (?:customers|clients|visits|calls) did i/i;
 export const KPI = /业绩|完成了?多少|完成得怎么样|达成了?多少|卖了多少|签了多少|how much (?:have|did) (?:i|we) (?:sell|sold|close|closed)|完成率|KPI|目标完成|完成情况|达成率?|指标|排名|销售额|回款额|quota|how am i doing|how(?:'s| is| are) (?:my|our|the team'?s?) (?:quarter|month|year|week|numbers)|how(?:'s| is| are) (?:the team|my team|our team|everyone|everybody|we|i) doing|how (?:did|do|does) (?:i|we|the team|my team|our team|everyone) do\b|\bnumbers\b|performance|revenue|attainment|leaderboard|\bsales (?:figures|results)\b|tracking (?:against|to|toward)|against (?:target|quota|goal|plan)|\bon track\b/i;
 export const PIPELINE_STRONG = /漏斗|pipeline|funnel|open deals/i;
 export const PIPELINE = /\bhow many deals\b|\bdeals?\b[^.]{0,20}\bopen\b|漏斗|在跟|多少单|几个单|哪些单|商机|在跟的|跟进中的|手上的单|手里的单|单子情况|有哪些单|所有单子|pipeline|open deals|my deals|deals in (?:progress|flight)|forecast|funnel/i;
@@ -17,7 +17,7 @@ export const CUSTOMER_STATUS = /^\S{1,20}[?？]$|动静|啥进展|(?:客户)?信
 // Asking for a customer's people or numbers (帮我查下蔚来的联系人电话), not adding one.
 export const CONTACT_ASK = /(?:查|看|找|给我|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)[^,，。\d]{0,4}(?:发我|给我|告诉我|查一下|看看)|(?:联系人|联系方式|电话|手机号?)(?:有哪些|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
 
-export const CALLBACK = /\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
+export const CALLBACK = /问候|节日祝福|拜年|\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;
 export const NEW_CUSTOMER = /录入(?:系统|CRM)|正式录入|新建档案|建档|新客户|新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|加一个客户|建个客户|新开客户|new (?:customer|account|client|company)|add (?:a |an )?(?:new )?(?:customer|account|client|company)|create (?:a |an )?(?:customer|account)/i;
 export const NEW_CONTACT = /添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人[:：]|对接人|联系人是|负责人是|决策人是|add (?:a )?contact|new contact|\bis (?:the|our) (?:new )?[A-Za-z]+(?: [A-Za-z]+)? (?:at|of|for) [A-Z]|contact (?:is|person)|\bcontact\s*:|point of contact/i;

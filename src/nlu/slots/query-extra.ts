@@ -31,13 +31,15 @@ export function findPeriodShift(text: string): { period: Period; period_offset: 
 // "张伟的漏斗", "李娜这个月业绩": a full name opening a query about numbers or tasks.
 const QUERY_WORD = '(?:的|这|本|上|今|上个|这个|本月|今年|业绩|漏斗|商机|任务|待办|跟进|完成|KPI|pipeline)';
 const ZH_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${QUERY_WORD})`);
+// "看看小王的业绩", "老李这周的跟进": a familiar form of a team member.
+const FAMILIAR_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?((?:小|老)[${SURNAMES}])(?=${QUERY_WORD})`);
 const NOT_SUBJECT = /^(?:本|这|上|下|今|明|全|各|每|团|我|大|所|谁|哪|公|部)|^.(?:月|周|季|年|天)/;
 const EN_SUBJECT = /\b(?:how(?:'s| is) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) doing|([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s (?:pipeline|numbers|deals|tasks|quota|performance|kpi))\b/;
 
 export function findSubject(text: string, names?: KnownNames): string | undefined {
   const known = findKnown(text, names?.people);
   if (known) return known.name;
-  const zh = ZH_SUBJECT.exec(text)?.[1];
+  const zh = ZH_SUBJECT.exec(text)?.[1] ?? FAMILIAR_SUBJECT.exec(text)?.[1];
   if (zh && !NOT_SUBJECT.test(zh)) return zh;
   const en = EN_SUBJECT.exec(text);
   return en?.[1] ?? en?.[2];

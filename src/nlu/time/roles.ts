@@ -41,13 +41,17 @@ function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
 }
 
 /** `planning`: the whole message is a plan (schedule_follow_up), so a date defaults to the follow-up. */
+// The words right after a date that say what it is for: up to the first pause, 12 characters at most.
+const nearAfter = (after: string): string => (/^\s*\S*/.exec(after)?.[0] ?? '').slice(0, 12);
+
 function roleOf(w: Windows, planning: boolean): DateRole {
   const around = `${w.before} ${w.after}`;
+  const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
-  if (CLOSE.test(w.after) && !FOLLOW.test(w.after)) return 'expected_close';
+  if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
-  if (FOLLOW.test(w.after)) return 'next_follow_up';
+  if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
   if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
   if (FOLLOW.test(w.before)) return 'next_follow_up';
