@@ -37,7 +37,8 @@ export const queryTasks: IntentHandler = {
       const empty = kind === 'follow_up' && who.scope === 'me' ? t(locale, 'tasks.empty', { period: period.label }) : qt(locale, 'tasksEmpty', { title });
       return { text: [who.note, empty].filter(Boolean).join('\n') };
     }
-    const names = who.scope === 'me' ? undefined : await assigneeNames(ctx, due.map((r) => r.assigneeId));
+    // Whose each task is, when the list holds several people's.
+    const names = who.scope === 'team' ? await assigneeNames(ctx, due.map((r) => r.assigneeId)) : undefined;
     const fields = due.map((r) => ({
       label: `${r.overdue ? `⚠ ${t(locale, 'tasks.overdue')} · ` : ''}${formatDateTime(r.dueAt, locale, actor.timeZone)}`,
       value: [names?.get(r.assigneeId), r.customerName, taskNote(locale, r)].filter(Boolean).join(' — ').slice(0, 120),

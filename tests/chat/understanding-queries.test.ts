@@ -118,6 +118,13 @@ describe('tasks of others and of other kinds', () => {
     expect(reply.card!.fields!.map((f) => f.value)).toContain('永辉超市 — 回访测试');
   });
 
+  it('张伟明天要跟进谁 (the manager): 张伟\'s tomorrow', async () => {
+    await remind(rep1, '招商银行', localAt(1, 11), 'follow_up', '张伟明天的');
+    const reply = only(await app.say('manager', '张伟明天要跟进谁'));
+    expect(reply.text).toBe('张伟的明天待办');
+    expect(reply.card!.fields!.map((f) => f.value)).toContain('招商银行 — 张伟明天的');
+  });
+
   it('overdue follow-ups only', async () => {
     await remind(rep1, '顺丰速运', LONG_AGO(), 'follow_up', '逾期测试');
     await remind(rep1, '顺丰速运', new Date(Date.now() + 3_600_000), 'follow_up', '未到期测试');
