@@ -86,7 +86,9 @@ describe('log_activity', () => {
     const deal = await openDeal('华为云');
     expect(deal.stage).toBe('proposal');
     const before = await counts(app.db);
-    const reply = only(await app.say('rep1', '今天拜访了华为云的赵经理，意向金额80万，进入商务谈判，预计2027年1月20日签约，下周三再跟进'));
+    // A close date ahead whatever today is: a past one is not an expected close (it is named as another date).
+    const closeYear = today().y + 1;
+    const reply = only(await app.say('rep1', `今天拜访了华为云的赵经理，意向金额80万，进入商务谈判，预计${closeYear}年1月20日签约，下周三再跟进`));
     expect(reply.text).toBe('已记录拜访 · 华为云');
     expect(fieldValue(reply, '金额')).toBe('80万');
     expect(fieldValue(reply, '阶段')).toBe('商务谈判');
@@ -99,7 +101,7 @@ describe('log_activity', () => {
 
     const after = await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
     expect(after.amount?.toNumber()).toBe(800_000);
-    expect(after).toMatchObject({ stage: 'negotiation', probability: 70, expectedClose: new Date('2027-01-20T00:00:00Z'), closedAt: null });
+    expect(after).toMatchObject({ stage: 'negotiation', probability: 70, expectedClose: new Date(`${closeYear}-01-20T00:00:00Z`), closedAt: null });
     const change = await app.db.stageChange.findFirstOrThrow({ where: { dealId: deal.id }, orderBy: { at: 'desc' } });
     expect(change).toMatchObject({ from: 'proposal', to: 'negotiation', actorId: ids.rep1 });
 
