@@ -77,7 +77,20 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
 
 const CJK_RUN = /[\u4e00-\u9fff]{2}/;
 
-const spellsKeyword = (name: string | undefined): boolean => Boolean(name && CJK_RUN.test(name) && fixPinyinTypos(name) !== name);
+// Whether a name spells a CRM keyword in pinyin, remembered per name (bounded): the pinyin pass
+// is the costliest step, and a tenant's customer names repeat.
+const SPELLS = new Map<string, boolean>();
+
+function spellsKeyword(name: string | undefined): boolean {
+  if (!name || !CJK_RUN.test(name)) return false;
+  let spells = SPELLS.get(name);
+  if (spells === undefined) {
+    if (SPELLS.size >= 1000) SPELLS.clear();
+    spells = fixPinyinTypos(name) !== name;
+    SPELLS.set(name, spells);
+  }
+  return spells;
+}
 
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {

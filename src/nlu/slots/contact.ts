@@ -37,10 +37,23 @@ const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|�
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
 const GLUED_NAME_AFTER = `(?:那个|那边的)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$)`;
 
+// The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
+const COMPILED = new Map<string, [RegExp, RegExp]>();
+
+function patternsFor(customer: string): [RegExp, RegExp] {
+  const cached = COMPILED.get(customer);
+  if (cached) return cached;
+  if (COMPILED.size >= 500) COMPILED.clear();
+  const escaped = customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const made: [RegExp, RegExp] = [new RegExp(`${escaped}${FULL_NAME_AFTER}`), new RegExp(`${escaped}${GLUED_NAME_AFTER}`)];
+  COMPILED.set(customer, made);
+  return made;
+}
+
 function fullNameOf(text: string, customer?: string): string | undefined {
   if (!customer || /^[A-Za-z]/.test(customer)) return undefined;
-  const escaped = customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`${escaped}${FULL_NAME_AFTER}`).exec(text) ?? new RegExp(`${escaped}${GLUED_NAME_AFTER}`).exec(text);
+  const [owned, glued] = patternsFor(customer);
+  const m = owned.exec(text) ?? glued.exec(text);
   const name = m?.[1];
   return name && !NOT_PERSON.test(name) ? name : undefined;
 }
