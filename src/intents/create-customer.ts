@@ -1,5 +1,6 @@
 // A new customer. An existing one of the same name is never duplicated; similar names are
 // offered first ("create anyway" is one tap away).
+import { looksLikeMarkup } from '../chat/clean-text.js';
 import { canSee } from '../domain/actor.js';
 import { createCustomer as create, findCandidates } from '../domain/customers.js';
 import { t } from '../i18n/index.js';
@@ -12,6 +13,8 @@ export const createCustomer: IntentHandler = {
   async handle(ctx, args) {
     const { locale, actor } = ctx;
     if (!args.customer) return { text: t(locale, 'ask.customerMissing') };
+    // Typed markup the cleaning left is never created (a button's confirmNew names what was offered).
+    if (looksLikeMarkup(args.customer) && !args.confirmNew) return { text: t(locale, 'customer.notPlainName', { name: args.customer }) };
     const candidates = await findCandidates(ctx.tx, actor.tenantId, args.customer);
     const same = candidates.find((c) => c.exact);
     if (same) {

@@ -14,7 +14,9 @@ beforeAll(async () => {
 });
 
 const MARKUP = /[<>]|^[@#]/;
-const offered = (reply: Reply) => (reply.card?.buttons ?? []).map((b) => String((b.action.args as { customer?: string }).customer ?? ''));
+/** What the reply's buttons offer: their labels ("新建「…」") and any customer their action names. */
+const offered = (reply: Reply) => (reply.card?.buttons ?? [])
+  .flatMap((b) => [b.label, String((b.action.args as { customer?: string }).customer ?? '')]).filter(Boolean);
 
 async function noMarkupCustomers(): Promise<void> {
   const names = (await app.db.customer.findMany({ where: { tenantId: 'demo' }, select: { name: true } })).map((c) => c.name);
@@ -29,7 +31,7 @@ describe('markup and mentions in typed text', () => {
     const reply = only(await app.say('rep2', text));
     expect(reply.text).toContain(name);
     expect(reply.text).not.toMatch(/<|>/);
-    for (const customer of offered(reply)) expect(customer).not.toMatch(MARKUP);
+    for (const offer of offered(reply)) expect(offer).not.toMatch(/[<>]|[「"][@#]/);
     await noMarkupCustomers();
   });
 
@@ -38,14 +40,29 @@ describe('markup and mentions in typed text', () => {
     '/新客户 <at user_id="all">所有人</at>',
     '新客户 <@U0BOT>',
     'new customer @all',
+    '/新客户 @所有人',
+    '/customer #general',
+    '/新客户 <b',
     '今天拜访了<at user_id="all"的王总',
   ])('%s offers no customer at all', async (text) => {
     const before = await counts(app.db);
     const reply = only(await app.say('rep1', text));
-    expect(offered(reply).filter(Boolean)).toEqual([]);
+    expect(offered(reply).filter((o) => /[<>]|新建|create/i.test(o))).toEqual([]);
     expect(reply.text).not.toMatch(/要新建为客户|as a new customer/);
     expect(await counts(app.db)).toEqual(before);
     await noMarkupCustomers();
+  });
+
+  it.each([
+    { intent: 'log_activity', args: { customer: '<at', channel: 'visit' } },
+    { intent: 'add_contact', args: { customer: '@all', contact: '王伟' } },
+    { intent: 'create_customer', args: { customer: '<b>Robert\')' } },
+  ])('a name still looking like markup ($args.customer) is refused, not offered: $intent', async (action) => {
+    const before = await counts(app.db);
+    const reply = only(await app.click('rep1', action));
+    expect(reply.text).toBe(`「${action.args.customer}」像是格式或 @ 提及，不是客户名称。请直接输入客户名称，例如「新客户 宁德时代」。`);
+    expect(reply.card?.buttons ?? []).toEqual([]);
+    expect(await counts(app.db)).toEqual(before);
   });
 
   it('a Feishu mention of a colleague is not the customer: the visit is logged on 美团', async () => {
