@@ -5,13 +5,13 @@ import { createReadStream } from 'node:fs';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { Address, Reply } from '../../src/chat/index.js';
+import type { Address, CardRef, Reply } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import { PlatformError, type Adapter, type SendOptions } from '../contract.js';
 import { classify, failureOf } from './errors.js';
 import { decodeEvent, type Decoded } from './inbound.js';
 import { PerChatLimiter } from './limiter.js';
-import { imageBody, render, textBody, type FeishuBody } from './outbound.js';
+import { cardJson, imageBody, render, textBody, type FeishuBody } from './outbound.js';
 import { feishuRoutes } from './routes.js';
 import { httpWithTimeout, sdkOptions } from './sdk.js';
 import type { EventHeader } from './schemas.js';
@@ -79,6 +79,39 @@ export class FeishuAdapter implements Adapter {
   }
 
   async send(address: Address, reply: Reply, opts: SendOptions): Promise<void> {
+    if (!(reply.replaces && await this.replaceCard(address, reply, reply.replaces))) await this.sendNew(address, reply, opts);
+    if (reply.image) await this.post(address, imageBody(await this.upload(reply.image.path)), `${opts.idempotencyKey}:image`, opts.replyTo);
+  }
+
+  /**
+   * The answer to a click replaces the clicked card: with the callback's token (delayed update,
+   * 30 minutes, twice per token: POST /open-apis/interactive/v1/card/update), else by patching
+   * the message (PATCH /open-apis/im/v1/messages/:id, 14 days; our cards are update_multi).
+   * False when neither worked (expired, recalled): the caller sends a new message.
+   */
+  private async replaceCard(address: Address, reply: Reply, ref: CardRef): Promise<boolean> {
+    const card = cardJson({ ...reply, card: reply.card ?? {} }, address, this.buttons);
+    const attempts = [
+      ref.token && (() => this.client.request<ApiResult>({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token: ref.token, card } })),
+      ref.messageId && (() => this.client.im.message.patch({ path: { message_id: ref.messageId! }, data: { content: JSON.stringify(card) } })),
+    ].filter((a): a is () => Promise<ApiResult> => Boolean(a));
+    for (const attempt of attempts) {
+      try {
+        const result = await this.call(attempt);
+        if (!result.code) return true;
+        // A refusal in the answer (token used up or expired, message recalled): try the next way.
+        const err = classify({ code: result.code, msg: result.msg });
+        if (err.kind === 'rate_limited') throw err;
+        this.log.info({ err: err.message, chat: address.conversationId }, 'feishu: the clicked card could not be updated');
+      } catch (err) {
+        if (!(err instanceof PlatformError) || err.isRetryable()) throw err;
+        this.log.info({ err: err.message, chat: address.conversationId }, 'feishu: the clicked card could not be updated');
+      }
+    }
+    return false;
+  }
+
+  private async sendNew(address: Address, reply: Reply, opts: SendOptions): Promise<void> {
     const body = render(reply, address, this.buttons);
     try {
       await this.post(address, body, opts.idempotencyKey, opts.replyTo);
@@ -88,7 +121,6 @@ export class FeishuAdapter implements Adapter {
       this.log.warn({ err: err.message, chat: address.conversationId }, 'feishu refused the card; sending text');
       await this.post(address, textBody(reply), `${opts.idempotencyKey}:text`, opts.replyTo);
     }
-    if (reply.image) await this.post(address, imageBody(await this.upload(reply.image.path)), `${opts.idempotencyKey}:image`, opts.replyTo);
   }
 
   private async post(address: Address, body: FeishuBody, key: string, replyTo?: string): Promise<void> {

@@ -1,7 +1,9 @@
 // Message content → plain text, one converter per Feishu message type. Mentions stay as their
 // `@_user_N` keys here; inbound.ts decides what to do with them.
-// Document: "Receive message content" (im/v1 message content structures: text, post).
+// Document: "Receive message content" (im/v1 message content structures: text, post, image,
+// file, audio, media, sticker, location).
 import { z } from 'zod';
+import type { Attachment } from '../../src/chat/index.js';
 
 const textSchema = z.object({ text: z.string() });
 
@@ -29,6 +31,14 @@ const converters: Record<string, (raw: unknown) => string | undefined> = {
   text: (raw) => textSchema.safeParse(raw).data?.text,
   post: postText,
 };
+
+/** What a message type carries that the bot does not read; `post` only when it holds a picture or video. */
+const ATTACHMENTS: Record<string, Attachment> = { image: 'image', file: 'file', audio: 'voice', media: 'video', sticker: 'sticker', location: 'location' };
+
+export function messageAttachment(messageType: string, content: string): Attachment | undefined {
+  if (messageType !== 'post') return ATTACHMENTS[messageType];
+  return /"tag"\s*:\s*"(img|media)"/.test(content) ? 'image' : undefined;
+}
 
 /** The message's text, or undefined for types this bot does not read (images, files, stickers…). */
 export function messageText(messageType: string, content: string): string | undefined {

@@ -1,10 +1,10 @@
 // Feishu events → the neutral model. Direct chats always; group chats only when the bot is
 // @-mentioned, with that mention removed. Documents: "Receive message (im.message.receive_v1)",
-// "Card callback (card.action.trigger)".
+// "Card callback (card.action.trigger)", "Bot added to a group (im.chat.member.bot.added_v1)".
 import { actionPayloadSchema, type Address, type InboundEvent, type Identity } from '../../src/chat/index.js';
-import { messageText } from './content.js';
+import { messageAttachment, messageText } from './content.js';
 import { eventTime } from './event-time.js';
-import { buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
+import { botAddedEventSchema, buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
 
 export type Decoded =
   | { kind: 'event'; event: InboundEvent }
@@ -26,7 +26,9 @@ async function decodeMessage(h: EventHeader, raw: unknown, ctx: DecodeContext): 
   if (!parsed.success) return { kind: 'ignored', reason: 'malformed message event' };
   const { sender, message: m } = parsed.data;
   if (sender.sender_type && sender.sender_type !== 'user') return { kind: 'ignored', reason: `sender is a ${sender.sender_type}` };
-  const text = messageText(m.message_type, m.content);
+  // An image, file, voice… is answered with what the bot reads; a post keeps its text.
+  const attachment = messageAttachment(m.message_type, m.content);
+  const text = messageText(m.message_type, m.content) ?? (attachment ? '' : undefined);
   if (text === undefined) return { kind: 'ignored', reason: `unsupported message type ${m.message_type}` };
   const group = m.chat_type !== 'p2p';
   const mentions = m.mentions ?? [];
@@ -38,7 +40,7 @@ async function decodeMessage(h: EventHeader, raw: unknown, ctx: DecodeContext): 
   };
   const event: InboundEvent = {
     type: 'text', eventId: h.event_id, at: at(h), from: identity(h, sender.sender_id.open_id), address,
-    messageId: m.message_id, text: resolveMentions(text, mentions, bot),
+    messageId: m.message_id, text: resolveMentions(text, mentions, bot), ...(attachment && { attachment }),
   };
   return { kind: 'event', event };
 }
@@ -53,7 +55,7 @@ export function resolveMentions(text: string, mentions: Mention[], botOpenId: st
 async function decodeCardAction(h: EventHeader, raw: unknown): Promise<Decoded> {
   const parsed = cardActionEventSchema.safeParse(raw);
   if (!parsed.success) return { kind: 'ignored', reason: 'malformed card action' };
-  const { operator, action, context } = parsed.data;
+  const { operator, action, context, token } = parsed.data;
   const value = buttonValueSchema.safeParse(action.value);
   if (!value.success) return { kind: 'ignored', reason: 'not one of our buttons' };
   let payload;
@@ -68,13 +70,25 @@ async function decodeCardAction(h: EventHeader, raw: unknown): Promise<Decoded> 
   const event: InboundEvent = {
     type: 'action', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address,
     action: payload, ...(context.open_message_id && { messageId: context.open_message_id }),
+    // The answer replaces the clicked card: the callback's token, else the message id (outbound.ts).
+    source: { ...(context.open_message_id && { messageId: context.open_message_id }), ...(token && { token }) },
   };
   return { kind: 'event', event };
+}
+
+/** The bot added to a group: a welcome there once, from whoever added it. */
+async function decodeBotAdded(h: EventHeader, raw: unknown): Promise<Decoded> {
+  const parsed = botAddedEventSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignored', reason: 'malformed bot.added event' };
+  const { chat_id: chat, operator_id: operator } = parsed.data;
+  const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: chat, kind: 'group' };
+  return { kind: 'event', event: { type: 'joined', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address } };
 }
 
 const decoders: Record<string, (h: EventHeader, event: unknown, ctx: DecodeContext) => Promise<Decoded>> = {
   'im.message.receive_v1': decodeMessage,
   'card.action.trigger': decodeCardAction,
+  'im.chat.member.bot.added_v1': decodeBotAdded,
 };
 
 export async function decodeEvent(h: EventHeader, event: unknown, ctx: DecodeContext): Promise<Decoded> {

@@ -17,6 +17,7 @@ export function fromLegacyCard(json: unknown): LegacyCard | undefined {
     header: { event_id: `card-${c.token}`, event_type: 'card.action.trigger', tenant_key: c.tenant_key },
     event: {
       operator: { open_id: c.open_id, tenant_key: c.tenant_key },
+      token: c.token,
       action: c.action,
       context: { open_message_id: c.open_message_id, ...(c.open_chat_id && { open_chat_id: c.open_chat_id }) },
     },

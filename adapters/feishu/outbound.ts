@@ -1,8 +1,9 @@
 // The neutral Reply → a Feishu message body. A reply with a card becomes an interactive message
 // (message card JSON 1.0: header, div text, fields, an action row of buttons); a plain reply is
 // a text message. Documents: "Send message content: text, interactive", "Card JSON 1.0
-// components: div, action, button".
-import { numberedOptions, textOnly, type Address, type Button, type Card, type Reply } from '../../src/chat/index.js';
+// components: div, action, button". Cards are shared (`update_multi`), so the answer to a click
+// can replace the card for everyone in the chat ("Update a sent message card").
+import { cardBody, numberedOptions, textOnly, type Address, type Button, type Card, type Reply } from '../../src/chat/index.js';
 
 export interface FeishuBody { msg_type: 'text' | 'interactive' | 'image'; content: string }
 
@@ -25,10 +26,15 @@ export function withOptions(reply: Reply): string {
   return [reply.text, ...missing].join('\n');
 }
 
-/** `buttons: false` when clicks cannot come back (long connection without a callback URL): the options are typed as numbers. */
+/**
+ * `buttons: false` when clicks cannot come back (long connection without a callback URL): the
+ * options are typed as numbers. With buttons, the body neither repeats the title nor lists the
+ * options beside them (#13); a card with nothing more to say than its title has no text block.
+ */
 export function cardJson(reply: Reply & { card: Card }, chat: CardChat, buttons = true): object {
   const card = buttons ? reply.card : { ...reply.card, buttons: [] };
-  const elements: object[] = [{ tag: 'div', text: plain(buttons ? reply.text : withOptions(reply)) }];
+  const body = buttons ? cardBody(reply).trim() : withOptions(reply);
+  const elements: object[] = body || !card.title ? [{ tag: 'div', text: plain(body || reply.text) }] : [];
   if (card.fields?.length) {
     elements.push({ tag: 'div', fields: card.fields.map((f) => ({ is_short: true, text: plain(`${f.label}\n${f.value}`) })) });
   }
@@ -39,7 +45,7 @@ export function cardJson(reply: Reply & { card: Card }, chat: CardChat, buttons 
     });
   }
   return {
-    config: { wide_screen_mode: true },
+    config: { wide_screen_mode: true, update_multi: true },
     ...(card.title && { header: { title: plain(card.title), template: 'blue' } }),
     elements,
   };

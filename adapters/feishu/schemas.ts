@@ -55,10 +55,18 @@ const actionSchema = z.object({ value: z.unknown(), tag: z.string().optional() }
 
 export const cardActionEventSchema = z.object({
   operator: z.object({ open_id: z.string().min(1), tenant_key: z.string().optional() }).loose(),
+  /** The card-update token ("c-…"): a delayed update of the clicked card within 30 minutes. */
+  token: z.string().optional(),
   action: actionSchema,
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().min(1).optional() }).loose(),
 });
 export type CardActionEvent = z.infer<typeof cardActionEventSchema>;
+
+/** im.chat.member.bot.added_v1: the bot was added to a group ("Bot added to a group" event). */
+export const botAddedEventSchema = z.object({
+  chat_id: z.string().min(1),
+  operator_id: z.object({ open_id: z.string().min(1) }).loose(),
+});
 
 /** The old-format card callback (apps with the old card request URL): no `schema`, no header, no
  * chat id; `token` is the card-update token. Documents: "Message card callback interaction

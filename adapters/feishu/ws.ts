@@ -26,5 +26,6 @@ export function wsDispatcher(sink: InboundSink, decode: Decode, log: Logger): la
   return new lark.EventDispatcher(sdkOptions).register({
     'im.message.receive_v1': handle,
     'card.action.trigger': handle,
+    'im.chat.member.bot.added_v1': handle,
   } as Record<string, (data: Record<string, unknown>) => Promise<object>>);
 }

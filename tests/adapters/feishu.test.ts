@@ -85,10 +85,11 @@ describe('feishu webhook', () => {
     expect(queued[0]).toMatchObject({ type: 'text', text: '今天拜访了美团\n王总说下周签约', address: { kind: 'group', conversationId: 'oc_group_1' } });
   });
 
-  it('acknowledges but does not queue message types it cannot read, or other events', async () => {
-    const image = messageEvent({ eventId: 'evt-img', userId: 'ou_i', text: '', messageType: 'image', content: { image_key: 'img_x' } });
-    expect((await post(signedRequest(image))).status).toBe(200);
-    const other = { schema: '2.0', header: { ...image.header, event_id: 'evt-other', event_type: 'im.chat.member.bot.added_v1' }, event: {} };
+  it('acknowledges but does not queue message types it does not answer, or other events', async () => {
+    // A shared group card (share_chat) is nothing to answer; images and the like are, since #13.
+    const shared = messageEvent({ eventId: 'evt-share', userId: 'ou_i', text: '', messageType: 'share_chat', content: { chat_id: 'oc_x' } });
+    expect((await post(signedRequest(shared))).status).toBe(200);
+    const other = { schema: '2.0', header: { ...shared.header, event_id: 'evt-other', event_type: 'im.chat.member.user.added_v1' }, event: {} };
     expect((await post(signedRequest(other))).status).toBe(200);
     expect(queued).toEqual([]);
   });
@@ -98,7 +99,7 @@ describe('feishu webhook', () => {
     const res = await post(signedRequest(cardActionEvent({ eventId: 'evt-click', userId: 'ou_c', action, kind: 'group' })));
     expect(await res.json()).toEqual({ toast: { type: 'info', content: '处理中…' } });
     expect(queued[0]).toMatchObject({
-      type: 'action', action, messageId: 'om_card_1',
+      type: 'action', action, messageId: 'om_card_1', source: { messageId: 'om_card_1', token: 'c-card-token' },
       from: { platform: 'feishu', platformTenant: TENANT, userId: 'ou_c' },
       address: { platform: 'feishu', platformTenant: TENANT, conversationId: 'oc_p2p_ou_c', kind: 'group' },
     });

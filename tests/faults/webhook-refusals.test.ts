@@ -61,10 +61,11 @@ describe('Feishu /webhooks/feishu (events and card actions)', () => {
     await refused(s, signedRequest(JSON.stringify({ encrypt: 'bm90IGEgY2lwaGVydGV4dA==' }), { plain: true }), 400);
   });
 
-  it('200 and dropped: an event type salesbot does not handle, a non-text message, a button that is not ours', async () => {
+  // Images, stickers, files… are answered since #13; a shared chat card is not.
+  it('200 and dropped: an event type salesbot does not handle, a message type it does not answer, a button that is not ours', async () => {
     const ack = await refused(s, signedRequest(feishuWith({ event_type: 'contact.user.created_v3' })), 200);
     expect(await ack.json()).toEqual({});
-    await refused(s, signedRequest(messageEvent({ eventId: id(), userId: 'ou_fault', text: '', messageType: 'sticker', content: { file_key: 'x' } })), 200);
+    await refused(s, signedRequest(messageEvent({ eventId: id(), userId: 'ou_fault', text: '', messageType: 'share_chat', content: { chat_id: 'oc_x' } })), 200);
     const click = cardActionEvent({ eventId: id(), userId: 'ou_fault', action: { intent: 'query_pipeline', args: {} } });
     click.event.action.value = { salesbot: '{not json' } as never;
     await refused(s, signedRequest(click), 200);
@@ -165,8 +166,9 @@ describe('WeCom /webhooks/wecom (XML callback and URL check)', () => {
 
   it('200 and dropped: message and event types salesbot does not handle, another agent\'s messages', async () => {
     const base = wecomText('zhangsan', VISIT, id());
-    await refused(s, wecomCallback({ ...base, MsgType: 'image', PicUrl: 'http://127.0.0.1/x.png', MsgId: id() }), 200);
-    await refused(s, wecomCallback({ ...base, MsgType: 'event', Event: 'enter_agent', MsgId: id() }), 200);
+    // Images and enter_agent are answered since #13; a menu link (view) and a contact change are not.
+    await refused(s, wecomCallback({ ...base, MsgType: 'event', Event: 'view', EventKey: 'https://example.com', MsgId: id() }), 200);
+    await refused(s, wecomCallback({ ...base, MsgType: 'event', Event: 'change_contact', ChangeType: 'update_user', MsgId: id() }), 200);
     await refused(s, wecomCallback({ ...base, MsgType: 'event', Event: 'template_card_event', EventKey: 'never-rendered', MsgId: id() }), 200);
     await refused(s, wecomCallback({ ...base, AgentID: '999999', MsgId: id() }), 200);
   });

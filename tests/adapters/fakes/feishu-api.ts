@@ -1,11 +1,16 @@
 // A fake Feishu open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk Client: tenant token,
-// bot info, send and reply, image upload. It records what it received and can refuse the next
-// send (429 with x-ogw-ratelimit-reset, or any Feishu error code), or leave it unanswered.
+// bot info, send and reply, image upload, and the two card updates ("Delay update message card":
+// POST interactive/v1/card/update with the callback token, twice per token; "Update a sent message
+// card": PATCH im/v1/messages/:id). It records what it received (updates among `sends`, via
+// 'update' / 'patch') and can refuse the next send (429 with x-ogw-ratelimit-reset, or any Feishu
+// error code), or leave it unanswered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FeishuSend {
-  via: 'create' | 'reply';
+  via: 'create' | 'reply' | 'update' | 'patch';
+  /** The card-update token (via 'update') or the patched message (via 'patch'). */
+  target?: string;
   receiveId?: string;
   receiveIdType?: string;
   replyTo?: string;
@@ -28,6 +33,9 @@ export class FakeFeishuApi {
   /** Called on every accepted send (the inbound bench times replies with it). */
   onSend?: (send: FeishuSend) => void;
   private readonly refusals: Refusal[] = [];
+  private readonly tokenUses = new Map<string, number>();
+  /** Messages PATCH answers as gone (recalled, or older than 14 days). */
+  readonly gone = new Set<string>();
   private server?: Server;
   private seq = 0;
 
@@ -57,6 +65,11 @@ export class FakeFeishuApi {
     this.refusals.push({ status, code, msg });
   }
 
+  /** The card-update token has been used its two times. */
+  useUp(token: string): void {
+    this.tokenUses.set(token, 2);
+  }
+
   /** The next send is never answered, as a hung platform: nothing is recorded, the connection stays open. */
   hangNext(): void {
     this.refusals.push({ status: 0, code: 0, msg: 'hang', hang: true });
@@ -65,7 +78,9 @@ export class FakeFeishuApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await read(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const route = `${req.method} ${url.pathname.replace(/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, '/open-apis/im/v1/messages/:id/reply')}`;
+    const route = `${req.method} ${url.pathname
+      .replace(/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, '/open-apis/im/v1/messages/:id/reply')
+      .replace(/^\/open-apis\/im\/v1\/messages\/om_[^/]+$/, '/open-apis/im/v1/messages/:id')}`;
     const json = (status: number, payload: object, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
@@ -80,6 +95,20 @@ export class FakeFeishuApi {
         : json(200, { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'salesbot' } })),
       'POST /open-apis/im/v1/messages': () => this.send(req, body, json, { via: 'create', receiveId: parse(body).receive_id, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined }),
       'POST /open-apis/im/v1/messages/:id/reply': () => this.send(req, body, json, { via: 'reply', replyTo: url.pathname.split('/')[5] }),
+      'POST /open-apis/interactive/v1/card/update': () => {
+        const data = JSON.parse(body.toString('utf8')) as { token?: string; card?: object };
+        const uses = (this.tokenUses.get(data.token ?? '') ?? 0) + 1;
+        this.tokenUses.set(data.token ?? '', uses);
+        if (!data.token || uses > 2) return json(200, { code: 200830, msg: 'card token expired or used up (fake)' });
+        this.record({ via: 'update', target: data.token, msgType: 'interactive', content: data.card, authorization: req.headers.authorization });
+        json(200, { code: 0, msg: 'ok' });
+      },
+      'PATCH /open-apis/im/v1/messages/:id': () => {
+        const id = url.pathname.split('/')[5]!;
+        if (this.gone.has(id)) return json(400, { code: 230011, msg: 'The message was withdrawn.' });
+        this.record({ via: 'patch', target: id, msgType: 'interactive', content: JSON.parse(parse(body).content ?? 'null'), authorization: req.headers.authorization });
+        json(200, { code: 0, msg: 'success', data: {} });
+      },
       'POST /open-apis/im/v1/images': () => {
         this.uploads.push({ contentType: req.headers['content-type'] ?? '', bytes: body.length, body });
         json(200, { code: 0, msg: 'ok', data: { image_key: `img_v2_fake_${++this.seq}` } });
@@ -88,6 +117,11 @@ export class FakeFeishuApi {
     const handler = handlers[route];
     if (handler) handler();
     else json(404, { code: 404, msg: `the fake has no ${route}` });
+  }
+
+  private record(send: FeishuSend): void {
+    this.sends.push(send);
+    this.onSend?.(send);
   }
 
   private send(req: IncomingMessage, body: Buffer, json: (s: number, p: object, h?: Record<string, string>) => void, where: Partial<FeishuSend>): void {
@@ -99,8 +133,7 @@ export class FakeFeishuApi {
       ...where, msgType: data.msg_type, content: JSON.parse(data.content ?? 'null'), uuid: data.uuid,
       authorization: req.headers.authorization,
     } as FeishuSend;
-    this.sends.push(send);
-    this.onSend?.(send);
+    this.record(send);
     json(200, { code: 0, msg: 'ok', data: { message_id: `om_fake_${++this.seq}`, msg_type: data.msg_type } });
   }
 }
