@@ -2,7 +2,9 @@
 // Adapter: a long connection started by the worker, no webhooks. Direct messages, and room
 // messages that @-mention the bot (mention stripped), become neutral text events; replies go
 // back with `say` as plain text — Wechaty has no buttons, so they are numbered options, and
-// typing the number picks one (the router handles it).
+// typing the number picks one (the router handles it). A picture, file, voice, video, sticker or
+// location sent directly is answered with what the bot reads (#13); in a room it cannot mention
+// the bot and is left alone.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FileBox } from 'file-box';
@@ -10,7 +12,7 @@ import type { Logger } from 'pino';
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
 import type { WechatyOptions } from 'wechaty';
 import { PlatformError, type Adapter } from '../contract.js';
-import { textOnly, type Address, type InboundEvent, type Reply } from '../../src/chat/index.js';
+import { textOnly, type Address, type Attachment, type InboundEvent, type Reply } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 
 export interface WechatyAdapterOptions {
@@ -26,18 +28,30 @@ const MAX_AGE_SECONDS = 5 * 60;
 /** Personal-account style bots get restricted when they talk fast; stay well below. */
 const RATE_PER_SECOND = 1;
 
+/** Wechaty message types (Message.Type names) the bot answers without reading. */
+const ATTACHMENTS: Record<string, Attachment> = {
+  Image: 'image', Attachment: 'file', Audio: 'voice', Video: 'video', Emoticon: 'sticker', Location: 'location',
+};
+
 export function wechatyAdapter(opts: WechatyAdapterOptions): Adapter {
   let bot: Wechaty | undefined;
 
+  /** The attachment a direct non-text message is; undefined for text and for what is not answered. */
+  function attachmentOf(msg: Message): Attachment | undefined {
+    const name = (bot!.Message.Type as unknown as Record<number, string>)[msg.type()];
+    return msg.room() || !name ? undefined : ATTACHMENTS[name];
+  }
+
   async function toEvent(msg: Message): Promise<InboundEvent | undefined> {
-    if (msg.self() || msg.type() !== bot!.Message.Type.Text || msg.age() > MAX_AGE_SECONDS) return undefined;
+    const attachment = msg.type() === bot!.Message.Type.Text ? undefined : attachmentOf(msg);
+    if (msg.self() || (msg.type() !== bot!.Message.Type.Text && !attachment) || msg.age() > MAX_AGE_SECONDS) return undefined;
     const room = msg.room();
     if (room && !(await msg.mentionSelf())) return undefined;
-    const text = (room ? await msg.mentionText() : msg.text()).trim();
-    if (!text) return undefined;
+    const text = attachment ? '' : (room ? await msg.mentionText() : msg.text()).trim();
+    if (!text && !attachment) return undefined;
     const talker = msg.talker();
     return {
-      type: 'text', text, eventId: msg.id, at: msg.date(), messageId: msg.id,
+      type: 'text', text, eventId: msg.id, at: msg.date(), messageId: msg.id, ...(attachment && { attachment }),
       from: { platform: 'wechaty', platformTenant: opts.tenant, userId: talker.id, displayName: talker.name() },
       address: { platform: 'wechaty', platformTenant: opts.tenant, conversationId: room ? room.id : talker.id, kind: room ? 'group' : 'direct' },
     };

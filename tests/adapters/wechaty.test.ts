@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileBox } from 'file-box';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { types } from 'wechaty';
 import { PlatformError, type Adapter } from '../../adapters/contract.js';
@@ -59,7 +60,7 @@ describe('wechaty', () => {
   it('answers a direct message with say', async () => {
     zhang.say('我的销售漏斗').to(bot);
     await until(() => said(zhang.id).length > 0);
-    expect(said(zhang.id)).toEqual(['目前没有进行中的商机。']);
+    expect(said(zhang.id)).toEqual([expect.stringContaining('目前没有进行中的商机。')]);
     expect(queued.at(-1)).toMatchObject({
       type: 'text', text: '我的销售漏斗',
       from: { platform: 'wechaty', platformTenant: 'acme', userId: zhang.id, displayName: '张伟' },
@@ -75,7 +76,7 @@ describe('wechaty', () => {
     li.say('@salesbot 我的销售漏斗', [bot]).to(room);
     await until(() => said(room.id).length > 0);
     await settle();
-    expect(said(room.id)).toEqual(['目前没有进行中的商机。']);
+    expect(said(room.id)).toEqual([expect.stringContaining('目前没有进行中的商机。')]);
     expect(queued.slice(before)).toEqual([expect.objectContaining({
       text: '我的销售漏斗', address: expect.objectContaining({ conversationId: room.id, kind: 'group' }),
     })]);
@@ -106,6 +107,14 @@ describe('wechaty', () => {
     const gone = await adapter.send({ platform: 'wechaty', platformTenant: 'acme', conversationId: 'nobody', kind: 'direct' }, { text: 'x' }, { idempotencyKey: 'k2' }).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(PlatformError);
     expect((gone as PlatformError).kind).toBe('target_gone');
+  });
+
+  it('answers a picture sent directly with what the bot reads (#13)', async () => {
+    const start = said(zhang.id).length;
+    zhang.say(FileBox.fromBase64(Buffer.from('89504e470d0a1a0a', 'hex').toString('base64'), 'visit.png')).to(bot);
+    await until(() => said(zhang.id).length > start);
+    expect(said(zhang.id)[start]).toContain('图片');
+    expect(queued.at(-1)).toMatchObject({ type: 'text', text: '', attachment: 'image' });
   });
 
   it('stays off without WECHATY_PUPPET', () => {
