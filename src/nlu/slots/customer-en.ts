@@ -20,7 +20,7 @@ const STOP = new Set([
   'callback', 'satisfaction', 'renewal', 'survey', 'schedule', 'set', 'ping', 'check', 'reach', 'touch', 'base',
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
-  'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes',
+  'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
   'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
