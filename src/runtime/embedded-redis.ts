@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { track } from './children.js';
 import { freePort, isAlive } from './free-port.js';
 import { isRoot, localSecret } from './data-dir.js';
 import type { RunningService } from './service.js';
@@ -39,6 +40,7 @@ export async function startEmbeddedRedis(opts: { dataRoot: string; log: Logger }
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--requirepass', password,
     '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning',
   ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] }); // its own group: see postgres-process.ts
+  track(child, 'SIGTERM');
   child.stderr.on('data', (d) => opts.log.warn({ redis: String(d).trim() }));
   // A binary that cannot be run is a start failure saying so, not an unhandled 'error' event.
   let failed: string | undefined;

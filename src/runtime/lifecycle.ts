@@ -3,6 +3,7 @@
 // in the given order, then the queues and servers, then exits 0.
 import { ConfigError } from '../config.js';
 import type { Booted, Closable } from './boot.js';
+import { stopTracked } from './children.js';
 import { stopWithLaunchers } from './parent-watch.js';
 
 /** Starts each part in order; if one fails, what was started is stopped and the error rethrown. */
@@ -50,14 +51,23 @@ export function stopOnSignals(booted: Booted, parts: Closable[]): void {
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.off(signal, stopWhileStarting);
+    process.on(signal, () => void stop(signal));
+  }
   stopWithLaunchers((who) => void stop(who));
+}
+
+/** A signal while starting: the servers started so far are stopped (children.ts), then exit. */
+function stopWhileStarting(signal: NodeJS.Signals): void {
+  void stopTracked().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 }
 
 /** Runs an entry point; a start that fails prints one line saying what is wrong (and what to
  * do, which the errors raised while starting say), then exits 1. LOG_LEVEL=debug adds the stack. */
 export function runMain(main: () => Promise<void>): void {
+  process.once('SIGINT', stopWhileStarting);
+  process.once('SIGTERM', stopWhileStarting);
   main().catch((err: unknown) => {
     console.error(startFailure(err));
     if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { track } from './children.js';
 import { isRoot } from './data-dir.js';
 import type { PostgresBinaries } from './postgres-binaries.js';
 
@@ -36,6 +37,7 @@ export async function initCluster(opts: ClusterOptions): Promise<void> {
     const child = run(opts.binaries.initdb, [
       `--pgdata=${opts.dir}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, `--lc-messages=${LOCALE()}`,
     ], ids);
+    track(child, 'SIGTERM');
     const output = collect(child, opts.onLog);
     const code = await exited(child, 'initdb');
     if (code !== 0) throw new Error(`initdb failed (exit ${code}) for ${opts.dir}: ${lastLine(output())}`);
@@ -47,6 +49,7 @@ export async function initCluster(opts: ClusterOptions): Promise<void> {
 /** Starts the server; resolves once it accepts connections. */
 export async function startServer(opts: ClusterOptions & { port: number; flags: string[] }): Promise<PostgresProcess> {
   const child = run(opts.binaries.postgres, ['-D', opts.dir, '-p', String(opts.port), ...opts.flags], postgresIds());
+  track(child, 'SIGINT');
   const output = collect(child, opts.onLog);
   const ready = new Promise<void>((resolve) => child.stderr!.on('data', () => {
     if (output().includes('ready to accept connections')) resolve();

@@ -139,4 +139,15 @@ describe('npm start', () => {
       throw new Error(`${err.message}: ${commands(stillRunning())}\n${npm.output().slice(-2_000)}`);
     });
   }, 120_000);
+
+  it('a signal while still starting stops the servers started so far', async () => {
+    const app = launch(process.execPath, ['--import', 'tsx', 'src/main.ts'], await freePort());
+    // Redis is up and the migrations are running: the app's orderly stop is not in place yet.
+    await until('redis-server to start', () => /redis-server/.test(commands(stillRunning())), 60_000);
+    expect(app.output()).not.toContain('salesbot is running');
+    process.kill(app.child.pid!, 'SIGTERM');
+    await until('the app and Redis to stop', () => stillRunning().length === 0, 15_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${commands(stillRunning())}\n${app.output().slice(-2_000)}`);
+    });
+  }, 90_000);
 });
