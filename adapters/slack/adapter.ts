@@ -82,7 +82,8 @@ class PostedMessages {
 async function send(client: WebClient, posted: PostedMessages, address: Address, reply: Reply, opts: SendOptions, timeoutMs: number): Promise<void> {
   const message = renderReply(reply);
   // In a channel, answer in the thread of the message that asked (Slack etiquette); a DM reads top-level.
-  const thread = address.threadId ?? (address.kind === 'group' ? opts.replyTo : undefined);
+  // An ephemeral answer stays in the thread of the message it answers (replyTo).
+  const thread = address.threadId ?? (address.kind === 'group' || address.ephemeralIn ? opts.replyTo : undefined);
   try {
     if (!posted.has(opts.idempotencyKey)) await place(client, address, reply, message, thread, timeoutMs);
     if (reply.image) {
@@ -101,12 +102,11 @@ async function send(client: WebClient, posted: PostedMessages, address: Address,
 /** The clicked card replaced, an ephemeral answer, or a new message (also where those cannot be). */
 async function place(client: WebClient, address: Address, reply: Reply, message: SlackMessage, thread: string | undefined, timeoutMs: number): Promise<void> {
   if (reply.replaces && await replaceCard(client, address, reply.replaces, message, timeoutMs)) return;
-  if (address.ephemeralTo && await postEphemeral(client, address, message, thread)) return;
+  if (address.ephemeralIn && await postEphemeral(client, address, message, thread)) return;
   // Not in the channel of an ephemeral answer: the user's DM with the app (a user id as channel).
-  const channel = address.ephemeralTo ?? address.conversationId;
   await client.chat.postMessage({
-    channel, text: message.text, blocks: message.blocks,
-    unfurl_links: false, unfurl_media: false, ...(thread && !address.ephemeralTo && { thread_ts: thread }),
+    channel: address.conversationId, text: message.text, blocks: message.blocks,
+    unfurl_links: false, unfurl_media: false, ...(thread && !address.ephemeralIn && { thread_ts: thread }),
   });
 }
 

@@ -110,7 +110,8 @@ export type SlashCommand = z.infer<typeof slashCommandSchema>;
  * `/crm <text>` is the same as typing `<text>` to the bot. The answer is shown where it was
  * typed, to that user only (chat.postEphemeral), when the bot is in that channel; otherwise it
  * goes to the user's DM with the app (adapter.ts). A pipeline is never posted for the whole
- * channel to read. The address counts as a group one, so reminders later still go to the DM.
+ * channel to read. The address is the DM (ephemeralIn names the channel), so reminders later
+ * still find the user there.
  * Slack does not retry slash commands; trigger_id is unique per invocation.
  */
 export function fromSlashCommand(cmd: z.infer<typeof slashCommandSchema>): InboundEvent {
@@ -118,7 +119,7 @@ export function fromSlashCommand(cmd: z.infer<typeof slashCommandSchema>): Inbou
   return {
     type: 'text', text, eventId: `cmd.${cmd.trigger_id}`, at: new Date(),
     from: { ...slack(cmd.team_id), userId: cmd.user_id },
-    address: { ...slack(cmd.team_id), conversationId: cmd.channel_id, kind: 'group', ephemeralTo: cmd.user_id },
+    address: { ...slack(cmd.team_id), conversationId: cmd.user_id, kind: 'direct', ephemeralIn: cmd.channel_id },
   };
 }
 
@@ -153,17 +154,18 @@ export function fromBlockActions(p: BlockActions): InboundEvent[] {
   const ts = p.message?.ts ?? p.container?.message_ts;
   const ephemeral = p.container?.is_ephemeral === true;
   const source = { ...(ts && { messageId: ts }), ...(p.response_url && { token: p.response_url }) };
+  // An ephemeral card lives in a channel, but its answer is the user's: their DM is the address.
+  const address: Address = ephemeral
+    ? { ...slack(team), conversationId: p.user.id, kind: 'direct', ephemeralIn: channel }
+    : { ...slack(team), conversationId: channel, kind: kindOf(channel), ...(thread && { threadId: thread }) };
+  const replyTo = ephemeral ? (thread ?? ts) : ts;
   return p.actions.flatMap((a, i) => {
     const action = decodeAction(a.value);
     if (!action) return [];
     return [{
       type: 'action' as const, action, eventId: `act.${p.trigger_id}.${i}`, at: new Date(), source,
-      from: { ...slack(team), userId: p.user.id },
-      address: {
-        ...slack(team), conversationId: channel, kind: kindOf(channel), ...(thread && { threadId: thread }),
-        ...(ephemeral && { ephemeralTo: p.user.id }),
-      },
-      ...(ts && { messageId: ts }),
+      from: { ...slack(team), userId: p.user.id }, address,
+      ...(replyTo && { messageId: replyTo }),
     }];
   });
 }

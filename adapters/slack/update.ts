@@ -18,8 +18,8 @@ const fallsBack = (err: unknown) => err instanceof PlatformError && !err.isRetry
 /** Replaces the clicked message; false when it could not be (the caller posts a new one). */
 export async function replaceCard(client: WebClient, address: Address, ref: CardRef, message: SlackMessage, timeoutMs: number): Promise<boolean> {
   try {
-    if (ref.token && (address.ephemeralTo || !ref.messageId)) await viaResponseUrl(ref.token, message, timeoutMs);
-    else if (ref.messageId) await client.chat.update({ channel: address.conversationId, ts: ref.messageId, text: message.text, blocks: message.blocks });
+    if (ref.token && (address.ephemeralIn || !ref.messageId)) await viaResponseUrl(ref.token, message, timeoutMs);
+    else if (ref.messageId && !address.ephemeralIn) await client.chat.update({ channel: address.conversationId, ts: ref.messageId, text: message.text, blocks: message.blocks });
     else return false;
     return true;
   } catch (err) {
@@ -48,7 +48,7 @@ async function viaResponseUrl(url: string, message: SlackMessage, timeoutMs: num
 export async function postEphemeral(client: WebClient, address: Address, message: SlackMessage, thread: string | undefined): Promise<boolean> {
   try {
     await client.chat.postEphemeral({
-      channel: address.conversationId, user: address.ephemeralTo!, text: message.text, blocks: message.blocks,
+      channel: address.ephemeralIn!, user: address.conversationId, text: message.text, blocks: message.blocks,
       ...(thread && { thread_ts: thread }),
     });
     return true;

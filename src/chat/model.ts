@@ -19,8 +19,12 @@ export interface Address {
   conversationId: string;
   kind: 'direct' | 'group';
   threadId?: string;
-  /** Shown only to this user in the conversation (Slack's ephemeral answer to a slash command). */
-  ephemeralTo?: string;
+  /**
+   * Answer in this other channel, visible only to the user (Slack's ephemeral answers to /crm
+   * and to clicks on ephemeral cards); `conversationId` stays the user's direct chat, where the
+   * answer goes when that is not possible and where jobs reach them later.
+   */
+  ephemeralIn?: string;
 }
 
 /** What a button carries: the same intent + arguments a typed message resolves to. */

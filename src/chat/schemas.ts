@@ -14,7 +14,7 @@ export const addressSchema = z.object({
   conversationId: z.string().min(1),
   kind: z.enum(['direct', 'group']),
   threadId: z.string().optional(),
-  ephemeralTo: z.string().optional(),
+  ephemeralIn: z.string().optional(),
 });
 
 export const cardRefSchema = z.object({ messageId: z.string().optional(), token: z.string().optional() });

@@ -88,6 +88,14 @@ describe('a clicked card becomes its result', () => {
     expect(of(calls, 'chat.postMessage')).toEqual([]);
   });
 
+  it('an ephemeral card whose response_url is used up is answered ephemerally in its thread', async () => {
+    const responseUrl = `${api.url.replace(/\/api\/$/, '')}/actions/T0TEST/3/old`;
+    api.failMethodNext('response_url', { status: 404 });
+    await post(clickRequest('U33', JSON.stringify({ intent: 'help', args: {} }), 'trig-n-6', { channel: 'C0GROUP', ephemeral: true, responseUrl, ts: '1700000033.000100' }));
+    const [answer] = of(await next('chat.postEphemeral'), 'chat.postEphemeral');
+    expect(answer!.params).toMatchObject({ channel: 'C0GROUP', user: 'U33', thread_ts: '1700000033.000100' });
+  });
+
   it('posts a new message when Slack refuses the update (message gone)', async () => {
     api.failMethodNext('chat.update', { error: 'message_not_found' });
     await post(clickRequest('U24', JSON.stringify({ intent: 'help', args: {} }), 'trig-n-4'));

@@ -161,7 +161,7 @@ describe('webhooks', () => {
     const events = await rig.queued();
     expect(events.find((e) => e.eventId === 'cmd.trig-1')).toMatchObject({
       type: 'text', text: '我的漏斗', from: { platformTenant: TEAM, userId: 'U1' },
-      address: { platform: 'slack', platformTenant: TEAM, conversationId: 'C0GROUP', kind: 'group', ephemeralTo: 'U1' },
+      address: { platform: 'slack', platformTenant: TEAM, conversationId: 'U1', kind: 'direct', ephemeralIn: 'C0GROUP' },
     });
     expect(events.find((e) => e.eventId === 'cmd.trig-2')).toMatchObject({ text: 'help' });
   });
