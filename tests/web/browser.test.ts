@@ -46,6 +46,8 @@ describe('web chat in a browser', () => {
     await page.getByTestId('card-button').filter({ hasText: '华为云' }).click();
     const logged = page.getByTestId('card-title').filter({ hasText: '已记录拜访 · 华为云' });
     await logged.waitFor();
+    // The answer took the question card's place (#13): its buttons are gone, nothing to click twice.
+    expect(await page.getByTestId('card-button').filter({ hasText: '华为云' }).count()).toBe(0);
     expect(await page.getByTestId('card-field').filter({ hasText: '50万' }).count()).toBeGreaterThan(0);
     expect(await t.db.activity.count()).toBe(before + 1);
 
