@@ -37,6 +37,21 @@ describe('a click replaces its card', () => {
     expect(answer.replies[0]!.replaces).toBeUndefined();
   });
 
+  it('a click that failed inside (the write refused) leaves the card too', async () => {
+    const asked = await app.say('rep1', '今天拜访了零跑汽车的朱总');
+    // The next Activity insert fails with an error no retry fixes.
+    await app.db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_activity() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      RAISE EXCEPTION 'activity insert refused by the test'; END $$`);
+    await app.db.$executeRawUnsafe('CREATE TRIGGER refuse_activity BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION refuse_activity()');
+    try {
+      const answer = await app.post({ user: 'rep1', action: button(asked, '零跑汽车'), source });
+      expect(answer.replies[0]!.text).toMatch(/出错/);
+      expect(answer.replies[0]!.replaces).toBeUndefined();
+    } finally {
+      await app.db.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_activity ON "Activity"');
+    }
+  });
+
   it('a typed message replaces nothing', async () => {
     expect((await app.say('rep1', '帮助')).replies[0]!.replaces).toBeUndefined();
   });
