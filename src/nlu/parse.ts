@@ -33,6 +33,7 @@ function withinContract(slots: Slots): Slots {
   const bad = new Set(checked.error.issues.map((issue) => String(issue.path[0])));
   return Object.fromEntries(Object.entries(slots).filter(([key]) => !bad.has(key))) as Slots;
 }
+const DEADLINE = /^\s*(?:之|以)?前/;
 interface Found { amount?: Amount; stage?: StageMatch }
 
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string, names?: KnownNames): Evidence {
@@ -44,7 +45,8 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     ...(customer ? { customer } : {}),
     hasStage: Boolean(found.stage),
     hasAmount: Boolean(found.amount),
-    hasFutureDate: dates.some((d) => tenseOf(d, ref, '') === 'future'),
+    // "月底前给报价" said on the last day: a deadline of today is still ahead.
+    hasFutureDate: dates.some((d) => tenseOf(d, ref, '') === 'future' || (tenseOf(d, ref, '') === 'today' && DEADLINE.test(text.slice(d.end)))),
     hasPastDate: dates.some((d) => tenseOf(d, ref, '') === 'past'),
     hasCloseDate: dateRoles(text, dates, false, ref).includes('expected_close'),
   };

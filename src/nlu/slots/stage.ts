@@ -7,7 +7,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['won', /签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|谈下来了|谈成了|落地了|成交了|已成交|赢单|赢了|拿下|中标|搞定了|打款了|回款了|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /商务谈判|谈判|议价|砍价|讲价|压价|走合同|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|redline|legal review|procurement review/i],
   ['proposal', /方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
-  ['qualified', /需求分析|需求确认|确认了?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the )?(?:need|requirement|budget)|\binterested\b|discovery/i],
+  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the )?(?:need|requirement|budget)|\binterested\b|discovery/i],
   ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
@@ -20,7 +20,18 @@ export interface StageMatch { stage: Stage; index: number; end: number }
 // "从方案阶段退回到需求分析", "moved to negotiation": the stage after 到/进入/to is the new one.
 const DESTINATION = /(?:到|进入|转入|改为|变成|为|to|into|now in|in)\s*$/i;
 
+// "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
+// reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
+const PLANNED = /(?:给|发|出|做|准备|把|写)[^,，。;；了过]{0,8}$/;
+
 export function findStage(text: string): StageMatch | undefined {
+  const found = furthestStage(text);
+  if (found?.stage !== 'proposal' || !PLANNED.test(text.slice(Math.max(0, found.index - 10), found.index))) return found;
+  const m = (STAGE_WORDS.find(([stage]) => stage === 'qualified')?.[1] as RegExp).exec(text);
+  return m ? { stage: 'qualified', index: m.index, end: m.index + m[0].length } : found;
+}
+
+function furthestStage(text: string): StageMatch | undefined {
   let best: StageMatch | undefined;
   let destination: StageMatch | undefined;
   for (const [stage, re] of STAGE_WORDS) {

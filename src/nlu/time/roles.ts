@@ -11,7 +11,7 @@ import { compareDates } from './calendar.js';
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
 const CLOSE = /签|成交|落地|走合同|下单|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
+export const FOLLOW = /跟进|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
@@ -20,7 +20,7 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
 const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
