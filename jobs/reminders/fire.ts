@@ -12,8 +12,12 @@ import { peopleByIds, sendTo, tenantsFor, type Person, type TenantInfo } from '.
 export interface FirePayload { reminderId: string; dueAt: string }
 export type FireOutcome = 'sent' | 'muted' | 'gone';
 
-/** The setting that mutes a reminder's message: an alert is muted with callbacks (回访). */
-const muteKind = (kind: Reminder['kind']): MessageKind => (kind === 'low_score_alert' ? 'callback' : kind);
+/**
+ * The setting that mutes a reminder's message: an alert is muted with callbacks (回访); a pool
+ * warning and a payment nudge are the owner's own follow-up work.
+ */
+const muteKind = (kind: Reminder['kind']): MessageKind =>
+  kind === 'low_score_alert' ? 'callback' : kind === 'recycle_warning' || kind === 'payment_due' ? 'follow_up' : kind;
 
 export const reminderKey = (r: Pick<Reminder, 'id' | 'dueAt'>) => `reminder:${r.id}:${r.dueAt.toISOString()}`;
 
