@@ -8,7 +8,8 @@ import { createDb, type Db, type Prisma } from '../src/db.js';
 import { nameKeys } from '../src/domain/names.js';
 import type { CallbackCategory, Channel, Role, Stage, Tier } from '../src/generated/prisma/client.js';
 
-const TENANT = { id: 'demo', name: '演示科技', timeZone: 'Asia/Shanghai', locale: 'zh' };
+// The public pool (公海, issue #14) is on in the demo: customers idle past the tier's days return to it.
+const TENANT = { id: 'demo', name: '演示科技', timeZone: 'Asia/Shanghai', locale: 'zh', settings: { pool: { enabled: true } } };
 const TEAM_NAME = '华东销售一组';
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminApp } from './harness.js';
 
-// The route table the API mounts (src/http/admin/{tenants,people,targets}.ts), in OpenAPI syntax.
+// The route table the API mounts (src/http/admin/{tenants,people,targets,pool}.ts), in OpenAPI syntax.
 const ROUTES = [
   'get /tenants', 'post /tenants', 'get /tenants/{tenantId}', 'patch /tenants/{tenantId}',
   'get /tenants/{tenantId}/settings', 'patch /tenants/{tenantId}/settings',
@@ -11,6 +11,7 @@ const ROUTES = [
   'patch /tenants/{tenantId}/users/{userId}', 'delete /tenants/{tenantId}/users/{userId}',
   'get /tenants/{tenantId}/teams', 'post /tenants/{tenantId}/teams', 'patch /tenants/{tenantId}/teams/{teamId}',
   'get /tenants/{tenantId}/targets', 'put /tenants/{tenantId}/targets',
+  'get /tenants/{tenantId}/pool', 'patch /tenants/{tenantId}/pool',
 ];
 
 let doc: any;

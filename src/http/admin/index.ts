@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../../db.js';
 import { bearerAuth } from './auth.js';
 import { teamRoutes, userRoutes } from './people.js';
+import { poolRoutes } from './pool.js';
 import { targetRoutes } from './targets.js';
 import { tenantRoutes } from './tenants.js';
 import type { AdminEnv, Hook } from './types.js';
@@ -19,7 +20,7 @@ export function adminApi(deps: { db: Db; token: string }) {
   const app = new OpenAPIHono<AdminEnv>({ defaultHook: invalid });
   app.use('*', bearerAuth(deps.token));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
-  for (const part of [tenantRoutes, userRoutes, teamRoutes, targetRoutes]) app.route('/', part(deps.db, invalid));
+  for (const part of [tenantRoutes, userRoutes, teamRoutes, targetRoutes, poolRoutes]) app.route('/', part(deps.db, invalid));
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: { title: 'salesbot admin API', version: '1.0.0' },
