@@ -3,7 +3,8 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from './actor.js';
 
-export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team';
+export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team'
+  | 'target';
 
 interface Row { id: string }
 // The few delegate methods used here, shared by every audited model.

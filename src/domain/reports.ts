@@ -1,7 +1,9 @@
 // Read-only views: the pipeline funnel, KPI for a period, a rep's tasks, one customer's status.
 // Every query is limited to what the actor may see (actor.ts).
 import type { ReminderKind, Stage } from '../generated/prisma/enums.js';
-import { monthsOf, periodRange, type Period } from '../time.js';
+import { periodRange, type Period } from '../time.js';
+import { basisOf, collectedBy, sumOf, type Basis } from './attainment.js';
+import { goalFor, periodKey, type Goal } from './targets.js';
 import { visibleTo, type Actor, type Tx } from './actor.js';
 import { OPEN_STAGES, STAGE_PROBABILITY } from './deals.js';
 
@@ -33,35 +35,43 @@ export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<Funnel
 
 export interface Kpi {
   won: number; wonCount: number; target: number | null; activities: number; newCustomers: number; newDeals: number;
+  /** Issue #15: the stretch target (挑战目标) when set, money collected (回款), and which one attainment counts. */
+  stretch: number | null; collected: number; basis: Basis;
 }
 
 export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<Kpi> {
   const { start, end } = periodRange(period, now, actor.timeZone);
   const who = owners(actor, scope);
   const userIds = who.ownerId?.in;
-  const [won, activities, newCustomers, newDeals, target] = await Promise.all([
+  const [won, activities, newCustomers, newDeals, goal, collected, basis] = await Promise.all([
     db.deal.aggregate({ where: { ...who, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
     db.activity.count({ where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } } }),
     // New business: customers added in the period, not existing ones imported from a spreadsheet.
     db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end }, importedAt: null } }),
     db.deal.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
     targetFor(db, actor, scope, period, now),
+    collectedBy(db, actor.tenantId, userIds ?? null, { start, end }, actor.timeZone).then(sumOf),
+    basisOf(db, actor.tenantId),
   ]);
   return {
-    won: won._sum.amount?.toNumber() ?? 0, wonCount: won._count, target,
-    activities, newCustomers, newDeals,
+    won: won._sum.amount?.toNumber() ?? 0, wonCount: won._count, target: goal?.amount ?? null, stretch: goal?.stretch ?? null,
+    activities, newCustomers, newDeals, collected, basis,
   };
 }
 
-/** Monthly targets summed over the period; none for a day or a week (targets are monthly). */
-async function targetFor(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<number | null> {
-  if (period === 'today' || period === 'week') return null;
-  const months = monthsOf(period, now, actor.timeZone);
-  const whose = typeof scope === 'object' ? { userId: scope.userId } : scope === 'me'
-    ? { userId: actor.userId }
-    : { teamId: { in: (await db.team.findMany({ where: { tenantId: actor.tenantId, managerId: actor.userId }, select: { id: true } })).map((t) => t.id) } };
-  const sum = await db.target.aggregate({ where: { tenantId: actor.tenantId, period: { in: months }, ...whose }, _sum: { amount: true } });
-  return sum._sum.amount?.toNumber() ?? null;
+/** The period's target (its own row, else its months'); none for a day or a week. */
+async function targetFor(db: Db, actor: Actor, scope: Scope, period: Period, now: Date): Promise<Goal | null> {
+  const key = periodKey(period, now, actor.timeZone);
+  if (!key) return null;
+  if (typeof scope === 'object' || scope === 'me') return goalFor(db, actor.tenantId, { userIds: [typeof scope === 'object' ? scope.userId : actor.userId] }, key);
+  return goalFor(db, actor.tenantId, { teamIds: await teamsOf(db, actor) }, key);
+}
+
+/** The teams a manager leads; for an admin who leads none, every team of the tenant. */
+export async function teamsOf(db: Db, actor: Actor): Promise<string[]> {
+  const led = await db.team.findMany({ where: { tenantId: actor.tenantId, managerId: actor.userId }, select: { id: true } });
+  if (led.length || actor.role !== 'admin') return led.map((t) => t.id);
+  return (await db.team.findMany({ where: { tenantId: actor.tenantId }, select: { id: true } })).map((t) => t.id);
 }
 
 export interface TaskQuery {

@@ -4,9 +4,21 @@
 import { kpi } from '../domain/reports.js';
 import { formatAmount, formatPercent, t } from '../i18n/index.js';
 import { queryRank } from './query-rank.js';
+import { gt } from './target-messages.js';
+import type { Kpi } from '../domain/reports.js';
+import type { Locale } from '../i18n/index.js';
 import { qt } from './query-messages.js';
 import { askedPeriod, whose } from './query-who.js';
 import type { IntentHandler } from './types.js';
+
+/** Attainment on the tenant's basis (won or collected), against the target and the stretch. */
+function attainment(locale: Locale, k: Kpi) {
+  if (!k.target) return [];
+  const done = k.basis === 'collected' ? k.collected : k.won;
+  const label = k.basis === 'collected' ? gt(locale, 'attainmentBasis', { basis: gt(locale, 'basis_collected') }) : t(locale, 'field.attainment');
+  const stretch = k.stretch ? ` · ${gt(locale, 'vsStretch', { pct: formatPercent(done / k.stretch) })}` : '';
+  return [{ label, value: `${formatPercent(done / k.target)}${stretch}` }];
+}
 
 export const queryKpi: IntentHandler = {
   async handle(ctx, args) {
@@ -21,8 +33,10 @@ export const queryKpi: IntentHandler = {
     const won = `${formatAmount(k.won, locale)} (${k.wonCount})`;
     const fields = [
       { label: t(locale, 'field.won'), value: won },
+      { label: gt(locale, 'collected'), value: formatAmount(k.collected, locale) },
       { label: t(locale, 'field.target'), value: k.target === null ? t(locale, 'kpi.noTarget') : formatAmount(k.target, locale) },
-      ...(k.target ? [{ label: t(locale, 'field.attainment'), value: formatPercent(k.won / k.target) }] : []),
+      ...(k.stretch !== null ? [{ label: gt(locale, 'stretch'), value: formatAmount(k.stretch, locale) }] : []),
+      ...attainment(locale, k),
       { label: t(locale, 'field.activities'), value: String(k.activities) },
       { label: t(locale, 'field.newCustomers'), value: String(k.newCustomers) },
       { label: t(locale, 'field.newDeals'), value: String(k.newDeals) },

@@ -1,0 +1,49 @@
+// What targets, attainment, the leaderboard and the forecast say (issue #15), in both languages.
+import { translator, type MessageTable } from '../i18n/index.js';
+
+const messages = {
+  collected: { zh: '回款', en: 'Collected' },
+  stretch: { zh: '挑战目标', en: 'Stretch' },
+  attainmentBasis: { zh: (p) => `完成率（按${p.basis}）`, en: (p) => `Attainment (${p.basis})` },
+  basis_won: { zh: '赢单', en: 'won' },
+  basis_collected: { zh: '回款', en: 'collected' },
+  vsStretch: { zh: (p) => `挑战 ${p.pct}`, en: (p) => `stretch ${p.pct}` },
+  // Setting targets.
+  onlyManagers: {
+    zh: '目标由经理或管理员设定。你可以问「我的业绩」看自己的目标完成情况。',
+    en: 'Targets are set by managers and admins. Ask "my KPI" to see how you are doing against yours.',
+  },
+  usage: {
+    zh: '没看懂要设的目标。可以这样说：「今年团队目标3000万，按季度 2:3:2:3 分」「12月给张伟定250万」「明年每人每季度200万 挑战目标250万」「团队Q1目标1000万 张伟40% 李娜60%」。',
+    en: 'I could not read that target. Try: "team target 30M this year, split 2:3:2:3 by quarter", "Q1 each rep 500k", "set Zhang Wei 2.5M for December".',
+  },
+  noTeam: { zh: '你还没有带团队，无法设团队目标。可以给具体的人设，例如「12月给张伟定250万」。', en: 'You lead no team yet. Set a person\'s target instead, e.g. "set Zhang Wei 2.5M for December".' },
+  manyTeams: {
+    zh: '有多个团队：请由各团队经理设团队目标，或给具体的人设，例如「12月给张伟定250万」。',
+    en: 'There are several teams: let each team\'s manager set its target, or name a person, e.g. "set Zhang Wei 2.5M for December".',
+  },
+  noReps: { zh: '团队里还没有销售，目标无法分到人。', en: 'The team has no reps yet to share the target among.' },
+  notInTeam: { zh: (p) => `${p.name}不在你的团队里，无法给他/她设目标。`, en: (p) => `${p.name} is not in your team, so you cannot set their target.` },
+  sharesBad: {
+    zh: (p) => `各人份额加起来是 ${p.sum}%，应为 100%。例如「张伟40% 李娜60%」。`,
+    en: (p) => `The shares add up to ${p.sum}%, not 100%. E.g. "Zhang Wei 40% Li Na 60%".`,
+  },
+  ratiosBad: {
+    zh: (p) => `比例要有 ${p.n} 个数（${p.what}），例如「按季度 2:3:2:3 分」。`,
+    en: (p) => `The ratios need ${p.n} numbers (${p.what}), e.g. "split 2:3:2:3 by quarter".`,
+  },
+  quarters: { zh: '每季度一个', en: 'one per quarter' },
+  months: { zh: '每月一个', en: 'one per month' },
+  previewTitle: { zh: (p) => `目标分解 · ${p.period}（单位：万）`, en: (p) => `Target breakdown · ${p.period} (in 10k)` },
+  previewStretch: { zh: '每格为 基础/挑战。', en: 'Each cell: base/stretch.' },
+  confirmAsk: { zh: '确认保存以上目标吗？', en: 'Save these targets?' },
+  confirm: { zh: '确认', en: 'Confirm' },
+  saved: { zh: (p) => `已保存目标 · ${p.period}（${p.n} 条）`, en: (p) => `Targets saved · ${p.period} (${p.n} rows)` },
+  teamColumn: { zh: '团队', en: 'Team' },
+  year: { zh: (p) => `${p.y}年`, en: (p) => `${p.y}` },
+  quarter: { zh: (p) => `${p.y}年Q${p.q}`, en: (p) => `Q${p.q} ${p.y}` },
+  month: { zh: (p) => `${p.m}月`, en: (p) => `${p.y}-${p.m}` },
+} satisfies MessageTable;
+
+export type TargetMessage = keyof typeof messages;
+export const gt = translator(messages);
