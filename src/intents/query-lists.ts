@@ -26,7 +26,11 @@ export const queryCustomers: IntentHandler = {
       text: [who.note, title, ...lines, ...more].filter(Boolean).join('\n'),
       card: {
         title,
-        fields: [{ label: title, value: [...lines, ...more].join('\n') }],
+        // One field per customer (the card's title already says whose and how many).
+        fields: [
+          ...rows.map((c) => ({ label: c.name, value: [c.industry, c.tier].filter(Boolean).join(' · ') || '—' })),
+          ...more.map((m) => ({ label: '…', value: m })),
+        ],
         buttons: rows.slice(0, 5).map((c) => ({ label: c.name, action: { intent: 'query_customer', args: { customerId: c.id } } })),
       },
     };

@@ -144,6 +144,9 @@ describe('lists', () => {
     expect(reply.text.split('\n')[0]).toBe(`我的客户（${mine}）`);
     expect(reply.text).toContain('Acme Corp · 制造业 · B');
     expect(reply.text).not.toContain('比亚迪');
+    // The card lists a customer per field; its title is not repeated as a field's label.
+    expect(reply.card?.fields?.find((f) => f.label === 'Acme Corp')?.value).toBe('制造业 · B');
+    expect(reply.card?.fields?.some((f) => f.label === reply.card?.title)).toBe(false);
   });
 
   it('帮我查下比亚迪的联系人电话: the contacts with their phones', async () => {
