@@ -17,6 +17,9 @@ const INTENT_MEANINGS: Record<(typeof INTENTS)[number], string> = {
   help: 'how to use the bot',
   unknown: 'anything else (greetings, chit-chat, noise)',
   update_customer: "a correction of a customer's own fields (industry, tier) by chat",
+  set_payment_plan: "a won deal's contract amount and payment plan (合同120万，分三期：签约30%…)",
+  record_payment: 'money received from a customer (回款, 到账, paid)',
+  query_payments: 'how much was collected, which payments are overdue, what is still outstanding',
 };
 
 const SLOT_LINES = [

@@ -7,6 +7,8 @@ export const INTENTS = [
   'log_activity', 'create_customer', 'add_contact', 'update_deal', 'schedule_follow_up',
   'record_callback', 'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks',
   'undo', 'help', 'unknown', 'update_customer',
+  // Contracts and 回款 (issue #15).
+  'set_payment_plan', 'record_payment', 'query_payments',
 ] as const;
 export const CHANNELS = ['visit', 'call', 'wechat', 'email', 'meeting', 'demo'] as const;
 export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
@@ -67,6 +69,20 @@ export const slotsSchema = z.strictObject({
   follow_up_vague: text.optional(),
   /** Dates that are neither activity, follow-up nor close (a trial end, a customer's deadline). */
   other_dates: z.array(date).max(10).optional(),
+  // Contracts and 回款 (issue #15).
+  /** set_payment_plan: the signed contract's amount (合同120万), in `currency` when said. */
+  contract_amount: z.number().finite().positive().optional(),
+  /** set_payment_plan: the instalments in order, each with a share (%) or an amount, and a due date when said. */
+  instalments: z.array(z.strictObject({
+    label: text,
+    share: z.number().positive().max(100).optional(),
+    amount: z.number().finite().positive().optional(),
+    due: date.optional(),
+  })).min(1).max(12).optional(),
+  /** record_payment: the instalment named (首付 = first, 尾款 = last, 二期 = 2). */
+  instalment: z.string().regex(/^(?:first|last|[1-9]\d?)$/).optional(),
+  /** query_payments: collected (本月回款多少), overdue (哪些款逾期了) or outstanding (招行还有多少没回). */
+  payment_ask: z.enum(['collected', 'overdue', 'outstanding']).optional(),
 });
 
 export const parseResultSchema = z.strictObject({

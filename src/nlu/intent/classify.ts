@@ -3,6 +3,7 @@
 // is a question, not a plan), callbacks before generic activity, plans before activity.
 import type { Intent } from '../types.js';
 import * as S from './signals.js';
+import * as P from './payment-signals.js';
 
 export interface Evidence {
   text: string;
@@ -48,6 +49,11 @@ export function isPlan(e: Evidence): boolean {
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
+  // Contracts and 回款 (issue #15; payment-signals.ts orders them).
+  { intent: 'query_payments', confidence: 0.85, test: (e) => P.PAY_OVERDUE_Q.test(e.text) || P.PAY_OUTSTANDING_Q.test(e.text) || (P.PAY_COLLECTED_Q.test(e.text) && isQuestion(e)) },
+  { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) },
+  { intent: 'record_payment', confidence: 0.85, test: (e) => e.hasAmount && P.PAY_RECEIVED.test(e.text) && !isQuestion(e) },
+  { intent: 'set_payment_plan', confidence: 0.8, test: (e) => P.PLAN_WEAK.test(e.text) && P.PLAN_CONTEXT.test(e.text) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && !S.PAST.test(e.masked) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.

@@ -16,6 +16,7 @@ import { CUSTOMER_LIST } from '../intent/signals.js';
 import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
+import { paymentPlan, paymentQuery, paymentRecord } from './payments.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
 export interface SlotContext {
@@ -126,6 +127,9 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   help: [],
   unknown: [],
   update_customer: [customer, correction],
+  set_payment_plan: [customer, stage, paymentPlan, summary],
+  record_payment: [customer, amount, paymentRecord, summary],
+  query_payments: [customer, paymentQuery],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {
