@@ -20,6 +20,9 @@ const INTENT_MEANINGS: Record<(typeof INTENTS)[number], string> = {
   set_payment_plan: "a won deal's contract amount and payment plan (合同120万，分三期：签约30%…)",
   record_payment: 'money received from a customer (回款, 到账, paid)',
   query_payments: 'how much was collected, which payments are overdue, what is still outstanding',
+  set_target: 'a manager sets a sales target for the team or a rep, for a year / quarter / month (今年团队目标3000万)',
+  query_forecast: 'the forecast for a period: weighted pipeline and commit against target',
+  commit_deal: 'the rep marks a deal as likely to close (美团这单有把握, commit Meituan)',
 };
 
 const SLOT_LINES = [

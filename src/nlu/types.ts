@@ -9,6 +9,8 @@ export const INTENTS = [
   'undo', 'help', 'unknown', 'update_customer',
   // Contracts and 回款 (issue #15).
   'set_payment_plan', 'record_payment', 'query_payments',
+  // Targets, forecast and commit (issue #15).
+  'set_target', 'query_forecast', 'commit_deal',
 ] as const;
 export const CHANNELS = ['visit', 'call', 'wechat', 'email', 'meeting', 'demo'] as const;
 export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
@@ -83,6 +85,21 @@ export const slotsSchema = z.strictObject({
   instalment: z.string().regex(/^(?:first|last|[1-9]\d?)$/).optional(),
   /** query_payments: collected (本月回款多少), overdue (哪些款逾期了) or outstanding (招行还有多少没回). */
   payment_ask: z.enum(['collected', 'overdue', 'outstanding']).optional(),
+  // Targets (issue #15, set_target); src/nlu/README.md documents them.
+  /** The period a target is stated for: '2026', '2026-Q1' or '2026-12'. */
+  target_period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/).optional(),
+  /** The stretch target (挑战目标250万) beside the base `amount`. */
+  stretch: z.number().finite().positive().optional(),
+  /** Weights for the period's next level down (按季度 2:3:2:3). */
+  split: z.array(z.number().positive()).min(2).max(12).optional(),
+  /** Shares of a team amount by person (张伟40% 李娜60%). */
+  shares: z.array(z.strictObject({ name: text, percent: z.number().positive().max(100) })).min(1).max(50).optional(),
+  /** Each rep gets the amount (Q1 each rep 500k, 每人…). */
+  per_rep: z.literal(true).optional(),
+  /** The amount is per quarter / month of the period (每季度200万). */
+  each: z.enum(['quarter', 'month']).optional(),
+  /** commit_deal: false when the rep takes the commit back (美团这单没把握了). */
+  commit: z.boolean().optional(),
 });
 
 export const parseResultSchema = z.strictObject({

@@ -149,6 +149,21 @@ describe('lists', () => {
     expect(reply.card?.fields?.some((f) => f.label === reply.card?.title)).toBe(false);
   });
 
+  it('张伟的客户有哪些 / 团队的客户 for the manager; a rep cannot list a colleague\'s', async () => {
+    const [rep1Count, teamCount] = await Promise.all([
+      app.db.customer.count({ where: { tenantId: 'demo', ownerId: rep1, pooledAt: null } }),
+      app.db.customer.count({ where: { tenantId: 'demo', ownerId: { in: [rep1, rep2] }, pooledAt: null } }),
+    ]);
+    const his = only(await app.say('manager', '张伟的客户有哪些'));
+    expect(his.text.split('\n')[0]).toBe(`张伟的客户（${rep1Count}）`);
+    expect(his.text).toContain('比亚迪');
+    expect(his.text).not.toContain('Acme Corp');
+    const team = only(await app.say('manager', '团队的客户'));
+    expect(team.text.split('\n')[0]).toContain(`（${teamCount}）`);
+    const refused = only(await app.say('rep2', '张伟的客户有哪些'));
+    expect(refused.text).not.toContain('比亚迪');
+  });
+
   it('帮我查下比亚迪的联系人电话: the contacts with their phones', async () => {
     const reply = only(await app.say('rep1', '帮我查下比亚迪的联系人电话'));
     expect(reply.text).toBe('比亚迪 的联系人\n王建国 · 信息化总监: 13602570004 · wang.jianguo@byd.example.com\n刘经理 · 生产运营经理: 13602570005 · liu.min@byd.example.com');

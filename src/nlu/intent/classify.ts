@@ -4,6 +4,7 @@
 import type { Intent } from '../types.js';
 import * as S from './signals.js';
 import * as P from './payment-signals.js';
+import * as T from './target-signals.js';
 
 export interface Evidence {
   text: string;
@@ -54,6 +55,11 @@ const RULES: Rule[] = [
   { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) },
   { intent: 'record_payment', confidence: 0.85, test: (e) => e.hasAmount && P.PAY_RECEIVED.test(e.text) && !isQuestion(e) },
   { intent: 'set_payment_plan', confidence: 0.8, test: (e) => P.PLAN_WEAK.test(e.text) && P.PLAN_CONTEXT.test(e.text) },
+  // Targets, forecast and commit (issue #15; target-signals.ts).
+  // A guessed "customer" that swallowed the cue (张伟定, 明年每人每季度, 这个月预测) is no customer.
+  { intent: 'set_target', confidence: 0.85, test: (e) => e.hasAmount && T.SET_TARGET.test(e.text) && !T.NOT_SETTING.test(e.text) && (!e.customer || T.STRONG_TARGET.test(e.text)) },
+  { intent: 'query_forecast', confidence: 0.85, test: (e) => T.FORECAST.test(e.text) && !e.hasAmount && (!e.customer || T.FORECAST_OR_PERIOD.test(e.customer)) },
+  { intent: 'commit_deal', confidence: 0.85, test: (e) => Boolean(e.customer) && T.COMMIT.test(e.text) && !isQuestion(e) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && !S.PAST.test(e.masked) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.

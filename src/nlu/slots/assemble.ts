@@ -16,6 +16,7 @@ import { CUSTOMER_LIST } from '../intent/signals.js';
 import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
+import { commitSlot, targetSlots } from './target.js';
 import { paymentPlan, paymentQuery, paymentRecord } from './payments.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
@@ -38,6 +39,9 @@ export type Extractor = (c: SlotContext) => Partial<Slots>;
 const customer: Extractor = (c) => (c.customer ? { customer: c.customer } : {});
 // "我的所有客户": a list of customers is about no one customer.
 const customerUnlessList: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? {} : customer(c));
+// "张伟的客户有哪些", "团队的客户": whose customers a list is of.
+const listScope: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? teamScope(c) : {});
+const listSubject: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? subject(c) : {});
 const contact: Extractor = (c) => {
   const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
   return name ? { contact: name } : {};
@@ -120,7 +124,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
   query_pipeline: [scope, period, subject],
-  query_customer: [customerUnlessList, ask],
+  query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank],
   query_tasks: [period, teamScope, subject, taskKind],
   undo: [],
@@ -130,6 +134,9 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   set_payment_plan: [customer, stage, paymentPlan, summary],
   record_payment: [customer, amount, paymentRecord, summary],
   query_payments: [customer, paymentQuery],
+  set_target: [targetSlots],
+  query_forecast: [period, scope, subject],
+  commit_deal: [customer, commitSlot],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {

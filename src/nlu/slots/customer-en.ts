@@ -74,7 +74,8 @@ export function findCustomerEn(text: string): string | undefined {
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     // "Haier's CTO": the owner of a possessive is the name.
-    const name = trimStops(m[0].replace(/['’]s$/, '')).replace(/['’]s$/, '');
+    // "Met Haier's CTO David": the run ends at its possessive.
+    const name = trimStops((m[0].split(/['’]s(?![A-Za-z])/)[0] ?? '')).replace(/['’]s$/, '');
     if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
     first ??= name;

@@ -15,6 +15,16 @@ const RELATION: Record<string, WeekRelation> = {
 // Short forms that are also ordinary words need a this/next in front of them.
 const AMBIGUOUS = new Set(['mon', 'sat', 'sun']);
 
+function insideCapitalisedRun(m: RegExpMatchArray): boolean {
+  const input = m.input ?? '';
+  const at = m.index ?? 0;
+  const before = input.slice(0, at);
+  const after = input.slice(at + m[0].length);
+  // A company suffix ends a name: "visit Acme Corp Sat" is a day.
+  const ended = /\b(?:Corp|Inc|Ltd|LLC|Co|Group|Company)\.?\s+$/.test(before);
+  return (!ended && /[A-Z][A-Za-z&.'-]*\s+$/.test(before)) || /^\s+[A-Z][A-Za-z]/.test(after);
+}
+
 const weekday = anchorParser(
   /\b(?:(this|next|coming|last)\s+)?(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday|s|r|rs)?\b/i,
   (m, today) => {
@@ -22,6 +32,8 @@ const weekday = anchorParser(
     const key = (m[2] ?? '').toLowerCase();
     // Lower-case 'sun'/'sat'/'mon' are words; capitalised, they are days.
     if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '')) return null;
+    // "Blue Sun Corp", "Sun Life": a short form inside a run of capitalised words is a name.
+    if (!m[3] && !relation && AMBIGUOUS.has(key) && insideCapitalisedRun(m)) return null;
     return weekdayDate(today, WEEKDAY[key] ?? 0, RELATION[relation] ?? 'bare');
   },
 );
