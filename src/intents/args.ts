@@ -58,6 +58,15 @@ export const argsSchema = z.looseObject({
   ask: z.enum(['contacts', 'customers']).optional(),
   follow_up_vague: text(100).optional(),
   other_dates: z.array(localDate).max(10).optional(),
+  // Issue #15's targets (src/nlu/types.ts documents them); `confirm` is the preview's button.
+  target_period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/).optional(),
+  stretch: z.number().finite().positive().max(1e14).optional(),
+  split: z.array(z.number().finite().positive().max(1e6)).min(2).max(12).optional(),
+  shares: z.array(z.object({ name: text(100), percent: z.number().positive().max(100) })).min(1).max(50).optional(),
+  per_rep: z.boolean().optional(),
+  each: z.enum(['quarter', 'month']).optional(),
+  commit: z.boolean().optional(),
+  confirm: z.boolean().optional(),
   // Added by buttons and clarifications:
   customerId: z.string().max(64).optional(),
   dealId: z.string().max(64).optional(),

@@ -17,6 +17,9 @@ import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
 import { updateCustomer } from './update-customer.js';
 import { queryContacts, queryCustomers } from './query-lists.js';
+import { setTarget } from './set-target.js';
+import { queryForecast } from './query-forecast.js';
+import { commitDeal } from './commit-deal.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -40,13 +43,17 @@ export const intents = {
   ...reminderIntents,
   ...settingsIntents,
   admin,
+  // Issue #15: targets by chat, the forecast, a deal marked commit.
+  set_target: setTarget,
+  query_forecast: queryForecast,
+  commit_deal: commitDeal,
 } satisfies Record<string, IntentHandler>;
 
 export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
 export const READ_ONLY = new Set<IntentName>([
-  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown',
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_forecast',
 ]);
 
 /** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */

@@ -39,7 +39,7 @@ export async function whose(ctx: IntentContext, args: Args): Promise<Whose | { r
 }
 
 /** By name, handle, or the name's pinyin ("Zhang Wei" → 张伟), in the actor's tenant. */
-async function findPerson(ctx: IntentContext, typed: string): Promise<{ id: string; name: string } | undefined> {
+export async function findPerson(ctx: IntentContext, typed: string): Promise<{ id: string; name: string } | undefined> {
   const people = await ctx.tx.user.findMany({ where: { tenantId: ctx.actor.tenantId }, select: { id: true, name: true, handle: true } });
   const key = matchKey(typed);
   const sounds = pinyinKey(typed);

@@ -43,6 +43,24 @@ const messages = {
   year: { zh: (p) => `${p.y}年`, en: (p) => `${p.y}` },
   quarter: { zh: (p) => `${p.y}年Q${p.q}`, en: (p) => `Q${p.q} ${p.y}` },
   month: { zh: (p) => `${p.m}月`, en: (p) => `${p.y}-${p.m}` },
+  // The forecast.
+  forecastTitle: { zh: (p) => `${p.scope}${p.period}预测`, en: (p) => `${p.scope} forecast ${p.period}` },
+  fcWon: { zh: '已赢单', en: 'Won so far' },
+  fcCommit: { zh: (p) => `承诺（${p.n}单）`, en: (p) => `Commit (${p.n} deals)` },
+  fcWeighted: { zh: (p) => `加权管道（${p.n}单，预计本期签）`, en: (p) => `Weighted pipeline (${p.n} deals closing)` },
+  fcExpected: { zh: '预计完成（赢单+加权）', en: 'Expected (won + weighted)' },
+  fcGap: { zh: '缺口（目标−赢单−承诺）', en: 'Gap (target − won − commit)' },
+  fcOver: { zh: (p) => `已超目标 ${p.amount}`, en: (p) => `over target by ${p.amount}` },
+  fcLine: {
+    zh: (p) => `${p.period}预测：赢单 ${p.won} + 承诺 ${p.commit}，加权管道 ${p.weighted}，目标 ${p.target}，缺口 ${p.gap}`,
+    en: (p) => `Forecast ${p.period}: won ${p.won} + commit ${p.commit}, weighted pipeline ${p.weighted}, target ${p.target}, gap ${p.gap}`,
+  },
+  // Commit.
+  committed: { zh: (p) => `已标记有把握：${p.customer} · ${p.deal}，计入本期承诺。`, en: (p) => `Marked as commit: ${p.customer} · ${p.deal}.` },
+  uncommitted: { zh: (p) => `已取消把握标记：${p.customer} · ${p.deal}。`, en: (p) => `Taken out of commit: ${p.customer} · ${p.deal}.` },
+  noOpenDeal: { zh: (p) => `${p.customer} 没有进行中的商机可标记。`, en: (p) => `${p.customer} has no open deal to mark.` },
+  commitButton: { zh: '有把握（计入承诺）', en: 'Commit' },
+  uncommitButton: { zh: '取消把握', en: 'Take out of commit' },
 } satisfies MessageTable;
 
 export type TargetMessage = keyof typeof messages;

@@ -1,0 +1,27 @@
+// "美团这单有把握" / "commit Meituan" / "美团这单没把握了" (issue #15): the rep marks the customer's
+// open deal as commit — the forecast counts it against target. Audited: 撤销 takes it back.
+import { canSee } from '../domain/actor.js';
+import { UserError } from '../domain/errors.js';
+import { needCustomer } from './customer.js';
+import { pickDeal } from './deal-choice.js';
+import { gt } from './target-messages.js';
+import type { IntentHandler } from './types.js';
+
+export const commitDeal: IntentHandler = {
+  async handle(ctx, args) {
+    const found = await needCustomer(ctx, 'commit_deal', args, { allowCreate: false });
+    if (found.reply) return found.reply;
+    const customer = found.customer;
+    const choice = await pickDeal(ctx, 'commit_deal', args, customer);
+    if (choice.reply) return choice.reply;
+    const deal = choice.deal;
+    if (!deal || deal.stage === 'won' || deal.stage === 'lost') return { text: gt(ctx.locale, 'noOpenDeal', { customer: customer.name }) };
+    if (!canSee(ctx.actor, deal)) throw new UserError('error.notAllowed');
+    const commit = args.commit !== false;
+    await ctx.changes.update('deal', deal.id, { commit }, deal);
+    const text = gt(ctx.locale, commit ? 'committed' : 'uncommitted', { customer: customer.name, deal: deal.title });
+    // The opposite as a button, so a slip is one click away.
+    const flip = { intent: 'commit_deal', args: { customerId: customer.id, dealId: deal.id, commit: !commit } };
+    return { text, card: { title: text, buttons: [{ label: gt(ctx.locale, commit ? 'uncommitButton' : 'commitButton'), action: flip }] } };
+  },
+};
