@@ -38,6 +38,10 @@ interface Found { amount?: Amount; stage?: StageMatch }
 
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string, names?: KnownNames): Evidence {
   const person = findKnown(text, names?.people)?.name;
+  const roles = dateRoles(text, dates, false, ref);
+  // "月底前给报价", "季度末再跟进" said on that last day: today's deadline or follow-up is still ahead.
+  const aheadToday = (d: DateMention, i: number) =>
+    tenseOf(d, ref, '') === 'today' && (DEADLINE.test(text.slice(d.end)) || roles[i] === 'next_follow_up');
   return {
     ...(person ? { person } : {}),
     text,
@@ -45,10 +49,9 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     ...(customer ? { customer } : {}),
     hasStage: Boolean(found.stage),
     hasAmount: Boolean(found.amount),
-    // "月底前给报价" said on the last day: a deadline of today is still ahead.
-    hasFutureDate: dates.some((d) => tenseOf(d, ref, '') === 'future' || (tenseOf(d, ref, '') === 'today' && DEADLINE.test(text.slice(d.end)))),
+    hasFutureDate: dates.some((d, i) => tenseOf(d, ref, '') === 'future' || aheadToday(d, i)),
     hasPastDate: dates.some((d) => tenseOf(d, ref, '') === 'past'),
-    hasCloseDate: dateRoles(text, dates, false, ref).includes('expected_close'),
+    hasCloseDate: roles.includes('expected_close'),
   };
 }
 

@@ -13,7 +13,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
-const FUTURE = /(?:预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
+const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周|下个?月|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
 
 export interface StageMatch { stage: Stage; index: number; end: number }
 
