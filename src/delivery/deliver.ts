@@ -35,8 +35,8 @@ export interface DeliverDeps {
 export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 5_000, maxTurnWaitMs: 3 * 3600_000, dbDownPollMs: 5_000 };
 
 export type DeliverOutcome = 'sent' | 'already-sent';
-type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
-type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed' | 'updateData' | 'timestamp'>>;
+export type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
+export type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed' | 'updateData' | 'timestamp'>>;
 
 /** Errors the platform (adapter) threw: a refused socket there is not Postgres being down. */
 const fromPlatform = new WeakSet<object>();
@@ -45,12 +45,17 @@ export async function deliver(job: DeliverJob, deps: DeliverDeps, worker?: Pick<
   try {
     return await deliverOnce(job, deps, worker, token);
   } catch (err) {
-    const waited = Date.now() - (job.timestamp ?? Date.now());
-    if (!token || !job.moveToDelayed || !isDbUnreachable(err) || fromPlatform.has(err as object) || waited > OUTAGE_GIVE_UP_MS) throw err;
-    deps.log.warn({ deliveryId: job.data.deliveryId, err: (err as Error).message }, 'Postgres unreachable: message put back');
-    await job.moveToDelayed(Date.now() + (deps.dbDownPollMs ?? DELIVERY_DEFAULTS.dbDownPollMs), token);
-    throw new DelayedError('Postgres unreachable');
+    return putBackWhileDbDown(job, err, deps, token);
   }
+}
+
+/** Rethrows `err`, unless Postgres is unreachable: then the job waits in the queue without using up an attempt. */
+export async function putBackWhileDbDown(job: DeliverJob, err: unknown, deps: Pick<DeliverDeps, 'log' | 'dbDownPollMs'>, token: string | undefined): Promise<never> {
+  const waited = Date.now() - (job.timestamp ?? Date.now());
+  if (!token || !job.moveToDelayed || !isDbUnreachable(err) || fromPlatform.has(err as object) || waited > OUTAGE_GIVE_UP_MS) throw err;
+  deps.log.warn({ deliveryId: job.data.deliveryId, err: (err as Error).message }, 'Postgres unreachable: message put back');
+  await job.moveToDelayed(Date.now() + (deps.dbDownPollMs ?? DELIVERY_DEFAULTS.dbDownPollMs), token);
+  throw new DelayedError('Postgres unreachable');
 }
 
 async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined, token: string | undefined): Promise<DeliverOutcome> {
@@ -74,16 +79,8 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
     return 'already-sent';
   }
   await takeTurn(job, row, deps, turn, token);
-  const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
   // Sent on an earlier try whose record failed: record it now, do not send again.
-  if (!p.sentAt) await send(p, deps, worker, count, async (err) => {
-    // A rate limit does not use up an attempt (below), so even on the last try it is not the end.
-    const free = err instanceof PlatformError && err.kind === 'rate_limited' && worker !== undefined;
-    const gaveUp = (lastTry && !free) || (err instanceof PlatformError && !err.isRetryable());
-    const error = String((err as Error)?.message ?? err).slice(0, 500);
-    await db.delivery.update({ where: { id: p.deliveryId }, data: { status: gaveUp ? 'failed' : 'pending', error, attempts: { increment: 1 } } });
-    if (gaveUp) await wakeNext(db, row, deps.jobs);
-  });
+  if (!p.sentAt) await send(p, deps, worker, count, (err) => recordFailure(job, row, err, deps, worker));
   const sentAt = p.sentAt ? new Date(p.sentAt) : now();
   const next = await markSent(db, p.deliveryId, sentAt).catch(async (err: unknown) => {
     await job.updateData?.({ ...job.data, sentAt: sentAt.toISOString() });
@@ -96,6 +93,18 @@ async function deliverOnce(job: DeliverJob, deps: DeliverDeps, worker: Pick<Work
   return 'sent';
 }
 
+/** A failed send: the row keeps the error and counts the try; on the last try (or a failure retrying
+ * cannot fix) it is marked failed and its chat's next message is woken. */
+export async function recordFailure(job: DeliverJob, row: Claimed, err: unknown, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined): Promise<void> {
+  const lastTry = job.opts ? (job.attemptsMade ?? 0) + 1 >= (job.opts.attempts ?? 1) : false;
+  // A rate limit does not use up an attempt (send), so even on the last try it is not the end.
+  const free = err instanceof PlatformError && err.kind === 'rate_limited' && worker !== undefined;
+  const gaveUp = (lastTry && !free) || (err instanceof PlatformError && !err.isRetryable());
+  const error = String((err as Error)?.message ?? err).slice(0, 500);
+  await deps.db.delivery.update({ where: { id: row.id }, data: { status: gaveUp ? 'failed' : 'pending', error, attempts: { increment: 1 } } });
+  if (gaveUp) await wakeNext(deps.db, row, deps.jobs);
+}
+
 /** Throws BullMQ's DelayedError (no attempt used) while an older message to the same chat must go first. */
 async function takeTurn(job: DeliverJob, row: Claimed, deps: DeliverDeps, turn: { now: Date; maxWaitMs: number }, token: string | undefined): Promise<void> {
   const waitingFor = await heldBackBy(deps.db, row, { jobs: deps.jobs, ...turn }, row.older);
@@ -106,7 +115,7 @@ async function takeTurn(job: DeliverJob, row: Claimed, deps: DeliverDeps, turn: 
 }
 
 /** Sends through the adapter; on failure records it (`onError`) and throws what tells BullMQ what to do next. */
-async function send(p: OutboundPayload, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined, count: (r: Result) => void, onError: (err: unknown) => Promise<void>): Promise<void> {
+export async function send(p: OutboundPayload, deps: DeliverDeps, worker: Pick<Worker, 'rateLimit'> | undefined, count: (r: Result) => void, onError: (err: unknown) => Promise<void>): Promise<void> {
   try {
     const sending = deps.adapter.send(p.address, p.reply, { idempotencyKey: p.deliveryId, replyTo: p.replyTo });
     await bounded(sending, deps.sendTimeoutMs ?? DELIVERY_DEFAULTS.sendTimeoutMs, p.address.platform);

@@ -8,7 +8,8 @@ import type { Adapter } from '../../adapters/contract.js';
 import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
 import type { Db } from '../db.js';
 import type { Router } from '../router/index.js';
-import { deliver, type DeliverDeps } from './deliver.js';
+import type { DeliverDeps } from './deliver.js';
+import { OutboundRounds, ROUND_MAX } from './deliver-batch.js';
 import { ChatTurns } from './chat-turns.js';
 import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
@@ -54,11 +55,13 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
     }
   }, { ...base, concurrency: 8 });
 
+  // Each outbound worker sends in rounds (deliver-batch.ts): it holds two rounds' worth of jobs,
+  // one being sent while the next is fetched.
   const outbound = deps.adapters.map((adapter) => {
     const jobs = deps.outbox.jobsOf(adapter.platform);
-    const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform),
-      (job, token) => deliver(job, { db: deps.db, adapter, log: deps.log, metrics, jobs, ...deps.delivery }, worker, token),
-      { ...base, concurrency: 4, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
+    const rounds = new OutboundRounds({ db: deps.db, adapter, log: deps.log, metrics, jobs, ...deps.delivery }, () => worker);
+    const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform), (job, token) => rounds.take(job, token),
+      { ...base, concurrency: 2 * ROUND_MAX, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
     return worker;
   });
 
