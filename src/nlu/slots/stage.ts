@@ -22,7 +22,7 @@ const DESTINATION = /(?:到|进入|转入|改为|变成|为|to|into|now in|in)\s
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
-const PLANNED = /(?:给|发|出|做|准备|把|写)[^,，。;；了过]{0,8}$/;
+const PLANNED = /(?:(?:给|发|出|做|准备|把|写)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$/;
 
 export function findStage(text: string): StageMatch | undefined {
   const found = furthestStage(text);
