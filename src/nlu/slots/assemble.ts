@@ -17,8 +17,10 @@ import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamS
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
 import { commitSlot, targetSlots } from './target.js';
+import { rankOrder } from './rank-order.js';
 import { paymentPlan, paymentQuery, paymentRecord } from './payments.js';
 import { findKnown, type KnownNames } from './known-names.js';
+import { claimedCustomer, poolFilters, releasedCustomer } from './pool.js';
 
 export interface SlotContext {
   text: string;
@@ -104,6 +106,15 @@ const person: Extractor = (c) => {
     ...(email ? { email } : {}), ...(birthday ? { birthday } : {}),
   };
 };
+const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
+// A visit report that also gives the contact's title or phone: those facts land on the contact.
+const contactFacts: Extractor = (c) => {
+  const { contact: _name, title, ...facts } = person(c);
+  // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
+  // report only a plain title word counts (the report's other words are no title).
+  const named = Boolean(contact(c).contact);
+  return { ...(named && title && REPORTED_TITLE.test(title) ? { title } : {}), ...facts };
+};
 const profile: Extractor = (c) => {
   const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);
   const tier = findTier(c.text);
@@ -117,7 +128,7 @@ const callback: Extractor = (c) => {
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
 };
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
-  log_activity: [customer, contact, channel, amount, stage, dates, newDeal, summary],
+  log_activity: [customer, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
   create_customer: [customer, profile],
   add_contact: [customer, person],
   update_deal: [customer, contact, amount, stage, dates, newDeal, summary],
@@ -125,7 +136,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   record_callback: [customer, contact, channel, callback, dates, summary],
   query_pipeline: [scope, period, subject],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
-  query_kpi: [period, scope, subject, rank],
+  query_kpi: [period, scope, subject, rank, rankOrder],
   query_tasks: [period, teamScope, subject, taskKind],
   undo: [],
   help: [],
@@ -137,6 +148,9 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   set_target: [targetSlots],
   query_forecast: [period, scope, subject],
   commit_deal: [customer, commitSlot],
+  query_pool: [poolFilters],
+  claim_customer: [claimedCustomer],
+  release_customer: [releasedCustomer],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {
