@@ -3,6 +3,7 @@
 // is a question, not a plan), callbacks before generic activity, plans before activity.
 import type { Intent } from '../types.js';
 import * as S from './signals.js';
+import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
 import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 
@@ -30,8 +31,11 @@ const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
+// A dated "再…" ("…客户满意 下周一再回访") is the next contact: it goes, the report before it stays
+// (voice input has no commas to split on); a dated clause in the past tense (今天回访了…) stays too.
 function withoutDatedClauses(masked: string): string {
-  return masked.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|')).join('，');
+  const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again)[^,，。;；!！|]*/gi, ' ');
+  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完/.test(clause)).join('，');
 }
 
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
@@ -50,6 +54,10 @@ export function isPlan(e: Evidence): boolean {
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
+  // The public pool (issue #14): a return names 公海/the pool; a claim starts with its verb.
+  { intent: 'release_customer', confidence: 0.9, test: (e) => short(e, 60) && POOL_RELEASE.test(e.text) },
+  { intent: 'claim_customer', confidence: 0.9, test: (e) => short(e, 50) && POOL_CLAIM.test(e.text) },
+  { intent: 'query_pool', confidence: 0.85, test: (e) => POOL_LIST.test(e.text) },
   // Contracts and 回款 (issue #15; payment-signals.ts orders them).
   { intent: 'query_payments', confidence: 0.85, test: (e) => P.PAY_OVERDUE_Q.test(e.text) || P.PAY_OUTSTANDING_Q.test(e.text) || (P.PAY_COLLECTED_Q.test(e.text) && isQuestion(e)) },
   { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) },
