@@ -25,6 +25,8 @@ const settingsObject = z.object({
   renewalCallbackDays: days.catch(30),
   /** Days before a contract ends that the owner is reminded. */
   renewalReminderDays: z.array(days).catch([30, 15, 7]),
+  /** Days an instalment may be overdue before the owner's manager is told (issue #15). */
+  paymentEscalateDays: days.catch(7),
 });
 export const tenantSettingsSchema = settingsObject.catch(() => settingsObject.parse({}));
 

@@ -223,6 +223,7 @@ async function seedAll(tx: Tx, clock: Clock): Promise<void> {
   await seedActivities(tx, clock, { customers, contacts, deals });
   await tx.callback.createMany({ data: CALLBACKS.map((c) => callbackRow(c, clock, customers, users)) });
   await seedTargets(tx, clock, users, teamId);
+  await seedPaymentPlan(tx, clock);
 }
 
 type Ids = Map<string, string>;
@@ -368,6 +369,28 @@ async function seedTargets(tx: Tx, clock: Clock, users: Map<Handle, string>, tea
     return [...perRep, { teamId, amount: teamTotal }].map((t) => ({ tenantId: TENANT.id, period, ...t }));
   });
   await tx.target.createMany({ data });
+}
+
+/**
+ * 回款 (issue #15): 上汽's won contract in three instalments — 签约 30% paid on the day it was
+ * signed (last month), 上线 40% due 8 days ago and unpaid (overdue, past the manager's 7 days),
+ * 验收 30% due in 45 days.
+ */
+async function seedPaymentPlan(tx: Tx, clock: Clock): Promise<void> {
+  const deal = await tx.deal.findFirstOrThrow({ where: { tenantId: TENANT.id, title: '上汽经销商培训平台' } });
+  const total = deal.amount!.toNumber();
+  const signed = new Date(Math.floor((deal.closedAt!.getTime() + UTC_OFFSET_HOURS * 3_600_000) / DAY_MS) * DAY_MS);
+  await tx.deal.update({ where: { id: deal.id }, data: { contractAmount: total } });
+  const plan: [string, number, Date, boolean][] = [['签约', 0.3, signed, true], ['上线', 0.4, clock.date(-8), false], ['验收', 0.3, clock.date(45), false]];
+  for (const [i, [label, share, dueDate, paid]] of plan.entries()) {
+    const amount = total * share;
+    const row = await tx.instalment.create({ data: { tenantId: TENANT.id, dealId: deal.id, seq: i + 1, label, amount, dueDate, paidAmount: paid ? amount : 0 } });
+    if (paid) {
+      await tx.payment.create({ data: {
+        tenantId: TENANT.id, dealId: deal.id, customerId: deal.customerId, instalmentId: row.id, amount, receivedAt: dueDate, userId: deal.ownerId,
+      } });
+    }
+  }
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,11 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from './actor.js';
 
 export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team'
-  | 'target';
+  // Who owns a customer (issue #14): moves (claim, release, keep …) and requests are undone like the rest.
+  | 'ownershipMove' | 'ownershipRequest'
+  | 'target'
+  // Contracts and 回款 (issue #15): a plan's instalments and the payments matched to them.
+  | 'instalment' | 'payment';
 
 interface Row { id: string }
 // The few delegate methods used here, shared by every audited model.

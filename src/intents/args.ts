@@ -67,6 +67,15 @@ export const argsSchema = z.looseObject({
   each: z.enum(['quarter', 'month']).optional(),
   commit: z.boolean().optional(),
   confirm: z.boolean().optional(),
+  // Issue #15's contracts and 回款 (src/nlu/types.ts documents them); `note` is a typed reason.
+  contract_amount: z.number().finite().positive().max(1e14).optional(),
+  instalments: z.array(z.object({
+    label: text(60), share: z.number().positive().max(100).optional(),
+    amount: z.number().finite().positive().max(1e14).optional(), due: localDate.optional(),
+  })).min(1).max(12).optional(),
+  instalment: z.string().regex(/^(?:first|last|[1-9]\d?)$/).optional(),
+  payment_ask: z.enum(['collected', 'overdue', 'outstanding']).optional(),
+  note: text(500).optional(),
   // Added by buttons and clarifications:
   customerId: z.string().max(64).optional(),
   dealId: z.string().max(64).optional(),

@@ -20,6 +20,10 @@ import { queryContacts, queryCustomers } from './query-lists.js';
 import { setTarget } from './set-target.js';
 import { queryForecast } from './query-forecast.js';
 import { commitDeal } from './commit-deal.js';
+import { setPaymentPlan } from './set-payment-plan.js';
+import { recordPaymentIntent } from './record-payment.js';
+import { queryPayments } from './query-payments.js';
+import { paymentIntents } from './payment-actions.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -47,13 +51,18 @@ export const intents = {
   set_target: setTarget,
   query_forecast: queryForecast,
   commit_deal: commitDeal,
+  // Issue #15: contracts and 回款 by chat, and the buttons of a payment nudge.
+  set_payment_plan: setPaymentPlan,
+  record_payment: recordPaymentIntent,
+  query_payments: queryPayments,
+  ...paymentIntents,
 } satisfies Record<string, IntentHandler>;
 
 export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
 export const READ_ONLY = new Set<IntentName>([
-  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_forecast',
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_forecast', 'query_payments',
 ]);
 
 /** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */

@@ -27,7 +27,9 @@ export type Awaiting =
   /** The next sentence reports how it went with this customer ("结果如何？"). */
   | { kind: 'outcome'; customerId: string }
   /** "比亚迪呢" / "李娜呢" asks `action` (a query) again about someone else. */
-  | { kind: 'query'; action: ActionPayload };
+  | { kind: 'query'; action: ActionPayload }
+  /** The next message, whatever it says, completes `action` as its `note` (a nudge's 说明原因, #15). */
+  | { kind: 'note'; action: ActionPayload };
 
 export interface AskOptions {
   /** A typed time answers the question as well as the buttons do. */

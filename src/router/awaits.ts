@@ -40,6 +40,11 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     if (slots.customer || !REPORTS.has(intent) || NOT_A_REPORT.test(r.text) || [...r.text].length < 4) return undefined;
     return { intent: 'log_activity', args: { ...slots, summary: r.text, customerId: awaiting.customerId } as Args };
   },
+  // "说明原因" (issue #15): the reason is the next message as typed.
+  note(awaiting, r) {
+    const text = r.text.trim();
+    return text ? withSlots(awaiting.action, { note: [...text].slice(0, 500).join('') }) : undefined;
+  },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());
     const who = (m?.[1] ?? m?.[2])?.trim();

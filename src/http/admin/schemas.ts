@@ -31,6 +31,7 @@ export const TenantSettingsSchema = z.object({
   afterWonDays: days.optional(),
   renewalCallbackDays: days.optional(),
   renewalReminderDays: z.array(days).optional(),
+  paymentEscalateDays: days.optional(),
 }).strict().openapi('TenantSettings');
 
 export const TenantSchema = z.object({

@@ -46,7 +46,7 @@ function readSegment(c: SlotContext, s: Segment): { contract?: number; currency?
   for (const d of dates) rest = rest.replace(d.text, ' ');
   if (percent) rest = rest.replace(percent[0], ' ');
   rest = rest.replace(/(?:¥|￥|\$|US\$|RMB|CNY|USD)?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|[wWkKmM])?/g, ' ');
-  const name = rest.replace(/\s+/g, ' ').trim().replace(FILLER, '').trim().slice(0, 30);
+  const name = rest.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '').replace(/\s+/g, ' ').trim().replace(FILLER, '').trim().slice(0, 30);
   const share = percent ? Number(percent[1]) : undefined;
   return {
     item: {
