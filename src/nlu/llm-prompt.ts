@@ -23,6 +23,9 @@ const INTENT_MEANINGS: Record<(typeof INTENTS)[number], string> = {
   set_target: 'a manager sets a sales target for the team or a rep, for a year / quarter / month (今年团队目标3000万)',
   query_forecast: 'the forecast for a period: weighted pipeline and commit against target',
   commit_deal: 'the rep marks a deal as likely to close (美团这单有把握, commit Meituan)',
+  query_pool: 'list the public pool (公海) of unowned customers, optionally by industry or tier',
+  claim_customer: 'take a customer from the public pool (领取 美团, claim Meituan)',
+  release_customer: 'return one of my customers to the public pool (把美团退回公海)',
 };
 
 const SLOT_LINES = [

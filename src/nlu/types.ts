@@ -11,6 +11,8 @@ export const INTENTS = [
   'set_payment_plan', 'record_payment', 'query_payments',
   // Targets, forecast and commit (issue #15).
   'set_target', 'query_forecast', 'commit_deal',
+  // The public pool, 公海 (issue #14).
+  'query_pool', 'claim_customer', 'release_customer',
 ] as const;
 export const CHANNELS = ['visit', 'call', 'wechat', 'email', 'meeting', 'demo'] as const;
 export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
@@ -100,6 +102,8 @@ export const slotsSchema = z.strictObject({
   each: z.enum(['quarter', 'month']).optional(),
   /** commit_deal: false when the rep takes the commit back (美团这单没把握了). */
   commit: z.boolean().optional(),
+  /** A ranking from the bottom (谁的跟进最少, fewest): 'asc'. */
+  rank_order: z.literal('asc').optional(),
 });
 
 export const parseResultSchema = z.strictObject({

@@ -21,4 +21,4 @@ export const PLAN_WEAK = /首付|首款|尾款|预付款|定金|订金|进度款
 export const PLAN_CONTEXT = /合同|签了|签约|签下|拿下|赢单|成交|contract|signed/i;
 
 /** Money received: 招行回款36万, 收到美团首付款9万, Acme paid 20k, 昨天到账15万. */
-export const PAY_RECEIVED = /回款|到账|到款|收到(?:了)?[^，,。]{0,12}(?:款|钱)|收(?:了|到)[^，,。]{0,8}\d|打款|打了[^，,。]{0,6}款|付了|付款了|汇款|\bpaid\b|payment (?:received|came in|of)|received (?:a |the )?(?:payment|\$|\d)|\bwired\b/i;
+export const PAY_RECEIVED = /(?<!跟进|跟|催|追|要|去要)回款(?!计划|节点|安排)|到账|到款|收到(?:了)?[^，,。]{0,12}(?:款|钱)|收(?:了|到)[^，,。]{0,8}\d|打款|打了[^，,。]{0,6}款|付了|付款了|汇款|\bpaid\b|payment (?:received|came in|of)|received (?:a |the )?(?:payment|\$|\d)|\bwired\b/i;
