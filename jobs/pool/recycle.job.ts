@@ -1,7 +1,7 @@
 // The daily pool job (公海, issue #14), in each tenant's morning window like the other daily jobs
 // (jobs/reminders/daily.ts): recycle what is due, tell each owner what went back, then warn the
-// owners of what goes back soon. A bounded number of statements per tenant whatever its size:
-// rules, people, recycle, warnings written, warnings read, warnings marked.
+// owners of what goes back soon, and pass the owners' keep requests to their managers. A bounded number of statements per tenant whatever its size:
+// rules, people, recycle, warnings written, warnings read, warnings marked, keep requests read.
 import type { Reply } from '../../src/chat/index.js';
 import { poolRules } from '../../src/domain/pool-rules.js';
 import { dailyJob } from '../reminders/daily.js';
@@ -9,6 +9,7 @@ import type { Person } from '../reminders/people.js';
 import type { JobContext } from '../types.js';
 import { pt } from './messages.js';
 import { recycleDue, type Recycled } from './recycle.js';
+import { pendingKeeps, sendKeepRequests } from './keep-requests.js';
 import { sendWarnings, unsentWarnings, writeWarnings } from './warnings.js';
 
 export const poolRecycle = dailyJob('pool-recycle', async (ctx, run) => {
@@ -21,6 +22,7 @@ export const poolRecycle = dailyJob('pool-recycle', async (ctx, run) => {
   await tellOwners(ctx, recycled, run.people, date);
   await writeWarnings(db, input);
   await sendWarnings(ctx, await unsentWarnings(db, tenant.id), run.people, date, tenant);
+  await sendKeepRequests(ctx, await pendingKeeps(db, tenant.id), run.people);
   ctx.log.info({ tenantId: tenant.id, date, recycled: recycled.length }, 'pool recycle ran');
 });
 

@@ -42,7 +42,8 @@ function suggestion(locale: Person['locale'], text: string, title: string, extra
 async function birthdays(run: DailyRun): Promise<Event[]> {
   const { db, tenant, date, dates } = run;
   const contacts = await db.contact.findMany({ where: { tenantId: tenant.id, birthday: { not: null } }, orderBy: { name: 'asc' } });
-  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, id: { in: contacts.map((c) => c.customerId) } } });
+  // Customers in the public pool (#14) have no owner to tell.
+  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, id: { in: contacts.map((c) => c.customerId) }, pooledAt: null } });
   const byId = new Map(customers.map((c) => [c.id, c]));
   const events = contacts.flatMap((contact) => {
     const customer = byId.get(contact.customerId);
@@ -70,7 +71,7 @@ async function birthdays(run: DailyRun): Promise<Event[]> {
 
 async function signings(run: DailyRun): Promise<Event[]> {
   const { db, tenant, dates } = run;
-  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, signedAt: { not: null } }, orderBy: { name: 'asc' } });
+  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, signedAt: { not: null }, pooledAt: null }, orderBy: { name: 'asc' } });
   return customers.flatMap((c) => dates.flatMap((d): Event[] => {
     const signed = c.signedAt!.toISOString().slice(0, 10);
     const years = Number(d.slice(0, 4)) - Number(signed.slice(0, 4));
@@ -85,7 +86,7 @@ async function signings(run: DailyRun): Promise<Event[]> {
 
 async function renewals(run: DailyRun): Promise<Event[]> {
   const { db, tenant, date, dates } = run;
-  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, contractEnd: { not: null } }, orderBy: { name: 'asc' } });
+  const customers = await db.customer.findMany({ where: { tenantId: tenant.id, contractEnd: { not: null }, pooledAt: null }, orderBy: { name: 'asc' } });
   const contacts = await db.contact.findMany({ where: { tenantId: tenant.id, customerId: { in: customers.map((c) => c.id) } }, orderBy: { createdAt: 'asc' } });
   return customers.flatMap((c) => {
     const end = c.contractEnd!.toISOString().slice(0, 10);

@@ -34,12 +34,14 @@ async function findStale(run: DailyRun): Promise<StaleDeal[]> {
   const [lastActs, nudges, customers] = await Promise.all([
     db.activity.groupBy({ by: ['dealId'], where: { tenantId: tenant.id, dealId: { in: ids }, occurredAt: { lte: run.now } }, _max: { occurredAt: true } }),
     db.reminder.findMany({ where: { tenantId: tenant.id, kind: 'stale_deal', dealId: { in: ids }, dueAt: { lt: atLocal(addDays(date, 1), '00:00', tenant.timeZone) } } }),
-    db.customer.findMany({ where: { tenantId: tenant.id, id: { in: deals.map((d) => d.customerId) } }, select: { id: true, name: true } }),
+    // A customer in the public pool (#14) is nobody's to nudge: its deals are left out below.
+    db.customer.findMany({ where: { tenantId: tenant.id, id: { in: deals.map((d) => d.customerId) }, pooledAt: null }, select: { id: true, name: true } }),
   ]);
   const last = new Map(lastActs.map((a) => [a.dealId, a._max.occurredAt]));
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const zone = tenant.timeZone;
   return deals.flatMap((deal) => {
+    if (!names.has(deal.customerId)) return [];
     const limit = tenant.settings.staleDays[deal.stage as OpenStage];
     const idleDays = daysBetween(localDate(last.get(deal.id) ?? deal.createdAt, zone), date);
     const idle = idleDays > limit;

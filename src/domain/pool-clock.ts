@@ -6,7 +6,8 @@
 // transferred), any activity on it by anyone, and a manager's 保留 (an OwnershipMove 'keep').
 // It returns `days[tier]` local days after that, or — with `noWinDays` — that many days after
 // its assignment when no deal of it was won since; whichever comes first. A customer with an
-// open deal in 商务谈判 is exempt while `exemptNegotiation` holds.
+// open deal in 商务谈判 is exempt while `exemptNegotiation` holds, and one whose owner asked to
+// keep it (申请保留) waits for the manager's answer.
 import { Prisma } from '../db.js';
 import type { PoolRules } from './pool-rules.js';
 
@@ -41,6 +42,8 @@ export function dueSql({ tenantId, timeZone, rules, now }: ClockInput): Prisma.S
           LEFT JOIN (SELECT d."customerId", true AS won FROM "Deal" d JOIN "Customer" x ON x.id = d."customerId"
                       WHERE d."tenantId" = ${tenantId} AND d.stage = 'won' AND d."closedAt" >= x."assignedAt" GROUP BY 1) w ON w."customerId" = cu.id`}
          WHERE cu."tenantId" = ${tenantId} AND cu."pooledAt" IS NULL
+           -- A keep request waiting for the manager holds the customer where it is.
+           AND NOT EXISTS (SELECT 1 FROM "OwnershipRequest" q WHERE q."tenantId" = ${tenantId} AND q."customerId" = cu.id AND q.kind = 'keep' AND q.status = 'pending')
            ${rules.exemptNegotiation ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Deal" n WHERE n."tenantId" = ${tenantId} AND n."customerId" = cu.id AND n.stage = 'negotiation')` : Prisma.empty}
       ) c`;
 }

@@ -17,6 +17,7 @@ import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
 import { updateCustomer } from './update-customer.js';
 import { queryContacts, queryCustomers } from './query-lists.js';
+import { claimCustomer, poolIntents, queryPool, releaseCustomer } from './pool.js';
 import { setTarget } from './set-target.js';
 import { queryForecast } from './query-forecast.js';
 import { commitDeal } from './commit-deal.js';
@@ -47,6 +48,11 @@ export const intents = {
   ...reminderIntents,
   ...settingsIntents,
   admin,
+  // Issue #14: the public pool (公海) — list, claim, return; and the warning's keep buttons.
+  query_pool: queryPool,
+  claim_customer: claimCustomer,
+  release_customer: releaseCustomer,
+  ...poolIntents,
   // Issue #15: targets by chat, the forecast, a deal marked commit.
   set_target: setTarget,
   query_forecast: queryForecast,
@@ -62,7 +68,7 @@ export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
 export const READ_ONLY = new Set<IntentName>([
-  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_forecast', 'query_payments',
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_pool', 'query_forecast', 'query_payments',
 ]);
 
 /** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */

@@ -13,7 +13,8 @@ export const queryCustomers: IntentHandler = {
     const { locale } = ctx;
     const who = await whose(ctx, args);
     if ('reply' in who) return who.reply;
-    const where = owners(ctx.actor, who.scope);
+    // A customer in the public pool (公海, #14) is no longer its last owner's.
+    const where = { ...owners(ctx.actor, who.scope), pooledAt: null };
     const [rows, count] = await Promise.all([
       ctx.tx.customer.findMany({ where, orderBy: { updatedAt: 'desc' }, take: SHOWN, select: { id: true, name: true, industry: true, tier: true } }),
       ctx.tx.customer.count({ where }),
