@@ -27,6 +27,8 @@ const settingsObject = z.object({
   renewalReminderDays: z.array(days).catch([30, 15, 7]),
   /** Days an instalment may be overdue before the owner's manager is told (issue #15). */
   paymentEscalateDays: days.catch(7),
+  /** What attainment against target counts: won amount or money collected (issue #15, src/domain/attainment.ts). */
+  attainment: z.enum(['won', 'collected']).catch('won'),
 });
 export const tenantSettingsSchema = settingsObject.catch(() => settingsObject.parse({}));
 

@@ -1,10 +1,16 @@
-// Everyone's numbers side by side for a period (issue #11, "每个人的业绩排名"): won amount and
-// count, activities logged, follow-up reminders done — three grouped queries whatever the size.
+// Everyone's numbers side by side for a period (issue #11 "每个人的业绩排名", issue #15's
+// leaderboard): won, 回款, attainment against the period's target (on the tenant's basis),
+// activities, new customers, follow-up reminders done — a fixed number of queries whatever the size.
 import type { Actor, Tx } from './actor.js';
+import { basisOf, type Basis } from './attainment.js';
+import { boardStats, type BoardStats, NO_STATS } from './leaderboard.js';
+import { goalsBy } from './targets.js';
 
-export interface RankRow { userId: string; name: string; won: number; wonCount: number; activities: number; followUps: number }
+export interface RankRow extends BoardStats { userId: string; name: string; target: number | null; attainment: number | null }
 
-export async function ranking(db: Tx, actor: Actor, range: { start: Date; end: Date }): Promise<RankRow[]> {
+export async function ranking(
+  db: Tx, actor: Actor, range: { start: Date; end: Date }, periodKey: string | null,
+): Promise<{ rows: RankRow[]; basis: Basis }> {
   const { tenantId } = actor;
   const people = await db.user.findMany({
     where: { tenantId, ...(actor.visibleOwners === 'all' ? { role: { in: ['rep', 'manager'] } } : { id: { in: actor.visibleOwners } }) },
@@ -12,19 +18,16 @@ export async function ranking(db: Tx, actor: Actor, range: { start: Date; end: D
     orderBy: { name: 'asc' },
   });
   const ids = people.map((p) => p.id);
-  const within = { gte: range.start, lt: range.end };
-  const [won, activities, followUps] = await Promise.all([
-    db.deal.groupBy({ by: ['ownerId'], where: { tenantId, ownerId: { in: ids }, stage: 'won', closedAt: within }, _sum: { amount: true }, _count: { _all: true } }),
-    db.activity.groupBy({ by: ['userId'], where: { tenantId, userId: { in: ids }, occurredAt: within }, _count: { _all: true } }),
-    db.reminder.groupBy({ by: ['assigneeId'], where: { tenantId, assigneeId: { in: ids }, kind: 'follow_up', status: 'done', updatedAt: within }, _count: { _all: true } }),
+  const [stats, goals, basis] = await Promise.all([
+    boardStats(db, tenantId, ids, range, actor.timeZone),
+    periodKey ? goalsBy(db, tenantId, { userIds: ids }, periodKey) : Promise.resolve(new Map()),
+    basisOf(db, tenantId),
   ]);
-  return people.map((p) => {
-    const w = won.find((x) => x.ownerId === p.id);
-    return {
-      userId: p.id, name: p.name,
-      won: w?._sum.amount?.toNumber() ?? 0, wonCount: w?._count._all ?? 0,
-      activities: activities.find((x) => x.userId === p.id)?._count._all ?? 0,
-      followUps: followUps.find((x) => x.assigneeId === p.id)?._count._all ?? 0,
-    };
+  const rows = people.map((p) => {
+    const s = stats.get(p.id) ?? NO_STATS;
+    const target = goals.get(p.id)?.amount ?? null;
+    const done = basis === 'collected' ? s.collected : s.won;
+    return { userId: p.id, name: p.name, ...s, target, attainment: target ? done / target : null };
   });
+  return { rows, basis };
 }

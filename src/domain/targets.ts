@@ -44,26 +44,35 @@ export async function saveTargets(changes: Changes, rows: PlanRow[]): Promise<vo
 
 export type Whose = { userIds: string[] } | { teamIds: string[] };
 
-/** Summed over the people or teams: each one's exact-period row, else the sum of their months. */
-export async function goalFor(db: Tx, tenantId: string, whose: Whose, key: string): Promise<Goal | null> {
+/** Each person's (or team's) target: its exact-period row, else the sum of its months — one query. */
+export async function goalsBy(db: Tx, tenantId: string, whose: Whose, key: string): Promise<Map<string, Goal>> {
   const months = monthKeys(key);
   const owner = 'userIds' in whose ? { userId: { in: whose.userIds } } : { teamId: { in: whose.teamIds }, userId: null };
   const rows = await db.target.findMany({ where: { tenantId, ...owner, period: { in: [...new Set([key, ...months])] } } });
-  if (!rows.length) return null;
   const byOwner = new Map<string, typeof rows>();
   for (const r of rows) {
     const id = r.userId ?? r.teamId ?? '';
     byOwner.set(id, [...(byOwner.get(id) ?? []), r]);
   }
-  let amount = 0, stretch = 0, anyStretch = false;
-  for (const own of byOwner.values()) {
+  const out = new Map<string, Goal>();
+  for (const [id, own] of byOwner) {
     const exact = own.find((r) => r.period === key);
     const used = exact ? [exact] : own.filter((r) => months.includes(r.period) && r.period !== key);
-    for (const r of used) {
-      amount += r.amount.toNumber();
-      stretch += (r.stretch ?? r.amount).toNumber();
-      anyStretch ||= r.stretch !== null;
-    }
+    const amount = used.reduce((a, r) => a + r.amount.toNumber(), 0);
+    const anyStretch = used.some((r) => r.stretch !== null);
+    const stretch = used.reduce((a, r) => a + (r.stretch ?? r.amount).toNumber(), 0);
+    out.set(id, { amount, stretch: anyStretch ? stretch : null });
   }
-  return { amount, stretch: anyStretch ? stretch : null };
+  return out;
+}
+
+/** Summed over the people or teams (null when none has a target). */
+export async function goalFor(db: Tx, tenantId: string, whose: Whose, key: string): Promise<Goal | null> {
+  const goals = [...(await goalsBy(db, tenantId, whose, key)).values()];
+  if (!goals.length) return null;
+  const anyStretch = goals.some((g) => g.stretch !== null);
+  return {
+    amount: goals.reduce((a, g) => a + g.amount, 0),
+    stretch: anyStretch ? goals.reduce((a, g) => a + (g.stretch ?? g.amount), 0) : null,
+  };
 }

@@ -77,6 +77,10 @@ export const argsSchema = z.looseObject({
   payment_ask: z.enum(['collected', 'overdue', 'outstanding']).optional(),
   note: text(500).optional(),
   // Added by buttons and clarifications:
+  /** A payment nudge's instalment and reminder, and the new due date 改期 picked (#15). */
+  instalmentId: z.string().max(64).optional(),
+  reminderId: z.string().max(64).optional(),
+  date: localDate.optional(),
   customerId: z.string().max(64).optional(),
   dealId: z.string().max(64).optional(),
   batchId: z.string().max(64).optional(),

@@ -6,12 +6,17 @@ import { HHMM, MESSAGE_KINDS, type MessageKind } from '../domain/digest-settings
 
 export const COMMAND = /^\s*[/／](设置|settings)(?=\s|$)/i;
 
-const VERBS: Record<string, 'digest' | 'mute' | 'unmute' | 'summary'> = {
+const VERBS: Record<string, 'digest' | 'mute' | 'unmute' | 'summary' | 'attainment' | 'leaderboard'> = {
   日报: 'digest', 日报时间: 'digest', digest: 'digest',
   静音: 'mute', 屏蔽: 'mute', mute: 'mute',
   取消静音: 'unmute', 恢复: 'unmute', unmute: 'unmute',
   个人日报: 'summary', 我的日报: 'summary', summary: 'summary', 'my-summary': 'summary',
+  // Issue #15: what attainment counts (admins), the digests' leaderboard section (managers).
+  考核: 'attainment', 完成率: 'attainment', 业绩口径: 'attainment', attainment: 'attainment',
+  排行榜: 'leaderboard', 排名: 'leaderboard', leaderboard: 'leaderboard',
 };
+
+const BASIS_WORDS: Record<string, 'won' | 'collected'> = { 赢单: 'won', 签单: 'won', won: 'won', 回款: 'collected', collected: 'collected' };
 
 export const KIND_WORDS: Record<string, MessageKind> = {
   跟进: 'follow_up', 跟进提醒: 'follow_up', 'follow-up': 'follow_up', followup: 'follow_up', follow_up: 'follow_up', 'follow-ups': 'follow_up',
@@ -33,6 +38,8 @@ export const settingsArgs = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mute'), kind: z.enum(MESSAGE_KINDS) }),
   z.object({ op: z.literal('unmute'), kind: z.enum(MESSAGE_KINDS) }),
   z.object({ op: z.literal('summary'), on: z.boolean() }),
+  z.object({ op: z.literal('attainment'), basis: z.enum(['won', 'collected']) }),
+  z.object({ op: z.literal('leaderboard'), on: z.boolean() }),
 ]);
 export type SettingsArgs = z.infer<typeof settingsArgs>;
 
@@ -52,7 +59,8 @@ export function parseSettings(text: string): SettingsArgs {
   const word = value?.toLowerCase();
   const parsed = settingsArgs.safeParse(
     verb === 'digest' ? { op: verb, time: clock(word) }
-      : verb === 'summary' ? { op: verb, on: word === undefined ? undefined : SWITCH[word] }
+      : verb === 'summary' || verb === 'leaderboard' ? { op: verb, on: word === undefined ? undefined : SWITCH[word] }
+      : verb === 'attainment' ? { op: verb, basis: word === undefined ? undefined : BASIS_WORDS[word] }
       : { op: verb, kind: word === undefined ? undefined : KIND_WORDS[word] },
   );
   return parsed.success && !extra.length ? parsed.data : { op: 'invalid' };

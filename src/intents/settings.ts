@@ -6,6 +6,7 @@ import { MESSAGE_KINDS, userSettings, withUserSettings, type MessageKind } from 
 import type { Locale } from '../i18n/index.js';
 import { settingsArgs, type SettingsArgs } from './settings-parse.js';
 import { KIND_NAMES, st } from './settings-messages.js';
+import { setAttainment, setLeaderboard } from './settings-goals.js';
 import type { IntentContext, IntentHandler } from './types.js';
 
 const kindName = (kind: MessageKind, locale: Locale) => KIND_NAMES[kind][locale];
@@ -76,6 +77,8 @@ const OPS: { [Op in SettingsArgs['op']]: (ctx: IntentContext, args: Extract<Sett
   mute: (ctx, a) => setMuted(ctx, a.kind, true),
   unmute: (ctx, a) => setMuted(ctx, a.kind, false),
   summary: (ctx, a) => setSummary(ctx, a.on),
+  attainment: (ctx, a) => setAttainment(ctx, a.basis),
+  leaderboard: (ctx, a) => setLeaderboard(ctx, a.on),
 };
 
 export const settings: IntentHandler = {

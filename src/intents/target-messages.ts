@@ -61,6 +61,25 @@ const messages = {
   noOpenDeal: { zh: (p) => `${p.customer} 没有进行中的商机可标记。`, en: (p) => `${p.customer} has no open deal to mark.` },
   commitButton: { zh: '有把握（计入承诺）', en: 'Commit' },
   uncommitButton: { zh: '取消把握', en: 'Take out of commit' },
+  // The leaderboard.
+  attainmentShort: { zh: '完成率', en: 'attainment' },
+  newCustomers: { zh: '新客户', en: 'new customers' },
+  measure_won: { zh: '赢单金额', en: 'won amount' },
+  measure_collected: { zh: '回款', en: 'collected' },
+  measure_activities: { zh: '跟进次数', en: 'activities' },
+  measure_follow_ups: { zh: '跟进次数', en: 'activities' },
+  measure_followUps: { zh: '完成的提醒', en: 'reminders done' },
+  tie: {
+    zh: (p) => `${p.names} 同为 ${p.value}，并列第${p.rank}，按${p.breaker}排先后`,
+    en: (p) => `${p.names} tie at ${p.value} (rank ${p.rank}); ${p.breaker} orders them`,
+  },
+  tieLabel: { zh: '并列', en: 'Tie' },
+  // Settings.
+  basisAdminsOnly: { zh: '只有管理员可以修改完成率口径。', en: 'Only admins can change what attainment counts.' },
+  basisSet: { zh: (p) => `完成率改为按${p.basis}计算。`, en: (p) => `Attainment now counts ${p.basis}.` },
+  leaderboardManagersOnly: { zh: '只有经理或管理员可以开关日报排行榜。', en: 'Only managers and admins can turn the digest leaderboard on or off.' },
+  leaderboardOn: { zh: (p) => `${p.teams} 的日报和周报将带排行榜。`, en: (p) => `The daily and weekly digests of ${p.teams} now include the leaderboard.` },
+  leaderboardOff: { zh: (p) => `${p.teams} 的日报和周报不再带排行榜。`, en: (p) => `The digests of ${p.teams} no longer include the leaderboard.` },
 } satisfies MessageTable;
 
 export type TargetMessage = keyof typeof messages;

@@ -25,6 +25,26 @@ const dayFromToday = (days: number) => {
   return new Date(Date.UTC(y, m, d + days)).toISOString().slice(0, 10);
 };
 
+describe('the seeded contract', () => {
+  it('哪些款逾期了: a manager sees the team\'s with their owner, a rep only their own', async () => {
+    expect(only(await app.say('manager', '哪些款逾期了')).text)
+      .toBe('逾期回款（1 笔）\n• 上海汽车集团股份有限公司 · 上线: 差 80万 · 逾期 8 天 · 张伟');
+    expect(only(await app.say('rep1', '哪些款逾期了')).text).toBe('逾期回款（1 笔）\n• 上海汽车集团股份有限公司 · 上线: 差 80万 · 逾期 8 天');
+    expect(only(await app.say('rep2', '哪些款逾期了')).text).toBe('没有逾期的回款。');
+    expect(only(await app.say('manager', 'which payments are overdue')).text.split('\n')[0]).toBe('Overdue payments (1)');
+  });
+
+  it('上汽还有多少没回: each open instalment with its due date', async () => {
+    const lines = only(await app.say('rep1', '上汽还有多少没回')).text.split('\n');
+    expect(lines[0]).toBe('待回款 · 上海汽车集团股份有限公司：140万');
+    expect(lines.slice(1).map((l) => l.replace(/ · \S+到期$/, ''))).toEqual([
+      '• 上海汽车集团股份有限公司 · 上线: 还差 80万', '• 上海汽车集团股份有限公司 · 验收: 还差 60万',
+    ]);
+    // Another rep's customer is not shown, only named as someone else's.
+    expect(only(await app.say('rep2', '上汽还有多少没回')).text).not.toContain('140万');
+  });
+});
+
 describe('a payment plan by chat', () => {
   it('by ratios: previewed without writing, saved on confirmation', async () => {
     const before = await money();

@@ -32,6 +32,8 @@ export const TenantSettingsSchema = z.object({
   renewalCallbackDays: days.optional(),
   renewalReminderDays: z.array(days).optional(),
   paymentEscalateDays: days.optional(),
+  // Issue #15: attainment against target counts the won amount (default) or money collected.
+  attainment: z.enum(['won', 'collected']).optional(),
 }).strict().openapi('TenantSettings');
 
 export const TenantSchema = z.object({
@@ -66,7 +68,8 @@ const GroupSchema = z.union([
   z.object({ platform: z.enum(['feishu', 'slack', 'wecom', 'wechaty', 'web']), platformTenant: z.string().min(1), conversationId: z.string().min(1) }),
   z.object({ wecomRobot: z.url() }),
 ]).openapi('TeamGroup');
-const TeamSettingsSchema = z.object({ group: GroupSchema.nullable().optional() }).strict().openapi('TeamSettings');
+// leaderboard: the digests' leaderboard section (issue #15).
+const TeamSettingsSchema = z.object({ group: GroupSchema.nullable().optional(), leaderboard: z.boolean().optional() }).strict().openapi('TeamSettings');
 export const TeamSchema = z.object({
   id: z.string(), tenantId: z.string(), name: z.string(), managerId: z.string().nullable(), digestTime: z.string(),
   settings: jsonObject, createdAt: z.string(),
