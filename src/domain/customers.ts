@@ -5,6 +5,7 @@ import type { Actor, Tx } from './actor.js';
 import { canSee } from './actor.js';
 import type { Changes } from './changes.js';
 import { nameKeys, matchKey, pinyinKey } from './names.js';
+import { isCollaborator } from './ownership.js';
 
 export interface Candidate {
   id: string;
@@ -45,21 +46,55 @@ export type Resolution =
 /**
  * One clear match is used; several plausible ones are offered to choose from (华为 when 华为技术
  * and 华为云 exist too); a customer the actor may not see is reported, never silently duplicated.
+ * `shared`: the candidates the actor collaborates on (issue #14), visible like their own.
  */
-export function resolve(actor: Actor, candidates: Candidate[]): Resolution {
+export function resolve(actor: Actor, candidates: Candidate[], shared: ReadonlySet<string> = new Set()): Resolution {
+  const sees = (c: Candidate) => canSee(actor, c) || shared.has(c.id);
   const plausible = candidates.filter((c) => c.exact || c.contains);
-  const visible = plausible.filter((c) => canSee(actor, c));
+  const visible = plausible.filter(sees);
   if (plausible.length > 0 && visible.length === 0) return { kind: 'hidden', customer: plausible[0]! };
   const exact = visible.filter((c) => c.exact);
   if (exact.length === 1 && visible.length === 1) return { kind: 'one', customer: exact[0]! };
   if (exact.length === 0 && visible.length === 1) return { kind: 'one', customer: visible[0]! };
   if (visible.length > 1) return { kind: 'several', options: visible };
-  return { kind: 'none', similar: candidates.filter((c) => canSee(actor, c) && c.score >= 0.3) };
+  return { kind: 'none', similar: candidates.filter((c) => sees(c) && c.score >= 0.3) };
 }
 
+/** Which of these candidates the actor collaborates on (one query; none for care/admin, who see all). */
+export async function sharedWith(tx: Tx, actor: Actor, candidates: { id: string; ownerId: string; tenantId: string }[]): Promise<Set<string>> {
+  const others = candidates.filter((c) => !canSee(actor, c)).map((c) => c.id);
+  if (!others.length) return new Set();
+  const rows = await tx.collaborator.findMany({ where: { tenantId: actor.tenantId, userId: actor.userId, customerId: { in: others } }, select: { customerId: true } });
+  return new Set(rows.map((r) => r.customerId));
+}
+
+/** The customer by id when the actor may see it: by owner (role) or as a collaborator. */
 export async function getVisibleCustomer(tx: Tx, actor: Actor, id: string) {
   const customer = await tx.customer.findFirst({ where: { id, tenantId: actor.tenantId } });
-  return customer && canSee(actor, customer) ? customer : null;
+  if (!customer) return null;
+  return canSee(actor, customer) || (await isCollaborator(tx, actor, customer.id)) ? customer : null;
+}
+
+// Free-mail domains say nothing about the company (two reps' contacts at qq.com are not one customer).
+const PUBLIC_MAIL = new Set(['qq.com', '163.com', '126.com', 'sina.com', 'sohu.com', 'foxmail.com', 'yeah.net', 'aliyun.com', '139.com',
+  'gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'proton.me', 'protonmail.com']);
+
+export const emailDomain = (email: string) => {
+  const domain = email.trim().toLowerCase().split('@')[1];
+  return domain && !PUBLIC_MAIL.has(domain) ? domain : undefined;
+};
+
+/** The tenant's customers one of whose contacts has this phone, or an email at this company domain. */
+export async function findByContact(tx: Tx, tenantId: string, by: { phone?: string; email?: string }) {
+  const domain = by.email ? emailDomain(by.email) : undefined;
+  const or = [
+    ...(by.phone ? [{ phone: by.phone }] : []),
+    ...(domain ? [{ email: { endsWith: `@${domain}`, mode: 'insensitive' as const } }] : []),
+  ];
+  if (!or.length) return [];
+  const contacts = await tx.contact.findMany({ where: { tenantId, OR: or }, select: { customerId: true }, take: 20 });
+  if (!contacts.length) return [];
+  return tx.customer.findMany({ where: { tenantId, id: { in: [...new Set(contacts.map((c) => c.customerId))] } }, select: { id: true, name: true, ownerId: true, tenantId: true } });
 }
 
 export interface NewCustomer {

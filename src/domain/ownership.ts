@@ -46,3 +46,35 @@ export async function canSee(tx: Tx, actor: Actor, customer: { id: string; tenan
   if (customer.tenantId !== actor.tenantId) return false;
   return ownerVisible(actor, customer) || isCollaborator(tx, actor, customer.id);
 }
+
+/** The customer becomes `toUserId`'s (assigned now) with its open deals; one audited move. */
+export async function transferCustomer(changes: Changes, customer: { id: string; ownerId: string }, toUserId: string, now: Date, reason?: string) {
+  if (customer.ownerId === toUserId) return false;
+  await changes.update('customer', customer.id, { ownerId: toUserId, assignedAt: now });
+  const deals = await changes.tx.deal.findMany({
+    where: { tenantId: changes.ctx.tenantId, customerId: customer.id, stage: { notIn: ['won', 'lost'] }, ownerId: { not: toUserId } },
+  });
+  for (const d of deals) await changes.update('deal', d.id, { ownerId: toUserId }, d);
+  await recordMove(changes, { customerId: customer.id, kind: 'transfer', fromUserId: customer.ownerId, toUserId, reason, at: now });
+  return true;
+}
+
+/** `userId` works on the customer too (sees it, logs activities); the owner keeps it and its KPI. */
+export async function addCollaborator(changes: Changes, customer: { id: string; ownerId: string }, userId: string, now: Date) {
+  const existing = await changes.tx.collaborator.findUnique({ where: { customerId_userId: { customerId: customer.id, userId } } });
+  if (existing || customer.ownerId === userId) return false;
+  // Collaborator's key is (customerId, userId), not an id: written directly, its move is the audited
+  // record (undo of the move's batch removes the collaborator too, see undo.ts).
+  await changes.tx.collaborator.create({ data: { tenantId: changes.ctx.tenantId, customerId: customer.id, userId, addedById: changes.ctx.userId, createdAt: now } });
+  await recordMove(changes, { customerId: customer.id, kind: 'collaborate', fromUserId: customer.ownerId, toUserId: userId, at: now });
+  return true;
+}
+
+/** Who decides a request about this owner's customer: their team's manager, else the tenant's admins. */
+export async function approversOf(tx: Tx, tenantId: string, ownerId: string): Promise<string[]> {
+  const owner = await tx.user.findFirst({ where: { id: ownerId, tenantId }, select: { team: { select: { managerId: true } } } });
+  const manager = owner?.team?.managerId;
+  if (manager && manager !== ownerId) return [manager];
+  const admins = await tx.user.findMany({ where: { tenantId, role: 'admin' }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+  return admins.map((a) => a.id);
+}

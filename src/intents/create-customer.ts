@@ -2,9 +2,10 @@
 // offered first ("create anyway" is one tap away).
 import { looksLikeMarkup } from '../chat/clean-text.js';
 import { canSee } from '../domain/actor.js';
-import { createCustomer as create, findCandidates } from '../domain/customers.js';
+import { createCustomer as create, findByContact, findCandidates, sharedWith } from '../domain/customers.js';
 import { t } from '../i18n/index.js';
 import { ownerName } from './customer.js';
+import { takenReply } from './ownership-reply.js';
 import { placeExtras } from './extras.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
 import type { IntentHandler } from './types.js';
@@ -17,10 +18,19 @@ export const createCustomer: IntentHandler = {
     if (looksLikeMarkup(args.customer) && !args.confirmNew) return { text: t(locale, 'customer.notPlainName', { name: args.customer }) };
     const candidates = await findCandidates(ctx.tx, actor.tenantId, args.customer);
     const same = candidates.find((c) => c.exact);
+    const shared = await sharedWith(ctx.tx, actor, candidates);
     if (same) {
+      // Someone else's (查重, #14): their team and the request buttons, nothing private.
+      if (!canSee(actor, same) && !shared.has(same.id)) return takenReply(ctx, same);
       const text = t(locale, 'customer.exists', { name: same.name, owner: await ownerName(ctx, same.ownerId) });
-      return canSee(actor, same) ? { text, card: { buttons: [viewCustomerButton(locale, same.id)] } } : { text };
+      return { text, card: { buttons: [viewCustomerButton(locale, same.id)] } };
     }
+    // A contact's phone or company email domain already on someone else's customer is the same company.
+    const byContact = (await findByContact(ctx.tx, actor.tenantId, { phone: args.phone, email: args.email }))
+      .filter((c) => !canSee(actor, c));
+    const otherShared = await sharedWith(ctx.tx, actor, byContact);
+    const theirs = byContact.find((c) => !otherShared.has(c.id));
+    if (theirs) return takenReply(ctx, theirs);
     const similar = candidates.filter((c) => canSee(actor, c) && (c.contains || c.score >= 0.4));
     if (similar.length && !args.confirmNew) {
       return ctx.ask(t(locale, 'ask.whichCustomer', { name: args.customer }), [

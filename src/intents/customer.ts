@@ -2,10 +2,11 @@
 // is unknown or ambiguous. The question's buttons carry the original request, completed.
 import { looksLikeMarkup } from '../chat/clean-text.js';
 import type { Reply } from '../chat/index.js';
-import { createCustomer, findCandidates, getVisibleCustomer, resolve, type Candidate } from '../domain/customers.js';
+import { createCustomer, findCandidates, getVisibleCustomer, resolve, sharedWith, type Candidate } from '../domain/customers.js';
 import { UserError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import type { Args } from './args.js';
+import { takenReply } from './ownership-reply.js';
 import type { IntentContext } from './types.js';
 
 export interface CustomerRef { id: string; name: string; ownerId: string; tenantId: string }
@@ -21,13 +22,15 @@ export async function needCustomer(
   }
   if (!args.customer) return { reply: { text: t(ctx.locale, 'ask.customerMissing') } };
   const name = args.customer;
-  const found = resolve(ctx.actor, await findCandidates(ctx.tx, ctx.actor.tenantId, name));
+  const candidates = await findCandidates(ctx.tx, ctx.actor.tenantId, name);
+  const found = resolve(ctx.actor, candidates, await sharedWith(ctx.tx, ctx.actor, candidates));
   const pick = (c: Candidate) => ({ label: c.name, action: { intent, args: { ...args, customerId: c.id } } });
   switch (found.kind) {
     case 'one':
       return { customer: found.customer };
     case 'hidden':
-      return { reply: { text: t(ctx.locale, 'customer.notVisible', { name: found.customer.name, owner: await ownerName(ctx, found.customer.ownerId) }) } };
+      // Someone else's: no more than 查重 says (their team, or the owner's name for a manager) (#14).
+      return { reply: await takenReply(ctx, found.customer) };
     case 'several':
       return { reply: await ctx.ask(t(ctx.locale, 'ask.whichCustomer', { name }), found.options.map(pick)) };
     case 'none':

@@ -1,5 +1,6 @@
 // Who sees what: a rep their own customers and deals, a manager the team's, customer care all.
-// A rep asking about a colleague's customer is told who owns it, and nothing is written.
+// A rep asking about a colleague's customer is told it has an owner (their team, issue #14's
+// 查重 message, with the request buttons), and nothing is written.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount, formatPercent } from '../../src/i18n/index.js';
 import { testApp } from '../support/app.js';
@@ -8,7 +9,8 @@ import { counts, fieldValue, only, thisMonth } from './support.js';
 type App = Awaited<ReturnType<typeof testApp>>;
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation'] as const;
 const PROBABILITY = { lead: 10, qualified: 30, proposal: 50, negotiation: 70 } as const;
-const NOT_VISIBLE = (name: string, owner: string) => `客户「${name}」由 ${owner} 负责，你没有权限查看或修改。如需转交请联系经理。`;
+const TAKEN = (name: string) => `「${name}」已有负责人（华东销售一组），不能重复创建；可以申请协作或转给我`;
+const REQUEST_BUTTONS = ['申请转给我', '申请协作', '取消'];
 
 let app: App;
 let ids: Record<'rep1' | 'rep2' | 'manager', string>;
@@ -35,19 +37,21 @@ describe('a rep and a colleague\'s customer', () => {
     ['adding a contact', '添加联系人 美团 王伟 采购总监 13800138000', '美团', '张伟'],
     ['setting a reminder', '提醒我明天上午10点给招商银行打电话', '招商银行', '张伟'],
     ['an ambiguous name, all the colleague\'s', '华为现在什么进展', '华为', '张伟'],
-  ])('%s: told who owns it, nothing written', async (_name, text, name, owner) => {
+  ])('%s: told it has an owner, nothing private, nothing written', async (_name, text, name, owner) => {
     const before = await counts(app.db);
     const reply = only(await app.say('rep2', text));
-    if (name === '华为') expect(reply.text).toMatch(new RegExp(`^客户「华为.+」由 ${owner} 负责，你没有权限查看或修改。`));
-    else expect(reply.text).toBe(NOT_VISIBLE(name, owner));
-    expect(reply.card).toBeUndefined();
+    if (name === '华为') expect(reply.card?.title).toMatch(/^「华为.+」已有负责人（华东销售一组）/);
+    else expect(reply.card?.title).toBe(TAKEN(name));
+    expect(reply.text).not.toContain(owner);
+    expect(reply.card?.fields).toBeUndefined();
+    expect(reply.card?.buttons?.map((b) => b.label)).toEqual(REQUEST_BUTTONS);
     expect(await counts(app.db)).toEqual(before);
   });
 
   it('works the other way round too (English)', async () => {
     const before = await counts(app.db);
-    expect(only(await app.say('rep1', 'status of Acme Corp')).text)
-      .toBe('"Acme Corp" is owned by 李娜; you can\'t see or change it. Ask your manager to reassign it.');
+    expect(only(await app.say('rep1', 'status of Acme Corp')).card?.title)
+      .toBe('"Acme Corp" already has an owner (华东销售一组), so it cannot be created again; you can ask to collaborate or for a transfer to you');
     expect(await counts(app.db)).toEqual(before);
   });
 
@@ -71,8 +75,8 @@ describe('a rep and a colleague\'s customer', () => {
   it('does not duplicate the colleague\'s customer and offers no way into it', async () => {
     const before = await counts(app.db);
     const reply = only(await app.say('rep2', '新客户：美团'));
-    expect(reply.text).toBe('客户「美团」已经存在（负责人：张伟），没有重复新建。');
-    expect(reply.card).toBeUndefined();
+    expect(reply.card?.title).toBe(TAKEN('美团'));
+    expect(reply.card?.buttons?.map((b) => b.label)).toEqual(REQUEST_BUTTONS);
     expect(await counts(app.db)).toEqual(before);
   });
 

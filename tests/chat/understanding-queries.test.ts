@@ -171,7 +171,9 @@ describe('lists', () => {
 
   it('another rep\'s customer\'s contacts are not shown', async () => {
     const reply = only(await app.say('rep1', '帮我查下永辉超市的联系人电话'));
-    expect(reply.text).toMatch(/由 李娜 负责，你没有权限查看或修改/);
+    // Issue #14: no more than the 查重 message — the owner's team, no contacts.
+    expect(reply.card?.title).toBe('「永辉超市」已有负责人（华东销售一组），不能重复创建；可以申请协作或转给我');
+    expect(reply.text).not.toMatch(/李娜|1\d{10}/);
   });
 });
 

@@ -1,6 +1,8 @@
 // Import customers (and their contacts) from a spreadsheet into a tenant. A row whose name
 // matches a customer exactly — same matchKey, alias key or pinyin, the chat's rule — is merged
-// into it, never created twice; so running the same file again creates nothing.
+// into it, never created twice; so running the same file again creates nothing. A row whose
+// owner is a rep that matches another owner's customer (by name, alias, pinyin or a contact's phone)
+// is a duplicate of another owner (查重, issue #14): reported, neither created nor merged.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db.js';
 import { matchKey, pinyinKey } from '../names.js';
@@ -26,6 +28,8 @@ export interface ImportResult {
   created: number;
   merged: number;
   unchanged: number;
+  /** Rows matching another owner's customer: not imported (also in `rejected`, reason duplicate_of_another_owner). */
+  duplicates: number;
   rejected: Rejected[];
   contacts: number;
   report?: string;
@@ -40,7 +44,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   const fallback = opts.owner ? tenant.users.get(opts.owner.toLowerCase()) ?? tenant.users.get(opts.owner) : tenant.defaultOwnerId;
   if (!fallback) return { ok: false, code: opts.owner ? 'unknown_owner' : 'no_owner' };
 
-  const result: ImportResult = { ok: true, rows: sheet.rows.length, created: 0, merged: 0, unchanged: 0, rejected: [], contacts: 0 };
+  const result: ImportResult = { ok: true, rows: sheet.rows.length, created: 0, merged: 0, unchanged: 0, duplicates: 0, rejected: [], contacts: 0 };
   const contacts: NewContact[] = [];
   const touched: Known[] = [];
   sheet.rows.forEach((cells, i) => {
@@ -49,6 +53,12 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     const reasons = 'reasons' in parsed ? parsed.reasons : !ownerId ? ['unknown_owner'] : !matchKey(parsed.row.name) ? ['missing_name'] : [];
     if (reasons.length || !('row' in parsed)) {
       result.rejected.push({ row: i + 2, reasons, values: sheet.headers.map((_, c) => text(cells[c])) });
+      return;
+    }
+    const theirs = tenant.reps.has(ownerId!) ? otherOwners(tenant, parsed.row, ownerId!) : undefined;
+    if (theirs) {
+      result.duplicates++;
+      result.rejected.push({ row: i + 2, reasons: ['duplicate_of_another_owner'], values: sheet.headers.map((_, c) => text(cells[c])) });
       return;
     }
     const outcome = apply(tenant, parsed.row, ownerId!, contacts, touched);
@@ -76,6 +86,12 @@ function find(tenant: Tenant, row: ImportRow): Known | undefined {
     if (hit) return hit;
   }
   return tenant.byPinyin.get(pinyinKey(row.name));
+}
+
+/** The customer already in the tenant, owned by someone else, that this row names (by name or a contact's phone). */
+function otherOwners(tenant: Tenant, row: ImportRow, ownerId: string): Known | undefined {
+  const hit = find(tenant, row) ?? (row.phone ? tenant.byPhone.get(row.phone) : undefined);
+  return hit && !hit.isNew && hit.ownerId !== ownerId ? hit : undefined;
 }
 
 /** Creates or merges one row in memory; the writes happen in batches afterwards. */
