@@ -8,6 +8,7 @@ import { addDays, atLocal, localDate } from '../../jobs/calendar.js';
 import type { Actor, Tx } from './actor.js';
 import type { Changes } from './changes.js';
 import { findCandidates } from './customers.js';
+import { recordMove } from './ownership.js';
 import { poolRules, type PoolRules } from './pool-rules.js';
 
 export interface PoolFilter { industry?: string; tier?: Tier }
@@ -69,9 +70,7 @@ export async function claimRefusal(tx: Tx, actor: Actor, customerId: string, rul
 /** The customer becomes the actor's: assigned now, out of the pool, its open deals with it. */
 export async function claim(changes: Changes, actor: Actor, customer: { id: string; ownerId: string }, now: Date): Promise<void> {
   await changes.update('customer', customer.id, { ownerId: actor.userId, assignedAt: now, pooledAt: null });
-  await changes.create('ownershipMove', {
-    customerId: customer.id, kind: 'claim', fromUserId: customer.ownerId, toUserId: actor.userId, actorId: actor.userId, at: now,
-  });
+  await recordMove(changes, { customerId: customer.id, kind: 'claim', fromUserId: customer.ownerId, toUserId: actor.userId, at: now });
   const deals = await changes.tx.deal.findMany({ where: { tenantId: actor.tenantId, customerId: customer.id, stage: { notIn: ['won', 'lost'] }, ownerId: { not: actor.userId } } });
   for (const d of deals) await changes.update('deal', d.id, { ownerId: actor.userId }, d);
 }
@@ -79,14 +78,13 @@ export async function claim(changes: Changes, actor: Actor, customer: { id: stri
 /** The owner returns the customer to the pool; their open reminders on it are cancelled. */
 export async function release(changes: Changes, actor: Actor, customer: { id: string; ownerId: string }, now: Date): Promise<void> {
   await changes.update('customer', customer.id, { pooledAt: now });
-  await changes.create('ownershipMove', {
-    customerId: customer.id, kind: 'release', fromUserId: customer.ownerId, actorId: actor.userId, at: now,
-  });
+  await recordMove(changes, { customerId: customer.id, kind: 'release', fromUserId: customer.ownerId, at: now });
   const open = await changes.tx.reminder.findMany({ where: { tenantId: actor.tenantId, customerId: customer.id, assigneeId: customer.ownerId, status: { in: ['pending', 'sent'] } } });
   for (const r of open) await changes.update('reminder', r.id, { status: 'cancelled' }, r);
 }
 
-/** A manager's 保留: counts as a follow-up, so the customer's clock starts again. */
+/** A manager's 保留: counts as a follow-up, so the customer's clock starts again ('keep' is a
+ * pool-only kind, outside ownership.ts's MoveKind: no owner changes). */
 export async function keep(changes: Changes, actor: Actor, customer: { id: string; ownerId: string }, now: Date, reason?: string): Promise<void> {
   await changes.create('ownershipMove', {
     customerId: customer.id, kind: 'keep', fromUserId: customer.ownerId, toUserId: customer.ownerId, actorId: actor.userId, at: now, ...(reason && { reason }),

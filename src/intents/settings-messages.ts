@@ -28,8 +28,8 @@ const messages = {
   managersOnly: { zh: '只有经理或管理员可以修改团队日报时间。', en: 'Only managers and admins can change the team digest time.' },
   noTeam: { zh: '你还没有负责的团队。', en: 'You do not manage a team.' },
   usage: {
-    zh: (p) => `用法：/设置 日报 19:00 · /设置 静音 生日 · /设置 取消静音 生日 · /设置 个人日报 开|关 · /设置（查看）\n可静音：${p.kinds}`,
-    en: (p) => `Usage: /settings digest 07:30 · /settings mute birthday · /settings unmute birthday · /settings summary on|off · /settings (show)\nKinds: ${p.kinds}`,
+    zh: (p) => `用法：/设置 日报 19:00 · /设置 静音 生日 · /设置 取消静音 生日 · /设置 个人日报 开|关 · /设置（查看）· /设置 公海（管理员：开|关、A 30、上限 5、冷却 7、成交 90|关、谈判豁免 开|关、预警 3,1）\n可静音：${p.kinds}`,
+    en: (p) => `Usage: /settings digest 07:30 · /settings mute birthday · /settings unmute birthday · /settings summary on|off · /settings (show) · /settings pool (admins: on|off, A 30, limit 5, cooldown 7, nowin 90|off, exempt on|off, warn 3,1)\nKinds: ${p.kinds}`,
   },
 } satisfies MessageTable;
 

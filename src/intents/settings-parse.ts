@@ -3,6 +3,8 @@
 // shows how to use the command).
 import { z } from 'zod';
 import { HHMM, MESSAGE_KINDS, type MessageKind } from '../domain/digest-settings.js';
+import { poolRulesChange } from '../domain/pool-rules.js';
+import { parsePoolWords, POOL_WORDS } from './settings-pool.js';
 
 export const COMMAND = /^\s*[/／](设置|settings)(?=\s|$)/i;
 
@@ -38,6 +40,8 @@ export const settingsArgs = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mute'), kind: z.enum(MESSAGE_KINDS) }),
   z.object({ op: z.literal('unmute'), kind: z.enum(MESSAGE_KINDS) }),
   z.object({ op: z.literal('summary'), on: z.boolean() }),
+  // `/设置 公海 …`: the tenant's pool rules (issue #14); no change = show them.
+  z.object({ op: z.literal('pool'), change: poolRulesChange.optional() }),
   z.object({ op: z.literal('attainment'), basis: z.enum(['won', 'collected']) }),
   z.object({ op: z.literal('leaderboard'), on: z.boolean() }),
 ]);
@@ -55,6 +59,10 @@ function clock(word: string | undefined): string | undefined {
 export function parseSettings(text: string): SettingsArgs {
   const [verbWord, value, ...extra] = text.replace(COMMAND, '').trim().split(/\s+/).filter(Boolean);
   if (!verbWord) return { op: 'show' };
+  if (POOL_WORDS.has(verbWord.toLowerCase())) {
+    const change = parsePoolWords([value, ...extra].filter((w): w is string => !!w));
+    return change === null ? { op: 'invalid' } : { op: 'pool', ...(change && { change }) };
+  }
   const verb = VERBS[verbWord.toLowerCase()];
   const word = value?.toLowerCase();
   const parsed = settingsArgs.safeParse(

@@ -6,6 +6,7 @@ import { MESSAGE_KINDS, userSettings, withUserSettings, type MessageKind } from 
 import type { Locale } from '../i18n/index.js';
 import { settingsArgs, type SettingsArgs } from './settings-parse.js';
 import { KIND_NAMES, st } from './settings-messages.js';
+import { poolSettings } from './settings-pool.js';
 import { setAttainment, setLeaderboard } from './settings-goals.js';
 import type { IntentContext, IntentHandler } from './types.js';
 
@@ -77,6 +78,7 @@ const OPS: { [Op in SettingsArgs['op']]: (ctx: IntentContext, args: Extract<Sett
   mute: (ctx, a) => setMuted(ctx, a.kind, true),
   unmute: (ctx, a) => setMuted(ctx, a.kind, false),
   summary: (ctx, a) => setSummary(ctx, a.on),
+  pool: (ctx, a) => poolSettings(ctx, a.change),
   attainment: (ctx, a) => setAttainment(ctx, a.basis),
   leaderboard: (ctx, a) => setLeaderboard(ctx, a.on),
 };

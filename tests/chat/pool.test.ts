@@ -155,3 +155,28 @@ describe('申请保留', () => {
     expect(only(await app.click('manager', approve)).text).toBe('这个申请已经处理过了。');
   });
 });
+
+describe('/设置 公海', () => {
+  it('anyone sees the rules; only an admin changes them, and the job reads the change', async () => {
+    const shown = only(await app.say('rep1', '/设置 公海'));
+    expect(shown.text).toMatch(/^公海规则\n公海：开\n未跟进天数：A 30 · B 20 · C 15\n/);
+    const before = (await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } })).settings;
+    expect(only(await app.say('rep1', '/设置 公海 上限 3')).text).toBe('只有管理员可以修改公海规则。');
+    expect((await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } })).settings).toEqual(before);
+
+    expect(only(await app.say('admin', '/设置 公海 A 45')).text).toContain('未跟进天数：A 45 · B 20 · C 15');
+    expect(only(await app.say('admin', '/设置 公海 上限 3')).text).toContain('每人每天领取上限：3');
+    expect(only(await app.say('admin', '/settings pool nowin 90')).text).toContain('90');
+    expect(only(await app.say('admin', '/设置 公海 预警 5,1')).text).toContain('提前预警（天）：5, 1');
+    const { poolRules } = await import('../../src/domain/pool-rules.js');
+    expect(poolRules((await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } })).settings))
+      .toMatchObject({ enabled: true, days: { A: 45, B: 20 }, dailyClaimLimit: 3, noWinDays: 90, warningDays: [5, 1] });
+    expect(only(await app.say('admin', '/设置 公海 成交 关')).text).toContain('分配后未成交天数：不限');
+    // Bad input: the usage, nothing changed.
+    const saved = (await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } })).settings;
+    for (const bad of ['/设置 公海 A 0', '/设置 公海 上限 abc', '/设置 公海 D 5', '/设置 公海 开 关']) {
+      expect(only(await app.say('admin', bad)).text, bad).toMatch(/^用法：.*\/设置 公海/);
+    }
+    expect((await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } })).settings).toEqual(saved);
+  });
+});
