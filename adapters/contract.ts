@@ -2,7 +2,7 @@
 // InboundEvent (its webhook routes), neutral Reply → platform message (send). It never decides
 // business logic.
 import type { Hono } from 'hono';
-import type { Address, Platform, Reply } from '../src/chat/index.js';
+import type { Address, Platform, Reply, TextMessage } from '../src/chat/index.js';
 import type { InboundSink } from '../src/delivery/inbound.js';
 
 export interface SendOptions {
@@ -23,6 +23,10 @@ export interface Adapter {
   stop?(): Promise<void>;
   /** Sends per second this app may make (the outbound worker's limiter). */
   readonly ratePerSecond?: number;
+  /** The words of a voice message (`event.audio`), where the platform turns speech into text for
+   * the app; undefined when it cannot (not enabled, refused, too long): the user is asked to type.
+   * Runs on the worker, after the acknowledgement; never throws. */
+  transcribe?(event: TextMessage): Promise<string | undefined>;
 }
 
 export type PlatformErrorKind = 'rate_limited' | 'target_gone' | 'permission_denied' | 'invalid_request' | 'transient';

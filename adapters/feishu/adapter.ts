@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { Address, CardRef, Reply } from '../../src/chat/index.js';
+import type { Address, CardRef, Reply, TextMessage } from '../../src/chat/index.js';
 import type { InboundSink } from '../../src/delivery/inbound.js';
 import { PlatformError, type Adapter, type SendOptions } from '../contract.js';
 import { classify, failureOf } from './errors.js';
@@ -14,6 +14,7 @@ import { PerChatLimiter } from './limiter.js';
 import { cardJson, imageBody, render, textBody, type FeishuBody } from './outbound.js';
 import { feishuRoutes } from './routes.js';
 import { httpWithTimeout, sdkOptions } from './sdk.js';
+import { FeishuSpeech } from './speech.js';
 import type { EventHeader } from './schemas.js';
 import { wsDispatcher } from './ws.js';
 
@@ -32,6 +33,9 @@ export interface FeishuConfig {
   ratePerSecond?: number;
   /** Every API call's bound (default 10 s); a timed-out send is retried as a transient failure. */
   httpTimeoutMs?: number;
+  /** FEISHU_SPEECH=1: voice messages go to speech-to-text (the app has speech_to_text:speech);
+   * unset, they are answered "请发文字". */
+  speech?: boolean;
 }
 
 /** Feishu dedupes sends with the same `uuid` for an hour; it takes at most 50 characters. */
@@ -48,6 +52,7 @@ export class FeishuAdapter implements Adapter {
   private botId?: Promise<string>;
   private ws?: lark.WSClient;
   private readonly buttons: boolean;
+  private readonly speech?: FeishuSpeech;
 
   constructor(private readonly cfg: FeishuConfig, private readonly log: Logger) {
     this.ratePerSecond = cfg.ratePerSecond ?? 50;
@@ -55,6 +60,7 @@ export class FeishuAdapter implements Adapter {
     // Feishu's long connection carries events but not card callbacks: with an Encrypt Key the
     // webhook still takes the clicks; without one, buttons become numbered options.
     this.buttons = Boolean(cfg.encryptKey);
+    if (cfg.speech) this.speech = new FeishuSpeech(this.client, log);
     if (cfg.encryptKey) {
       const encryptKey = cfg.encryptKey;
       this.routes = (sink) => feishuRoutes(sink, {
@@ -64,6 +70,11 @@ export class FeishuAdapter implements Adapter {
 
   decode(header: EventHeader, event: unknown): Promise<Decoded> {
     return decodeEvent(header, event, { botOpenId: () => this.botOpenId() });
+  }
+
+  /** A voice message's words through Feishu's speech-to-text (speech.ts), when FEISHU_SPEECH is on. */
+  async transcribe(event: TextMessage): Promise<string | undefined> {
+    return this.speech?.transcribe(event);
   }
 
   /** The bot's open_id (GET /open-apis/bot/v3/info), fetched once; a failure is retried next time. */

@@ -40,6 +40,21 @@ export function messageAttachment(messageType: string, content: string): Attachm
   return /"tag"\s*:\s*"(img|media)"/.test(content) ? 'image' : undefined;
 }
 
+/** An audio message's content: `{"file_key": "file_v2_…", "duration": 2000}`, the duration in
+ * milliseconds (the Lark SDK's channel layer reads it as `durationMs` too). */
+const audioSchema = z.object({ file_key: z.string().min(1), duration: z.number().nonnegative().optional() });
+
+/** The audio of a voice message, for speech-to-text (speech.ts); undefined for any other type. */
+export function audioOf(messageType: string, content: string): { key: string; durationMs?: number } | undefined {
+  if (messageType !== 'audio') return undefined;
+  try {
+    const audio = audioSchema.safeParse(JSON.parse(content));
+    return audio.success ? { key: audio.data.file_key, ...(audio.data.duration !== undefined && { durationMs: audio.data.duration }) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The message's text, or undefined for types this bot does not read (images, files, stickers…). */
 export function messageText(messageType: string, content: string): string | undefined {
   const convert = converters[messageType];

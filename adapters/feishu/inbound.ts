@@ -2,7 +2,7 @@
 // @-mentioned, with that mention removed. Documents: "Receive message (im.message.receive_v1)",
 // "Card callback (card.action.trigger)", "Bot added to a group (im.chat.member.bot.added_v1)".
 import { actionPayloadSchema, type Address, type InboundEvent, type Identity } from '../../src/chat/index.js';
-import { messageAttachment, messageText } from './content.js';
+import { audioOf, messageAttachment, messageText } from './content.js';
 import { eventTime } from './event-time.js';
 import { botAddedEventSchema, buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
 
@@ -28,6 +28,8 @@ async function decodeMessage(h: EventHeader, raw: unknown, ctx: DecodeContext): 
   if (sender.sender_type && sender.sender_type !== 'user') return { kind: 'ignored', reason: `sender is a ${sender.sender_type}` };
   // An image, file, voice… is answered with what the bot reads; a post keeps its text.
   const attachment = messageAttachment(m.message_type, m.content);
+  // A voice message keeps its file_key: the worker asks speech-to-text for its words (speech.ts).
+  const audio = audioOf(m.message_type, m.content);
   const text = messageText(m.message_type, m.content) ?? (attachment ? '' : undefined);
   if (text === undefined) return { kind: 'ignored', reason: `unsupported message type ${m.message_type}` };
   const group = m.chat_type !== 'p2p';
@@ -40,7 +42,7 @@ async function decodeMessage(h: EventHeader, raw: unknown, ctx: DecodeContext): 
   };
   const event: InboundEvent = {
     type: 'text', eventId: h.event_id, at: at(h), from: identity(h, sender.sender_id.open_id), address,
-    messageId: m.message_id, text: resolveMentions(text, mentions, bot), ...(attachment && { attachment }),
+    messageId: m.message_id, text: resolveMentions(text, mentions, bot), ...(attachment && { attachment }), ...(audio && { audio }),
   };
   return { kind: 'event', event };
 }

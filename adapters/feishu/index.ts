@@ -32,7 +32,9 @@ export function feishuFromEnv(env: NodeJS.ProcessEnv, deps: { log: Logger }): { 
     encryptKey: set('FEISHU_ENCRYPT_KEY'),
     verificationToken: set('FEISHU_VERIFICATION_TOKEN'),
     tenantKey: set('FEISHU_TENANT_KEY'),
+    // Voice messages through speech-to-text: only when the app was granted speech_to_text:speech.
+    speech: /^(1|true|yes|on)$/i.test(set('FEISHU_SPEECH') ?? ''),
   };
-  deps.log.info({ platform: 'feishu', mode, domain: cfg.domain, appId: cfg.appId }, 'feishu adapter configured');
+  deps.log.info({ platform: 'feishu', mode, domain: cfg.domain, appId: cfg.appId, speech: cfg.speech }, 'feishu adapter configured');
   return { adapter: new FeishuAdapter(cfg, deps.log), missing: [] };
 }

@@ -52,6 +52,9 @@ export interface TextMessage extends InboundBase {
   attachment?: Attachment;
   /** The text is the platform's transcript of a voice message ("我听到的是：…" on the answer). */
   transcribed?: boolean;
+  /** A voice message's audio, untranscribed, for its adapter's `transcribe` (Feishu: the
+   * message's file_key and length); the router asks for the words before reading the message. */
+  audio?: { key: string; durationMs?: number };
 }
 /**
  * The card a click came from, so the answer can take its place. Opaque outside its adapter:

@@ -39,6 +39,7 @@ export const inboundEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...inboundBase, type: z.literal('text'), text: z.string(),
     attachment: z.enum(['image', 'file', 'sticker', 'voice', 'video', 'location']).optional(), transcribed: z.boolean().optional(),
+    audio: z.object({ key: z.string().min(1), durationMs: z.number().nonnegative().optional() }).optional(),
   }),
   z.object({ ...inboundBase, type: z.literal('action'), action: actionPayloadSchema, source: cardRefSchema.optional() }),
   z.object({ ...inboundBase, type: z.literal('joined') }),

@@ -8,6 +8,7 @@ import type { Db } from '../db.js';
 import { Router } from '../router/index.js';
 import { webChatPage } from './web-chat/routes.js';
 import type { Adapter } from '../../adapters/contract.js';
+import type { TextMessage } from '../chat/index.js';
 import type { InboundSink } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { health } from './health.js';
@@ -39,8 +40,11 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
-  const router = new Router({ ...deps, metrics });
   const inbox = new WebInbox(deps.redis, deps.keyPrefix);
+  const adapters = deps.adapters?.(inbox) ?? [];
+  // A voice message's words come from the adapter of its platform (Feishu speech-to-text).
+  const transcribe = (event: TextMessage) => adapters.find((a) => a.platform === event.from.platform)?.transcribe?.(event) ?? Promise.resolve(undefined);
+  const router = new Router({ ...deps, metrics, transcribe });
   const app = new Hono();
   app.use(requestIds(deps.log));
   app.use(limitBodies());
@@ -50,7 +54,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
   if (deps.webChatToken !== null) app.route('/', webChatPage);
   if (deps.adminToken) app.route(ADMIN_BASE, adminApi({ db: deps.db, token: deps.adminToken }));
-  const adapters = deps.adapters?.(inbox) ?? [];
   for (const adapter of adapters) {
     if (adapter.routes && deps.sink) app.route('/', adapter.routes(loggingSink(deps.sink, deps.log)));
   }

@@ -22,7 +22,7 @@ import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { CONFIRM_BELOW, understand, type Understood } from './understand.js';
 import { isGreeting, welcome, Welcomes } from './first-contact.js';
-import { attachmentReply, withHeard } from './media.js';
+import { attachmentReply, withHeard, withTranscript, type Transcribe } from './media.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface RouterDeps {
@@ -35,6 +35,8 @@ export interface RouterDeps {
   llm?: LlmConfig;
   /** Prometheus counters (#7): messages in, parse outcomes. */
   metrics?: Metrics;
+  /** A voice message's words from its platform's adapter (Feishu speech-to-text, issue #13). */
+  transcribe?: Transcribe;
 }
 
 export interface RouterResult {
@@ -91,14 +93,16 @@ export class Router {
   }
 
   /** `failed`: an internal error; `kept`: the click can be made again (the card stays as it was). */
-  private async handleEvent(event: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
+  private async handleEvent(received: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
     const { db, log } = this.deps;
     // Checked up front too (dispatch's insert is the real guard): a redelivered button click
     // would otherwise find its question already answered and reply "expired".
-    const user = await resolveUser(db, event.from);
-    if (await db.processedEvent.findUnique({ where: { id: eventKey(event) }, select: { id: true } })) {
+    const user = await resolveUser(db, received.from);
+    if (await db.processedEvent.findUnique({ where: { id: eventKey(received) }, select: { id: true } })) {
       return { replies: [], duplicate: true, tenantId: user.tenantId, userId: user.id };
     }
+    // After the duplicate check: a redelivered voice message is not sent for recognition again.
+    const event = await withTranscript(received, this.deps.transcribe, log);
     const actor = await loadActor(db, user.id);
     const locale = event.type === 'text' ? detectLocale(event.text, actor.locale) : actor.locale;
     await this.remember(actor, event, locale);

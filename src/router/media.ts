@@ -2,9 +2,27 @@
 // text gets a short answer saying what the bot reads and what to do; a voice message the
 // platform could not transcribe asks for text. A caption or rich text goes on as typed text, and
 // a transcript is answered like a typed message, showing what was heard.
-import type { Reply, TextMessage } from '../chat/index.js';
+import type { Logger } from 'pino';
+import type { InboundEvent, Reply, TextMessage } from '../chat/index.js';
+import { cleanText } from '../chat/clean-text.js';
 import type { Locale } from '../i18n/index.js';
 import { native } from '../i18n/native.js';
+
+/** A voice message's words from its platform (the adapter's `transcribe`); undefined: none. */
+export type Transcribe = (event: TextMessage) => Promise<string | undefined>;
+
+/** A voice message that came as audio (Feishu) is read as its transcript when the platform gives
+ * one; otherwise it stays empty and attachmentReply asks for text. */
+export async function withTranscript(event: InboundEvent, transcribe: Transcribe | undefined, log: Logger): Promise<InboundEvent> {
+  if (event.type !== 'text' || !event.audio || event.transcribed || event.text.trim() || !transcribe) return event;
+  try {
+    const heard = cleanText((await transcribe(event)) ?? '').trim();
+    return heard ? { ...event, text: heard, transcribed: true } : event;
+  } catch (err) {
+    log.warn({ err, platform: event.from.platform, eventId: event.eventId }, 'voice message not transcribed; asking for text');
+    return event;
+  }
+}
 
 /** The answer to an attachment that came without text; undefined when there is text to read. */
 export function attachmentReply(event: TextMessage, locale: Locale): Reply | undefined {

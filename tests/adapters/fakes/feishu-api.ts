@@ -3,7 +3,9 @@
 // POST interactive/v1/card/update with the callback token, twice per token; "Update a sent message
 // card": PATCH im/v1/messages/:id). It records what it received (updates among `sends`, via
 // 'update' / 'patch') and can refuse the next send (429 with x-ogw-ratelimit-reset, or any Feishu
-// error code), or leave it unanswered.
+// error code), or leave it unanswered. Voice messages: the audio files of messages ("Get resources
+// in a message", type=file) and speech-to-text ("Recognize speech file": base64 PCM, a 16-character
+// file_id, format pcm, engine 16k_auto — a request of another shape is refused as Feishu would).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,6 +23,11 @@ export interface FeishuSend {
 }
 export interface Upload { contentType: string; bytes: number; body: Buffer }
 interface Refusal { status: number; code: number; msg: string; headers?: Record<string, string>; hang?: true }
+/** A file_recognize request as the fake read it: the PCM's length in bytes once base64-decoded. */
+export interface Recognition { fileId: string; format: string; engineType: string; pcmBytes: number; authorization?: string }
+export interface ResourceRequest { messageId: string; fileKey: string; type: string | null }
+/** What the next file_recognize answers: the words, or Feishu's refusal. */
+export type SpeechAnswer = { text: string } | { status: number; code: number; msg: string };
 
 export const BOT_OPEN_ID = 'ou_fake_bot';
 
@@ -36,6 +43,12 @@ export class FakeFeishuApi {
   private readonly tokenUses = new Map<string, number>();
   /** Messages PATCH answers as gone (recalled, or older than 14 days). */
   readonly gone = new Set<string>();
+  /** Audio and other files of messages, by file_key (GET …/messages/:id/resources/:file_key). */
+  readonly resources = new Map<string, Buffer>();
+  readonly resourceRequests: ResourceRequest[] = [];
+  readonly recognitions: Recognition[] = [];
+  /** Answers of the next file_recognize calls, in order; with none queued, nothing is heard (''). */
+  readonly speechAnswers: SpeechAnswer[] = [];
   private server?: Server;
   private seq = 0;
 
@@ -80,6 +93,7 @@ export class FakeFeishuApi {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = `${req.method} ${url.pathname
       .replace(/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, '/open-apis/im/v1/messages/:id/reply')
+      .replace(/^\/open-apis\/im\/v1\/messages\/[^/]+\/resources\/[^/]+$/, '/open-apis/im/v1/messages/:id/resources/:key')
       .replace(/^\/open-apis\/im\/v1\/messages\/om_[^/]+$/, '/open-apis/im/v1/messages/:id')}`;
     const json = (status: number, payload: object, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -109,6 +123,15 @@ export class FakeFeishuApi {
         this.record({ via: 'patch', target: id, msgType: 'interactive', content: JSON.parse(parse(body).content ?? 'null'), authorization: req.headers.authorization });
         json(200, { code: 0, msg: 'success', data: {} });
       },
+      'GET /open-apis/im/v1/messages/:id/resources/:key': () => {
+        const [messageId, fileKey] = [url.pathname.split('/')[5]!, url.pathname.split('/')[7]!];
+        this.resourceRequests.push({ messageId, fileKey, type: url.searchParams.get('type') });
+        const file = this.resources.get(fileKey);
+        if (!file || url.searchParams.get('type') !== 'file') return json(400, { code: 234003, msg: 'File not in msg. (fake)' });
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) });
+        res.end(file);
+      },
+      'POST /open-apis/speech_to_text/v1/speech/file_recognize': () => this.recognize(req, body, json),
       'POST /open-apis/im/v1/images': () => {
         this.uploads.push({ contentType: req.headers['content-type'] ?? '', bytes: body.length, body });
         json(200, { code: 0, msg: 'ok', data: { image_key: `img_v2_fake_${++this.seq}` } });
@@ -117,6 +140,18 @@ export class FakeFeishuApi {
     const handler = handlers[route];
     if (handler) handler();
     else json(404, { code: 404, msg: `the fake has no ${route}` });
+  }
+
+  private recognize(req: IncomingMessage, body: Buffer, json: (s: number, p: object) => void): void {
+    const data = JSON.parse(body.toString('utf8') || '{}') as { speech?: { speech?: string }; config?: { file_id?: string; format?: string; engine_type?: string } };
+    const pcm = Buffer.from(data.speech?.speech ?? '', 'base64');
+    const { file_id: fileId = '', format = '', engine_type: engineType = '' } = data.config ?? {};
+    this.recognitions.push({ fileId, format, engineType, pcmBytes: pcm.length, authorization: req.headers.authorization });
+    const shaped = /^[A-Za-z0-9_]{16}$/.test(fileId) && format === 'pcm' && engineType === '16k_auto' && pcm.length > 0 && pcm.length % 2 === 0;
+    if (!shaped) return json(400, { code: 99992402, msg: 'field validation failed (fake)' });
+    const answer = this.speechAnswers.shift() ?? { text: '' };
+    if ('code' in answer) return json(answer.status, { code: answer.code, msg: answer.msg });
+    json(200, { code: 0, msg: 'success', data: { recognition_text: answer.text } });
   }
 
   private record(send: FeishuSend): void {

@@ -1,6 +1,7 @@
 // The Feishu side of the adapter contract: signed, encrypted event requests as Feishu sends them
 // (v2.0 envelope, AES-256-CBC body, X-Lark-Signature) and the fake open API the real SDK sends to.
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { ActionPayload } from '../../../src/chat/index.js';
 import { createLogger } from '../../../src/log.js';
 import { FeishuAdapter } from '../../../adapters/feishu/adapter.js';
@@ -110,11 +111,12 @@ export function decodeSent(s: FeishuSend): SentMessage {
   return { text: texts.filter(Boolean).join('\n'), buttons };
 }
 
-export async function feishuRig(): Promise<ContractRig & { api: FakeFeishuApi; adapter: FeishuAdapter }> {
+/** `o.speech`: the app may use speech-to-text (FEISHU_SPEECH=1); `o.log`: where the adapter logs. */
+export async function feishuRig(o: { speech?: boolean; log?: Logger } = {}): Promise<ContractRig & { api: FakeFeishuApi; adapter: FeishuAdapter }> {
   const api = await new FakeFeishuApi().start();
   const adapter = new FeishuAdapter({
-    appId: APP_ID, appSecret: 'test-app-secret', domain: api.url, mode: 'webhook', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN,
-  }, createLogger('silent'));
+    appId: APP_ID, appSecret: 'test-app-secret', domain: api.url, mode: 'webhook', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, speech: o.speech,
+  }, o.log ?? createLogger('silent'));
   let taken = 0;
   return {
     api, adapter,
