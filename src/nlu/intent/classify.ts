@@ -28,7 +28,8 @@ const short = (e: Evidence, n: number): boolean => e.text.length <= n;
 const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
-const AGAIN = /[^,，。;；!！]*(?:再(?:跟进|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
+// Only the dated "再…" part goes (voice input has no commas: the report before it stays).
+const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 // A dated "再…" ("…客户满意 下周一再回访") is the next contact: it goes, the report before it stays
@@ -44,7 +45,7 @@ export function isPlan(e: Evidence): boolean {
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   if (S.PAST.test(e.masked.replace(booked, ''))) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
-  if (withoutAgain !== e.masked && S.ACTIVITY.test(withoutAgain)) return false;
+  if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
   if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
