@@ -7,6 +7,8 @@ import { setRole } from '../domain/people.js';
 import { t } from '../i18n/index.js';
 import { createLogger } from '../log.js';
 import { openRuntime } from '../runtime/open.js';
+import { KEY_PREFIX } from '../runtime/paths.js';
+import { peopleChanged } from '../router/actors.js';
 
 const USAGE = 'usage: salesbot set-role <handle or name> <rep|manager|care|admin> [--tenant <id>]\n';
 
@@ -22,6 +24,8 @@ export async function run(args: string[]): Promise<number> {
   const runtime = await openRuntime(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   try {
     const user = await setRole(runtime.db, tenantId, who, role);
+    // Running processes cache who is who (src/router/actors.ts): the next message sees the new role.
+    await peopleChanged(runtime.redis, KEY_PREFIX, tenantId);
     process.stdout.write(`${user.name} (${user.handle}) in ${tenantId}: ${user.role}\n`);
     return 0;
   } catch (err) {

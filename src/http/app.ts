@@ -13,6 +13,7 @@ import type { InboundSink } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
 import { health } from './health.js';
 import { ADMIN_BASE, adminApi } from './admin/index.js';
+import { peopleChanged } from '../router/actors.js';
 import { INBOUND, outboundQueueName } from '../../jobs/queues.js';
 import { createMetrics, metricsRoute, type Metrics } from './metrics.js';
 import { ready } from './ready.js';
@@ -53,7 +54,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', metricsRoute(metrics));
   app.route('/', webChatApi({ router, inbox, tenantId: deps.tenantId, token: deps.webChatToken }));
   if (deps.webChatToken !== null) app.route('/', webChatPage);
-  if (deps.adminToken) app.route(ADMIN_BASE, adminApi({ db: deps.db, token: deps.adminToken }));
+  if (deps.adminToken) {
+    const changed = (tenantId: string) => peopleChanged(deps.redis, deps.keyPrefix, tenantId);
+    app.route(ADMIN_BASE, adminApi({ db: deps.db, token: deps.adminToken, changed }));
+  }
   for (const adapter of adapters) {
     if (adapter.routes && deps.sink) app.route('/', adapter.routes(loggingSink(deps.sink, deps.log)));
   }

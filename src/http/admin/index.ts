@@ -16,9 +16,19 @@ const invalid: Hook = (result, c) => {
 };
 
 /** The API, to mount at ADMIN_BASE; its paths are relative to it (the document's server URL). */
-export function adminApi(deps: { db: Db; token: string }) {
+export function adminApi(deps: { db: Db; token: string; changed?: (tenantId: string) => Promise<void> }) {
   const app = new OpenAPIHono<AdminEnv>({ defaultHook: invalid });
   app.use('*', bearerAuth(deps.token));
+  // A user, team or tenant written here: the chat's cached actors of that tenant are reloaded at
+  // once (src/router/actors.ts) — a role or team change counts from the next message.
+  app.use('/tenants/:tenantId/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 300) await deps.changed?.(c.req.param('tenantId'));
+  });
+  app.use('/tenants/:tenantId', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 300) await deps.changed?.(c.req.param('tenantId'));
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
   for (const part of [tenantRoutes, userRoutes, teamRoutes, targetRoutes, poolRoutes]) app.route('/', part(deps.db, invalid));
   app.doc('/openapi.json', {
