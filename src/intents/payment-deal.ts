@@ -1,5 +1,6 @@
 // Which deal a plan or a payment is about (issue #15): the one a button named, else the first
-// non-empty tier of candidates — for a plan the won deals with no plan yet, then the open ones;
+// non-empty tier of candidates — for a plan the won deals with no plan yet, then the won ones
+// (which then say they have a plan), then the open ones;
 // for a payment the deals with instalments still open, then the won ones, then the open ones.
 // Several in the tier: a question with one button per deal, as deal-choice.ts asks.
 import type { Reply } from '../chat/index.js';
@@ -34,7 +35,7 @@ export async function paymentDeal(ctx: IntentContext, intent: string, args: Args
   const won = deals.filter((d) => d.stage === 'won');
   const open = deals.filter((d) => d.stage !== 'won');
   const tiers = purpose === 'plan'
-    ? [won.filter((d) => !planned.has(d.id)), open, won]
+    ? [won.filter((d) => !planned.has(d.id)), won, open]
     : [deals.filter((d) => unpaid.has(d.id)), won, open];
   const tier = tiers.find((x) => x.length);
   if (!tier) return { reply: { text: pt(ctx.locale, 'noDeal', { customer: customer.name }) } };

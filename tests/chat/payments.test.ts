@@ -63,6 +63,16 @@ describe('a payment plan by chat', () => {
     expect(await plan('比亚迪电池产线数据采集平台')).toEqual([]);
   });
 
+  it('撤销 takes a saved plan back; a deal that has a plan keeps it', async () => {
+    expect(only(await app.say('rep1', '撤销')).text).toContain('已撤销');
+    expect(await plan('比亚迪经销商管理系统')).toEqual([]);
+    expect((await deal('比亚迪经销商管理系统')).contractAmount).toBeNull();
+    const before = await money();
+    const kept = only(await app.say('rep1', '上汽合同200万，分两期：签约50%，验收50%'));
+    expect(kept.text).toBe('上海汽车集团股份有限公司 的这个商机已经有回款计划（3 期），没有改。说「上海汽车集团股份有限公司还有多少没回」可以查看。');
+    expect(await money()).toEqual(before);
+  });
+
   it('shares that do not make 100% are asked again and nothing is written', async () => {
     const before = await money();
     const reply = only(await app.say('rep2', '隆基绿能合同90万，分三期：签约30%，上线40%，验收20%'));
