@@ -3,7 +3,7 @@
 // function returning a Panel.
 import type { BarSeriesOption, PictorialBarSeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import { OPEN_STAGES } from '../../src/domain/deals.js';
-import { formatAmount, t, type Locale } from '../../src/i18n/index.js';
+import { formatAmount, formatPercent, t, type Locale } from '../../src/i18n/index.js';
 import type { DailyFigures, RepDay } from './figures.js';
 import { dt } from './messages.js';
 
@@ -45,10 +45,11 @@ export function pipelinePanel(f: DailyFigures, locale: Locale): Panel {
   };
 }
 
-/** "80万 / 150万", at the end of whichever is longer: the won bar or the target track. */
+/** "80万 / 150万 (53.3%)" — attainment against target (issue #15) — at the end of whichever is longer: the won bar or the target track. */
 function repLabel(r: RepDay, locale: Locale) {
   const target = r.target === null ? dt(locale, 'digest.noTarget') : money(r.target, locale);
-  return { show: true, position: 'right', color: COLORS.text, fontSize: 12, formatter: `${money(r.mtdWon, locale)} / ${target}` } as const;
+  const pct = r.target ? ` (${formatPercent(r.mtdWon / r.target)})` : '';
+  return { show: true, position: 'right', color: COLORS.text, fontSize: 12, formatter: `${money(r.mtdWon, locale)} / ${target}${pct}` } as const;
 }
 
 /** Each rep's month-to-date wins over a track as long as their target, the target marked. */

@@ -1,17 +1,26 @@
 // Everything a daily digest or a weekly summary says about one team, gathered with a fixed
-// number of queries (about 14 for a day, 10 for a week) whatever the team's size.
+// number of queries (16 for a day, 10 for a week, 11 with the leaderboard) whatever the team's size.
 import type { Db } from '../../src/db.js';
 import { conversion, dealsOfTheDay, type Conversion, type DealLine } from '../../src/domain/digest-deals.js';
 import {
   NO_COUNTS, openPipeline, overdueFollowUps, repCounts, targets, wonBy, type Pipeline, type RepCounts,
 } from '../../src/domain/digest.js';
 import { addDays, dayRange, daysRange, monthToDate } from './dates.js';
+import type { Basis } from '../../src/domain/attainment.js';
+import { forecastBy, total, type Forecast } from '../../src/domain/forecast.js';
+import { boardStats, NO_STATS, type BoardStats } from '../../src/domain/leaderboard.js';
 
 export interface Member { id: string; name: string }
-export interface TeamRef { tenantId: string; teamId: string; teamName: string; timeZone: string; members: Member[] }
+export interface TeamRef {
+  tenantId: string; teamId: string; teamName: string; timeZone: string; members: Member[];
+  /** Issue #15: the leaderboard section is on (Team.settings.leaderboard); what attainment counts. */
+  leaderboard?: boolean; basis?: Basis;
+}
 
 export interface RepDay extends RepCounts {
   userId: string; name: string; mtdWon: number; target: number | null; overdue: number; open: { count: number; amount: number; weighted: number };
+  /** Month to date, for the leaderboard (won, 回款, activities, new customers). */
+  board?: BoardStats;
 }
 
 export interface DailyFigures {
@@ -23,6 +32,8 @@ export interface DailyFigures {
   wins: DealLine[];
   /** Deals moved forward today; `setbacks`: moved back or lost. */
   movers: DealLine[]; setbacks: DealLine[];
+  /** The month's forecast: won, open deals expected to close this month (weighted), commit. */
+  forecast?: Forecast;
 }
 
 /** The day `date` (local), with overdue follow-ups counted as of `asOf` (the digest's time). */
@@ -30,7 +41,8 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
   const { tenantId, timeZone } = team;
   const ids = team.members.map((m) => m.id);
   const day = dayRange(date, timeZone);
-  const [counts, mtd, goal, overdue, pipeline, conv, deals] = await Promise.all([
+  const month = daysRange(`${date.slice(0, 7)}-01`, nextMonth(date), timeZone);
+  const [counts, mtd, goal, overdue, pipeline, conv, deals, board, forecast] = await Promise.all([
     repCounts(db, tenantId, ids, day),
     wonBy(db, tenantId, ids, monthToDate(date, timeZone)),
     targets(db, tenantId, team.teamId, ids, date.slice(0, 7)),
@@ -38,12 +50,14 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
     openPipeline(db, tenantId, ids),
     conversion(db, tenantId, ids, day.end),
     dealsOfTheDay(db, tenantId, ids, day),
+    boardStats(db, tenantId, ids, monthToDate(date, timeZone), timeZone),
+    forecastBy(db, tenantId, ids, month, timeZone),
   ]);
   const none = { count: 0, amount: 0, weighted: 0 };
   const reps = team.members.map((m) => ({
     userId: m.id, name: m.name, ...(counts.get(m.id) ?? NO_COUNTS),
     mtdWon: mtd.get(m.id) ?? 0, target: goal.perRep.get(m.id) ?? null, overdue: overdue.get(m.id) ?? 0,
-    open: pipeline.byRep.get(m.id) ?? none,
+    open: pipeline.byRep.get(m.id) ?? none, board: board.get(m.id) ?? NO_STATS,
   }));
   const repTargets = reps.filter((r) => r.target !== null);
   return {
@@ -52,7 +66,14 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
     // The team's own target when set, else the sum of its reps' (the seed keeps them equal).
     target: goal.team ?? (repTargets.length ? repTargets.reduce((s, r) => s + r.target!, 0) : null),
     pipeline: pipeline.byStage, conversion: conv, wins: deals.wins, movers: deals.movers, setbacks: deals.setbacks,
+    forecast: total(forecast.values()),
   };
+}
+
+/** The first day of the month after `date`'s. */
+function nextMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 export interface WeeklyFigures {
@@ -60,6 +81,8 @@ export interface WeeklyFigures {
   /** Last week (the 7 days before `monday`) and the week before it, per rep. */
   reps: { userId: string; name: string; last: RepCounts; before: RepCounts }[];
   last: RepCounts; before: RepCounts;
+  /** Last week's leaderboard figures, when the team turned the section on (one more query). */
+  board?: Map<string, BoardStats>;
 }
 
 const sum = (rows: RepCounts[]): RepCounts =>
@@ -72,6 +95,7 @@ export async function weeklyFigures(db: Db, team: TeamRef, monday: string): Prom
     repCounts(db, team.tenantId, ids, daysRange(addDays(monday, -14), addDays(monday, -7), team.timeZone)),
   ]);
   const reps = team.members.map((m) => ({ userId: m.id, name: m.name, last: last.get(m.id) ?? NO_COUNTS, before: before.get(m.id) ?? NO_COUNTS }));
-  return { team, monday, reps, last: sum(reps.map((r) => r.last)), before: sum(reps.map((r) => r.before)) };
+  const board = team.leaderboard ? await boardStats(db, team.tenantId, ids, daysRange(addDays(monday, -7), monday, team.timeZone), team.timeZone) : undefined;
+  return { team, monday, reps, last: sum(reps.map((r) => r.last)), before: sum(reps.map((r) => r.before)), ...(board && { board }) };
 }
 

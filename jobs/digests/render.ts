@@ -9,6 +9,7 @@ import type { DealLine } from '../../src/domain/digest-deals.js';
 import type { DailyFigures, RepDay, WeeklyFigures } from './figures.js';
 import { addDays } from './dates.js';
 import { dt, type DigestKey } from './messages.js';
+import { dailyBoard, forecastLine, weeklyBoard } from './board.js';
 
 const day = (date: string, locale: Locale) => formatCalendarDate(calendarDate(date), locale, calendarDate(date));
 const money = (n: number, locale: Locale) => formatAmount(n, locale);
@@ -77,8 +78,10 @@ export function dailyDigestReply(f: DailyFigures, locale: Locale, image?: string
   const text = [
     title,
     mtdLine(f.mtdWon, f.target, locale),
+    ...forecastLine(f, locale),
     `${dt(locale, 'digest.today')}${colon(locale)}${counts(total, locale)}`,
     `${dt(locale, 'digest.reps')}${colon(locale)}`, ...f.reps.map((r) => repLine(r, locale)),
+    ...dailyBoard(f, locale),
     ...pipelineLines(f, locale),
     ...dealLines(f, locale),
     dt(locale, 'digest.overdue', { count: overdue }),
@@ -124,7 +127,7 @@ export function weeklyReply(f: WeeklyFigures, locale: Locale): Reply {
     before: weekValue(field, before[field], locale), delta: delta(field, last[field], before[field], locale),
   });
   const reps = f.reps.map((r) => `· ${r.name}${colon(locale)}${WEEK_FIELDS.map((k) => `${dt(locale, `digest.week.${k}` as DigestKey)} ${weekValue(k, r.last[k], locale)} (${delta(k, r.last[k], r.before[k], locale)})`).join(' · ')}`);
-  const text = [title, ...WEEK_FIELDS.map((k) => line(k, f.last, f.before)), `${dt(locale, 'digest.reps')}${colon(locale)}`, ...reps].join('\n');
+  const text = [title, ...WEEK_FIELDS.map((k) => line(k, f.last, f.before)), `${dt(locale, 'digest.reps')}${colon(locale)}`, ...reps, ...weeklyBoard(f, locale)].join('\n');
   const fields = WEEK_FIELDS.map((k) => ({ label: dt(locale, `digest.week.${k}` as DigestKey), value: `${weekValue(k, f.last[k], locale)} (${delta(k, f.last[k], f.before[k], locale)})` }));
   return { text, card: { title, fields } };
 }

@@ -1,17 +1,18 @@
 // Who the digests go to, per tenant: its teams, their members and managers, read with two
 // queries per tenant; and the "already sent" marks that keep a frequent tick cheap.
 import type { Db } from '../../src/db.js';
-import { teamGroup, userSettings, type GroupTarget } from '../../src/domain/digest-settings.js';
+import { teamGroup, teamLeaderboard, userSettings, type GroupTarget } from '../../src/domain/digest-settings.js';
+import { basisIn } from '../../src/domain/attainment.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { JobContext, RunOptions } from '../types.js';
 import type { TeamRef } from './figures.js';
 
 export interface Person { id: string; name: string; handle: string; locale: Locale; muted: Set<string>; dailySummary: boolean }
 export interface TeamPlan extends TeamRef { digestTime: string; manager: Person | null; group: GroupTarget | null; people: Person[] }
-export interface TenantRow { id: string; timeZone: string; locale: string }
+export interface TenantRow { id: string; timeZone: string; locale: string; settings?: unknown }
 
 export async function tenantsFor(db: Db, opts: RunOptions): Promise<TenantRow[]> {
-  return db.tenant.findMany({ where: opts.tenantId ? { id: opts.tenantId } : {}, select: { id: true, timeZone: true, locale: true }, orderBy: { id: 'asc' } });
+  return db.tenant.findMany({ where: opts.tenantId ? { id: opts.tenantId } : {}, select: { id: true, timeZone: true, locale: true, settings: true }, orderBy: { id: 'asc' } });
 }
 
 export async function teamsOf(db: Db, tenant: TenantRow): Promise<TeamPlan[]> {
@@ -32,6 +33,7 @@ export async function teamsOf(db: Db, tenant: TenantRow): Promise<TeamPlan[]> {
       members: people.filter((p) => p.id !== team.managerId).map((p) => ({ id: p.id, name: p.name })), people,
       manager: team.managerId ? byId.get(team.managerId) ?? null : null,
       group: teamGroup(team.settings),
+      leaderboard: teamLeaderboard(team.settings), basis: basisIn(tenant.settings),
     };
   });
 }

@@ -38,3 +38,8 @@ export function teamGroup(json: unknown): GroupTarget | null {
   const parsed = groupSchema.safeParse(asObject(json).group);
   return parsed.success ? parsed.data : null;
 }
+
+/** Team.settings.leaderboard: the digests' leaderboard section (issue #15), off unless turned on. */
+export function teamLeaderboard(json: unknown): boolean {
+  return asObject(json).leaderboard === true;
+}

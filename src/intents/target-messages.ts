@@ -80,6 +80,15 @@ const messages = {
   leaderboardManagersOnly: { zh: '只有经理或管理员可以开关日报排行榜。', en: 'Only managers and admins can turn the digest leaderboard on or off.' },
   leaderboardOn: { zh: (p) => `${p.teams} 的日报和周报将带排行榜。`, en: (p) => `The daily and weekly digests of ${p.teams} now include the leaderboard.` },
   leaderboardOff: { zh: (p) => `${p.teams} 的日报和周报不再带排行榜。`, en: (p) => `The digests of ${p.teams} no longer include the leaderboard.` },
+  // The digests.
+  thisMonth: { zh: '本月', en: 'this month' },
+  boardMonth: { zh: '本月排行榜（按赢单）：', en: 'Leaderboard this month (by won):' },
+  boardWeek: { zh: '上周排行榜（按赢单）：', en: 'Leaderboard last week (by won):' },
+  boardLine: {
+    zh: (p) => `赢单 ${p.won} · 回款 ${p.collected} · 完成率 ${p.pct} · 跟进 ${p.activities} · 新客户 ${p.customers}`,
+    en: (p) => `won ${p.won} · collected ${p.collected} · attainment ${p.pct} · ${p.activities} activities · ${p.customers} new customers`,
+  },
+  boardTies: { zh: '同额同名次，并列者按回款排先后。', en: 'The same won amount is the same rank; collected orders the tied.' },
 } satisfies MessageTable;
 
 export type TargetMessage = keyof typeof messages;

@@ -38,7 +38,8 @@ describe('digest chart', () => {
     expect(labels.find((l) => l.startsWith('本月赢单 '))).toBe('本月赢单 261.8万 / 目标 300万 (87.3%)  ·  在手 87个 · 3210万（加权 958万）');
     // A value label on every bar: each stage's amount and weighted amount, each rep's wins / target.
     for (const s of [figures.pipeline.lead, figures.pipeline.qualified, figures.pipeline.proposal, figures.pipeline.negotiation]) expect(labels).toEqual(expect.arrayContaining([formatAmount(s.amount, 'zh'), formatAmount(s.weighted, 'zh')]));
-    expect(labels).toEqual(expect.arrayContaining(['80万 / 150万', '172万 / 150万', '9.8万 / 未设目标']));
+    // Attainment against target per rep (issue #15).
+    expect(labels).toEqual(expect.arrayContaining(['80万 / 150万 (53.3%)', '172万 / 150万 (114.7%)', '9.8万 / 未设目标']));
     expect(svg).not.toMatch(/Zhang|¥\d|\d(k|M)\b/);
     // The target tick: one per rep with a target, and the legend's.
     expect(svg.match(/fill="#ea580c"/g)).toHaveLength(3);
@@ -46,7 +47,7 @@ describe('digest chart', () => {
 
   it("keeps an English reader's labels English", () => {
     const labels = texts(chartSvg(figures, 'en'));
-    expect(labels).toEqual(expect.arrayContaining(['Lead', 'Qualified', 'Proposal', 'Negotiation', '42 deals', 'Target', '¥12.6M', '¥800k / ¥1.5M', '¥98k / no target', '张伟']));
+    expect(labels).toEqual(expect.arrayContaining(['Lead', 'Qualified', 'Proposal', 'Negotiation', '42 deals', 'Target', '¥12.6M', '¥800k / ¥1.5M (53.3%)', '¥98k / no target', '张伟']));
     expect(labels.join(' ')).not.toMatch(/线索|万/);
   });
 
