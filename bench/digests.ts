@@ -28,7 +28,8 @@ import { deleteUnder } from './redis-keys.js';
 import { since, withScratchDb } from './scratch-db.js';
 
 const GOAL_S = 30;
-const MAX_QUERIES = 15;
+// 16 since issue #15: the month's leaderboard figures and forecast, one statement each.
+const MAX_QUERIES = 16;
 
 function countingDb(db: Db) {
   const counter = { n: 0 };
