@@ -37,6 +37,8 @@ const messages = {
   'intent.schedule_follow_up': { zh: '设置跟进提醒', en: 'Set a follow-up reminder' },
   'intent.record_callback': { zh: '记录回访', en: 'Record a callback' },
   'intent.update_customer': { zh: '修改客户信息', en: 'Update a customer' },
+  'intent.set_payment_plan': { zh: '记录回款计划', en: 'Record a payment plan' },
+  'intent.record_payment': { zh: '记录回款', en: 'Record a payment' },
   'ask.confirmIntent': { zh: (p) => `我理解成「${p.intent}」，对吗？`, en: (p) => `Did you mean: ${p.intent}?` },
   'field.customer': { zh: '客户', en: 'Customer' },
   'field.contact': { zh: '联系人', en: 'Contact' },
