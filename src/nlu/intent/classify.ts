@@ -29,7 +29,7 @@ const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
 // Only the dated "再…" part goes (voice input has no commas: the report before it stays).
-const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
+const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|过来|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 // A dated "再…" ("…客户满意 下周一再回访") is the next contact: it goes, the report before it stays

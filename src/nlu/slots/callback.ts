@@ -15,7 +15,7 @@ export function findCategory(text: string): Category | undefined {
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
 }
 
-const SCORE_LEAD = '(?:打了?|给了?|评了?|评分|打分|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
+const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
 // A digit after a score word, or any small number with a score unit. Chinese numerals only
 // count with a unit, so 满意度一般 stays a word score.
