@@ -169,6 +169,12 @@ const TARGETS: Partial<Record<Handle, number[]>> = {
   rep2: [1_500_000, 1_500_000, 1_600_000],
 };
 
+// The year's targets and stretch targets, in yuan (issue #15); the team's is the sum.
+const YEARLY: Partial<Record<Handle, { amount: number; stretch: number }>> = {
+  rep1: { amount: 24_000_000, stretch: 28_000_000 },
+  rep2: { amount: 18_000_000, stretch: 21_000_000 },
+};
+
 // Asia/Shanghai has had no daylight saving since 1991: a fixed +8 hours is exact.
 const UTC_OFFSET_HOURS = 8;
 const DAY_MS = 86_400_000;
@@ -368,7 +374,11 @@ async function seedTargets(tx: Tx, clock: Clock, users: Map<Handle, string>, tea
     const teamTotal = perRep.reduce((sum, t) => sum + t.amount, 0);
     return [...perRep, { teamId, amount: teamTotal }].map((t) => ({ tenantId: TENANT.id, period, ...t }));
   });
-  await tx.target.createMany({ data });
+  // The year's targets with a stretch (挑战目标), as a manager would set by chat (issue #15).
+  const year = clock.period(0).slice(0, 4);
+  const yearly = reps.map(([handle]) => ({ userId: need(users, handle), ...YEARLY[handle]! }));
+  const teamYear = { teamId, amount: yearly.reduce((a, r) => a + r.amount, 0), stretch: yearly.reduce((a, r) => a + r.stretch, 0) };
+  await tx.target.createMany({ data: [...data, ...[...yearly, teamYear].map((t) => ({ tenantId: TENANT.id, period: year, ...t }))] });
 }
 
 /**

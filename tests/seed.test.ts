@@ -88,6 +88,13 @@ describe('seedDemo', () => {
     expect(Number(team?.amount)).toBe(repSum);
   });
 
+  it('sets the year\'s targets with a stretch for both reps and the team (issue #15)', async () => {
+    const year = await db.target.findMany({ where: { tenantId: 'demo', period: '2026' } });
+    expect(year.map((t) => [t.userId ? 'rep' : 'team', Number(t.amount), Number(t.stretch)]).sort()).toEqual([
+      ['rep', 18_000_000, 21_000_000], ['rep', 24_000_000, 28_000_000], ['team', 42_000_000, 49_000_000],
+    ]);
+  });
+
   it('does nothing the second time', async () => {
     const before = await counts(db);
     expect(await seedDemo(db, { now: NOW })).toEqual({ created: false });
