@@ -50,6 +50,7 @@ const LEAD_IN = /^[\s,，。.!！:：;；\-—了啊呀吧的\p{Extended_Pictogr
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
 // "lost the Globex deal, they went with…": what was lost is not why.
 const LOST_OBJECT = /^(?:the|our|my)\s+[^,，.]{0,40}?\b(?:deal|account|opportunity|contract|bid|order|renewal)\b/i;
+const SAID_BEFORE = /(?:说|表示|反馈|讲)\s*([^,，。.!！;；\s]{2,30})[\s,，]*(?:所以|结果)?(?:这单|这个单子?|单子|那单|项目)?\s*$/;
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 
 /** Text after the lost marker ("丢了，对方选了竞品…"), else a cause stated before it. */
@@ -66,6 +67,8 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
   const after = tail.replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
-  const before = BEFORE.exec(text.slice(0, match.index))?.[1]?.trim();
+  const head = text.slice(0, match.index);
+  // "王总电话说预算冻结 这单丢了": what the customer said right before the loss is why.
+  const before = (BEFORE.exec(head)?.[1] ?? SAID_BEFORE.exec(head)?.[1])?.trim();
   return before && before.length >= 2 ? before : undefined;
 }
