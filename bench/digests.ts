@@ -29,7 +29,8 @@ import { since, withScratchDb } from './scratch-db.js';
 
 const GOAL_S = 30;
 // 16 since issue #15: the month's leaderboard figures and forecast, one statement each.
-const MAX_QUERIES = 16;
+// 14 (#6) + 2 for the month's forecast and leaderboard (#15) + 2 for the public pool (#14).
+const MAX_QUERIES = 18;
 
 function countingDb(db: Db) {
   const counter = { n: 0 };

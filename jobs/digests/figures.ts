@@ -1,5 +1,6 @@
 // Everything a daily digest or a weekly summary says about one team, gathered with a fixed
-// number of queries (16 for a day, 10 for a week, 11 with the leaderboard) whatever the team's size.
+// number of queries (18 for a day — 2 of them the public pool's, #14 — 10 for a week, 11 with the
+// leaderboard) whatever the team's size.
 import type { Db } from '../../src/db.js';
 import { conversion, dealsOfTheDay, type Conversion, type DealLine } from '../../src/domain/digest-deals.js';
 import {
@@ -9,6 +10,7 @@ import { addDays, dayRange, daysRange, monthToDate } from './dates.js';
 import type { Basis } from '../../src/domain/attainment.js';
 import { forecastBy, total, type Forecast } from '../../src/domain/forecast.js';
 import { boardStats, NO_STATS, type BoardStats } from '../../src/domain/leaderboard.js';
+import { poolDigest, type PoolDigest } from '../../src/domain/digest-pool.js';
 
 export interface Member { id: string; name: string }
 export interface TeamRef {
@@ -34,6 +36,8 @@ export interface DailyFigures {
   movers: DealLine[]; setbacks: DealLine[];
   /** The month's forecast: won, open deals expected to close this month (weighted), commit. */
   forecast?: Forecast;
+  /** The public pool (#14): customers due to return within days, and yesterday's claims, per rep. */
+  pool?: PoolDigest;
 }
 
 /** The day `date` (local), with overdue follow-ups counted as of `asOf` (the digest's time). */
@@ -42,7 +46,7 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
   const ids = team.members.map((m) => m.id);
   const day = dayRange(date, timeZone);
   const month = daysRange(`${date.slice(0, 7)}-01`, nextMonth(date), timeZone);
-  const [counts, mtd, goal, overdue, pipeline, conv, deals, board, forecast] = await Promise.all([
+  const [counts, mtd, goal, overdue, pipeline, conv, deals, board, forecast, pool] = await Promise.all([
     repCounts(db, tenantId, ids, day),
     wonBy(db, tenantId, ids, monthToDate(date, timeZone)),
     targets(db, tenantId, team.teamId, ids, date.slice(0, 7)),
@@ -52,6 +56,7 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
     dealsOfTheDay(db, tenantId, ids, day),
     boardStats(db, tenantId, ids, monthToDate(date, timeZone), timeZone),
     forecastBy(db, tenantId, ids, month, timeZone),
+    poolDigest(db, team, ids, date, asOf),
   ]);
   const none = { count: 0, amount: 0, weighted: 0 };
   const reps = team.members.map((m) => ({
@@ -67,6 +72,7 @@ export async function dailyFigures(db: Db, team: TeamRef, date: string, asOf: Da
     target: goal.team ?? (repTargets.length ? repTargets.reduce((s, r) => s + r.target!, 0) : null),
     pipeline: pipeline.byStage, conversion: conv, wins: deals.wins, movers: deals.movers, setbacks: deals.setbacks,
     forecast: total(forecast.values()),
+    pool,
   };
 }
 

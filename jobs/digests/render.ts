@@ -10,6 +10,8 @@ import type { DailyFigures, RepDay, WeeklyFigures } from './figures.js';
 import { addDays } from './dates.js';
 import { dt, type DigestKey } from './messages.js';
 import { dailyBoard, forecastLine, weeklyBoard } from './board.js';
+import { poolLines } from './pool-lines.js';
+import { DUE_AHEAD_DAYS } from '../../src/domain/digest-pool.js';
 
 const day = (date: string, locale: Locale) => formatCalendarDate(calendarDate(date), locale, calendarDate(date));
 const money = (n: number, locale: Locale) => formatAmount(n, locale);
@@ -85,6 +87,7 @@ export function dailyDigestReply(f: DailyFigures, locale: Locale, image?: string
     ...pipelineLines(f, locale),
     ...dealLines(f, locale),
     dt(locale, 'digest.overdue', { count: overdue }),
+    ...poolLines(f, locale, DUE_AHEAD_DAYS),
   ].join('\n');
   const fields = [
     { label: t(locale, 'field.won'), value: attainment(f.mtdWon, f.target, locale) },
