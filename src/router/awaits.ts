@@ -22,6 +22,7 @@ type Answer = { intent: IntentName; args: Args };
 const ASKS_AGAIN = /^(?:那|那么|还有)?\s*([^，,。.\s]{1,20}?)\s*(?:的)?呢\s*[?？]*$|^(?:and\s+)?(?:what|how) about\s+(.{1,40}?)\s*\??$/i;
 /** Too short or too plain to be a report ("好", "ok", "谢谢"). */
 const NOT_A_REPORT = /^(?:好|好的|嗯|收到|谢谢|ok|okay|thanks|👌)[!！。.]*$/i;
+const NOT_A_REASON = /^(?:取消|算了|不用了?|撤销|cancel|never ?mind|undo)[!！。.]*$/i;
 const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'unknown']);
 
 function withSlots(action: ActionPayload, slots: object): Answer | undefined {
@@ -43,7 +44,9 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
   // "说明原因" (issue #15): the reason is the next message as typed.
   note(awaiting, r) {
     const text = r.text.trim();
-    return text ? withSlots(awaiting.action, { note: [...text].slice(0, 500).join('') }) : undefined;
+    // 取消 or a command is not a reason: it is read as itself.
+    if (!text || text.startsWith('/') || NOT_A_REASON.test(text)) return undefined;
+    return withSlots(awaiting.action, { note: [...text].slice(0, 500).join('') });
   },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());

@@ -81,6 +81,12 @@ describe('the nudge\'s buttons', () => {
     expect((await shanghai()).paidAmount.toNumber()).toBe(0);
   });
 
+  it('说明原因 then 取消 keeps no reason', async () => {
+    only(await app.click('rep1', action(sentTo('rep1')[0]!, '说明原因')));
+    expect(only(await app.say('rep1', '取消')).text).not.toContain('已记下原因');
+    expect(await app.db.reminder.count({ where: { kind: 'payment_due', note: { contains: '\n' } } })).toBe(0);
+  });
+
   it('说明原因 keeps the next message, which the overdue list shows', async () => {
     const asked = only(await app.click('rep1', action(sentTo('rep1')[0]!, '说明原因')));
     expect(asked.text).toBe('请说明 上海汽车集团股份有限公司 上线 还没回款的原因，下一条消息会记为说明。');
