@@ -28,6 +28,26 @@ const local = (days: number, hh?: number) => {
 };
 
 describe('several facts in one message', () => {
+  it('a visit report that gives the contact\'s title and phone stores them on the contact (typed)', async () => {
+    const reply = only(await app.say('rep1', '今天拜访了比亚迪的孙总 他是采购总监 电话13612345678 聊得不错'));
+    expect(reply.text).toBe('已记录拜访 · 比亚迪');
+    const byd = await customer('比亚迪');
+    const contact = await app.db.contact.findFirstOrThrow({ where: { customerId: byd.id, name: '孙总' } });
+    expect(contact).toMatchObject({ title: '采购总监', phone: '13612345678' });
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: byd.id }, orderBy: { createdAt: 'desc' } });
+    expect(activity).toMatchObject({ channel: 'visit', contactId: contact.id });
+  });
+
+  it('a voice-style run-on report with its next contact and no commas is a report, not a plan (typed)', async () => {
+    const reply = only(await app.say('rep1', '招行陈行 打电话 说在走审批 后天下午再打'));
+    expect(reply.text).toBe('已记录电话 · 招商银行');
+    const cmb = await customer('招商银行');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: cmb.id }, orderBy: { createdAt: 'desc' } });
+    expect(activity.channel).toBe('call');
+    expect(activity.nextFollowUpAt?.getTime()).toBe(localAt(2, 14).getTime());
+    expect(await app.db.contact.count({ where: { customerId: cmb.id, name: '陈行' } })).toBe(1);
+  });
+
   it('an activity that states a close date sets it on the deal (typed)', async () => {
     const reply = only(await app.say('rep1', '给顺丰打了电话，对方同意下周签合同'));
     expect(reply.text).toBe('已记录电话 · 顺丰速运');
