@@ -7,6 +7,7 @@ import { benchDigests } from './digests.js';
 import { benchImport } from './import.js';
 import { benchInbound } from './inbound.js';
 import { benchNlu } from './nlu.js';
+import { benchPool } from './pool.js';
 import { benchReminders } from './reminders.js';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   inbound: () => benchInbound(),
   digests: () => benchDigests(),
   reminders: () => benchReminders(),
+  pool: () => benchPool(),
 };
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
