@@ -4,11 +4,12 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { digestJobs } from './digests/index.js';
 import { housekeepingJob } from './housekeeping/index.js';
 import { poolJobs } from './pool/index.js';
+import { ownershipNews } from './ownership/requests.job.js';
 import { reminderJobs } from './reminders/index.js';
 import type { JobContext, JobDefinition, RunOptions } from './types.js';
 
 export const JOBS_QUEUE = 'jobs';
-export const JOBS: JobDefinition[] = [...reminderJobs, ...digestJobs, housekeepingJob, ...poolJobs];
+export const JOBS: JobDefinition[] = [...reminderJobs, ...digestJobs, housekeepingJob, ...poolJobs, ownershipNews];
 
 export function findJob(name: string): JobDefinition | undefined {
   return JOBS.find((j) => j.name === name);

@@ -78,3 +78,23 @@ export async function approversOf(tx: Tx, tenantId: string, ownerId: string): Pr
   const admins = await tx.user.findMany({ where: { tenantId, role: 'admin' }, select: { id: true }, orderBy: { createdAt: 'asc' } });
   return admins.map((a) => a.id);
 }
+
+export interface MoveLine { at: Date; kind: string; from: string | null; to: string | null }
+
+/** The customer's ownership moves, oldest first (the last `take`), with people's names. */
+export async function ownershipHistory(tx: Tx, tenantId: string, customerId: string, take = 10): Promise<MoveLine[]> {
+  const moves = await tx.ownershipMove.findMany({ where: { tenantId, customerId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take });
+  const ids = [...new Set(moves.flatMap((m) => [m.fromUserId, m.toUserId]).filter((x): x is string => !!x))];
+  const users = ids.length ? await tx.user.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  return moves.reverse().map((m) => ({ at: m.at, kind: m.kind, from: m.fromUserId ? name.get(m.fromUserId) ?? '?' : null, to: m.toUserId ? name.get(m.toUserId) ?? '?' : null }));
+}
+
+/** The names of the customer's collaborators. */
+export async function collaboratorNames(tx: Tx, tenantId: string, customerId: string): Promise<string[]> {
+  const rows = await tx.collaborator.findMany({ where: { tenantId, customerId }, select: { userId: true }, orderBy: { createdAt: 'asc' } });
+  if (!rows.length) return [];
+  const users = await tx.user.findMany({ where: { tenantId, id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } });
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => name.get(r.userId) ?? '?');
+}

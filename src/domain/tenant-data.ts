@@ -41,8 +41,18 @@ export async function exportTenant(db: Db, tenantId: string, file: string): Prom
     const tenant = await db.$queryRaw<{ j: string }[]>`SELECT row_to_json(t)::text AS j FROM "Tenant" t WHERE id = ${tenantId}`;
     for (const { j } of tenant) await write(`{"table":"Tenant","row":${j}}`);
     counts.Tenant = tenant.length;
+    // Collaborator (issue #14) is keyed by (customerId, userId), not an id: it is read whole.
+    const withId = new Set((await db.$queryRaw<{ table: string }[]>`
+      SELECT table_name::text AS table FROM information_schema.columns
+      WHERE table_schema = current_schema() AND column_name = 'id'`).map((r) => r.table));
     for (const table of (await tenantTables(db)).reverse()) {
       counts[table] = 0;
+      if (!withId.has(table)) {
+        const rows = await db.$queryRaw<{ j: string }[]>`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t WHERE t."tenantId" = ${tenantId}`;
+        for (const { j } of rows) await write(`{"table":${JSON.stringify(table)},"row":${j}}`);
+        counts[table] = rows.length;
+        continue;
+      }
       for (let after = ''; ;) {
         const page = await db.$queryRaw<{ id: string; j: string }[]>`
           SELECT t.id, row_to_json(t)::text AS j FROM ${ident(table)} t

@@ -38,6 +38,7 @@ export async function undoBatch(
       throw new UserError('undo.referenced');
     }
     if (entry.action === 'create') await d.delete({ where: { id: entry.entityId } });
+    if (entry.action === 'create') await dropCollaborator(tx, entry.entity, entry.after);
     else await d.update({ where: { id: entry.entityId }, data: entry.before as object });
   }
   await tx.auditLog.updateMany({ where: { batchId: last.batchId }, data: { undoneAt: new Date() } });
@@ -56,6 +57,14 @@ async function referencedElsewhere(tx: Tx, tenantId: string, batchId: string, en
        AND "entityId" <> ${entityId} AND "after"::text LIKE ${`%"${entityId}"%`}
      LIMIT 1`;
   return found.length > 0;
+}
+
+/** A collaborator has no id of its own (issue #14): the 'collaborate' move that added it is audited,
+ * and taking that move back removes the collaborator too. */
+async function dropCollaborator(tx: Tx, entity: string, after: unknown): Promise<void> {
+  const move = after as { kind?: string; customerId?: string; toUserId?: string } | null;
+  if (entity !== 'ownershipMove' || move?.kind !== 'collaborate' || !move.customerId || !move.toUserId) return;
+  await tx.collaborator.deleteMany({ where: { customerId: move.customerId, userId: move.toUserId } });
 }
 
 /** JSON with sorted keys: the audit's jsonb column does not keep key order. */

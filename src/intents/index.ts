@@ -25,6 +25,7 @@ import { setPaymentPlan } from './set-payment-plan.js';
 import { recordPaymentIntent } from './record-payment.js';
 import { queryPayments } from './query-payments.js';
 import { paymentIntents } from './payment-actions.js';
+import { ownershipIntents } from './ownership.js';
 
 export const intents = {
   log_activity: logActivity,
@@ -62,6 +63,8 @@ export const intents = {
   record_payment: recordPaymentIntent,
   query_payments: queryPayments,
   ...paymentIntents,
+  // Issue #14: transfers and collaboration — a rep's request, its approval, a manager's transfer.
+  ...ownershipIntents,
 } satisfies Record<string, IntentHandler>;
 
 export type IntentName = keyof typeof intents;

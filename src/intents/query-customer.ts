@@ -1,7 +1,8 @@
-// One customer's state: deals, last activities, next follow-up, contacts.
+// One customer's state: deals, last activities, next follow-up, contacts, ownership history.
 import { customerStatus } from '../domain/reports.js';
 import { formatAmount, formatDateTime, t } from '../i18n/index.js';
 import { needCustomer } from './customer.js';
+import { ownershipFields } from './ownership-history.js';
 import type { IntentHandler } from './types.js';
 
 export const queryCustomer: IntentHandler = {
@@ -29,6 +30,8 @@ export const queryCustomer: IntentHandler = {
           { label: t(locale, 'field.nextFollowUp'), value: s.nextReminder ? formatDateTime(s.nextReminder.dueAt, locale, actor.timeZone) : none },
           { label: t(locale, 'field.lastActivities'), value: activities.join('\n') || none },
           { label: t(locale, 'field.contacts'), value: contacts.join('、') || none },
+          // Who it moved between and who works on it too (issue #14).
+          ...(await ownershipFields(ctx, customer.id)),
         ],
       },
     };
