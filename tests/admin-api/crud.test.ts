@@ -130,6 +130,14 @@ describe('targets', () => {
     expect(listed.body.find((t: { userId: string }) => t.userId === rep1.id).amount).toBe(2500.5);
   });
 
+  it('keeps a stretch target beside the amount (issue #15), and leaves it when a PUT does not name it', async () => {
+    const rep2 = await h.db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle: 'rep2' } } });
+    const put = await h.call('PUT', '/tenants/demo/targets', { userId: rep2.id, period: '2032', amount: 1000, stretch: 1200 });
+    expect(put.body).toMatchObject({ amount: 1000, stretch: 1200 });
+    const again = await h.call('PUT', '/tenants/demo/targets', { userId: rep2.id, period: '2032', amount: 1100 });
+    expect(again.body).toMatchObject({ amount: 1100, stretch: 1200 });
+  });
+
   it('rejects a bad period, both or neither owner, and a negative amount with 400', async () => {
     const rep1 = await h.db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle: 'rep1' } } });
     const team = await h.db.team.findFirstOrThrow({ where: { tenantId: 'demo' } });

@@ -13,8 +13,8 @@ export const toUser = (u: { id: string; tenantId: string; handle: string; name: 
 export const toTeam = (t: { id: string; tenantId: string; name: string; managerId: string | null; digestTime: string; settings: unknown; createdAt: Date }) =>
   ({ id: t.id, tenantId: t.tenantId, name: t.name, managerId: t.managerId, digestTime: t.digestTime, settings: asObject(t.settings), createdAt: t.createdAt.toISOString() });
 
-export const toTarget = (t: { id: string; tenantId: string; userId: string | null; teamId: string | null; period: string; amount: Prisma.Decimal }) =>
-  ({ id: t.id, tenantId: t.tenantId, userId: t.userId, teamId: t.teamId, period: t.period, amount: t.amount.toNumber() });
+export const toTarget = (t: { id: string; tenantId: string; userId: string | null; teamId: string | null; period: string; amount: Prisma.Decimal; stretch: Prisma.Decimal | null }) =>
+  ({ id: t.id, tenantId: t.tenantId, userId: t.userId, teamId: t.teamId, period: t.period, amount: t.amount.toNumber(), stretch: t.stretch?.toNumber() ?? null });
 
 /** Stored settings with a change over them; nested objects (staleDays …) merge one level deep. */
 export function mergeSettings(stored: unknown, change: Obj): Prisma.InputJsonObject {

@@ -86,12 +86,15 @@ export const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const period = z.string().regex(PERIOD, 'YYYY-MM, YYYY-Qn or YYYY').openapi({ example: '2026-11' });
 export const TargetSchema = z.object({
   id: z.string(), tenantId: z.string(), userId: z.string().nullable(), teamId: z.string().nullable(), period: z.string(), amount: z.number(),
+  /** The stretch target (挑战目标), when set (issue #15). */
+  stretch: z.number().nullable(),
 }).openapi('Target');
 export const TargetUpsertSchema = z.object({
   userId: z.string().optional(),
   teamId: z.string().optional(),
   period,
   amount: z.number().nonnegative().max(1e15),
+  stretch: z.number().nonnegative().max(1e15).nullable().optional(),
 }).strict().refine((t) => (t.userId === undefined) !== (t.teamId === undefined), { message: 'give exactly one of userId, teamId', path: ['userId'] })
   .openapi('TargetUpsert');
 

@@ -23,13 +23,13 @@ export function targetRoutes(db: Db, hook: Hook) {
   });
   app.openapi(upsert, async (c) => {
     const { tenantId } = c.req.valid('param');
-    const { userId = null, teamId = null, period, amount } = c.req.valid('json');
+    const { userId = null, teamId = null, period, amount, stretch } = c.req.valid('json');
     if (!(await db.tenant.findUnique({ where: { id: tenantId } })) || !(await inTenant(db, tenantId, { userId, teamId }))) return c.json(notFound, 404);
     // Not prisma upsert: the unique key has a NULL column, and Postgres never matches NULLs.
     const existing = await db.target.findFirst({ where: { tenantId, userId, teamId, period } });
     const row = existing
-      ? await db.target.update({ where: { id: existing.id }, data: { amount } })
-      : await db.target.create({ data: { tenantId, userId, teamId, period, amount } });
+      ? await db.target.update({ where: { id: existing.id }, data: { amount, ...(stretch !== undefined && { stretch }) } })
+      : await db.target.create({ data: { tenantId, userId, teamId, period, amount, stretch: stretch ?? null } });
     return c.json(toTarget(row), 200);
   });
   return app;
