@@ -39,6 +39,8 @@ const messages = {
   'intent.update_customer': { zh: '修改客户信息', en: 'Update a customer' },
   'intent.set_payment_plan': { zh: '记录回款计划', en: 'Record a payment plan' },
   'intent.record_payment': { zh: '记录回款', en: 'Record a payment' },
+  'intent.set_target': { zh: '设定目标', en: 'Set a target' },
+  'intent.commit_deal': { zh: '标记有把握', en: 'Mark as commit' },
   'ask.confirmIntent': { zh: (p) => `我理解成「${p.intent}」，对吗？`, en: (p) => `Did you mean: ${p.intent}?` },
   'field.customer': { zh: '客户', en: 'Customer' },
   'field.contact': { zh: '联系人', en: 'Contact' },

@@ -100,6 +100,22 @@ describe('shares, one person, and who may set targets', () => {
     expect(fieldValue(kpi, '完成率')).toBe(`${pct(w / 2_500_000)} · 挑战 ${pct(w / 3_000_000)}`);
   });
 
+  it('Q1 each rep 500k (English): every rep 500k, the team their sum, months a third', async () => {
+    // Q1 said after it began is next year's.
+    const q1Year = m >= 3 ? year + 1 : year;
+    const reply = only(await app.say('manager', 'Q1 each rep 500k'));
+    expect(reply.card!.title).toBe(`Target breakdown · Q1 ${q1Year} (in 10k)`);
+    expect(fieldValue(reply, `Q1 ${q1Year}`)).toBe('Team 100 · 张伟 50 · 李娜 50');
+    expect(fieldValue(reply, `${q1Year}-2`)).toBe('Team 33.33 · 张伟 16.67 · 李娜 16.67');
+    expect(reply.card!.buttons!.map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
+  });
+
+  it('ratios that do not fit the period are refused, saying what to type', async () => {
+    const before = await targets();
+    expect(only(await app.say('manager', '今年团队目标3000万 按季度 2:3:2')).text).toBe('比例要有 4 个数（每季度一个），例如「按季度 2:3:2:3 分」。');
+    expect(await targets()).toEqual(before);
+  });
+
   it('a rep cannot set targets: a polite refusal, nothing written', async () => {
     const [before, auditsBefore] = [await targets(), await audits()];
     const reply = only(await app.say('rep1', '今年团队目标3000万'));
