@@ -1,10 +1,13 @@
 // Feishu events → the neutral model. Direct chats always; group chats only when the bot is
 // @-mentioned, with that mention removed. Documents: "Receive message (im.message.receive_v1)",
-// "Card callback (card.action.trigger)", "Bot added to a group (im.chat.member.bot.added_v1)".
+// "Card callback (card.action.trigger)", "Bot added to a group (im.chat.member.bot.added_v1)",
+// "User enters the chat with the bot (im.chat.access_event.bot_p2p_chat_entered_v1)".
 import { actionPayloadSchema, type Address, type InboundEvent, type Identity } from '../../src/chat/index.js';
 import { audioOf, messageAttachment, messageText } from './content.js';
 import { eventTime } from './event-time.js';
-import { botAddedEventSchema, buttonValueSchema, cardActionEventSchema, messageEventSchema, type EventHeader, type Mention } from './schemas.js';
+import {
+  botAddedEventSchema, buttonValueSchema, cardActionEventSchema, messageEventSchema, p2pChatEnteredEventSchema, type EventHeader, type Mention,
+} from './schemas.js';
 
 export type Decoded =
   | { kind: 'event'; event: InboundEvent }
@@ -78,19 +81,23 @@ async function decodeCardAction(h: EventHeader, raw: unknown): Promise<Decoded> 
   return { kind: 'event', event };
 }
 
-/** The bot added to a group: a welcome there once, from whoever added it. */
-async function decodeBotAdded(h: EventHeader, raw: unknown): Promise<Decoded> {
-  const parsed = botAddedEventSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'ignored', reason: 'malformed bot.added event' };
-  const { chat_id: chat, operator_id: operator } = parsed.data;
-  const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: chat, kind: 'group' };
-  return { kind: 'event', event: { type: 'joined', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address } };
+/** First contact, welcomed once by the router (first-contact.ts): the bot added to a group (from
+ * whoever added it), or a user opening the bot's direct chat (never someone it already talked with). */
+function decodeJoined(kind: Address['kind'], schema: typeof botAddedEventSchema | typeof p2pChatEnteredEventSchema) {
+  return async (h: EventHeader, raw: unknown): Promise<Decoded> => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { kind: 'ignored', reason: `malformed ${h.event_type} event` };
+    const { chat_id: chat, operator_id: operator } = parsed.data;
+    const address: Address = { platform: 'feishu', platformTenant: h.tenant_key, conversationId: chat, kind };
+    return { kind: 'event', event: { type: 'joined', eventId: h.event_id, at: at(h), from: identity(h, operator.open_id), address } };
+  };
 }
 
 const decoders: Record<string, (h: EventHeader, event: unknown, ctx: DecodeContext) => Promise<Decoded>> = {
   'im.message.receive_v1': decodeMessage,
   'card.action.trigger': decodeCardAction,
-  'im.chat.member.bot.added_v1': decodeBotAdded,
+  'im.chat.member.bot.added_v1': decodeJoined('group', botAddedEventSchema),
+  'im.chat.access_event.bot_p2p_chat_entered_v1': decodeJoined('direct', p2pChatEnteredEventSchema),
 };
 
 export async function decodeEvent(h: EventHeader, event: unknown, ctx: DecodeContext): Promise<Decoded> {

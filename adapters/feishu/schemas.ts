@@ -68,6 +68,16 @@ export const botAddedEventSchema = z.object({
   operator_id: z.object({ open_id: z.string().min(1) }).loose(),
 });
 
+/** im.chat.access_event.bot_p2p_chat_entered_v1: a user opened the bot's direct chat ("用户进入与
+ * 机器人的会话"; the Node SDK's typings: chat_id, operator_id {union_id, user_id, open_id},
+ * last_message_id, last_message_create_time in ms). Sent on every entry; the documented sample
+ * carries a last message, and whether it is empty on the very first entry is not documented, so
+ * who has been welcomed is decided by the router, not by it. */
+export const p2pChatEnteredEventSchema = z.object({
+  chat_id: z.string().min(1),
+  operator_id: z.object({ open_id: z.string().min(1) }).loose(),
+});
+
 /** The old-format card callback (apps with the old card request URL): no `schema`, no header, no
  * chat id; `token` is the card-update token. Documents: "Message card callback interaction
  * (old)"; the SDKs' InteractiveCardActionEvent / CardAction types name the same fields. */

@@ -27,5 +27,6 @@ export function wsDispatcher(sink: InboundSink, decode: Decode, log: Logger): la
     'im.message.receive_v1': handle,
     'card.action.trigger': handle,
     'im.chat.member.bot.added_v1': handle,
+    'im.chat.access_event.bot_p2p_chat_entered_v1': handle,
   } as Record<string, (data: Record<string, unknown>) => Promise<object>>);
 }

@@ -69,7 +69,7 @@ export class Router {
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
     this.names = new NamesCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
     this.actors = new ActorCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
-    this.welcomes = new Welcomes(deps.redis, deps.keyPrefix ?? 'salesbot');
+    this.welcomes = new Welcomes(deps.redis, deps.keyPrefix ?? 'salesbot', deps.db);
   }
 
   /** For the workers: count what they do in the same registry. */
@@ -135,7 +135,7 @@ export class Router {
 
   /** First contact and attachments without text are answered before anything is understood (issue #13). */
   private async directAnswer(event: InboundEvent, locale: Locale): Promise<Reply[] | undefined> {
-    if (event.type === 'joined') return (await this.welcomes.first(event.address)) ? [welcome(locale)] : [];
+    if (event.type === 'joined') return (await this.welcomes.firstEntry(event.address)) ? [welcome(locale)] : [];
     if (event.type !== 'text') return undefined;
     const media = attachmentReply(event, locale);
     if (media) return [media];

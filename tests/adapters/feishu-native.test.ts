@@ -2,7 +2,8 @@
 // events built from Feishu's documented samples: a click's answer replaces the clicked card (the
 // callback token's delayed update; a PATCH of the message when the token is used up; a new message
 // when both fail; nothing when the click failed), every message type gets an answer (a post keeps
-// its text), the bot added to a group welcomes it once, and cards do not repeat themselves.
+// its text), the bot added to a group welcomes it once, a person opening the bot's direct chat is
+// welcomed once (never one who already chatted), and cards do not repeat themselves.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionPayload } from '../../src/chat/index.js';
@@ -152,6 +153,54 @@ describe('first contact', () => {
     await settle();
     await settle();
     expect(rig.api.sends.length).toBe(again);
+  });
+});
+
+describe('first contact in the direct chat', () => {
+  // im.chat.access_event.bot_p2p_chat_entered_v1 as documented ("用户进入与机器人的会话"), this
+  // user's ids in place of the sample's. The sample carries a last message; whether a very first
+  // entry carries none is not documented, so the welcome must not depend on it.
+  const entered = (user: string, last: { id: string; at: string }) => ({
+    schema: '2.0',
+    header: {
+      event_id: randomUUID(), token: VERIFICATION_TOKEN, create_time: String(Date.now()),
+      event_type: 'im.chat.access_event.bot_p2p_chat_entered_v1', tenant_key: TENANT, app_id: APP_ID,
+    },
+    event: {
+      chat_id: chatOf(user), operator_id: { union_id: `on_${user}`, user_id: 'e33ggbyz', open_id: user },
+      last_message_id: last.id, last_message_create_time: last.at,
+    },
+  });
+  const sample = { id: 'om_dc13264520392913993dd051dba21dcf', at: '1615380573411' };
+  const nothingAfter = async (payload: object) => {
+    const before = rig.api.sends.length;
+    await post(payload);
+    await settle();
+    await settle();
+    return rig.api.sends.slice(before);
+  };
+
+  it.each([
+    ['the sample\'s last message', 'ou_p2p_first1', sample],
+    ['no last message', 'ou_p2p_first2', { id: '', at: '' }],
+  ])('welcomes a person opening the chat the first time (%s), with examples and buttons; not again', async (_, user, last) => {
+    const from = rig.api.sends.length;
+    await post(entered(user, last));
+    const sent = await after(from, (s) => s.receiveId === chatOf(user));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ via: 'create', receiveIdType: 'chat_id', msgType: 'interactive' });
+    expect(cardText(sent[0]!)).toContain('宁德时代');
+    expect(buttons(sent[0]!).length).toBeGreaterThan(0);
+    expect(await nothingAfter(entered(user, { id: 'om_the_welcome', at: String(Date.now()) }))).toEqual([]);
+  });
+
+  it('does not welcome someone who already chatted with the bot there', async () => {
+    const user = 'ou_p2p_known';
+    const from = rig.api.sends.length;
+    const eventId = randomUUID();
+    await post(messageEvent({ eventId, userId: user, text: '今天的待办' }));
+    await after(from, (s) => s.replyTo === `om_${eventId}`);
+    expect(await nothingAfter(entered(user, { id: `om_${eventId}`, at: String(Date.now()) }))).toEqual([]);
   });
 });
 

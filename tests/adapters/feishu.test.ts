@@ -315,6 +315,29 @@ describe('feishu long connection', () => {
     expect(ack).toEqual({ toast: { type: 'info', content: '处理中…' } });
   });
 
+  it('takes a user opening the bot\'s direct chat as first contact there (im.chat.access_event.bot_p2p_chat_entered_v1)', async () => {
+    const got: InboundEvent[] = [];
+    const dispatcher = wsDispatcher({ accept: async (e) => { got.push(e); } }, (h, e) => rig.adapter.decode(h, e), createLogger('silent'));
+    // The documented sample's event body ("用户进入与机器人的会话").
+    const ack = await dispatcher.invoke({
+      schema: '2.0',
+      header: {
+        event_id: 'evt-ws-enter', token: VERIFICATION_TOKEN, create_time: String(Date.now()),
+        event_type: 'im.chat.access_event.bot_p2p_chat_entered_v1', tenant_key: TENANT, app_id: APP_ID,
+      },
+      event: {
+        chat_id: 'oc_413871888e0d5492e25b173f0812efb7',
+        operator_id: { union_id: 'on_8ed6aa67826108097d9ee143816345', user_id: 'e33ggbyz', open_id: 'ou_84aad35d084aa403a838cf73ee18467' },
+        last_message_id: 'om_dc13264520392913993dd051dba21dcf', last_message_create_time: '1615380573411',
+      },
+    }, { needCheck: false });
+    expect(got).toMatchObject([{
+      type: 'joined', eventId: 'evt-ws-enter', from: { platform: 'feishu', platformTenant: TENANT, userId: 'ou_84aad35d084aa403a838cf73ee18467' },
+      address: { platform: 'feishu', platformTenant: TENANT, conversationId: 'oc_413871888e0d5492e25b173f0812efb7', kind: 'direct' },
+    }]);
+    expect(ack).toEqual({});
+  });
+
   it('fails the callback when the queue is down, so Feishu delivers it again', async () => {
     const dispatcher = wsDispatcher({ accept: async () => { throw new Error('redis down'); } }, (h, e) => rig.adapter.decode(h, e), createLogger('silent'));
     await expect(dispatcher.invoke(messageEvent({ eventId: 'evt-ws-3', userId: 'ou_ws', text: 'hi' }), { needCheck: false })).rejects.toThrow('redis down');
