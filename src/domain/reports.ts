@@ -20,9 +20,11 @@ export function owners(actor: Actor, scope: Scope): { tenantId: string; ownerId?
 export interface FunnelRow { stage: Stage; count: number; amount: number; weighted: number }
 
 export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<FunnelRow[]> {
+  // Deals of customers in the public pool (公海, #14) are no longer their last owner's pipeline.
+  const pooled = await db.customer.findMany({ where: { ...owners(actor, scope), pooledAt: { not: null } }, select: { id: true } });
   const groups = await db.deal.groupBy({
     by: ['stage'],
-    where: { ...owners(actor, scope), stage: { in: OPEN_STAGES } },
+    where: { ...owners(actor, scope), stage: { in: OPEN_STAGES }, ...(pooled.length && { customerId: { notIn: pooled.map((c) => c.id) } }) },
     _count: { _all: true },
     _sum: { amount: true },
   });

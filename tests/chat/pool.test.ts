@@ -4,7 +4,9 @@
 // and the warning's 申请保留 reaches the manager, whose 批准保留 restarts the clock.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { poolRecycle } from '../../jobs/pool/recycle.job.js';
+import { loadActor } from '../../src/domain/actor.js';
 import { nameKeys } from '../../src/domain/names.js';
+import { funnel } from '../../src/domain/reports.js';
 import { withPoolRules } from '../../src/domain/pool-rules.js';
 import { button, testApp } from '../support/app.js';
 import { jobContext, textOf } from '../jobs/reminders-support.js';
@@ -107,13 +109,19 @@ describe('returning a customer to the pool', () => {
   it('the owner returns it: pooled, audited, its reminders cancelled; it leaves "我的客户"', async () => {
     const meituan = await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '美团' } });
     expect(only(await app.say('rep1', '我的客户有哪些')).text).toContain('美团');
-    const open = await app.db.reminder.count({ where: { customerId: meituan.id, assigneeId: rep1, status: { in: ['pending', 'sent'] } } });
+    const followUp = await app.db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', dueAt: new Date(Date.now() + DAY), assigneeId: rep1, customerId: meituan.id } });
+    const openDeals = await app.db.deal.count({ where: { customerId: meituan.id, stage: { notIn: ['won', 'lost'] } } });
+    expect(openDeals).toBeGreaterThan(0);
+    const pipelineCount = async () => (await funnel(app.db, await loadActor(app.db, rep1), 'me')).reduce((n, r) => n + r.count, 0);
+    const before = await pipelineCount();
     const reply = only(await app.say('rep1', '把美团退回公海'));
     expect(reply.text).toBe('已把「美团」退回公海，相关提醒已取消。');
     expect((await row(meituan.id)).pooledAt).not.toBeNull();
     expect(await app.db.ownershipMove.findFirst({ where: { customerId: meituan.id, kind: 'release' } })).toMatchObject({ fromUserId: rep1 });
     expect(await app.db.reminder.count({ where: { customerId: meituan.id, assigneeId: rep1, status: { in: ['pending', 'sent'] } } })).toBe(0);
-    expect(open).toBeGreaterThanOrEqual(0);
+    expect((await app.db.reminder.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('cancelled');
+    // Its open deals leave the last owner's pipeline.
+    expect(await pipelineCount()).toBe(before - openDeals);
     expect(only(await app.say('rep1', '我的客户有哪些')).text).not.toMatch(/^美团/m);
     expect(only(await app.say('rep2', '公海里有哪些客户')).text).toContain('美团');
     expect(only(await app.say('rep1', '把美团退回公海')).text).toBe('「美团」已经在公海里了。');
