@@ -121,3 +121,21 @@ describe('warnings and recycle', () => {
     expect((await app.db.customer.findUniqueOrThrow({ where: { id: c.id } })).pooledAt).not.toBeNull();
   });
 });
+
+describe('keeping a customer', () => {
+  it('a pending keep request holds it; a manager\'s keep restarts its clock', async () => {
+    const held = await customer('测试己科技', 20);
+    await app.db.ownershipRequest.create({ data: { tenantId: 'demo', customerId: held.id, requesterId: rep1, kind: 'keep' } });
+    const kept = await customer('测试庚科技', 20);
+    await app.db.ownershipMove.create({ data: { tenantId: 'demo', customerId: kept.id, kind: 'keep', toUserId: rep1, at: new Date(START.getTime() - DAY) } });
+    const control = await customer('测试辛科技', 20);
+    await runOn(0);
+    expect((await app.db.customer.findUniqueOrThrow({ where: { id: held.id } })).pooledAt).toBeNull();
+    expect((await app.db.customer.findUniqueOrThrow({ where: { id: kept.id } })).pooledAt).toBeNull();
+    expect((await app.db.customer.findUniqueOrThrow({ where: { id: control.id } })).pooledAt).not.toBeNull();
+    // Declined: the next run recycles it.
+    await app.db.ownershipRequest.updateMany({ where: { customerId: held.id }, data: { status: 'rejected' } });
+    await runOn(0);
+    expect((await app.db.customer.findUniqueOrThrow({ where: { id: held.id } })).pooledAt).not.toBeNull();
+  });
+});
