@@ -26,6 +26,7 @@ const INTENT_MEANINGS: Record<(typeof INTENTS)[number], string> = {
   query_pool: 'list the public pool (公海) of unowned customers, optionally by industry or tier',
   claim_customer: 'take a customer from the public pool (领取 美团, claim Meituan)',
   release_customer: 'return one of my customers to the public pool (把美团退回公海)',
+  transfer_customer: "a manager hands a customer, or all of one rep's customers, to another rep (把美团转给李娜, 张伟的客户全部转给李娜)",
 };
 
 const SLOT_LINES = [

@@ -13,6 +13,8 @@ export const INTENTS = [
   'set_target', 'query_forecast', 'commit_deal',
   // The public pool, 公海 (issue #14).
   'query_pool', 'claim_customer', 'release_customer',
+  // A manager's transfer of customers (issue #14).
+  'transfer_customer',
 ] as const;
 export const CHANNELS = ['visit', 'call', 'wechat', 'email', 'meeting', 'demo'] as const;
 export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
@@ -104,6 +106,13 @@ export const slotsSchema = z.strictObject({
   commit: z.boolean().optional(),
   /** A ranking from the bottom (谁的跟进最少, fewest): 'asc'. */
   rank_order: z.literal('asc').optional(),
+  // A manager's transfer (issue #14, transfer_customer).
+  /** The colleague whose customers are all handed over (张伟离职了，他的客户全部转给李娜). */
+  from_person: text.optional(),
+  /** The colleague who gets the customer(s). */
+  to_person: text.optional(),
+  /** Every customer of `from_person`, not one named customer. */
+  all: z.literal(true).optional(),
 });
 
 export const parseResultSchema = z.strictObject({

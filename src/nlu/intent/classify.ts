@@ -6,6 +6,7 @@ import * as S from './signals.js';
 import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
 import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
+import { isTransfer } from './transfer-signals.js';
 
 export interface Evidence {
   text: string;
@@ -55,6 +56,8 @@ export function isPlan(e: Evidence): boolean {
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
+  // A manager's transfer (issue #14): a hand-over verb and the colleague named last.
+  { intent: 'transfer_customer', confidence: 0.9, test: (e) => short(e, 80) && isTransfer(e.text) },
   // The public pool (issue #14): a return names 公海/the pool; a claim starts with its verb.
   { intent: 'release_customer', confidence: 0.9, test: (e) => short(e, 60) && POOL_RELEASE.test(e.text) },
   { intent: 'claim_customer', confidence: 0.9, test: (e) => short(e, 50) && POOL_CLAIM.test(e.text) },

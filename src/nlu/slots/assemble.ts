@@ -21,6 +21,7 @@ import { rankOrder } from './rank-order.js';
 import { paymentPlan, paymentQuery, paymentRecord } from './payments.js';
 import { findKnown, type KnownNames } from './known-names.js';
 import { claimedCustomer, poolFilters, releasedCustomer } from './pool.js';
+import { transferSlots } from './transfer.js';
 
 export interface SlotContext {
   text: string;
@@ -151,6 +152,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   query_pool: [poolFilters],
   claim_customer: [claimedCustomer],
   release_customer: [releasedCustomer],
+  transfer_customer: [transferSlots],
 };
 
 export function slotsFor(intent: Intent, context: SlotContext): Slots {

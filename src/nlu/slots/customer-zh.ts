@@ -42,15 +42,19 @@ const POSSESSIVE = new RegExp(
 // "他是比亚迪的": the company a person belongs to.
 const BELONGS = new RegExp(`(?:是|属于|来自)${NAME}(?=的(?:$|[,，。!！]))`, 'g');
 const KEYED = /(?:新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户(?!信息|资料|情况|档案|列表|名单|进展))\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
+// "…刚跟海康的王总打完电话": a company owning a named contact, after a start word or a verb.
+const OWNED_CONTACT = new RegExp(`(?:^|[\\s,，。;；!！|]|拜访(?:完|了)?|见了|去了|跟|和|与|给|那个|这个|还有|找)([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)的(?=${CONTACT})`, 'g');
+// A department owns contacts too (信息部的吴总): it is no customer.
+const DEPARTMENT = /(?:部|中心|处|科|室|组|办|团队)$/;
 const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?[:：]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
 const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
 
 // Words that show a candidate is a phrase, not a company.
-const NOT_NAME = /^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|^[\d一二三四五两]+分$|^(?:一般|满意|不满意|还行|非常满意|很满意)$|^(?:签|拿下|搞定|赢单|成交|中标|跑了|跑一)|最后一|年前|年后|跨年|平安夜|^行程|加班|出差|开车|路上|顺路|下班|上班|回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|^哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:收到|接|回|上门|都|全|各|很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
+const NOT_NAME = /^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|^[\d一二三四五两]+分$|^(?:一般|满意|不满意|还行|非常满意|很满意)$|^(?:签|拿下|搞定|赢单|成交|中标|跑了|跑一|虽然|但是|太忙|结果|双旦)|^(?:早上好|下午好|晚上好)|最后一|年前|年后|跨年|平安夜|^行程|加班|出差|开车|路上|顺路|下班|上班|回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|一下|什么|怎么|哪些|帮我|今天|明天|销售|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|添加|新增|录入|新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|恭喜|好消息|太好|^哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^(?:收到|接|回|上门|都|全|各|很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
 const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
-const LEADING = /^(?:一次|一轮|一个|一家|一下|了)/;
+const LEADING = /^(?:一次|一轮|一个|一家|一下|了|那个|这个|还有|然后)+/;
 
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
 const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
@@ -113,6 +117,10 @@ export function findCustomerZh(masked: string): string | undefined {
   const first = INITIAL.exec(masked);
   const initial = clean(first?.[1]);
   if (first && initial) return withoutTrailingPerson(initial, masked.slice(first[0].length));
+  for (const m of overlapping(OWNED_CONTACT, masked)) {
+    const owner = clean(m[1]);
+    if (owner && !DEPARTMENT.test(owner)) return owner;
+  }
   // "在星巴克跟瑞幸的采购…": a place after 在 is the customer only if no company follows it
   // ("在美团总部跟李建国…", where the next candidate is a person).
   let place: string | undefined;

@@ -6,7 +6,7 @@ import type { Extractor, SlotContext } from './assemble.js';
 import { extractAmount } from './amount.js';
 import { findPeriod, findScope } from './query.js';
 import { findPeriodShift } from './query-extra.js';
-import { PAY_COLLECTED_Q, PAY_OUTSTANDING_Q, PAY_OVERDUE_Q } from '../intent/payment-signals.js';
+import { PAY_COLLECTED_Q, PAY_OUTSTANDING_Q, PAY_OVERDUE_Q, PROMISED } from '../intent/payment-signals.js';
 
 type Instalment = NonNullable<Slots['instalments']>[number];
 
@@ -82,9 +82,12 @@ const WHICH: [RegExp, string][] = [
 /** A bare name said after the amount ("昨天到账15万 宁德"): the last word, when nothing else named one. */
 const TRAILING_NAME = /(?:^|\s)([\u4e00-\u9fff]{2,12}|[A-Z][A-Za-z&.-]{1,30})\s*$/;
 
-/** record_payment: the payment's day, the instalment named, the customer named last. */
+/** record_payment: the payment's day, the instalment named, the customer named last; money said
+ * to come later (下周回款50万) keeps that date in `other_dates` and no day it arrived. */
 export const paymentRecord: Extractor = (c) => {
   const which = WHICH.find(([re]) => re.test(c.text))?.[1];
+  const ahead = c.dates.filter((d) => !d.timeOnly && d.value.slice(0, 10) > c.today).map((d) => d.value.slice(0, 10));
+  if (ahead.length && PROMISED(c.text, true)) return { ...(which ? { instalment: which } : {}), other_dates: ahead.slice(0, 10) };
   const day = c.dates.find((d) => !d.timeOnly && d.value.slice(0, 10) <= c.today);
   const trailing = c.customer ? undefined : TRAILING_NAME.exec(c.masked)?.[1];
   return {
