@@ -46,6 +46,10 @@ const messages = {
     zh: (p) => `${p.customer} 还没有回款计划，这笔记在商机上。说「合同…，分三期…」可以补上计划。`,
     en: (p) => `${p.customer} has no payment plan yet; the payment is recorded on the deal. Say "payment plan for ${p.customer}: …" to add one.`,
   },
+  promised: {
+    zh: (p) => `${p.customer} 的 ${p.amount} 还没到账（说的是${p.date}），没有记录回款。到账后再说「${p.customer}回款${p.amount}」；要提醒就说「${p.date}提醒我跟进${p.customer}回款」。`,
+    en: (p) => `${p.amount} from ${p.customer} has not arrived yet (expected ${p.date}), so no payment was recorded. Tell me when it comes in; to be reminded, say "remind me on ${p.date} to follow up ${p.customer}'s payment".`,
+  },
   noAmount: { zh: '收到多少？请带上金额，例如「招行回款36万」。', en: 'How much came in? Say it with the amount, e.g. "Acme paid 20k today".' },
   outstanding: { zh: '计划内未回', en: 'Still to collect' },
   received: { zh: '到账日期', en: 'Received on' },

@@ -1,6 +1,7 @@
 // Money received, said in chat (issue #15): "招行回款36万", "收到美团首付款9万", "Acme paid 20k
 // today", "昨天到账15万 宁德". Matched to the instalment named or the earliest still open; a
 // partial payment leaves the rest open, an over-payment is recorded and said. Undo takes it back.
+// Money said to come later ("下周回款50万") is not a payment: the reply says so and writes nothing.
 import { z } from 'zod';
 import type { Field, Reply } from '../chat/index.js';
 import { recordPayment, type Recorded } from '../domain/payments.js';
@@ -28,6 +29,12 @@ export const recordPaymentIntent: IntentHandler = {
     if (p.amount === undefined) return { text: pt(ctx.locale, 'noAmount') };
     const found = await needCustomer(ctx, 'record_payment', args, { allowCreate: false });
     if (found.reply) return found.reply;
+    // "下周回款50万": a promise, nothing received yet — said back, nothing written.
+    const promised = p.occurred_at ? undefined : args.other_dates?.[0];
+    if (promised) {
+      const params = { customer: found.customer.name, amount: formatAmount(p.amount, ctx.locale, p.currency ?? 'CNY'), date: formatCalendarDate(calendarDate(promised), ctx.locale, ctx.now, ctx.actor.timeZone) };
+      return { text: pt(ctx.locale, 'promised', params) };
+    }
     const picked = await paymentDeal(ctx, 'record_payment', args, found.customer, 'payment');
     if (picked.reply) return picked.reply;
     const { deal } = picked;

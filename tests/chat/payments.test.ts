@@ -160,6 +160,13 @@ describe('payments', () => {
     expect(await amounts('Acme 年度维保')).toEqual([['on signing', 60_000, 20_000], ['Instalment 2', 60_000, 0]]);
   });
 
+  it('money said to come later is not recorded, and the reply says so', async () => {
+    const before = await money();
+    const reply = only(await app.say('rep1', '招行说下周回款50万'));
+    expect(reply.text).toMatch(/^招商银行 的 50万 还没到账（说的是.+），没有记录回款。/);
+    expect(await money()).toEqual(before);
+  });
+
   it('a payment without an amount asks for it and writes nothing', async () => {
     const before = await money();
     const reply = only(await app.click('rep1', { intent: 'record_payment', args: { customer: '招商银行' } }));
