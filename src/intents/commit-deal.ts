@@ -6,6 +6,8 @@ import { needCustomer } from './customer.js';
 import { pickDeal } from './deal-choice.js';
 import { gt } from './target-messages.js';
 import type { IntentHandler } from './types.js';
+import type { Locale } from '../i18n/index.js';
+import { OPEN_STAGES } from '../domain/deals.js';
 
 export const commitDeal: IntentHandler = {
   async handle(ctx, args) {
@@ -25,3 +27,10 @@ export const commitDeal: IntentHandler = {
     return { text, card: { title: text, buttons: [{ label: gt(ctx.locale, commit ? 'uncommitButton' : 'commitButton'), action: flip }] } };
   },
 };
+
+/** The deal card's button (query_customer): mark its open deal as commit, or take it back. */
+export function commitButton(locale: Locale, customerId: string, deal: { id: string; stage: string; commit: boolean }) {
+  if (!OPEN_STAGES.includes(deal.stage as never)) return [];
+  const action = { intent: 'commit_deal', args: { customerId, dealId: deal.id, commit: !deal.commit } };
+  return [{ label: gt(locale, deal.commit ? 'uncommitButton' : 'commitButton'), action }];
+}

@@ -4,6 +4,7 @@ import { formatAmount, formatDateTime, t } from '../i18n/index.js';
 import { needCustomer } from './customer.js';
 import { ownershipFields } from './ownership-history.js';
 import type { IntentHandler } from './types.js';
+import { commitButton } from './commit-deal.js';
 
 export const queryCustomer: IntentHandler = {
   async handle(ctx, args) {
@@ -20,6 +21,7 @@ export const queryCustomer: IntentHandler = {
     // With the phone: "比亚迪的联系人电话" is answered here too when read as a status query (#11).
     const contacts = s.contacts.map((c) => [c.name, c.title, c.phone].filter(Boolean).join(' '));
     const title = t(locale, 'customer.status', { name: customer.name });
+    const commit = s.deals.flatMap((d) => commitButton(locale, customer.id, d)).slice(0, 1);
     return {
       text: title,
       card: {
@@ -33,6 +35,8 @@ export const queryCustomer: IntentHandler = {
           // Who it moved between and who works on it too (issue #14).
           ...(await ownershipFields(ctx, customer.id)),
         ],
+        // Its latest open deal can be marked commit for the forecast (issue #15).
+        ...(commit.length ? { buttons: commit } : {}),
       },
     };
   },

@@ -2,7 +2,7 @@
 // first so the figures are the ones made here, then checked against a hand computation.
 // A rep marks a deal as commit by chat ("美团这单有把握"); 撤销 takes the mark back.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../support/app.js';
+import { button, testApp } from '../support/app.js';
 import { fieldValue, only, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -43,6 +43,20 @@ describe('commit by chat', () => {
     only(await app.say('rep1', '撤销'));
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(false);
     only(await app.say('rep1', 'commit Meituan'));
+    expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(true);
+  });
+});
+
+describe('the deal card\'s commit button', () => {
+  it('永辉超市进展 shows 取消把握 on its committed deal; the click takes it out of commit, and the answer offers it back', async () => {
+    const deal = await openDeal('永辉超市');
+    const card = await app.say('rep2', '永辉超市现在什么进展');
+    only(card);
+    const taken = only(await app.click('rep2', button(card, '取消把握')));
+    expect(taken.text).toBe('已取消把握标记：永辉超市 · 永辉门店收银升级。');
+    expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(false);
+    const again = only(await app.click('rep2', button({ status: 200, replies: [taken] }, '有把握（计入承诺）')));
+    expect(again.text).toBe('已标记有把握：永辉超市 · 永辉门店收银升级，计入本期承诺。');
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(true);
   });
 });
