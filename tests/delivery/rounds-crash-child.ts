@@ -23,5 +23,5 @@ const platform: Adapter = {
 const rounds = new OutboundRounds({ db, adapter: platform, log: createLogger('silent') }, () => worker);
 // A short lock and stall check: once this process is killed, its jobs count as stalled a second later.
 const worker: Worker<OutboundPayload> = new Worker(outboundQueueName('feishu'), (job, token) => rounds.take(job, token),
-  { connection: redis, prefix: `${PREFIX}:bull`, concurrency: 2 * ROUND_MAX, lockDuration: 1000, stalledInterval: 300 });
+  { connection: redis, prefix: `${PREFIX}:bull`, concurrency: 2 * ROUND_MAX, lockDuration: 1000, stalledInterval: 300, maxStalledCount: 10 });
 process.stdout.write('started\n');

@@ -109,18 +109,22 @@ describe('outbound rounds', () => {
   it('a worker killed after the platform took a round, before marking it, does not send it again after restart', async () => {
     const run = randomUUID().slice(0, 8);
     const chats = ['oc_e', 'oc_f', 'oc_g', 'oc_h'];
-    await queueTexts(chats, 1, run);
     const keys = chats.map((c) => `${run}:${c}:1`);
+    // A queue of its own: the tests above left their jobs waiting in theirs.
+    const prefix = `${t.prefix}-crash`;
+    const queue: Queue<OutboundPayload> = outboundQueue('feishu', { connection: t.redis, prefix: `${prefix}:bull` });
+    const outbox = new Outbox(t.db, () => queue);
+    for (const [i, c] of chats.entries()) await outbox.send({ tenantId: 'demo', address: chat(c), reply: { text: `${c} 1` }, key: keys[i]! });
     // Holding the rows locked: the killed worker's mark waits here, as if it died just before it.
     const lock = new pg.Client({ connectionString: t.url });
     await lock.connect();
     await lock.query('BEGIN');
     await lock.query('SELECT id FROM "Delivery" WHERE id = ANY($1) FOR UPDATE', [keys]);
-    const platform = `${t.prefix}:platform`;
+    const platform = `${prefix}:platform`;
     const sent = async () => (await t.redis.lrange(platform, 0, -1)).map((s) => JSON.parse(s) as { key: string; to: string; text: string });
-    const { child, exited, err } = runChild(CHILD, { DATABASE_URL: t.url, REDIS_URL: t.redisUrl, PREFIX: t.prefix });
+    const { child, exited, err } = runChild(CHILD, { DATABASE_URL: t.url, REDIS_URL: t.redisUrl, PREFIX: prefix });
     try {
-      const recorded = async () => (await Promise.all(keys.map((k) => Job.fromId<OutboundPayload>(t.queue, jobId(k))))).every((j) => j?.data.sentAt);
+      const recorded = async () => (await Promise.all(keys.map((k) => Job.fromId<OutboundPayload>(queue, jobId(k))))).every((j) => j?.data.sentAt);
       await until(async () => (await sent()).length === keys.length && (await recorded()), 40_000).catch((e: Error) => { throw new Error(`${e.message}: ${err()}`); });
       await until(async () => (await lock.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount! > 0);
     } finally {
@@ -133,23 +137,25 @@ describe('outbound rounds', () => {
     await lock.end();
     expect((await t.db.delivery.findMany({ where: { id: { in: keys } } })).map((r) => r.status)).toEqual(keys.map(() => 'pending'));
 
-    // A fresh worker takes the stalled jobs: each is recorded sent, none sent again.
+    // A fresh worker takes the stalled jobs: each is recorded sent, none sent again. (Its lock is
+    // the usual 30 s: on a loaded machine a 1 s lock would stall its own jobs too.)
     const adapter: Adapter = { platform: 'feishu', async send(address, reply, opts) { await t.redis.rpush(platform, JSON.stringify({ key: opts.idempotencyKey, to: address.conversationId, text: reply.text })); } };
     const rounds = new OutboundRounds({ db: t.db, adapter, log }, () => worker);
     const worker: Worker<OutboundPayload> = new Worker(outboundQueueName('feishu'), (job, token) => rounds.take(job, token),
-      { connection: t.redis, prefix: `${t.prefix}:bull`, concurrency: 2 * ROUND_MAX, stalledInterval: 300, lockDuration: 1000 });
+      { connection: t.redis, prefix: `${prefix}:bull`, concurrency: 2 * ROUND_MAX, stalledInterval: 300, maxStalledCount: 10 });
     try {
       await until(async () => (await t.db.delivery.count({ where: { id: { in: keys }, status: 'sent' } })) === keys.length).catch(async (e: Error) => {
-        const jobs = await Promise.all(keys.map((k) => Job.fromId<OutboundPayload>(t.queue, jobId(k))));
+        const jobs = await Promise.all(keys.map((k) => Job.fromId<OutboundPayload>(queue, jobId(k))));
         throw new Error(`${e.message}: ${JSON.stringify(await Promise.all(jobs.map(async (j) => [await j?.getState(), j?.failedReason, j?.attemptsStarted])))}`);
       });
       await new Promise((r) => setTimeout(r, 300)); // room for a duplicate to show up
     } finally {
       await worker.close();
+      await queue.close();
     }
     expect((await sent()).map((s) => s.key).sort()).toEqual([...keys].sort());
     const rows = await t.db.delivery.findMany({ where: { id: { in: keys } } });
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-    expect((await Job.fromId<OutboundPayload>(t.queue, jobId(keys[0]!)))?.attemptsStarted).toBeGreaterThan(1);
+    expect((await Job.fromId<OutboundPayload>(queue, jobId(keys[0]!)))?.attemptsStarted).toBeGreaterThan(1);
   }, 90_000);
 });
