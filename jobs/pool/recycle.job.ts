@@ -32,12 +32,15 @@ function recycledCard(to: Person, list: Recycled[]): Reply {
   return { text: [title, ...lines.slice(0, 30)].join('\n'), card: { title, fields: [{ label: title, value: lines.slice(0, 30).join('\n') }] } };
 }
 
-/** One message per owner listing what went back, keyed by owner and day (sent once). */
+/** One message per owner listing what went back, keyed by owner and day (sent once); handed to
+ * the outbox in one go when it takes many. */
 async function tellOwners(ctx: JobContext, recycled: Recycled[], people: Map<string, Person>, date: string) {
   const byOwner = new Map<string, Recycled[]>();
-  for (const c of recycled) byOwner.set(c.ownerId, [...(byOwner.get(c.ownerId) ?? []), c]);
-  for (const [ownerId, list] of byOwner) {
+  for (const c of recycled) (byOwner.get(c.ownerId) ?? byOwner.set(c.ownerId, []).get(c.ownerId)!).push(c);
+  const notices = [...byOwner].flatMap(([ownerId, list]) => {
     const to = people.get(ownerId);
-    if (to && !to.muted.has('follow_up')) await ctx.notifier.notify({ tenantId: to.tenantId, userId: to.id }, recycledCard(to, list), { key: `pool-recycled:${ownerId}:${date}` });
-  }
+    return to && !to.muted.has('follow_up') ? [{ to: { tenantId: to.tenantId, userId: to.id }, reply: recycledCard(to, list), key: `pool-recycled:${ownerId}:${date}` }] : [];
+  });
+  if (ctx.notifier.notifyMany) await ctx.notifier.notifyMany(notices);
+  else for (const n of notices) await ctx.notifier.notify(n.to, n.reply, { key: n.key });
 }
