@@ -160,6 +160,21 @@ describe('payments', () => {
     expect(await amounts('Acme 年度维保')).toEqual([['on signing', 60_000, 20_000], ['Instalment 2', 60_000, 0]]);
   });
 
+  it('several deals with money still open: asks which, then records on the one picked', async () => {
+    const longi = await customer('隆基绿能');
+    const second = await app.db.deal.create({ data: {
+      tenantId: 'demo', customerId: longi.id, ownerId: longi.ownerId, title: '隆基储能二期', amount: 500_000, stage: 'won', probability: 100, closedAt: new Date(),
+    } });
+    await app.db.instalment.create({ data: { tenantId: 'demo', dealId: second.id, seq: 1, label: '首付', amount: 500_000 } });
+    const before = await money();
+    const asked = await app.say('rep2', '隆基回款10万');
+    expect(only(asked).text).toMatch(/^隆基绿能 有多个商机，是哪一个？\n1\. 隆基储能二期 · 赢单 · 50万\n2\. 隆基能耗监测一期 · 赢单 · 90万/);
+    expect(await money()).toEqual(before);
+    const done = only(await app.click('rep2', button(asked, '隆基储能二期')));
+    expect(done.text).toContain('1. 首付: 收 10万，还差 40万');
+    expect((await plan('隆基储能二期'))[0]!.paidAmount.toNumber()).toBe(100_000);
+  });
+
   it('money said to come later is not recorded, and the reply says so', async () => {
     const before = await money();
     const reply = only(await app.say('rep1', '招行说下周回款50万'));
@@ -178,15 +193,15 @@ describe('payments', () => {
 describe('questions about 回款', () => {
   it('本月回款多少: a rep their own, per currency', async () => {
     const reply = only(await app.say('rep2', '本月回款多少'));
-    expect(reply.text.split('\n')[0]).toBe('我的本月回款: 2万 + $2万');
+    expect(reply.text.split('\n')[0]).toBe('我的本月回款: 12万 + $2万');
   });
 
   it('a manager the team', async () => {
     const reply = only(await app.say('manager', '本月回款多少'));
-    // rep1: 20万 + 150万 on 上汽 (the undone 36万 is gone); rep2: 2万 and $2万.
+    // rep1: 20万 + 150万 on 上汽 (the undone 36万 is gone); rep2: 2万 + 10万 and $2万.
     // Yesterday's 20万 is last month's on the 1st.
     const yesterday = today().d > 1 ? 20 : 0;
-    expect(reply.text.split('\n')[0]).toBe(`团队本月回款: ${152 + yesterday}万 + $2万`);
+    expect(reply.text.split('\n')[0]).toBe(`团队本月回款: ${162 + yesterday}万 + $2万`);
     expect(reply.text).toContain(`• 上海汽车集团股份有限公司: ${150 + yesterday}万`);
   });
 
@@ -199,7 +214,7 @@ describe('questions about 回款', () => {
     const refused = only(await app.say('rep2', '美团还有多少没回'));
     expect(refused.text).not.toContain('80万');
     const mine = only(await app.say('rep2', '还有多少没回'));
-    expect(mine.text.split('\n')[0]).toBe('待回款：100万');
+    expect(mine.text.split('\n')[0]).toBe('待回款：140万');
     expect(mine.text).not.toContain('美团');
   });
 });

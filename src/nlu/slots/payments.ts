@@ -97,11 +97,15 @@ export const paymentRecord: Extractor = (c) => {
   };
 };
 
+const QUESTION_WORD = /^(?:还有|还差|还剩)?(?:多少|哪些|什么|几笔|哪几笔)/;
+
 /** query_payments: which question, for which period and whom. */
 export const paymentQuery: Extractor = (c) => {
   const ask = PAY_OVERDUE_Q.test(c.text) ? 'overdue' : PAY_OUTSTANDING_Q.test(c.text) ? 'outstanding' : PAY_COLLECTED_Q.test(c.text) ? 'collected' : undefined;
   const shifted = findPeriodShift(c.text);
   const period = shifted ?? (findPeriod(c.text) ? { period: findPeriod(c.text)! } : {});
   const scope = findScope(c.text);
-  return { ...(ask ? { payment_ask: ask } : {}), ...period, ...(scope === 'team' ? { scope } : {}) };
+  // "还有多少没回" names no customer: a question word is never one.
+  const notCustomer = c.customer && QUESTION_WORD.test(c.customer) ? { customer: undefined } : {};
+  return { ...(ask ? { payment_ask: ask } : {}), ...period, ...(scope === 'team' ? { scope } : {}), ...notCustomer };
 };
