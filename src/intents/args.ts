@@ -76,6 +76,10 @@ export const argsSchema = z.looseObject({
   instalment: z.string().regex(/^(?:first|last|[1-9]\d?)$/).optional(),
   payment_ask: z.enum(['collected', 'overdue', 'outstanding']).optional(),
   note: text(500).optional(),
+  // Issue #14's transfer by a manager (src/nlu/README.md documents them).
+  from_person: text(100).optional(),
+  to_person: text(100).optional(),
+  all: z.boolean().optional(),
   // Added by buttons and clarifications:
   /** A payment nudge's instalment and reminder, and the new due date 改期 picked (#15). */
   instalmentId: z.string().max(64).optional(),
