@@ -28,7 +28,8 @@ export const poolRecycle = dailyJob('pool-recycle', async (ctx, run) => {
 
 function recycledCard(to: Person, list: Recycled[]): Reply {
   const title = pt(to.locale, 'recycled.title', { count: list.length });
-  const lines = list.map((c) => `${c.name}（${pt(to.locale, c.reason === 'no_win' ? 'recycled.reason.no_win' : 'recycled.reason.no_follow_up')}）`);
+  const reason = (c: Recycled) => pt(to.locale, c.reason === 'no_win' ? 'recycled.reason.no_win' : 'recycled.reason.no_follow_up');
+  const lines = list.map((c) => (to.locale === 'zh' ? `${c.name}（${reason(c)}）` : `${c.name} (${reason(c)})`));
   return { text: [title, ...lines.slice(0, 30)].join('\n'), card: { title, fields: [{ label: title, value: lines.slice(0, 30).join('\n') }] } };
 }
 

@@ -139,3 +139,21 @@ describe('keeping a customer', () => {
     expect((await app.db.customer.findUniqueOrThrow({ where: { id: held.id } })).pooledAt).not.toBeNull();
   });
 });
+
+describe('in English', () => {
+  it('an English-speaking owner is warned and told in English', async () => {
+    const rep2 = await app.userId('rep2');
+    await app.db.user.update({ where: { id: rep2 }, data: { locale: 'en' } });
+    const c = await app.db.customer.create({ data: {
+      tenantId: 'demo', name: 'Globex Pool Test', ...(await import('../../src/domain/names.js')).nameKeys('Globex Pool Test'),
+      ownerId: rep2, tier: 'C', assignedAt: new Date(START.getTime() - 12 * DAY),
+    } });
+    const [, m, d] = day(3).split('-').map(Number);
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m! - 1];
+    const warned = (await runOn(0)).filter((s) => s.to.userId === rep2).map(textOf).join('\n');
+    expect(warned).toContain(`"Globex Pool Test": no follow-up for 12 days — returns to the pool on ${month} ${d}`);
+    const told = (await runOn(3)).filter((s) => s.to.userId === rep2).map(textOf).join('\n');
+    expect(told).toContain('Globex Pool Test (no follow-up)');
+    expect((await app.db.customer.findUniqueOrThrow({ where: { id: c.id } })).pooledAt).not.toBeNull();
+  });
+});
