@@ -30,16 +30,20 @@ export class ActorCache {
 
   constructor(private readonly db: Db, private readonly redis: Redis, private readonly prefix: string, private readonly maxAgeMs = MAX_AGE_MS) {}
 
-  async get(from: Identity): Promise<Actor> {
+  /** The actor; `also`: another key of the tenant read in the same round trip (the names version). */
+  async get(from: Identity, also?: (tenantId: string) => string): Promise<{ actor: Actor; also?: string | null }> {
     const id = [from.platform, from.platformTenant, from.userId].join('\u0000');
     const hit = this.entries.get(id);
-    if (hit && Date.now() - hit.at < this.maxAgeMs && (await this.version(hit.tenantId)) === hit.version) return hit.actor;
+    if (hit && Date.now() - hit.at < this.maxAgeMs) {
+      const [version, other] = await this.versions(hit.tenantId, also);
+      if (version === hit.version) return { actor: hit.actor, also: other };
+    }
     const user = await resolveUser(this.db, from);
-    const version = await this.version(user.tenantId);
+    const [version, other] = await this.versions(user.tenantId, also);
     const actor = await loadActor(this.db, user.id);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(id, { tenantId: user.tenantId, version, at: Date.now(), actor });
-    return actor;
+    return { actor, also: other };
   }
 
   /** After a committed message: bump when it may have changed a user or a team. */
@@ -47,7 +51,9 @@ export class ActorCache {
     if (force || made.some((m) => PEOPLE.has(m.entity))) await peopleChanged(this.redis, this.prefix, tenantId);
   }
 
-  private async version(tenantId: string): Promise<string> {
-    return (await this.redis.get(versionKey(this.prefix, tenantId))) ?? '0';
+  private async versions(tenantId: string, also?: (tenantId: string) => string): Promise<[string, string | null | undefined]> {
+    if (!also) return [(await this.redis.get(versionKey(this.prefix, tenantId))) ?? '0', undefined];
+    const [version, other] = await this.redis.mget(versionKey(this.prefix, tenantId), also(tenantId));
+    return [version ?? '0', other];
   }
 }

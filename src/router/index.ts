@@ -97,7 +97,7 @@ export class Router {
   /** `failed`: an internal error; `kept`: the click can be made again (the card stays as it was). */
   private async handleEvent(received: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
     const { db, log } = this.deps;
-    const actor = await this.actors.get(received.from);
+    const { actor, also: namesVersion } = await this.actors.get(received.from, (tenantId) => this.names.key(tenantId));
     // dispatch's insert is the guard. Checked up front too, but for plain text: a redelivered
     // button click would find its question already answered and reply "expired", a voice message
     // would be recognised again. A repeated text is caught by the insert, which puts its pending
@@ -116,7 +116,7 @@ export class Router {
     if (direct) return { ...who, replies: direct };
     const pending = this.pending.forMessage();
     try {
-      const understood = await understand(event, ctxActor, { pending, names: this.names, llm: this.deps.llm, metrics: this.deps.metrics });
+      const understood = await understand(event, ctxActor, { pending, names: this.names.at(namesVersion), llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
       const reply = await this.dispatch(event, ctxActor, locale, understood, pending);
       return { ...who, replies: [event.type === 'text' ? withHeard(reply, event, locale) : reply] };

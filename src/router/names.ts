@@ -27,12 +27,14 @@ export class NamesCache {
     private readonly timing = { minReloadMs: MIN_RELOAD_MS, maxAgeMs: MAX_AGE_MS },
   ) {}
 
-  private key(tenantId: string) {
+  /** The tenant's names version in Redis (read with the actor's, src/router/actors.ts). */
+  key(tenantId: string) {
     return `${this.prefix}:names:${tenantId}`;
   }
 
-  async get(tenantId: string): Promise<KnownNames> {
-    const version = (await this.redis.get(this.key(tenantId))) ?? '0';
+  /** `known`: the version already read for this message (one Redis round trip less). */
+  async get(tenantId: string, known?: string | null): Promise<KnownNames> {
+    const version = (known === undefined ? await this.redis.get(this.key(tenantId)) : known) ?? '0';
     const hit = this.entries.get(tenantId);
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && (hit.version === version ? age < this.timing.maxAgeMs : age < this.timing.minReloadMs)) return hit.names;
@@ -42,6 +44,11 @@ export class NamesCache {
     this.entries.set(tenantId, { version, at: Date.now(), names });
     names.catch(() => this.entries.delete(tenantId));
     return names;
+  }
+
+  /** This cache with the version already read for the message. */
+  at(known: string | null | undefined): Pick<NamesCache, 'get'> {
+    return { get: (tenantId) => this.get(tenantId, known) };
   }
 
   /** After a committed message: reload if it touched a name. */

@@ -30,7 +30,7 @@ const BAD_AMOUNT = /(?:^|[^A-Za-z])([A-Za-z]{2,}\s*[万亿])(?![总经工先女�
 
 export interface UnderstandDeps {
   pending: PendingQuestions;
-  names: NamesCache;
+  names: Pick<NamesCache, 'get'>;
   llm?: LlmConfig;
   metrics?: Pick<Metrics, 'parse'>;
 }
