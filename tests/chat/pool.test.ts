@@ -164,6 +164,25 @@ describe('申请保留', () => {
   });
 });
 
+describe('the warning\'s 记录跟进', () => {
+  it('asks how it went and logs the answer on the customer, which restarts its clock', async () => {
+    const c = await app.db.customer.create({ data: {
+      tenantId: 'demo', name: '预警跟进测试', ...nameKeys('预警跟进测试'), ownerId: rep1, tier: 'C', assignedAt: new Date(Date.now() - 13 * DAY),
+    } });
+    const t = await app.db.tenant.findUniqueOrThrow({ where: { id: 'demo' } });
+    await app.db.tenant.update({ where: { id: 'demo' }, data: { settings: { ...(t.settings as object), weekends: true } } });
+    const job = jobContext(app.db, app.redis, app.prefix, new Date());
+    await poolRecycle.run(job.ctx, { tenantId: 'demo', date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) });
+    const warning = job.notifier.to(rep1).find((s) => textOf(s).includes('预警跟进测试'))!;
+    expect(warning.reply.text).toMatch(/^「预警跟进测试」13天没有跟进，\d+月\d+日将退回公海$/);
+    const asked = only(await app.click('rep1', button({ status: 200, replies: [warning.reply] }, '记录跟进')));
+    expect(asked.text).toMatch(/^已完成 · 预警跟进测试。结果如何？/);
+    expect((await app.say('rep1', '打了电话，对方下个月续约')).status).toBe(200);
+    const logged = await app.db.activity.findFirstOrThrow({ where: { customerId: c.id } });
+    expect(logged).toMatchObject({ userId: rep1, channel: 'call' });
+  });
+});
+
 describe('/设置 公海', () => {
   it('anyone sees the rules; only an admin changes them, and the job reads the change', async () => {
     const shown = only(await app.say('rep1', '/设置 公海'));
