@@ -40,11 +40,20 @@ function withoutDatedClauses(masked: string): string {
   return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完/.test(clause)).join('，');
 }
 
+/** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word
+ * standing alone among three or more words, with a person, a stage or an amount. */
+function isTerseReport(e: Evidence): boolean {
+  return S.TERSE_CONTACT.test(e.masked) && e.masked.trim().split(/\s+/).length >= 3 && !S.REMIND.test(e.text)
+    && (e.hasStage || e.hasAmount || S.TERSE_PERSON.test(e.masked));
+}
+
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 export function isPlan(e: Evidence): boolean {
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   if (S.PAST.test(e.masked.replace(booked, ''))) return false;
+  // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
+  if (isTerseReport(e)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
   if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
@@ -89,7 +98,7 @@ const RULES: Rule[] = [
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
-  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },

@@ -11,7 +11,7 @@ import { compareDates } from './calendar.js';
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
 const CLOSE = /签|成交|落地|走合同|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
+export const FOLLOW = /跟进|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
@@ -53,6 +53,9 @@ function roleOf(w: Windows, planning: boolean): DateRole {
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
+  // An action of ours right after the date outranks the words before it (…1月20号左右签然后
+  // 下周一我去他们那一趟: the 签 belongs to the date before).
+  if (ACTION_AFTER.test(w.after)) return 'next_follow_up';
   if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
   if (FOLLOW.test(w.before)) return 'next_follow_up';
   if (OTHER.test(w.before)) return 'other';
@@ -88,6 +91,13 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
   });
 }
 
+/** "今天… 那个下午…": a time of the same day said later makes the activity's time precise. */
+const refines = (had: string, value: string): boolean => !had.includes('T') && value.startsWith(`${had}T`);
+
+/** The date is the last word of a Chinese note, standing apart (…有意向 下周一). */
+const endsTerseNote = (text: string, m: DateMention): boolean =>
+  !text.slice(m.end).trim() && /[\u4e00-\u9fff]\s+$/.test(text.slice(0, m.index));
+
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
 export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
@@ -98,7 +108,7 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
     const mention = mentions[i] as DateMention;
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
     else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
-    else if (role === 'occurred_at' && !slots.occurred_at) {
+    else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
       slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
     }
     else leftover.push(mention);
@@ -107,7 +117,8 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
   // "他们下周四有空，到时候再跟进": the follow-up word sits in a later clause; a single future
   // date left over takes it when the message promises a follow-up after it.
   const last = free[0];
-  if (!slots.next_follow_up && last && free.length === 1 && FOLLOW.test(text.slice(last.end))) {
+  // "海尔 王总 电话 有意向 下周一": a note ending on a future date says when to pick it up again.
+  if (!slots.next_follow_up && last && free.length === 1 && (FOLLOW.test(text.slice(last.end)) || endsTerseNote(text, last))) {
     slots.next_follow_up = last.value;
     leftover.splice(leftover.indexOf(last), 1);
   }
