@@ -67,6 +67,7 @@ export const argsSchema = z.looseObject({
   each: z.enum(['quarter', 'month']).optional(),
   commit: z.boolean().optional(),
   confirm: z.boolean().optional(),
+  rank_order: z.literal('asc').optional(),
   // Issue #15's contracts and 回款 (src/nlu/types.ts documents them); `note` is a typed reason.
   contract_amount: z.number().finite().positive().max(1e14).optional(),
   instalments: z.array(z.object({
