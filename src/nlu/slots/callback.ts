@@ -9,7 +9,14 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
   ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score|(?<![\d.])[1-5]\s*(?:\/\s*5|out of 5|分|星|stars?)(?![\d.])/i],
 ];
 
+// "活动回访 … 春节营销活动": the word right before 回访 names the kind outright.
+const BEFORE_CALLBACK: [Category, RegExp][] = [
+  ['renewal', /(?:续费|续约|续签)回访/], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用)回访/], ['marketing', /(?:活动|推广|营销)回访/],
+];
+
 export function findCategory(text: string): Category | undefined {
+  const named = BEFORE_CALLBACK.find(([, re]) => re.test(text))?.[0];
+  if (named && !/满意度/.test(text)) return named;
   // 满意度回访 names the category outright, ahead of any other word.
   if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
@@ -20,7 +27,7 @@ const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
 // A digit after a score word, or any small number with a score unit. Chinese numerals only
 // count with a unit, so 满意度一般 stays a word score.
 const NUMERIC_SCORE = new RegExp(
-  `${SCORE_LEAD}([1-5])(?:\\s*${SCORE_UNIT})?(?![\\d.])|(?:${SCORE_LEAD})?(?<![\\d.十])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
+  `${SCORE_LEAD}([1-5])(?![\\-~～到至]\\s*\\d)(?:\\s*${SCORE_UNIT})?(?![\\d.])|(?:${SCORE_LEAD})?(?<![\\d.十\\-~～到至])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
   'i',
 );
 const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };

@@ -21,7 +21,7 @@ const STOP = new Set([
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
   'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
-  'industry', 'manufacturing', 'retail', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
+  'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
 ]);
 
 const CAP_RUN = /[A-Z][A-Za-z0-9&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&'.-]*)*/g;
@@ -44,6 +44,9 @@ const PLATFORM_USE = /\b(?:Zoom|Teams|Webex|Skype|Tencent Meeting|Lark|Feishu|Di
 const TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
 const AFTER_AT = /\b(?:at|from|@)\s+$/i;
+
+// "…Blue Harbor Logistics. They're…": a full stop after a word of 4+ letters ends the name.
+const SENTENCE_END = /(?<=[A-Za-z]{4})\.\s+(?=[A-Z])/g;
 
 export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
 
@@ -70,7 +73,7 @@ export function findCustomerEn(text: string): string | undefined {
   // A company suffix (Acme Corp, Globex Inc) names the customer outright.
   const suffixed = suffixedCompany(text, isEnglishStopWord);
   if (suffixed) return suffixed;
-  const withoutPeople = text.replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
+  const withoutPeople = text.replace(SENTENCE_END, ' , ').replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     // "Haier's CTO": the owner of a possessive is the name.

@@ -8,7 +8,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['negotiation', /商务谈判|谈判|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在)走|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|redline|legal review|procurement review/i],
   ['proposal', /方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
   ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the )?(?:need|requirement|budget)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|discovery/i],
-  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\blead stage\b|first contact|initial contact|cold call/i],
+  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
