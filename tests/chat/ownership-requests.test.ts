@@ -102,7 +102,8 @@ describe('a collaboration request', () => {
     expect(only(await app.click('rep2', button(taken, '申请协作'))).text).toBe('已提交申请（协作「比亚迪」），等王强审批。');
     const card = (await news()).find((s) => s.to === ids.manager)!;
     expect(card.reply.text).toBe('李娜申请协作跟进「比亚迪」（负责人：张伟）');
-    expect(only(await app.click('manager', card.reply.card!.buttons![0]!.action)).text).toBe('已同意：李娜协作跟进「比亚迪」，负责人仍是张伟。');
+    const approved = only(await app.click('manager', card.reply.card!.buttons![0]!.action));
+    expect(approved.text).toBe('已同意：李娜协作跟进「比亚迪」，负责人仍是张伟。');
     const byd = await customer('比亚迪');
     expect(byd.ownerId).toBe(ids.rep1);
     expect(await app.db.collaborator.findMany({ where: { customerId: byd.id } })).toMatchObject([{ userId: ids.rep2, addedById: ids.manager }]);
@@ -118,5 +119,11 @@ describe('a collaboration request', () => {
     // The tenant's export carries the collaborator (a table keyed without an id).
     const counts = await exportTenant(app.db, 'demo', path.join(os.tmpdir(), `export-${Date.now()}.jsonl`));
     expect(counts).toMatchObject({ Collaborator: 1, OwnershipRequest: 2 });
+
+    // The approver's 撤销 (after the rep's own activity is taken back) removes the collaborator.
+    expect(only(await app.say('rep2', '撤销')).text).toContain('已撤销');
+    expect(only(await app.click('manager', button({ status: 200, replies: [approved] }, '撤销'))).text).toContain('已撤销');
+    expect(await app.db.collaborator.count({ where: { customerId: byd.id } })).toBe(0);
+    expect(only(await app.say('rep2', '比亚迪现在什么进展')).card?.title).toMatch(/^「比亚迪」已有负责人/);
   });
 });
