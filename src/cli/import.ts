@@ -20,6 +20,8 @@ export async function run(args: string[]): Promise<number> {
     if (!result.ok) { process.stderr.write(`import failed: ${result.code}\n`); return 1; }
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`${result.rows} rows: ${result.created} created, ${result.merged} merged, ${result.unchanged} unchanged, ${result.rejected.length} rejected, ${result.contacts} contacts added in ${secs}s\n`);
+    // 查重 (#14): rows naming another owner's customer are among the rejected; say how many.
+    if (result.duplicates) process.stdout.write(`${result.duplicates} of the rejected rows match another owner's customer (duplicate_of_another_owner): not imported\n`);
     process.stdout.write(`report: ${result.report}\n`);
     return 0;
   } finally {
