@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
 import type { Db } from '../db.js';
-import { isDbTransient } from '../db-errors.js';
+import { isDbTransient, isDbUnreachable } from '../db-errors.js';
 import type { Actor } from '../domain/actor.js';
 import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
@@ -127,10 +127,21 @@ export class Router {
       if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }], kept: true };
       // Postgres went away mid-message, or a deadlock / expired transaction: nothing was committed;
       // the caller retries (worker) or answers 503 (web chat).
-      if (isDbTransient(err)) throw err;
+      if (isDbTransient(err)) throw await this.outageOr(err);
       log.error({ err, eventId: event.eventId, eventKey: eventKey(event), tenantId: actor.tenantId }, 'message failed');
       return { ...who, replies: [{ text: t(locale, 'error.internal') }], failed: true };
     }
+  }
+
+  /**
+   * A message whose first database statement is its transaction (the actor cached, #16) may see
+   * an outage as the transaction failing to start or closing, not as "unreachable" — then the
+   * user would not be told the message waits (db-down.ts). A one-statement probe, only on this
+   * failure path, tells an outage apart.
+   */
+  private async outageOr(err: unknown): Promise<unknown> {
+    if (isDbUnreachable(err)) return err;
+    return this.deps.db.$queryRaw`SELECT 1`.then(() => err, (probe: unknown) => (isDbUnreachable(probe) ? probe : err));
   }
 
   /** First contact and attachments without text are answered before anything is understood (issue #13). */
