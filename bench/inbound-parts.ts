@@ -1,26 +1,65 @@
 // Where an inbound message's CPU goes: the same product, one message at a time, each part timed
 // with process.cpuUsage() — the webhook (verify, decrypt, queue), the router (parse and the
 // transaction), the outbox (Delivery row, outbound job) and the delivery (send to the fake
-// Feishu API, Delivery bookkeeping). Printed by the inbound bench after its stages.
+// Feishu API, Delivery bookkeeping), one message at a time and, where the product has it
+// (#16), in the outbound worker's rounds. Each part also counts its SQL statements and Redis
+// round trips per message (round-trips.ts). The reference: the parser and one prepared INSERT
+// per message over a bare pg client, the least a stored message costs here.
+// Printed by the inbound bench after its stages; `npm run bench -- parts` runs it alone.
 import { Queue } from 'bullmq';
+import pg from 'pg';
 import { inboundPayloadSchema, outboundPayloadSchema, outboundQueueName, type OutboundPayload } from '../jobs/queues.js';
 import type { InboundEvent } from '../src/chat/index.js';
-import { deliver } from '../src/delivery/deliver.js';
+import { deliver, type DeliverDeps } from '../src/delivery/deliver.js';
 import { createLogger } from '../src/log.js';
+import { parse } from '../src/nlu/index.js';
+import { isoInZone } from '../src/time.js';
 import type { Runtime } from '../src/runtime/open.js';
 import { signedRequest, messageEvent } from '../tests/adapters/fakes/feishu-rig.js';
 import { benchProduct, type ProductAt } from './inbound-product.js';
 import { sayings } from './inbound-protocol.js';
 import type { BenchTenant } from './inbound-tenant.js';
+import { countRoundTrips } from './round-trips.js';
 
-export interface PartCost { part: string; cpuMs: number; wallMs: number }
+export interface PartCost { part: string; cpuMs: number; wallMs: number; sql: number; redis: number }
 
-async function timed(part: string, n: number, fn: (i: number) => Promise<unknown>): Promise<PartCost> {
+/** Messages per round in the rounds part: a burst's rounds fill up to the worker's ROUND_MAX. */
+const ROUND = 50;
+
+async function timed(part: string, n: number, fn: (i: number) => Promise<unknown>, per = n): Promise<PartCost> {
+  const trips = countRoundTrips();
+  const before = trips();
   const cpu = process.cpuUsage();
   const wall = performance.now();
   for (let i = 0; i < n; i++) await fn(i);
   const used = process.cpuUsage(cpu);
-  return { part, cpuMs: (used.user + used.system) / 1000 / n, wallMs: (performance.now() - wall) / n };
+  const after = trips();
+  return {
+    part, cpuMs: (used.user + used.system) / 1000 / per, wallMs: (performance.now() - wall) / per,
+    sql: (after.sql - before.sql) / per, redis: (after.redis - before.redis) / per,
+  };
+}
+
+/** The outbound worker's round (src/delivery/deliver-batch.ts), when this checkout has it. */
+type RoundFn = (entries: { job: { data: OutboundPayload }; done(): void; fail(err: unknown): void }[], deps: DeliverDeps) => Promise<void>;
+async function roundsOf(): Promise<RoundFn | undefined> {
+  const file = '../src/delivery/deliver-batch.js';
+  return import(file).then((m: { deliverRound?: RoundFn }) => m.deliverRound, () => undefined);
+}
+
+/** The reference: parse the text, one prepared INSERT (a bare pg client, a temporary table). */
+async function bare(databaseUrl: string, texts: string[]): Promise<PartCost> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE TEMP TABLE bench_bare (id text PRIMARY KEY, intent text, body text)');
+    return await timed('reference: parse + one prepared INSERT (bare pg)', texts.length, async (i) => {
+      const parsed = parse(texts[i]!, { now: isoInZone(new Date(), 'Asia/Shanghai') });
+      await client.query({ name: 'bench_bare', text: 'INSERT INTO bench_bare VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', values: [`m${i}`, parsed.intent, texts[i]] });
+    });
+  } finally {
+    await client.end();
+  }
 }
 
 /** `n` messages through each part in turn; their rows stay in the bench tenant (dropped later). */
@@ -53,7 +92,19 @@ export async function measureParts(runtime: Runtime, tenant: BenchTenant, at: Pr
     }));
     const jobs = (await outbound.getJobs(['waiting'], 0, -1, true)).map((j) => outboundPayloadSchema.parse(j.data));
     const deps = { db: runtime.db, adapter: product.adapters.find((a) => a.platform === 'feishu')!, log: createLogger('warn'), jobs: product.outbox.jobsOf('feishu') };
-    costs.push(await timed('delivery (send, Delivery rows)', jobs.length, (i) => deliver({ data: jobs[i]! }, deps)));
+    const half = Math.floor(jobs.length / 2);
+    costs.push(await timed('delivery, one at a time (send, Delivery rows)', half, (i) => deliver({ data: jobs[i]! }, deps)));
+    const round = await roundsOf();
+    if (round) {
+      const rest = jobs.slice(half);
+      const rounds = Math.ceil(rest.length / ROUND);
+      costs.push(await timed(`delivery in rounds of ${ROUND} (send, Delivery rows)`, rounds, async (r) => {
+        const failed: unknown[] = [];
+        await round(rest.slice(r * ROUND, (r + 1) * ROUND).map((data) => ({ job: { data }, done: () => undefined, fail: (err) => failed.push(err) })), deps);
+        if (failed.length) throw new Error(`${failed.length} not sent: ${String(failed[0])}`);
+      }, rest.length));
+    }
+    costs.push(await bare(runtime.services.databaseUrl, handled.map((h) => (h.event.type === 'text' ? h.event.text : ''))));
     return costs;
   } finally {
     await inbound.obliterate({ force: true }).catch(() => {});

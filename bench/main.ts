@@ -7,6 +7,7 @@ import { benchDigests } from './digests.js';
 import { benchImport } from './import.js';
 import { benchInbound } from './inbound.js';
 import { benchNlu } from './nlu.js';
+import { benchParts } from './parts.js';
 import { benchPool } from './pool.js';
 import { benchReminders } from './reminders.js';
 
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   digests: () => benchDigests(),
   reminders: () => benchReminders(),
   pool: () => benchPool(),
+  parts: () => benchParts(),
 };
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
