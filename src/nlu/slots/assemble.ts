@@ -11,6 +11,7 @@ import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
 import { findBirthday, findEmail, findInlineTitle, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
+import { withoutName } from './customer.js';
 import { findIndustry, findTier } from './profile.js';
 import { CUSTOMER_LIST } from '../intent/signals.js';
 import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
@@ -124,8 +125,11 @@ const profile: Extractor = (c) => {
   return { ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
 };
 const callback: Extractor = (c) => {
-  const category = findCategory(c.text);
-  const satisfaction = findSatisfaction(c.text);
+  // The customer's own name is no category word (Orion Dental Care).
+  const text = withoutName(c.text, c.customer);
+  const satisfaction = findSatisfaction(text);
+  // A score with no kind named is a satisfaction callback (contract: 满意度 = satisfaction).
+  const category = findCategory(text) ?? (satisfaction ? 'satisfaction' : undefined);
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
 };
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {

@@ -31,6 +31,11 @@ const NUMERIC_SCORE = new RegExp(
   'i',
 );
 const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+// "gave us five stars", "four out of five".
+const EN_SCORE = /\b(one|two|three|four|five)\s+(?:stars?|out of (?:5|five))\b/i;
+const EN_DIGIT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+// "满分5分打了4分": the scale is no score.
+const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?/g;
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [
@@ -42,7 +47,10 @@ const WORD_SCORES: [RegExp, number][] = [
 ];
 
 export function findSatisfaction(text: string): number | undefined {
+  text = text.replace(SCALE, ' ');
   const numeric = NUMERIC_SCORE.exec(text);
+  const en = EN_SCORE.exec(text)?.[1];
+  if (!numeric && en) return EN_DIGIT[en.toLowerCase()];
   const digit = numeric?.[1] ?? numeric?.[2];
   if (digit) return SCORE_DIGIT[digit] ?? Number(digit);
   return WORD_SCORES.find(([re]) => re.test(text))?.[1];

@@ -30,7 +30,7 @@ const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of cont
 const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
-const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
+const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 // Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
 const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
 
