@@ -16,7 +16,7 @@ const BEFORE_CALLBACK: [Category, RegExp][] = [
 
 export function findCategory(text: string): Category | undefined {
   const named = BEFORE_CALLBACK.find(([, re]) => re.test(text))?.[0];
-  if (named && !/满意度/.test(text)) return named;
+  if (named) return named;
   // 满意度回访 names the category outright, ahead of any other word.
   if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
@@ -48,6 +48,8 @@ const WORD_SCORES: [RegExp, number][] = [
 
 export function findSatisfaction(text: string): number | undefined {
   text = text.replace(SCALE, ' ');
+  const stars = /[★⭐]{1,5}/.exec(text)?.[0];
+  if (stars) return [...stars].length;
   const numeric = NUMERIC_SCORE.exec(text);
   const en = EN_SCORE.exec(text)?.[1];
   if (!numeric && en) return EN_DIGIT[en.toLowerCase()];
