@@ -21,7 +21,7 @@ export const createCustomer: IntentHandler = {
     const shared = await sharedWith(ctx.tx, actor, candidates);
     if (same) {
       // Someone else's (查重, #14): their team and the request buttons, nothing private.
-      if (!canSee(actor, same) && !shared.has(same.id)) return takenReply(ctx, same);
+      if (!canSee(actor, same) && !shared.has(same.id)) return takenReply(ctx, same, true);
       const text = t(locale, 'customer.exists', { name: same.name, owner: await ownerName(ctx, same.ownerId) });
       return { text, card: { buttons: [viewCustomerButton(locale, same.id)] } };
     }
@@ -30,7 +30,7 @@ export const createCustomer: IntentHandler = {
       .filter((c) => !canSee(actor, c));
     const otherShared = await sharedWith(ctx.tx, actor, byContact);
     const theirs = byContact.find((c) => !otherShared.has(c.id));
-    if (theirs) return takenReply(ctx, theirs);
+    if (theirs) return takenReply(ctx, theirs, true);
     const similar = candidates.filter((c) => canSee(actor, c) && (c.contains || c.score >= 0.4));
     if (similar.length && !args.confirmNew) {
       return ctx.ask(t(locale, 'ask.whichCustomer', { name: args.customer }), [

@@ -7,6 +7,11 @@ const messages = {
     zh: (p) => `「${p.name}」已有负责人（${p.owner}），不能重复创建；可以申请协作或转给我`,
     en: (p) => `"${p.name}" already has an owner (${p.owner}), so it cannot be created again; you can ask to collaborate or for a transfer to you`,
   },
+  // Named while logging, asking or updating (not creating): the rep cannot see or change it.
+  takenOther: {
+    zh: (p) => `「${p.name}」是别人负责的客户（${p.owner}），你看不到也改不了它的记录；可以申请协作或转给我`,
+    en: (p) => `"${p.name}" is someone else's customer (${p.owner}): you cannot see or change its records; you can ask to collaborate or for a transfer to you`,
+  },
   pooled: {
     zh: (p) => `「${p.name}」在公海中，可以领取`,
     en: (p) => `"${p.name}" is in the public pool: you can claim it`,

@@ -8,7 +8,8 @@ import { ow } from './ownership-messages.js';
 
 export interface TakenCustomer { id: string; name: string; ownerId: string }
 
-export async function takenReply(ctx: IntentContext, customer: TakenCustomer): Promise<Reply> {
+/** `creating`: the rep tried to add it as new (查重); otherwise they named it in another message. */
+export async function takenReply(ctx: IntentContext, customer: TakenCustomer, creating = false): Promise<Reply> {
   const { tx, actor, locale } = ctx;
   const row = await tx.customer.findFirst({ where: { id: customer.id, tenantId: actor.tenantId }, select: { pooledAt: true } });
   if (row?.pooledAt) {
@@ -16,7 +17,7 @@ export async function takenReply(ctx: IntentContext, customer: TakenCustomer): P
       { label: ow(locale, 'claim', { name: customer.name }), action: { intent: 'claim_customer', args: { customerId: customer.id } }, style: 'primary' },
     ]);
   }
-  const text = ow(locale, 'taken', { name: customer.name, owner: await ownerLabel(ctx, customer.ownerId) });
+  const text = ow(locale, creating ? 'taken' : 'takenOther', { name: customer.name, owner: await ownerLabel(ctx, customer.ownerId) });
   return ctx.ask(text, [
     { label: ow(locale, 'askTransfer'), action: { intent: 'request_ownership', args: { customerId: customer.id, kind: 'transfer' } } },
     { label: ow(locale, 'askCollaborate'), action: { intent: 'request_ownership', args: { customerId: customer.id, kind: 'collaborate' } } },

@@ -81,7 +81,7 @@ describe('a rep naming another rep\'s customer sees no more than that', () => {
   ])('%s', async (_what, text) => {
     const before = await counts(app.db);
     const reply = only(await app.say('rep2', text));
-    expect(reply.card?.title).toBe(TAKEN('美团', '华东销售一组'));
+    expect(reply.card?.title).toBe(`「美团」是别人负责的客户（华东销售一组），你看不到也改不了它的记录；可以申请协作或转给我`);
     expect(JSON.stringify(reply)).not.toMatch(/张伟|孙经理|1370123|万/);
     expect(await counts(app.db)).toEqual(before);
   });

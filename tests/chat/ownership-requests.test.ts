@@ -78,7 +78,7 @@ describe('a transfer request', () => {
     // 李娜 now sees it, with its history; 张伟 no longer does.
     const status = only(await app.say('rep2', '美团现在什么进展'));
     expect(status.card?.fields?.find((f) => f.label === '归属变更')?.value).toMatch(/^\d{2}-\d{2} 张伟 → 李娜（转移）$/);
-    expect(only(await app.say('rep1', '美团现在什么进展')).card?.title).toMatch(/^「美团」已有负责人/);
+    expect(only(await app.say('rep1', '美团现在什么进展')).card?.title).toMatch(/^「美团」是别人负责的客户/);
 
     expect(only(await app.click('manager', button({ status: 200, replies: [approved] }, '撤销'))).text).toContain('已撤销');
     expect((await customer('美团')).ownerId).toBe(ids.rep1);
@@ -124,6 +124,6 @@ describe('a collaboration request', () => {
     expect(only(await app.say('rep2', '撤销')).text).toContain('已撤销');
     expect(only(await app.click('manager', button({ status: 200, replies: [approved] }, '撤销'))).text).toContain('已撤销');
     expect(await app.db.collaborator.count({ where: { customerId: byd.id } })).toBe(0);
-    expect(only(await app.say('rep2', '比亚迪现在什么进展')).card?.title).toMatch(/^「比亚迪」已有负责人/);
+    expect(only(await app.say('rep2', '比亚迪现在什么进展')).card?.title).toMatch(/^「比亚迪」是别人负责的客户/);
   });
 });

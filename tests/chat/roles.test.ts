@@ -10,6 +10,8 @@ type App = Awaited<ReturnType<typeof testApp>>;
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation'] as const;
 const PROBABILITY = { lead: 10, qualified: 30, proposal: 50, negotiation: 70 } as const;
 const TAKEN = (name: string) => `「${name}」已有负责人（华东销售一组），不能重复创建；可以申请协作或转给我`;
+/** Named in any message but a new customer: the rep cannot see or change it. */
+const THEIRS = (name: string) => `「${name}」是别人负责的客户（华东销售一组），你看不到也改不了它的记录；可以申请协作或转给我`;
 const REQUEST_BUTTONS = ['申请转给我', '申请协作', '取消'];
 
 let app: App;
@@ -40,8 +42,8 @@ describe('a rep and a colleague\'s customer', () => {
   ])('%s: told it has an owner, nothing private, nothing written', async (_name, text, name, owner) => {
     const before = await counts(app.db);
     const reply = only(await app.say('rep2', text));
-    if (name === '华为') expect(reply.card?.title).toMatch(/^「华为.+」已有负责人（华东销售一组）/);
-    else expect(reply.card?.title).toBe(TAKEN(name));
+    if (name === '华为') expect(reply.card?.title).toMatch(/^「华为.+」是别人负责的客户（华东销售一组）/);
+    else expect(reply.card?.title).toBe(THEIRS(name));
     expect(reply.text).not.toContain(owner);
     expect(reply.card?.fields).toBeUndefined();
     expect(reply.card?.buttons?.map((b) => b.label)).toEqual(REQUEST_BUTTONS);
@@ -51,7 +53,7 @@ describe('a rep and a colleague\'s customer', () => {
   it('works the other way round too (English)', async () => {
     const before = await counts(app.db);
     expect(only(await app.say('rep1', 'status of Acme Corp')).card?.title)
-      .toBe('"Acme Corp" already has an owner (华东销售一组), so it cannot be created again; you can ask to collaborate or for a transfer to you');
+      .toBe('"Acme Corp" is someone else\'s customer (华东销售一组): you cannot see or change its records; you can ask to collaborate or for a transfer to you');
     expect(await counts(app.db)).toEqual(before);
   });
 

@@ -172,7 +172,7 @@ describe('lists', () => {
   it('another rep\'s customer\'s contacts are not shown', async () => {
     const reply = only(await app.say('rep1', '帮我查下永辉超市的联系人电话'));
     // Issue #14: no more than the 查重 message — the owner's team, no contacts.
-    expect(reply.card?.title).toBe('「永辉超市」已有负责人（华东销售一组），不能重复创建；可以申请协作或转给我');
+    expect(reply.card?.title).toBe('「永辉超市」是别人负责的客户（华东销售一组），你看不到也改不了它的记录；可以申请协作或转给我');
     expect(reply.text).not.toMatch(/李娜|1\d{10}/);
   });
 });
