@@ -22,7 +22,7 @@ beforeAll(async () => {
   teamId = (await app.db.team.findFirstOrThrow({ where: { tenantId: 'demo' } })).id;
 });
 
-const targets = () => app.db.target.findMany({ where: { tenantId: 'demo' } });
+const targets = () => app.db.target.findMany({ where: { tenantId: 'demo' }, orderBy: { id: 'asc' } });
 const amountOf = async (owner: { userId: string } | { teamId: string }, period: string) => {
   const row = await app.db.target.findFirst({ where: { tenantId: 'demo', period, ...('userId' in owner ? owner : { ...owner, userId: null }) } });
   return row ? { amount: row.amount.toNumber(), stretch: row.stretch?.toNumber() ?? null } : null;
