@@ -1,5 +1,6 @@
 // Lists a rep asks for (issue #11): "我的客户有哪些" (mine, the team's, a colleague's) and
 // "帮我查下蔚来的联系人电话" (a customer's contacts with title, phone and email).
+import { collaborations } from '../domain/ownership.js';
 import { owners } from '../domain/reports.js';
 import { needCustomer } from './customer.js';
 import { qt } from './query-messages.js';
@@ -14,14 +15,20 @@ export const queryCustomers: IntentHandler = {
     const who = await whose(ctx, args);
     if ('reply' in who) return who.reply;
     // A customer in the public pool (公海, #14) is no longer its last owner's.
-    const where = { ...owners(ctx.actor, who.scope), pooledAt: null };
+    // My own list also holds the customers I collaborate on (#14), marked as such.
+    const shared = who.scope === 'me' ? await collaborations(ctx.tx, ctx.actor) : [];
+    const own = owners(ctx.actor, who.scope);
+    const where = shared.length
+      ? { tenantId: own.tenantId, pooledAt: null, OR: [{ ownerId: own.ownerId }, { id: { in: shared } }] }
+      : { ...own, pooledAt: null };
     const [rows, count] = await Promise.all([
       ctx.tx.customer.findMany({ where, orderBy: { updatedAt: 'desc' }, take: SHOWN, select: { id: true, name: true, industry: true, tier: true } }),
       ctx.tx.customer.count({ where }),
     ]);
     if (!count) return { text: [who.note, qt(locale, 'customersEmpty')].filter(Boolean).join('\n') };
     const title = qt(locale, 'customersTitle', { who: who.label, count });
-    const lines = rows.map((c) => [c.name, c.industry, c.tier && `${c.tier}`].filter(Boolean).join(' · '));
+    const mark = (id: string) => (shared.includes(id) ? qt(locale, 'collaborating') : undefined);
+    const lines = rows.map((c) => [c.name, c.industry, c.tier && `${c.tier}`, mark(c.id)].filter(Boolean).join(' · '));
     const more = count > SHOWN ? [qt(locale, 'customersMore', { n: count - SHOWN })] : [];
     return {
       text: [who.note, title, ...lines, ...more].filter(Boolean).join('\n'),
@@ -29,7 +36,7 @@ export const queryCustomers: IntentHandler = {
         title,
         // One field per customer (the card's title already says whose and how many).
         fields: [
-          ...rows.map((c) => ({ label: c.name, value: [c.industry, c.tier].filter(Boolean).join(' · ') || '—' })),
+          ...rows.map((c) => ({ label: c.name, value: [c.industry, c.tier, mark(c.id)].filter(Boolean).join(' · ') || '—' })),
           ...more.map((m) => ({ label: '…', value: m })),
         ],
         buttons: rows.slice(0, 5).map((c) => ({ label: c.name, action: { intent: 'query_customer', args: { customerId: c.id } } })),

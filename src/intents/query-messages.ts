@@ -24,6 +24,7 @@ const messages = {
   callbacksTitle: { zh: (p) => `${p.who}${p.period}要回访的客户`, en: (p) => (p.who ? `${p.who} callbacks due ${p.period}` : `Callbacks due ${p.period}`) },
   overdueTitle: { zh: (p) => `${p.who}逾期未跟进`, en: (p) => (p.who ? `${p.who} overdue follow-ups` : 'Overdue follow-ups') },
   tasksEmpty: { zh: (p) => `${p.title}：没有。`, en: (p) => `${p.title}: none.` },
+  collaborating: { zh: () => '协作', en: () => 'collaborating' },
   customersTitle: { zh: (p) => `${p.who}客户（${p.count}）`, en: (p) => `${p.who} customers (${p.count})` },
   customersEmpty: {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',

@@ -111,6 +111,10 @@ describe('a collaboration request', () => {
     const status = only(await app.say('rep2', '比亚迪现在什么进展'));
     expect(status.text).toBe('比亚迪 的情况');
     expect(status.card?.fields?.find((f) => f.label === '负责人')?.value).toBe('张伟');
+    // 我的客户 lists it too, marked as a collaboration (the owner keeps it in theirs).
+    const mine = only(await app.say('rep2', '我的客户有哪些'));
+    expect(mine.card?.fields?.find((f) => f.label === '比亚迪')?.value).toBe('新能源 · A · 协作');
+    expect(only(await app.say('rep1', '我的客户有哪些')).card?.fields?.find((f) => f.label === '比亚迪')?.value).toBe('新能源 · A');
     const logged = only(await app.say('rep2', '今天拜访了比亚迪的王建国'));
     expect(logged.text).toMatch(/^已记录拜访 · 比亚迪/);
     const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: byd.id }, orderBy: { createdAt: 'desc' } });
@@ -125,5 +129,6 @@ describe('a collaboration request', () => {
     expect(only(await app.click('manager', button({ status: 200, replies: [approved] }, '撤销'))).text).toContain('已撤销');
     expect(await app.db.collaborator.count({ where: { customerId: byd.id } })).toBe(0);
     expect(only(await app.say('rep2', '比亚迪现在什么进展')).card?.title).toMatch(/^「比亚迪」是别人负责的客户/);
+    expect(JSON.stringify(only(await app.say('rep2', '我的客户有哪些')))).not.toContain('比亚迪');
   });
 });
