@@ -147,7 +147,8 @@ function terseName(masked: string): string | undefined {
   if (words.length < 3 || !words.some((w) => TERSE_SKIP.test(w)) || words.some((w) => w.length > 12 || /的|[a-z]{3}/i.test(w) && !TERSE_SKIP.test(w))) return undefined;
   for (const word of words) {
     if (TERSE_SKIP.test(word) || word.includes('|') || !/^[\u4e00-\u9fff][\u4e00-\u9fff0-9&·]{1,12}$/.test(word)) continue;
-    if (new RegExp(`^${CONTACT}$`).test(word) || LOOKS_LIKE_PERSON.test(word)) continue;
+    if (LOOKS_LIKE_PERSON.test(word)) continue;
+    // clean() already refuses a contact (王总, 李工) through IS_CONTACT.
     const name = clean(word);
     if (name) return name;
   }
