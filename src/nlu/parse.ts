@@ -5,6 +5,7 @@ import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
+import { applyCorrections } from './text/corrections.js';
 import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
@@ -57,8 +58,10 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
 
 function understand(normalized: string, options: ParseOptions): ParseResult {
   const command = readCommand(normalized);
-  const text = normalizeNumerals(command ? command.rest : normalized);
   const ref = readReference(options.now);
+  const said = normalizeNumerals(command ? command.rest : normalized);
+  // "下周二 不对 下周三": the corrected value replaces the one it corrects.
+  const text = applyCorrections(said, () => extractDates(said, ref));
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);

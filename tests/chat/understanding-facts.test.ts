@@ -183,3 +183,17 @@ describe('the roles of time', () => {
     expect(await counts(app.db)).toMatchObject({ reminders: before.reminders, activities: before.activities + 1 });
   });
 });
+
+describe('self-corrections of voice input', () => {
+  it('the value said after 不对 / 哦不 is the one stored, the one before it is not (typed)', async () => {
+    const reply = only(await app.say('rep1', '美团那单金额改成三十万 哦不 三十二万'));
+    expect(reply.card?.fields?.find((f) => f.label === '金额')?.value).toBe('32万');
+    expect((await openDeal('美团')).amount?.toNumber()).toBe(320_000);
+    const visit = only(await app.say('rep1', '刚从顺丰出来 明天下午 不对 后天下午再去一趟'));
+    expect(visit.text).toMatch(/^已记录拜访 · 顺丰速运/);
+    const sf = await customer('顺丰速运');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: sf.id }, orderBy: { createdAt: 'desc' } });
+    expect(activity.nextFollowUpAt?.getTime()).toBe(localAt(2, 14).getTime());
+    expect(await app.db.reminder.count({ where: { customerId: sf.id, dueAt: localAt(1, 14), status: 'pending' } })).toBe(0);
+  });
+});

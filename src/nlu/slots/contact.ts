@@ -8,6 +8,7 @@ import { PERSON_CONTEXT } from './customer-zh.js';
 const HONORIFIC_NAME = new RegExp(
   `([${SURNAMES}](?:${HONORIFICS.join('|')}))(?<!总)|([${SURNAMES}]总)(?!部|公司|价|额|共|体|结|计|量|包|算|之)`,
 );
+const HONORIFIC_NAMES = new RegExp(HONORIFIC_NAME.source, 'g');
 const AFTER_ROLE = new RegExp(
   `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|改为|改成了?|是|为|叫)?[:：\\s]*([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
@@ -71,8 +72,10 @@ export function findContact(text: string, customer?: string): string | undefined
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;
-  const m = HONORIFIC_NAME.exec(text);
-  const honorific = m?.[1] ?? m?.[2];
-  if (honorific && !customer?.includes(honorific)) return honorific;
+  // The first 张总 that is not part of the customer's name (徐工的孙总 → 孙总).
+  for (const m of text.matchAll(HONORIFIC_NAMES)) {
+    const honorific = m[1] ?? m[2];
+    if (honorific && !customer?.includes(honorific)) return honorific;
+  }
   return FAMILIAR.exec(text)?.[0] ?? fullNameOf(text, customer) ?? personWith(text, customer);
 }

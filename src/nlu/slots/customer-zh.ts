@@ -10,8 +10,10 @@ import { pinyinRun } from './latin-names.js';
 // 总 of 总部/总价 is no honorific: 京东方总部 is 京东方 at its head office, not Mr. Fang.
 const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})(?!部|价|额|共|体|结|计|量|包|算)`;
 
+const CITIES = '北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|合肥|重庆|天津|青岛|郑州|济南|沈阳|大连|厦门|宁波|无锡|东莞|佛山|昆明|长春|哈尔滨|福州|南昌|南宁|贵阳|太原|石家庄|兰州|珠海|常州|南通|烟台|徐州|温州|绍兴|嘉兴|泉州|惠州|中山';
+
 const BOUNDARY = [
-  '的', '那', '这', '[,，.。!！?？;；:：、|\\s()]', '$', CONTACT,
+  '的', '那', '这', '[,，.。!！?？;；:：、|\\s()]', '$', CONTACT, '送(?=方案|报价|合同|资料|样品|礼|货|过去)',
   '打了', '打电话', '发(?!展|达|电|行)', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
   '做', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '沟通', '上门', '拜访', '签',
   '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '现场', '满意度', '丢', '输', '黄了', '项目', '单子', '订单', '采购', '市场部', '技术部', '财务部',
@@ -21,7 +23,7 @@ const BOUNDARY = [
   '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
   '成功', '赢', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在', '是', '被', '把', '给', '和', '跟',
   '吧', '吗', '呢', '啊', '了', '挪', '改(?!革)', '调(?!研)', '移到', '推到', '回(?=个|电|一下|复|头)', '坐', '碰', '遇', '喝', '吃', '去(?:了|一趟|趟)', '升职', '升了', '开(?=[A-Za-z\\u4e00-\\u9fff]{0,6}会)', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
-  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '见完', '新加', '市场(?=活动|部)', '(?:北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|西安)(?=总部|分公司|办公室|那边|工厂)', `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)',
+  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '见完', '新加', '市场(?=活动|部)', `(?:${CITIES})(?=总部|分公司|办公室|那边|工厂|基地|园区|分部|研究院)`, `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)',
 ];
 
 const NAME = '([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)';
@@ -43,9 +45,11 @@ const POSSESSIVE = new RegExp(
 const BELONGS = new RegExp(`(?:是|属于|来自)${NAME}(?=的(?:$|[,，。!！]))`, 'g');
 const KEYED = /(?:新增[一个家位]*客户|新(?:建|加|开)[一个家位]*客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户(?!信息|资料|情况|档案|列表|名单|进展))\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
 // "…刚跟海康的王总打完电话": a company owning a named contact, after a start word or a verb.
-const OWNED_CONTACT = new RegExp(`(?:^|[\\s,，。;；!！|]|拜访(?:完|了)?|见了|去了|跟|和|与|给|那个|这个|还有|找)([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)的(?=${CONTACT})`, 'g');
-// A department owns contacts too (信息部的吴总): it is no customer.
+// The start words come before ^: "跟柳工的严总" at the very start is 柳工, not 跟柳工.
+const OWNED_CONTACT = new RegExp(`(?:拜访(?:完|了)?|见了|去了|(?:碰|遇|见)到了?|约了|陪|请|跟进了?|跟(?!进|踪)|和|与|给|那个|这个|还有|找|[\\s,，。;；!！|]|^)([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)的(?=${CONTACT})`, 'g');
+// A department owns contacts too (信息部的吴总, 采购的周经理, 华南区的陈经理): it is no customer.
 const DEPARTMENT = /(?:部|中心|处|科|室|组|办|团队)$/;
+const DEPARTMENT_WORD = /^(?:采购|物流|财务|供应链|研发|技术|质量|品质|质检|生产|行政|人事|人力|法务|市场|销售|运营|信息化?|设备|工程|基建|后勤|总务|战略|投资|审计|风控|合规|客服|售后|产品|IT|HR|集采|商务|业务)(?:部门?|中心|处|科|室|组|办|团队|口|那边)?$|^(?:华南|华北|华东|华中|西南|西北|东北)区$/;
 const PREP = new RegExp(`(?:${PREPOSITIONS.join('|')})(?:了?一下)?[:：]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
@@ -69,7 +73,7 @@ function clean(candidate: string | undefined): string | undefined {
   const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim();
   if (CUE_ONLY.test(name)) return undefined;
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
-  if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name)) return undefined;
+  if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
   return name;
 }
@@ -120,7 +124,8 @@ export function findCustomerZh(masked: string): string | undefined {
   const terse = terseName(masked);
   if (terse) return terse;
   for (const m of overlapping(OWNED_CONTACT, masked)) {
-    const owner = clean(m[1]);
+    // "徐工的孙总": a 工-name owning a contact is a company (徐工, 柳工), not an engineer.
+    const owner = clean(m[1]) ?? (WORKS_NAME.test(m[1] ?? '') ? m[1] : undefined);
     if (owner && !DEPARTMENT.test(owner)) return owner;
   }
   // "在星巴克跟瑞幸的采购…": a place after 在 is the customer only if no company follows it
@@ -128,7 +133,7 @@ export function findCustomerZh(masked: string): string | undefined {
   let place: string | undefined;
   for (const pattern of [PREP, POSSESSIVE, BELONGS]) {
     for (const m of overlapping(pattern, masked)) {
-      const name = clean(m[1]);
+      const name = clean(m[1]) ?? worksVisited(m, masked);
       if (!name) continue;
       const found = withoutTrailingPerson(name, masked.slice(m.index + m[0].length));
       if (m[0].startsWith('在') && !place) place = found;
@@ -136,6 +141,16 @@ export function findCustomerZh(masked: string): string | undefined {
     }
   }
   return place;
+}
+
+// "去徐工拜访了设备处的袁处长": a 工-name where the rep went, in a message naming someone else.
+const WORKS_NAME = new RegExp(`^[${SURNAMES}]工$`);
+const PLACE_VERB = /^(?:去(?:了|一趟|趟|了一趟|了趟)?|到|在)$/;
+const ANY_CONTACT = new RegExp(CONTACT, 'g');
+function worksVisited(m: RegExpExecArray, masked: string): string | undefined {
+  const name = m[1] ?? '';
+  if (!WORKS_NAME.test(name) || !PLACE_VERB.test(m[0].slice(0, m[0].indexOf(name)))) return undefined;
+  return [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name) ? name : undefined;
 }
 
 // "电话 中通 马经理 谈判 下周二": in a note of space-separated words, the first word that is not a

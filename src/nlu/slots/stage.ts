@@ -10,6 +10,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the )?(?:need|requirement|budget)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|discovery/i],
   ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
+const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
@@ -17,12 +18,13 @@ const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周|下个?�
 
 export interface StageMatch { stage: Stage; index: number; end: number }
 
-// "从方案阶段退回到需求分析", "moved to negotiation": the stage after 到/进入/to is the new one.
-const DESTINATION = /(?:到|进入|转入|改为|变成|为|to|into|now in|in)\s*$/i;
+// "从方案阶段退回到需求分析", "moved to negotiation": the stage after 到/进入/to is the new one;
+// so is the stage said to be the current one ("还在需求分析", "目前处于方案阶段").
+const DESTINATION = /(?:到|进入|转入|改为|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in)\s*$/i;
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
-const PLANNED = /(?:(?:给|发|出|做|准备|把|写)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$/;
+const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$/;
 
 export function findStage(text: string): StageMatch | undefined {
   const found = furthestStage(text);
@@ -35,13 +37,14 @@ function furthestStage(text: string): StageMatch | undefined {
   let best: StageMatch | undefined;
   let destination: StageMatch | undefined;
   for (const [stage, re] of STAGE_WORDS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const before = text.slice(Math.max(0, m.index - 8), m.index);
-    if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
-    const found = { stage, index: m.index, end: m.index + m[0].length };
-    if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
-    if (!best || RANK[stage] > RANK[best.stage]) best = found;
+    // Every occurrence: "感兴趣 … 进入需求分析" — the second one is said as the destination.
+    for (const m of text.matchAll(GLOBAL.get(re)!)) {
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      const found = { stage, index: m.index, end: m.index + m[0].length };
+      if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
+      if (!best || RANK[stage] > RANK[best.stage]) best = found;
+    }
   }
   return best?.stage === 'lost' ? best : destination ?? best;
 }

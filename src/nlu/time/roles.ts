@@ -20,7 +20,7 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
 const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
