@@ -1,7 +1,9 @@
 // Every write a message causes goes through here, so each is audited with the row before and
 // after; undo (undo.ts) replays a message's audit rows backwards.
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from './actor.js';
+import { newId } from './ids.js';
+import { insertRow, rawTable, selectRow, updateRow } from './rows.js';
 
 export type Entity = 'customer' | 'contact' | 'deal' | 'stageChange' | 'activity' | 'reminder' | 'callback' | 'user' | 'team'
   // Who owns a customer (issue #14): moves (claim, release, keep …) and requests are undone like the rest.
@@ -36,19 +38,29 @@ export class Changes {
   readonly made: { entity: Entity; id: string; action: string }[] = [];
   /** Audit rows wait here until flush(): one INSERT for the message instead of one per change
    * plus an UPDATE for the label (the inbound bench's hot path, issue #6). */
-  private readonly audits: Prisma.AuditLogCreateManyInput[] = [];
+  private readonly audits: (ChangeContext & { entity: Entity; entityId: string; action: string; before?: object; after: object })[] = [];
 
   constructor(readonly tx: Tx, readonly ctx: ChangeContext) {}
 
+  /** The message's hot rows (rows.ts) are written with raw SQL, the others through Prisma. */
   async create<T extends Row>(entity: Entity, data: object): Promise<T> {
-    const row = await delegate(this.tx, entity).create({ data: { ...data, tenantId: this.ctx.tenantId } });
+    const full = { ...data, tenantId: this.ctx.tenantId };
+    const raw = rawTable(entity, full);
+    const row = raw ? await insertRow<Row>(this.tx, raw, full) : await delegate(this.tx, entity).create({ data: full });
     await this.audit(entity, row.id, 'create', null, row);
     return row as T;
   }
 
   /** `read`: the whole row as this transaction just read it, so it is not read again (#6). */
   async update<T extends Row>(entity: Entity, id: string, data: object, read?: Row): Promise<T> {
+    const raw = rawTable(entity, data as Record<string, unknown>);
     const d = delegate(this.tx, entity);
+    if (raw) {
+      const before = read ?? await selectRow<Row>(this.tx, raw, this.ctx.tenantId, id);
+      const row = await updateRow<Row>(this.tx, raw, this.ctx.tenantId, id, data as Record<string, unknown>);
+      await this.audit(entity, id, 'update', before, row);
+      return row as T;
+    }
     const before = read ?? await d.findUnique({ where: { id } });
     const row = await d.update({ where: { id }, data });
     await this.audit(entity, id, 'update', before, row);
@@ -59,7 +71,15 @@ export class Changes {
    * ("已记录拜访 · 华为"), in the order made (`seq`). Call it inside the same transaction. */
   async flush(label: string): Promise<void> {
     if (!this.audits.length) return;
-    await this.tx.auditLog.createMany({ data: this.audits.splice(0).map((a) => ({ ...a, label })) });
+    // One raw INSERT of all rows (Prisma's createMany costs ~1 ms of CPU, #16); `seq` by the
+    // database, in the order of the VALUES.
+    const at = new Date();
+    const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+    const rows = this.audits.splice(0).map((a) => Prisma.sql`(${newId()}, ${label}, ${a.tenantId}, ${a.userId}, ${a.batchId}, ${a.entity},
+      ${a.entityId}, ${a.action}, ${json(a.before)}::jsonb, ${json(a.after)}::jsonb, ${a.sourceEventId ?? null}, ${at})`);
+    await this.tx.$executeRaw`
+      INSERT INTO "AuditLog" (id, label, "tenantId", "userId", "batchId", entity, "entityId", action, before, after, "sourceEventId", "createdAt")
+      VALUES ${Prisma.join(rows)}`;
   }
 
   private async audit(entity: Entity, entityId: string, action: string, before: unknown, after: unknown) {

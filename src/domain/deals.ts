@@ -3,6 +3,7 @@ import type { Stage } from '../generated/prisma/enums.js';
 import type { Actor, Tx } from './actor.js';
 import type { Changes } from './changes.js';
 import { calendarDate } from '../time.js';
+import { fieldsOf } from './rows.js';
 
 export const STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 export const OPEN_STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation'];
@@ -27,11 +28,12 @@ export interface DealRow {
   amount: { toNumber(): number } | null; currency: string; expectedClose: Date | null; lostReason: string | null;
 }
 
+/** Latest changed first. Raw SQL on the inbound path (#16); the rows as Prisma returns them (rows.ts). */
 export function openDeals(tx: Tx, actor: Actor, customerId: string): Promise<DealRow[]> {
-  return tx.deal.findMany({
-    where: { tenantId: actor.tenantId, customerId, stage: { in: OPEN_STAGES } },
-    orderBy: { updatedAt: 'desc' },
-  });
+  return tx.$queryRaw<DealRow[]>`
+    SELECT ${fieldsOf('deal')} FROM "Deal"
+     WHERE "tenantId" = ${actor.tenantId} AND "customerId" = ${customerId} AND stage::text = ANY(${OPEN_STAGES}::text[])
+     ORDER BY "updatedAt" DESC`;
 }
 
 /** Applies the facts to `deal`, or opens a new deal for the customer when there is none. */

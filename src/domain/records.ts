@@ -2,6 +2,7 @@
 import type { CallbackCategory, Channel } from '../generated/prisma/enums.js';
 import type { Tx } from './actor.js';
 import type { Changes } from './changes.js';
+import { fieldsOf } from './rows.js';
 
 export interface ActivityInput {
   customerId: string; contactId?: string; dealId?: string; userId: string; channel: Channel;
@@ -31,9 +32,10 @@ export interface ContactInput { name: string; title?: string; phone?: string; em
 
 /** Adds the contact, or fills in new facts on the customer's contact of the same name. */
 export async function upsertContact(changes: Changes, tx: Tx, customerId: string, input: ContactInput) {
-  const existing = await tx.contact.findFirst({
-    where: { tenantId: changes.ctx.tenantId, customerId, name: { equals: input.name, mode: 'insensitive' } },
-  });
+  // Raw SQL on the inbound path (#16); ILIKE as Prisma's `equals` with `mode: 'insensitive'`.
+  const [existing] = await tx.$queryRaw<{ id: string; name: string }[]>`
+    SELECT ${fieldsOf('contact')} FROM "Contact"
+     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND name ILIKE ${input.name} LIMIT 1`;
   const facts = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'name' && v !== undefined));
   if (!existing) {
     const row = await changes.create<{ id: string; name: string }>('contact', { customerId, ...input });

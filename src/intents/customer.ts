@@ -2,7 +2,7 @@
 // is unknown or ambiguous. The question's buttons carry the original request, completed.
 import { looksLikeMarkup } from '../chat/clean-text.js';
 import type { Reply } from '../chat/index.js';
-import { createCustomer, findCandidates, getVisibleCustomer, resolve, sharedWith, type Candidate } from '../domain/customers.js';
+import { createCustomer, findCandidates, getVisibleCustomer, resolve, type Candidate } from '../domain/customers.js';
 import { UserError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import type { Args } from './args.js';
@@ -22,8 +22,8 @@ export async function needCustomer(
   }
   if (!args.customer) return { reply: { text: t(ctx.locale, 'ask.customerMissing') } };
   const name = args.customer;
-  const candidates = await findCandidates(ctx.tx, ctx.actor.tenantId, name);
-  const found = resolve(ctx.actor, candidates, await sharedWith(ctx.tx, ctx.actor, candidates));
+  const candidates = await findCandidates(ctx.tx, ctx.actor.tenantId, name, ctx.actor.userId);
+  const found = resolve(ctx.actor, candidates, new Set(candidates.flatMap((c) => (c.shared ? [c.id] : []))));
   const pick = (c: Candidate) => ({ label: c.name, action: { intent, args: { ...args, customerId: c.id } } });
   switch (found.kind) {
     case 'one':
