@@ -17,6 +17,7 @@ import type { Figure } from './figures.js';
 import { generateOrg, TENANT } from './org.js';
 import { bareQueueLateness, bytesPerDelayedJob } from './reminders-reference.js';
 import { deleteUnder, MB, memoryUnder, usedMemory } from './redis-keys.js';
+import { countRoundTrips } from './round-trips.js';
 import { since, withScratchDb, type Scratch } from './scratch-db.js';
 
 const PENDING = 1_000_000;
@@ -45,10 +46,10 @@ async function insertBurst({ sql }: Scratch, at: Date): Promise<void> {
     FROM generate_series(1, ${BURST}) i`, [TENANT, at.toISOString()]);
 }
 
-/** Polls until every burst reminder has a sent Delivery row (bounded). */
-async function waitDelivered({ sql }: Scratch): Promise<{ late: number[]; fired: number[] }> {
+/** Polls until every burst reminder has a sent Delivery row (bounded); `polls` counts its statements. */
+async function waitDelivered({ sql }: Scratch, polls = { n: 0 }): Promise<{ late: number[]; fired: number[] }> {
   const deadline = Date.now() + WAIT_MS;
-  for (;;) {
+  for (;; polls.n++) {
     const { rows } = await sql.query<{ late: number; fired: number }>(`
       SELECT extract(epoch FROM d."sentAt" - r."dueAt") * 1000 AS late, extract(epoch FROM d."createdAt" - r."dueAt") * 1000 AS fired
       FROM "Reminder" r JOIN "Delivery" d ON d.id = 'reminder:' || r.id || ':' || to_char(r."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -95,7 +96,14 @@ export async function benchReminders(): Promise<Figure[]> {
       const held = await memoryUnder(redis, `${keyPrefix}:`);
       const delta = (await usedMemory(redis)) - before;
       if (Date.now() > burstAt.getTime()) process.stderr.write('[reminders] WARNING: the tick ended after the burst was due\n');
-      const { late, fired } = await waitDelivered(scratch);
+      // The process's CPU, SQL statements and Redis round trips from the end of the tick until the
+      // burst is delivered: both legs (reminder worker, outbound worker), per reminder.
+      const trips = countRoundTrips(), t0 = trips(), cpu0 = process.cpuUsage(), polls = { n: 0 };
+      const { late, fired } = await waitDelivered(scratch, polls);
+      const cpu = process.cpuUsage(cpu0), t1 = trips();
+      const per = (x: number) => (x / BURST).toFixed(2);
+      process.stderr.write(`[reminders] burst, per reminder (both legs, this process): CPU ${per((cpu.user + cpu.system) / 1000)} ms,`
+        + ` SQL ${per(t1.sql - t0.sql - polls.n - 1)}, Redis ${per(t1.redis - t0.redis)} round trips\n`);
       const ms = (xs: number[], p: number) => percentile(xs, p);
       process.stderr.write(`[reminders] tick over ${PENDING} pending: ${tickS.toFixed(2)} s; Redis under the prefix ${(held.bytes / MB).toFixed(2)} MB in ${held.keys} keys`
         + ` (used_memory delta ${(delta / MB).toFixed(2)} MB, shared server); reference ${perJob.toFixed(0)} B per delayed job → ${((perJob * PENDING) / MB).toFixed(0)} MB for 1M\n`

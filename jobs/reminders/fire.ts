@@ -6,6 +6,7 @@ import type { Reply } from '../../src/chat/index.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { deliverAt, type MessageKind } from '../calendar.js';
 import type { JobContext } from '../types.js';
+import { markSent, stillPending } from './fire-rows.js';
 import { alertCard, followUpCard, followUpCards } from './follow-up-card.js';
 import { peopleByIds, sendTo, tenantsFor, type Person, type TenantInfo } from './people.js';
 
@@ -35,12 +36,9 @@ interface Firing { r: Reminder; person: Person; tenant: TenantInfo }
 
 /** `fire` for many payloads; the outcomes in the payloads' order. */
 export async function fireMany(ctx: JobContext, ps: FirePayload[]): Promise<FireOutcome[]> {
-  const rows = new Map((await ctx.db.reminder.findMany({ where: { id: { in: ps.map((p) => p.reminderId) } } })).map((r) => [r.id, r]));
-  const queuedFor = new Set(ps.map((p) => `${p.reminderId}@${p.dueAt}`));
-  const live = [...rows.values()].filter((r) => r.status === 'pending' && queuedFor.has(`${r.id}@${r.dueAt.toISOString()}`))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+  const live = await stillPending(ctx.db, ps);
   const tenants = new Map((await tenantsFor(ctx.db, [...new Set(live.map((r) => r.tenantId))])).map((t) => [t.id, t]));
-  const people = await peopleByIds(ctx.db, tenants, live.map((r) => r.assigneeId));
+  const people = await peopleByIds(ctx.db, tenants, live.map((r) => ({ tenantId: r.tenantId, userId: r.assigneeId })));
   const firing = live.flatMap((r): Firing[] => {
     const person = people.get(r.assigneeId), tenant = tenants.get(r.tenantId);
     return person && tenant && person.tenantId === r.tenantId ? [{ r, person, tenant }] : [];
@@ -67,9 +65,7 @@ export async function fireMany(ctx: JobContext, ps: FirePayload[]): Promise<Fire
   // Marked after the hand-off: a crash in between re-sends under the same keys, which the
   // delivery layer turns into one message each. A muted reminder is marked too (it stays a to-do
   // in the task list) so the tick stops looking at it.
-  if (firing.length) {
-    await ctx.db.reminder.updateMany({ where: { status: 'pending', OR: firing.map(({ r }) => ({ id: r.id, dueAt: r.dueAt })) }, data: { status: 'sent', sentAt: now } });
-  }
+  await markSent(ctx.db, firing.map((f) => f.r), now);
   return ps.map((p) => outcome.get(p.reminderId) ?? 'gone');
 }
 

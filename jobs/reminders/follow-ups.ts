@@ -4,7 +4,7 @@
 // within the horizon as a delayed job whose id is the reminder's id and due time. When a job
 // fires it re-reads the row: moved, done, cancelled or deleted (undo) means it sends nothing;
 // jobs due together fire in batches (fire.ts, batch.ts).
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type WorkerOptions } from 'bullmq';
 import { z } from 'zod';
 import type { Reminder } from '../../src/generated/prisma/client.js';
 import { jobId } from '../queues.js';
@@ -29,8 +29,9 @@ const SENT_BY_TICK = { kind: { in: ['follow_up' as const, 'low_score_alert' as c
 type Enqueue = (payload: FirePayload, delayMs: number) => Promise<void>;
 
 const PAGE = 1000;
-/** Reminder jobs in flight at once, and the largest batch fired together. */
-const BATCH = 200;
+/** The largest round fired together; the worker holds three rounds' worth of jobs (two firing,
+ * the next being fetched meanwhile). */
+export const ROUND_MAX = 250;
 
 export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue): Promise<void> {
   const now = ctx.now();
@@ -102,22 +103,25 @@ export const reminders: JobDefinition = {
       await queue.close();
     }
   },
-  async start(ctx) {
-    // Many jobs in flight, fired in batches: 1,000 reminders due in one second cost a few dozen
-    // queries and their hand-offs instead of ten queries each (issue #6).
-    const batches = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps).catch(async (err: unknown) => {
-      if (ps.length === 1) throw err;
-      // One reminder that cannot fire must not hold up the others: each on its own, each job
-      // with its own outcome (what the batch handed off already goes again under its key: once).
-      ctx.log.warn({ err: err instanceof Error ? err.message : String(err), reminders: ps.length }, 'reminder batch failed; firing one by one');
-      return Promise.all(ps.map((p) => fire(ctx, p).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-    }), BATCH, 20);
-    const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => batches.add(firePayload.parse(job.data)),
-      { connection: ctx.connection, prefix: ctx.prefix, concurrency: BATCH });
-    worker.on('failed', (j, err) => {
-      ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
-      ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');
-    });
-    return { close: () => worker.close() };
-  },
+  start: (ctx) => startReminderWorker(ctx),
 };
+
+/** The reminders worker; `opts` for tests (a short lock, to see a killed worker's jobs stall). */
+export async function startReminderWorker(ctx: JobContext & { connection: ConnectionOptions; prefix: string }, opts: Partial<WorkerOptions> = {}) {
+  // Many jobs in flight, fired in rounds: 1,000 reminders due in one second cost a few dozen
+  // queries and one hand-off per round instead of ten queries each (issues #6, #16).
+  const rounds = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps).catch(async (err: unknown) => {
+    if (ps.length === 1) throw err;
+    // One reminder that cannot fire must not hold up the others: each on its own, each job
+    // with its own outcome (what the round handed off already goes again under its key: once).
+    ctx.log.warn({ err: err instanceof Error ? err.message : String(err), reminders: ps.length }, 'reminder round failed; firing one by one');
+    return Promise.all(ps.map((p) => fire(ctx, p).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+  }), ROUND_MAX);
+  const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => rounds.add(firePayload.parse(job.data)),
+    { connection: ctx.connection, prefix: ctx.prefix, concurrency: 3 * ROUND_MAX, ...opts });
+  worker.on('failed', (j, err) => {
+    ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
+    ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');
+  });
+  return { close: () => worker.close() };
+}

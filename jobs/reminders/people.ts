@@ -38,12 +38,17 @@ export async function peopleOf(db: Db, tenant: Pick<TenantInfo, 'id' | 'timeZone
   return new Map(users.map((u) => [u.id, toPerson(u, tenant)]));
 }
 
-/** The recipients of many messages (reminders firing together) in one query, by user id; each
- * with their own tenant's zone as default. */
-export async function peopleByIds(db: Db, tenants: Map<string, Pick<TenantInfo, 'timeZone'>>, userIds: string[]): Promise<Map<string, Person>> {
-  if (!userIds.length) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] }, tenantId: { in: [...tenants.keys()] } }, include: withManager });
-  return new Map(users.map((u) => [u.id, toPerson(u, tenants.get(u.tenantId)!)]));
+/** The recipients of many messages (reminders firing together) in one statement, by user id;
+ * each with their own tenant's zone as default. Raw: it runs for every round of reminders. */
+export async function peopleByIds(db: Db, tenants: Map<string, Pick<TenantInfo, 'timeZone'>>, who: { tenantId: string; userId: string }[]): Promise<Map<string, Person>> {
+  const known = who.filter((w) => tenants.has(w.tenantId));
+  if (!known.length) return new Map();
+  const users = await db.$queryRaw<(Omit<UserRow, 'team'> & { managerId: string | null })[]>`
+    SELECT DISTINCT u.id, u."tenantId", u.name, u.role::text AS role, u.locale, u."timeZone", u.settings, t."managerId"
+      FROM "User" u JOIN unnest(${known.map((w) => w.tenantId)}::text[], ${known.map((w) => w.userId)}::text[]) AS v(tenant, id)
+        ON u."tenantId" = v.tenant AND u.id = v.id
+      LEFT JOIN "Team" t ON t."tenantId" = u."tenantId" AND t.id = u."teamId"`;
+  return new Map(users.map(({ managerId, ...u }) => [u.id, toPerson({ ...u, team: { managerId } }, tenants.get(u.tenantId)!)]));
 }
 
 /** Sends unless the recipient muted this kind; true when it was handed to the notifier. */

@@ -21,4 +21,19 @@ describe('reminder batcher', () => {
     const all = await Promise.allSettled([failing.add(1), failing.add(2)]);
     expect(all.map((s) => s.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('while its rounds run, what arrives waits and goes out as one larger round', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    const b = new Batcher(async (xs: number[]) => { batches.push(xs); if (xs[0] === 1) await held; return xs; }, 100, 1);
+    const first = b.add(1);
+    await new Promise((r) => setImmediate(r));
+    const rest = [2, 3, 4, 5].map((x) => b.add(x));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([[1]]);
+    release();
+    expect(await Promise.all([first, ...rest])).toEqual([1, 2, 3, 4, 5]);
+    expect(batches).toEqual([[1], [2, 3, 4, 5]]);
+  });
 });
