@@ -5,6 +5,7 @@
 import type { Db } from '../src/db.js';
 import { nameKeys } from '../src/domain/names.js';
 import { deleteTenant } from '../src/domain/tenant-data.js';
+import type { RowCounts } from './inbound-figures.js';
 import { customerName, type BenchUser } from './inbound-protocol.js';
 
 export interface BenchTenant { tenantKey: string; tenantId: string; users: BenchUser[] }
@@ -36,4 +37,22 @@ export async function seedTenant(db: Db, tenantKey: string, reps: number, custom
 /** Every row the tenant has, in every table (the product's own `tenant delete`). */
 export async function dropTenant(db: Db, tenantId: string): Promise<void> {
   await deleteTenant(db, tenantId);
+}
+
+/** What the product stored for the bench tenant, against the events it acknowledged. */
+export async function countRows(db: Db, tenant: BenchTenant, acked: string[]): Promise<RowCounts> {
+  const { tenantId } = tenant;
+  const activities = await db.activity.findMany({ where: { tenantId }, select: { sourceMessageId: true } });
+  const sources = new Set(activities.map((a) => a.sourceMessageId));
+  // The router's event key (src/delivery/inbound.ts eventKey) is what Activity.sourceMessageId holds.
+  const keys = new Set(acked.map((id) => `feishu:${tenant.tenantKey}:${id}`));
+  return {
+    activities: activities.length,
+    distinctActivitySources: sources.size,
+    ackedNotStored: [...keys].filter((k) => !sources.has(k)).length,
+    storedNotAcked: [...sources].filter((k) => !keys.has(k ?? '')).length,
+    processedEvents: await db.processedEvent.count({ where: { tenantId } }),
+    dealUpdates: await db.auditLog.count({ where: { tenantId, entity: 'deal', action: 'update' } }),
+    deliveriesSent: await db.delivery.count({ where: { tenantId, status: 'sent' } }),
+  };
 }

@@ -2,7 +2,8 @@
 // im.message.receive_v1 events through the whole product — webhook verify → decrypt → queue →
 // worker → parse → one Postgres transaction (activity + deal) → reply to a fake Feishu API on
 // 127.0.0.1 — saturated, then at rising offered rates; first as `npm start` runs it (one
-// process), then with the webhook and the workers in two processes (start:web + start:worker).
+// process), then with the webhook in one process and the workers in 1, 2 and 4 others
+// (start:web + start:worker × n, inbound-scale.ts).
 // The ceiling, measured in the same run by the same load generator: a bare Hono endpoint doing
 // the same signature check and decryption and one INSERT (inbound-ceiling.ts). The tenant, its
 // rows, the Redis keys and the scratch table are throwaway: removed at the end, also on failure.
@@ -13,19 +14,18 @@ import { openRuntime, type Runtime } from '../src/runtime/open.js';
 import { ENCRYPT_KEY } from '../tests/adapters/fakes/feishu-rig.js';
 import type { Figure } from './figures.js';
 import { startCeiling } from './inbound-ceiling.js';
-import { forkChild, startLoad, type Load } from './inbound-driver.js';
-import { inboundFigures, percentile, type RowCounts } from './inbound-figures.js';
+import { startLoad, type Load } from './inbound-driver.js';
+import { inboundFigures, percentile } from './inbound-figures.js';
 import { scrapeMetrics } from './inbound-metrics.js';
 import { measureParts } from './inbound-parts.js';
 import { serveProduct, type ProductAt } from './inbound-product.js';
-import type { StageResult, StageSpec } from './inbound-protocol.js';
-import { dropTenant, seedTenant, type BenchTenant } from './inbound-tenant.js';
-import type { WorkerCommand, WorkerReply } from './inbound-worker.js';
+import type { StageResult } from './inbound-protocol.js';
+import { scaleOut, type Run, type Stage, type Undo } from './inbound-scale.js';
+import { countRows, dropTenant, seedTenant } from './inbound-tenant.js';
 
 const REPS = 500; // 5 sends/s per chat (adapters/feishu/limiter.ts): 500 chats allow 2,500/s
 const CUSTOMERS_EACH = 4;
 
-type Stage = Omit<StageSpec, 'url' | 'runTag' | 'firstSeq' | 'expectReplies' | 'drainTimeoutMs'>;
 /** 1% of events are posted twice (a Feishu re-delivery): each must still be stored once. */
 const DUP_EVERY = 100;
 const SATURATED = { name: 'saturated', concurrency: 64, count: 9000, dupEvery: DUP_EVERY };
@@ -37,7 +37,6 @@ const RATES = [250, 500, 1000];
 const DRAIN_SECONDS = 8;
 
 const say = (line: string) => process.stderr.write(`[inbound] ${line}\n`);
-type Undo = [string, () => Promise<unknown>][];
 
 /** `scale` shrinks every stage (a quick look while working on the hot path; figures need 1). */
 export async function benchInbound(scale = 1): Promise<Figure[]> {
@@ -68,14 +67,14 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
 
     const at = { apiUrl: load.apiUrl, keyPrefix: tag, tenantId: tenant.tenantId };
     const one = await oneProcess(runtime, at, run, undo);
-    const oneRows = await countRows(runtime, tenant, one.results.flatMap((r) => r.ackedIds));
-    const split = await twoProcesses(runtime, { ...at, keyPrefix: `${tag}-split` }, run, undo);
-    const rows = await countRows(runtime, tenant, [...one.results, ...split].flatMap((r) => r.ackedIds));
+    const oneRows = await countRows(runtime.db, tenant, one.results.flatMap((r) => r.ackedIds));
+    const layouts = await scaleOut({ runtime, tenant, at: { ...at, keyPrefix: `${tag}-split` }, run, undo, saturated: SATURATED, dupEvery: DUP_EVERY });
+    const rows = await countRows(runtime.db, tenant, [...one.results, ...layouts.flatMap((l) => l.results)].flatMap((r) => r.ackedIds));
     say(`rows: ${JSON.stringify(rows)}`);
     for (const c of await measureParts(runtime, tenant, { ...at, keyPrefix: `${tag}-parts` }, Math.max(20, Math.round(200 * scale)))) {
       say(`CPU per message, one at a time — ${c.part}: ${c.cpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms), SQL ${c.sql.toFixed(2)}, Redis ${c.redis.toFixed(2)}`);
     }
-    return inboundFigures({ product: one.results, split, ceiling: bare, rows, metrics: one.metrics, storedBeforeSplit: oneRows.distinctActivitySources });
+    return inboundFigures({ product: one.results, layouts, ceiling: bare, rows, metrics: one.metrics, storedBeforeSplit: oneRows.distinctActivitySources });
   } finally {
     for (const [what, step] of undo.reverse()) {
       await withTimeout(step(), 30_000, what).catch((err: Error) => say(`cleanup of ${what} failed: ${err.message}`));
@@ -83,8 +82,6 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
     await runtime.close();
   }
 }
-
-type Run = (url: string, stage: Stage, who: string, expectReplies: boolean) => Promise<StageResult>;
 
 function runner(load: Load, tag: string, scale: number): Run {
   let seq = 0;
@@ -119,43 +116,6 @@ async function oneProcess(runtime: Runtime, at: ProductAt, run: Run, undo: Undo)
   await undo.pop()![1]();
   await undo.pop()![1]();
   return { results, metrics: scraper.samples };
-}
-
-/** start:web + start:worker: this process serves the webhook, a child runs the workers. */
-async function twoProcesses(runtime: Runtime, at: ProductAt, run: Run, undo: Undo): Promise<StageResult[]> {
-  const worker = forkChild<WorkerCommand, WorkerReply>('./inbound-worker.ts');
-  undo.push(['worker process', () => worker.stop({ type: 'stop' })]);
-  await worker.ask({ type: 'start', at }, 120_000);
-  const web = await serveProduct(runtime, at, { workers: false });
-  undo.push(['web', () => web.close()]);
-  const webhook = `${web.url}/webhooks/feishu`;
-  const results = [
-    await run(webhook, { name: 'warm-up 100/s', rate: 100, count: 200, dupEvery: DUP_EVERY }, 'split', true),
-    await run(webhook, { ...SATURATED, until: 'reply', maxSeconds: 15 }, 'split', true),
-  ];
-  const capacity = results[1]!.windowRate;
-  results.push(await run(webhook, { name: '500/s', rate: 500, count: Math.round(Math.min(2000, Math.max(500, capacity * DRAIN_SECONDS))), dupEvery: DUP_EVERY }, 'split', true));
-  await undo.pop()![1]();
-  await undo.pop()![1]();
-  return results;
-}
-
-/** What the product stored for the bench tenant, against the events it acknowledged. */
-async function countRows(runtime: Runtime, tenant: BenchTenant, acked: string[]): Promise<RowCounts> {
-  const { tenantId } = tenant;
-  const activities = await runtime.db.activity.findMany({ where: { tenantId }, select: { sourceMessageId: true } });
-  const sources = new Set(activities.map((a) => a.sourceMessageId));
-  // The router's event key (src/delivery/inbound.ts eventKey) is what Activity.sourceMessageId holds.
-  const keys = new Set(acked.map((id) => `feishu:${tenant.tenantKey}:${id}`));
-  return {
-    activities: activities.length,
-    distinctActivitySources: sources.size,
-    ackedNotStored: [...keys].filter((k) => !sources.has(k)).length,
-    storedNotAcked: [...sources].filter((k) => !keys.has(k ?? '')).length,
-    processedEvents: await runtime.db.processedEvent.count({ where: { tenantId } }),
-    dealUpdates: await runtime.db.auditLog.count({ where: { tenantId, entity: 'deal', action: 'update' } }),
-    deliveriesSent: await runtime.db.delivery.count({ where: { tenantId, status: 'sent' } }),
-  };
 }
 
 async function deleteKeys(runtime: Runtime, pattern: string): Promise<void> {
