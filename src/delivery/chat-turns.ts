@@ -1,30 +1,95 @@
-// One chat's messages are handled one at a time. The inbound worker runs eight events at once;
-// without this, "拜访了华为的张总" and "/撤销" typed a moment apart could run side by side and the
-// undo find nothing yet. While a chat is busy its next event steps back (BullMQ moveToDelayed,
-// no attempt used) for a moment: the events of one chat are taken in the order they were queued.
+// One chat's messages are handled one at a time, in the order they arrived. The inbound worker
+// runs eight events at once (and more worker processes may run); without this, "拜访了华为的张总"
+// and "/撤销" typed a moment apart could run side by side and the undo find nothing yet.
+//
+// Each chat has a line (a sorted set): the sink puts an event in it, stamped with Redis's clock,
+// before queueing it. A worker may take the chat's hold only for the event at the head of the
+// line; any other steps back for a moment (BullMQ moveToDelayed, no attempt used) and tries again.
+// A plain hold alone was not enough (found by tests/delivery/worker-processes.test.ts): an event
+// stepping back could be overtaken by a later one of its chat taking the hold in between.
+// A head whose job has finished or never got queued (a platform's re-delivery of a finished
+// event, a sink that died between the two steps) is dropped from the line by the next event.
+// An event whose handling fails leaves the line: its retries take the hold when it is free,
+// so one bad message does not hold up its chat for its back-off.
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Address } from '../chat/index.js';
+import { INBOUND } from '../../jobs/queues.js';
 import { conversationOf } from './turn.js';
 
 /** Longer than any message takes; only a crashed worker's hold ever runs out. */
 const HOLD_MS = 60_000;
 const RETRY_MS = 50;
-// Deletes the hold only if it is still ours (it may have run out and been taken by another).
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+/** An idle chat's line goes after a day. */
+const LINE_TTL_MS = 24 * 3600_000;
+/** A head with no job after this long was never queued (its sink failed after entering it). */
+const NEVER_QUEUED_MS = 10_000;
+
+// KEYS: line. ARGV: member, ttl. A re-delivery keeps its first place (NX); the stamp is Redis's
+// clock in µs, kept after the line's last so the order is the order of entry.
+const ENTER = `
+local t = redis.call('time')
+local stamp = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local last = redis.call('zrange', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] and tonumber(last[2]) >= stamp then stamp = tonumber(last[2]) + 1 end
+redis.call('zadd', KEYS[1], 'NX', stamp, ARGV[1])
+redis.call('pexpire', KEYS[1], ARGV[2])
+return 1`;
+
+// KEYS: hold, line. ARGV: me, hold ms, job key prefix, never-queued µs.
+// Returns 1 when the hold is ours, 0 when we must wait. Heads whose jobs are gone or finished
+// are dropped first (a few per call). An event not in the line (queued before it existed,
+// or retrying after a failure) only needs the hold to be free.
+const TAKE = `
+local inLine = redis.call('zscore', KEYS[2], ARGV[1])
+if inLine then
+  local t = redis.call('time')
+  local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+  for i = 1, 20 do
+    local head = redis.call('zrange', KEYS[2], 0, 0, 'WITHSCORES')
+    if head[1] == ARGV[1] then break end
+    local job = ARGV[3] .. head[1]
+    local exists = redis.call('exists', job) == 1
+    local finished = exists and redis.call('hexists', job, 'finishedOn') == 1
+    if finished or (not exists and now - tonumber(head[2]) > tonumber(ARGV[4])) then
+      redis.call('zrem', KEYS[2], head[1])
+    else
+      return 0
+    end
+  end
+  if redis.call('zrange', KEYS[2], 0, 0)[1] ~= ARGV[1] then return 0 end
+end
+if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+return 0`;
+
+// KEYS: hold, line. ARGV: me. Leaves the line; deletes the hold only if it is still ours (it may
+// have run out and been taken by another).
+const RELEASE = `
+redis.call('zrem', KEYS[2], ARGV[1])
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0`;
 
 export class ChatTurns {
+  /** `prefix`: the queues' BullMQ prefix (the inbound job hashes live under it). */
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
-  private key(address: Address): string {
-    return `${this.prefix}:chat-busy:${conversationOf(address)}`;
+  private keys(address: Address): [string, string] {
+    const chat = conversationOf(address);
+    return [`${this.prefix}:chat-busy:${chat}`, `${this.prefix}:chat-line:${chat}`];
   }
 
-  /** Runs `work` while holding the chat; when another event holds it, this job waits (throws DelayedError). */
+  /** Puts an event in its chat's line; the sink calls it before queueing the event under `jobId`. */
+  async enter(address: Address, jobId: string): Promise<void> {
+    await this.redis.eval(ENTER, 1, this.keys(address)[1], jobId, LINE_TTL_MS);
+  }
+
+  /** Runs `work` while holding the chat; when it is another event's turn, this job waits (throws DelayedError). */
   async run<T>(address: Address, job: Pick<Job, 'id' | 'moveToDelayed'>, token: string | undefined, work: () => Promise<T>): Promise<T> {
-    const owner = `${job.id}`;
-    const got = await this.redis.set(this.key(address), owner, 'PX', HOLD_MS, 'NX');
-    if (got !== 'OK') {
+    const me = `${job.id}`;
+    const keys = this.keys(address);
+    const jobKeys = `${this.prefix}:${INBOUND}:`;
+    const got = await this.redis.eval(TAKE, 2, ...keys, me, HOLD_MS, jobKeys, NEVER_QUEUED_MS * 1000);
+    if (got !== 1) {
       if (!token) return work(); // called outside a worker (tests): nothing to step back in
       await job.moveToDelayed(Date.now() + RETRY_MS, token);
       throw new DelayedError('chat busy');
@@ -32,7 +97,7 @@ export class ChatTurns {
     try {
       return await work();
     } finally {
-      await this.redis.eval(RELEASE, 1, this.key(address), owner).catch(() => undefined);
+      await this.redis.eval(RELEASE, 2, ...keys, me).catch(() => undefined);
     }
   }
 }

@@ -6,6 +6,7 @@ import { webAdapter } from '../../adapters/web/adapter.js';
 import type { WebInbox } from '../../adapters/web/inbox.js';
 import { inboundQueue, outboundQueue, type OutboundPayload } from '../../jobs/queues.js';
 import type { Platform } from '../chat/index.js';
+import { ChatTurns } from '../delivery/chat-turns.js';
 import { queueSink } from '../delivery/inbound.js';
 import { Outbox } from '../delivery/outbox.js';
 import { startWorkers } from '../delivery/workers.js';
@@ -25,7 +26,7 @@ export function assemble(opts: AssembleOptions) {
     return q;
   };
   const inbound = inboundQueue(queueOpts);
-  const sink = queueSink(inbound);
+  const sink = queueSink(inbound, new ChatTurns(opts.redis, queueOpts.prefix));
   const outbox = new Outbox(opts.db, queueFor);
   const built = createApp({ ...opts, sink, adapters: (inbox) => [webAdapter(inbox), ...(opts.messengers?.(inbox) ?? [])] });
 

@@ -29,7 +29,7 @@ describe('delivery', () => {
     const workers = product.startWorkers();
     afterAll(async () => { await workers.close(); await product.closeQueues(); });
     const user = (handle: string) => db.user.findUniqueOrThrow({ where: { tenantId_handle: { tenantId: 'demo', handle } } });
-    return { db, product, user };
+    return { db, redis, prefix, product, user };
   }
   beforeAll(async () => { t = await setup(); });
 
@@ -99,6 +99,27 @@ describe('delivery', () => {
       expect(replies.map((r) => r.text).join('\n')).toContain('已撤销');
     }
     expect(await visits()).toBe(before);
+  });
+
+  it('a re-delivery of an event already handled does not hold up its chat, and the line empties', async () => {
+    const event = (text: string) => ({
+      type: 'text' as const, eventId: randomUUID(), at: new Date(), text,
+      from: { platform: 'web' as const, platformTenant: 'demo', userId: 'rep2' },
+      address: { platform: 'web' as const, platformTenant: 'demo', conversationId: 'rep2', kind: 'direct' as const },
+    });
+    const first = event('我的漏斗');
+    await t.product.sink.accept(first);
+    let replies: Reply[] = [];
+    await until(async () => (replies = [...replies, ...(await t.product.inbox.drain('demo', 'rep2'))]).length >= 1);
+    // The platform sends it again after it was handled: BullMQ keeps the finished job's id, so
+    // nothing is queued, but the sink has put it in the chat's line again.
+    await t.product.sink.accept(first);
+    const line = `${t.prefix}:bull:chat-line:web:demo:rep2`;
+    expect(await t.redis.zcard(line)).toBe(1);
+    await t.product.sink.accept(event('/撤销'));
+    await until(async () => (replies = [...replies, ...(await t.product.inbox.drain('demo', 'rep2'))]).length >= 2, 5_000);
+    expect(replies).toHaveLength(2);
+    expect(await t.redis.zcard(line)).toBe(0);
   });
 
   it('tries a message again after a deadlock instead of answering "something went wrong"', async () => {

@@ -2,13 +2,14 @@
 // worker processes (worker-process-child.ts: the queue workers and the scheduled jobs, as
 // start:worker runs them) drain the same inbound queue that this process, the web side, fills:
 // each event is handled once (re-deliveries included) with one reply sent once, both processes
-// take events (each chat's order does not hold yet: see below), and the job schedulers both
+// take events, each chat's events are stored in the order they were queued, and the job schedulers both
 // processes register exist once each, with one next run each.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS, JOBS_QUEUE } from '../../jobs/index.js';
+import { INBOUND } from '../../jobs/queues.js';
 import { seedDemo } from '../../prisma/seed.js';
 import type { InboundEvent } from '../../src/chat/index.js';
 import { eventKey } from '../../src/delivery/inbound.js';
@@ -50,6 +51,10 @@ describe('two worker processes over one Postgres and Redis', () => {
     });
     await until('both worker processes to start', async () => workers.every((w) => w.out().includes('started')), 90_000)
       .catch((e: Error) => { throw new Error(`${e.message}: ${workers.map((w) => w.err()).join('\n')}`); });
+    // "started" is printed before the workers' connections are up: wait until both processes'
+    // inbound workers are connected, or the first one up could take every event.
+    const inbound = new Queue(INBOUND, { connection: redis, prefix: `${prefix}:bull` });
+    await until('both inbound workers to connect', async () => (await inbound.getWorkersCount()) >= 2, 90_000).finally(() => inbound.close());
     return { db, redis, prefix, web, workers };
   }
   beforeAll(async () => { t = await setup(); }, 120_000);
@@ -68,13 +73,11 @@ describe('two worker processes over one Postgres and Redis', () => {
     const replies = () => t.db.delivery.findMany({ where: { id: { in: all.map((k) => `${k}:reply0`) }, status: 'sent' }, orderBy: { seq: 'asc' } });
     await until('every reply sent', async () => (await replies()).length === all.length);
 
-    // Not asserted: each chat's order. Written first, this test found it broken (#16): an event
-    // that steps back while its chat is busy (chat-turns.ts) can be overtaken by a later one of
-    // the same chat when the hold is released between its retries — rep1's 2nd visit was stored
-    // after its 3rd and 4th. The fix belongs in chat-turns.ts (only the chat's oldest queued event
-    // may take the hold); until then an order assertion here would only be red.
-    const activities = await t.db.activity.findMany({ where: { tenantId: 'demo', sourceMessageId: { in: all } } });
+    const activities = await t.db.activity.findMany({ where: { tenantId: 'demo', sourceMessageId: { in: all } }, orderBy: { createdAt: 'asc' } });
     expect(activities.map((a) => a.sourceMessageId).sort()).toEqual([...all].sort());
+    // Each chat's events stored in the order they were queued, whichever process took them.
+    // (Before chats had a line, a stepped-back event could be overtaken: rep1's 2nd visit was stored after its 3rd and 4th.)
+    for (const chat of keys) expect(activities.map((a) => a.sourceMessageId).filter((id) => chat.includes(id!))).toEqual(chat);
     const sent = await replies();
     expect(await t.db.processedEvent.count({ where: { tenantId: 'demo', id: { in: all } } })).toBe(all.length);
     // One reply per event, sent once (a send repeated by the other process would count an attempt).
