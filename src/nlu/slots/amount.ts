@@ -11,7 +11,7 @@ const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
 const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mn|bucks|dollars|rmb|usd|cny|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])/g;
 
 // Words that make an amount the deal's value when several numbers appear.
-const TARGET = /(?:到|为|成|至|to)\s*[¥$]?\s*$/i;
+const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
 const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|订单|总价|budget|deal|worth|value|contract|quote|price/i;
 
 export interface Amount { value: number; currency?: string; index: number }

@@ -1,7 +1,7 @@
 // Finds every date or time a message names and resolves it against `now`, following the
 // contract's Time section. Which slot (if any) a date fills is decided later, in roles.ts.
 import type { ParsedResult } from 'chrono-node';
-import { compareDates, endOfMonth, formatDate, formatDateTime, type LocalDate } from './calendar.js';
+import { addDays, compareDates, endOfMonth, formatDate, formatDateTime, type LocalDate } from './calendar.js';
 import { zhChrono, enChrono } from './chrono-setup.js';
 import type { Reference } from './reference.js';
 
@@ -50,6 +50,8 @@ function resolveDay(result: ParsedResult, today: LocalDate): LocalDate {
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('weekday')) {
     day = endOfMonth(day.y, day.m);
   }
+  // chrono reads 明天 said before 02:00 as the same day; the contract's 明天 is always today + 1.
+  if (/^[\s,，]*明[天日早晚]/.test(result.text) && compareDates(day, today) === 0) day = addDays(today, 1);
   if (!start.isCertain('year') && start.isCertain('month') && compareDates(day, today) < 0) {
     day = { ...day, y: day.y + 1 };
   }
@@ -67,7 +69,11 @@ function toMention(result: ParsedResult, today: LocalDate): DateMention {
     if (part) value = formatDateTime(day, part[1], 0);
   }
   const timeOnly = (!start.isCertain('day') && !start.isCertain('weekday') && !start.isCertain('month')) || TIME_ONLY.test(result.text);
-  return { index: result.index, end: result.index + result.text.length, text: result.text, date: day, value, timeOnly };
+  // chrono takes the comma after "end of June," (room for a year): the mention stops before it.
+  // Nor does it start at the comma before "，9月15号".
+  const lead = /^[\s,，;；]*/.exec(result.text)?.[0].length ?? 0;
+  const said = result.text.slice(lead).replace(/[\s,，;；]+$/, '');
+  return { index: result.index + lead, end: result.index + lead + said.length, text: said, date: day, value, timeOnly };
 }
 
 export function extractDates(text: string, ref: Reference): DateMention[] {
@@ -89,11 +95,15 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
     .filter((r) => !isScore(text, r))
+    // "现在走合同", "right now they…": the present moment is no date to file.
+    .filter((r) => !NOW_WORD.test(r.text.trim()))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));
   return mergeDayParts(text, mentions);
 }
+
+const NOW_WORD = /^(?:现在|目前|当前|此刻|眼下|now|right now|just now)$/i;
 
 // A birthday is a fact about a person, never a follow-up or a close date.
 const BIRTHDAY_BEFORE = /(?:生日|出生|birthday|born|dob)\D{0,4}$/i;

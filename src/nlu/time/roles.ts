@@ -10,7 +10,7 @@ import { compareDates } from './calendar.js';
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
-const CLOSE = /\bto sign\b|签|成交|落地|走合同|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
+const CLOSE = /\bto sign\b|签|成交|拿下|搞定|成单|落单|落地|走合同|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
 export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
@@ -18,9 +18,9 @@ const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|说|表示|答应|承诺|\b(?:said|promised)\b/i;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
-const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信)/;
+const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
 const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
@@ -45,12 +45,20 @@ function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
 // English reads a word further ("Dec 20 to sign").
 const nearAfter = (after: string): string => (/^\s*\S*(?:\s+[A-Za-z]+)?/.exec(after)?.[0] ?? '').slice(0, 12);
 
-function roleOf(w: Windows, planning: boolean): DateRole {
+// "这单季度末签不了了，推到6月": a date the deal is pushed to is its new close, when the message is about signing.
+const PUSHED_TO = /(?:推|延|推迟|延期|延后|拖|顺延|改)到\s*$|\bpushed (?:back )?to\s*$|\bslipp?(?:ed|s) to\s*$/i;
+
+// "季度末签不了了": a date the deal will not close by is not its close.
+const NOT_CLOSING = /^[^,，。;；]{0,3}(?:签不[了下成来]|不签|(?:拿|搞)不下|won'?t (?:close|sign)|(?:not|never) (?:close|sign))/i;
+
+function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   const around = `${w.before} ${w.after}`;
   const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
+  if (NOT_CLOSING.test(next)) return 'other';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
+  if (PUSHED_TO.test(w.before) && CLOSE.test(whole) && !FOLLOW.test(next)) return 'expected_close';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
@@ -83,7 +91,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     const tense = tenseOf(mention, clock, clause);
     const near = `${w.before.split(/\s/).pop() ?? ''} ${w.after}`;
     if (tense === 'past' || isLastBareDay(mention, near, FOLLOW.test(near))) return 'occurred_at';
-    const role = roleOf(w, false);
+    const role = roleOf(w, false, text);
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
     // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.
