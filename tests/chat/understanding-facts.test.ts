@@ -197,3 +197,15 @@ describe('self-corrections of voice input', () => {
     expect(await app.db.reminder.count({ where: { customerId: sf.id, dueAt: localAt(1, 14), status: 'pending' } })).toBe(0);
   });
 });
+
+describe('English names beside their titles', () => {
+  it('"Name, Title at Company" files the person with the title on that customer (typed, as rep2 owns Acme)', async () => {
+    const reply = only(await app.say('rep2', 'Lunch with Jane Okafor, Head of Procurement at Acme. Budget around 80k, they are moving to contract'));
+    expect(reply.text).toMatch(/Acme/);
+    const acme = await customer('Acme Corp');
+    const jane = await app.db.contact.findFirstOrThrow({ where: { customerId: acme.id, name: 'Jane Okafor' } });
+    expect(jane.title).toBe('Head of Procurement');
+    const deal = await openDeal('Acme Corp');
+    expect({ amount: deal.amount?.toNumber(), stage: deal.stage }).toEqual({ amount: 80_000, stage: 'negotiation' });
+  });
+});

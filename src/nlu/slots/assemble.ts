@@ -9,6 +9,7 @@ import { findVagueFollowUp } from '../time/vague.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
+import { findApposition } from './en-apposition.js';
 import { findBirthday, findEmail, findInlineTitle, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
@@ -95,7 +96,8 @@ const person: Extractor = (c) => {
   const named = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
-  const rawTitle = findTitle(segments, name) ?? findInlineTitle(c.masked);
+  const app = findApposition(c.text);
+  const rawTitle = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked);
   // "京东采购负责人：刘明": the customer is not part of the title.
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
@@ -115,7 +117,9 @@ const contactFacts: Extractor = (c) => {
   // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
   // report only a plain title word counts (the report's other words are no title).
   const named = Boolean(contact(c).contact);
-  return { ...(named && title && REPORTED_TITLE.test(title) ? { title } : {}), ...facts };
+  // "met Dr. Müller, their Head of Procurement": an English title said beside the name is one.
+  const beside = named && title && findApposition(c.text)?.title === title;
+  return { ...(named && title && (REPORTED_TITLE.test(title) || beside) ? { title } : {}), ...facts };
 };
 const profile: Extractor = (c) => {
   const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);

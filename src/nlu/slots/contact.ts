@@ -3,6 +3,7 @@
 import { HONORIFICS, SURNAMES } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
+import { findApposition } from './en-apposition.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
 const HONORIFIC_NAME = new RegExp(
@@ -68,7 +69,7 @@ function personWith(text: string, customer?: string): string | undefined {
 }
 
 export function findContact(text: string, customer?: string): string | undefined {
-  const en = EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
+  const en = findApposition(text)?.contact ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;

@@ -3,6 +3,7 @@
 // A lower-case name is taken only right after a verb or preposition that introduces one.
 
 import { pinyinRun, suffixedCompany } from './latin-names.js';
+import { findApposition } from './en-apposition.js';
 
 const STOP = new Set([
   'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
@@ -22,7 +23,11 @@ const STOP = new Set([
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
   'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
+  // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
+  'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
+// Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
+const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group']);
 
 const CAP_RUN = /[A-Z][A-Za-z0-9&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&'.-]*)*/g;
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
@@ -31,7 +36,8 @@ const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met
 function trimStops(run: string): string {
   const words = run.split(/\s+/);
   while (words.length && STOP.has((words[0] ?? '').toLowerCase().replace(/\.$/, ''))) words.shift();
-  while (words.length && STOP.has((words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, ''))) words.pop();
+  const trailing = (w: string) => STOP.has(w) && !LEADING_ONLY.has(w);
+  while (words.length && trailing((words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, ''))) words.pop();
   return words.join(' ').replace(/[.,'-]+$/, '');
 }
 
@@ -73,7 +79,10 @@ export function findCustomerEn(text: string): string | undefined {
   // A company suffix (Acme Corp, Globex Inc) names the customer outright.
   const suffixed = suffixedCompany(text, isEnglishStopWord);
   if (suffixed) return suffixed;
-  const withoutPeople = text.replace(SENTENCE_END, ' , ').replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
+  // "Mark Reyes, CFO of Contoso": the person and their title are not the company.
+  const app = findApposition(text);
+  const plain = app ? `${text.slice(0, app.index)} , ${text.slice(app.end)}` : text;
+  const withoutPeople = plain.replace(SENTENCE_END, ' , ').replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
   let first: string | undefined;
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     // "Haier's CTO": the owner of a possessive is the name.

@@ -9,7 +9,10 @@ const ENGLISH_KEYWORDS = [
   'proposal', 'negotiation', 'satisfaction', 'renewal', 'tasks', 'schedule', 'emailed', 'qualified', 'closed',
   'today', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'quarter', 'month',
 ];
-const KNOWN = new Set(ENGLISH_KEYWORDS);
+// Real words one edit from a keyword ("moving to contract" is not "contact").
+const REAL_WORDS = ['contract', 'contracts', 'contacted', 'closer', 'closet', 'cloned', 'mouth', 'tanks', 'masks', 'rewind',
+  'quartet', 'melting', 'meting', 'renewed', 'mondays', 'fridays', 'months'];
+const KNOWN = new Set([...ENGLISH_KEYWORDS, ...REAL_WORDS]);
 
 /** True when a and b differ by one insertion, deletion, substitution or adjacent swap. */
 function oneEditApart(a: string, b: string): boolean {

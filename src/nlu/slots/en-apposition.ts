@@ -1,0 +1,48 @@
+// English names the way reps write them beside a title: "Jennifer Wu, VP of Operations at
+// Starbucks China", "Mark Reyes, CFO of Contoso", "Dr. Müller, their Head of Procurement",
+// "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech"). Names may carry accents (\p{L}).
+
+const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
+const WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
+const NAME = String.raw`(?:${HONORIFIC}?${WORD}(?:\s+${WORD})?)`;
+// What a title ends in; words before it (procurement, operations, senior) are part of it.
+const ROLE_WORDS = ['manager', 'director', 'lead', 'head', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
+  'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
+const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
+// "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
+const ofDept = (more: string) => String.raw`(?:\s+of\s+\p{Lu}[\p{L}&]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
+const title = (more: string) =>
+  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+\p{Lu}[\p{L}&]*|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|GM)`;
+const TITLE = title('?');
+
+// "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
+const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(${TITLE})(?![\p{L}])`, 'u');
+// "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
+const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)['’]s\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
+// Capitalised words after a possessive that are no one's name.
+const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK)\b/;
+// The name must not run into the company or a title: "Acme's Head of IT Jane" is read by the title group.
+const titleCase = (name: string): boolean => !NOT_A_NAME.test(name.replace(new RegExp(`^${HONORIFIC}`, 'u'), ''));
+
+export interface Apposition { contact: string; title?: string; index: number; end: number }
+
+const trimTitle = (title: string): string => title.replace(/^(?:their|the|our)\s+/i, '').trim();
+
+/** The person (and title) an English message names in apposition, if any. */
+export function findApposition(text: string): Apposition | undefined {
+  if (!/[A-Za-z]/.test(text)) return undefined;
+  const comma = NAME_COMMA_TITLE.exec(text);
+  // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.
+  const company = comma && /\b(?:at|from|of|for|@)\s+$/i.test(text.slice(0, comma.index));
+  if (comma?.[1] && comma[2] && !company && titleCase(comma[1])) {
+    return { contact: comma[1], title: trimTitle(comma[2]), index: comma.index, end: comma.index + comma[0].length };
+  }
+  const owned = OWNER_TITLE_NAME.exec(text);
+  const name = owned?.[2];
+  if (owned && name && titleCase(name)) {
+    // The name ends before a capitalised word that is not a name ("Unilever's David Next Friday" is David).
+    const contact = name.split(/\s+/).filter((w, i) => i === 0 || !NOT_A_NAME.test(w)).join(' ');
+    return { contact, ...(owned[1] ? { title: trimTitle(owned[1]) } : {}), index: owned.index, end: owned.index + owned[0].length };
+  }
+  return undefined;
+}
