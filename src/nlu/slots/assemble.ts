@@ -10,7 +10,7 @@ import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
 import { findApposition } from './en-apposition.js';
-import { findBirthday, findEmail, findInlineTitle, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findBirthday, findEmail, findInlineTitle, findTitleBefore, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, findTier } from './profile.js';
@@ -97,7 +97,7 @@ const person: Extractor = (c) => {
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const app = findApposition(c.text);
-  const rawTitle = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked);
+  const rawTitle = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(c.text, name);
   // "京东采购负责人：刘明": the customer is not part of the title.
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
@@ -119,7 +119,10 @@ const contactFacts: Extractor = (c) => {
   const named = Boolean(contact(c).contact);
   // "met Dr. Müller, their Head of Procurement": an English title said beside the name is one.
   const beside = named && title && findApposition(c.text)?.title === title;
-  return { ...(named && title && (REPORTED_TITLE.test(title) || beside) ? { title } : {}), ...facts };
+  if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
+  // "康师傅的采购总监林总": the title said right before the person.
+  const before = findTitleBefore(c.text, contact(c).contact);
+  return { ...(before ? { title: before } : {}), ...facts };
 };
 const profile: Extractor = (c) => {
   const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);

@@ -11,11 +11,17 @@ const CHANNEL_WORDS: [RegExp, Channel][] = [
   [/演示|demo|试用演示|产品展示/i, 'demo'],
 ];
 
+// A demo given ("去万华做了产品演示", "演示了一下", "做完demo", "demo'd"): the demo is what happened,
+// the trip there only its means; a demo only wished for ("they want a demo") is not.
+const DEMO_DONE = /(?:做|搞|给[^,，。;；]{1,10}做)了[^,，。;；]{0,6}(?:演示|demo)|演示(?:了|完|过)|(?:做|搞)完[^,，。;；]{0,4}(?:演示|demo)|demo(?:了|完|过)|\b(?:demo'?d|demoed|gave (?:a |an |the )?(?:\w+ )?demo|did (?:a |an |the )?(?:\w+ )?demo|ran (?:a |the )?demo)\b/i;
+
 export function findChannel(text: string): Channel | undefined {
-  let best: { index: number; channel: Channel } | undefined;
+  let best: { index: number; channel: Channel; text: string } | undefined;
   for (const [re, channel] of CHANNEL_WORDS) {
     const m = re.exec(text);
-    if (m && (!best || m.index < best.index)) best = { index: m.index, channel };
+    if (m && (!best || m.index < best.index)) best = { index: m.index, channel, text: m[0] };
   }
+  // Only a bare 去X gives way to a demo given there; a stated visit or meeting stays the channel.
+  if (DEMO_DONE.test(text) && (!best || (best.channel === 'visit' && /^去/.test(best.text)))) return 'demo';
   return best?.channel;
 }

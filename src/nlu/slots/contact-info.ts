@@ -87,3 +87,16 @@ export function findListedPerson(masked: string, segments: string[], customer?: 
   for (const m of rest.matchAll(EN_PAIR)) if (m[1] && isNamePair(m[1])) return m[1];
   return segments.find((s) => s !== customer && LOWER_PAIR.test(s) && isNamePair(s));
 }
+
+// "康师傅的采购总监林总", "理想汽车的产品总监Kevin", "农夫山泉 的 采购总监 吴敏": the title said
+// right before the person's name. Plain department words (采购, 财务) alone are no title here.
+const TITLE_BEFORE_TAIL = TITLE_WORDS.filter((w) => !['采购', '财务', '老板'].includes(w)).join('|');
+const titleBefore = new RegExp(`(?:的|\\s|^)\\s*([\\u4e00-\\u9fffA-Za-z]{0,5}?(?:${TITLE_BEFORE_TAIL}))\\s*$`);
+
+export function findTitleBefore(text: string, contact: string | undefined): string | undefined {
+  if (!contact) return undefined;
+  const at = text.indexOf(contact);
+  if (at <= 0) return undefined;
+  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1];
+  return title && title !== contact && !PERSON_ZH.test(title) ? title : undefined;
+}

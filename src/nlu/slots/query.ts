@@ -4,15 +4,18 @@ import type { Period } from '../types.js';
 const PERIOD_WORDS: [Period, RegExp][] = [
   ['today', /今天|今日|当天|today|tonight/i],
   ['week', /本周|这周|这个?星期|这个?礼拜|本星期|一周|周报|this week|weekly|\bweek\b/i],
-  ['month', /本月|这个?月|当月|月度|月报|this month|monthly|\bmonth\b|\bmtd\b/i],
+  ['month', /本月|这个?月|\d{1,2}月份|当月|月度|月报|this month|monthly|\bmonth\b|\bmtd\b/i],
   ['quarter', /本季度?|这个?季度|季度|\bQ[1-4]\b|this quarter|quarterly|\bquarter\b|\bqtd\b/i],
   ['year', /今年|本年度?|全年|年度|this year|annual|yearly|\byear\b|\bytd\b/i],
 ];
 
+// "今天月底了 我这个月的业绩", "今天季度末 团队…": saying what day it is picks no period.
+const SAYS_WHAT_DAY = /(?:今天|today)(?:是|就是|都|已经|is)?\s*(?:月底|月末|季度末|季末|年底|年末|周[五六日末]|最后一天|\d{1,2}号|the last day|month[-\s]end|quarter[-\s]end)/gi;
+
 export function findPeriod(text: string): Period | undefined {
   let best: { period: Period; index: number } | undefined;
   for (const [period, re] of PERIOD_WORDS) {
-    const m = re.exec(text);
+    const m = re.exec(period === 'today' ? text.replace(SAYS_WHAT_DAY, '') : text);
     if (m && (!best || m.index < best.index)) best = { period, index: m.index };
   }
   return best?.period;

@@ -18,7 +18,7 @@ const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|说|表示|答应|承诺|\b(?:said|promised)\b/i;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
-const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
+const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
 const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
@@ -58,13 +58,16 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
-  if (PUSHED_TO.test(w.before) && CLOSE.test(whole) && !FOLLOW.test(next)) return 'expected_close';
+  if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
   // An action of ours right after the date outranks the words before it (…1月20号左右签然后
   // 下周一我去他们那一趟: the 签 belongs to the date before).
   if (ACTION_AFTER.test(w.after)) return 'next_follow_up';
+  // The words nearest the date first: "跟 上汽 … 签不了 就 10月底吧" is about signing, whatever came earlier.
+  const nearBefore = w.before.slice(-8);
+  if (CLOSE.test(nearBefore) && !FOLLOW.test(nearBefore)) return 'expected_close';
   if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
   if (FOLLOW.test(w.before)) return 'next_follow_up';
   if (OTHER.test(w.before)) return 'other';
@@ -109,13 +112,18 @@ const endsTerseNote = (text: string, m: DateMention): boolean =>
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
+const PUT_OFF = /^\s*(?:再说|再看|再议)/;
+
 export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const slots: DateSlots = {};
   const leftover: DateMention[] = [];
   const free: DateMention[] = [];
+  // "他说下个月再说吧 那就4月15号再打一个": a follow-up put off (再说/再看) gives way to a firm one.
+  let putOff: DateMention | undefined;
   dateRoles(text, mentions, planning, clock).forEach((role, i) => {
     const mention = mentions[i] as DateMention;
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
+    else if (role === 'next_follow_up' && PUT_OFF.test(text.slice(mention.end)) && !putOff) putOff = mention;
     else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
     else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
       slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
@@ -123,6 +131,8 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
     else leftover.push(mention);
     if (role === 'none' && tenseOf(mention, clock, '') === 'future') free.push(mention);
   });
+  if (putOff && !slots.next_follow_up) slots.next_follow_up = putOff.value;
+  else if (putOff) leftover.push(putOff);
   // "他们下周四有空，到时候再跟进": the follow-up word sits in a later clause; a single future
   // date left over takes it when the message promises a follow-up after it.
   const last = free[0];
