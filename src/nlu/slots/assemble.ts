@@ -97,7 +97,9 @@ const person: Extractor = (c) => {
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const app = findApposition(c.text);
-  const rawTitle = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(c.text, name);
+  const said = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(c.text, name);
+  // "跟安踏的采购经理": the title is what follows the owner's 的.
+  const rawTitle = said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said;
   // "京东采购负责人：刘明": the customer is not part of the title.
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.

@@ -38,7 +38,7 @@ const PREPOSITIONS = [
 
 // "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
 const POSSESSIVE = new RegExp(
-  `(?:^|[,，。;；!！\\s|]|了|聊|谈|问|说|关于|讨论|确认)([^\\s,，。;；!！|了聊谈和跟给与把的说问在是]{2,24}?)(?=的(?:项目|单子|合同|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统))`,
+  `(?:^|[,，。;；!！\\s|]|了|聊|谈|问|说|关于|讨论|确认)([^\\s,，。;；!！|了聊谈和跟给与把的说问在是]{2,24}?)(?=的(?:单(?![位价独])|项目|单子|合同|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统))`,
   'g',
 );
 // "他是比亚迪的": the company a person belongs to.
@@ -161,6 +161,8 @@ const TERSE_SKIP = /^(?:电话|微信|拜访|邮件|视频会?|演示|面谈|见
 function terseName(masked: string): string | undefined {
   const words = masked.trim().split(/\s+/);
   // A note: three or more short words, one of them a channel or stage word, none a phrase.
+  // "刚从招行总行出来 见了孙处 …" is spoken sentences, not a note: a word holding a clause (了, 出来) says so.
+  if (words.some((w) => w.length > 4 && /了|出来|回来/.test(w))) return undefined;
   if (words.length < 3 || !words.some((w) => TERSE_SKIP.test(w)) || words.some((w) => w.length > 12 || /的|[a-z]{3}/i.test(w) && !TERSE_SKIP.test(w))) return undefined;
   for (const word of words) {
     if (TERSE_SKIP.test(word) || word.includes('|') || !/^[\u4e00-\u9fff][\u4e00-\u9fff0-9&·]{1,12}$/.test(word)) continue;

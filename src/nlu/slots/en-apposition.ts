@@ -28,9 +28,16 @@ export interface Apposition { contact: string; title?: string; index: number; en
 
 const trimTitle = (title: string): string => title.replace(/^(?:their|the|our)\s+/i, '').trim();
 
+// Several slots ask about the same message: the last answer is kept.
+let last: { text: string; found: Apposition | undefined } | undefined;
+
 /** The person (and title) an English message names in apposition, if any. */
 export function findApposition(text: string): Apposition | undefined {
-  if (!/[A-Za-z]/.test(text)) return undefined;
+  if (last?.text !== text) last = { text, found: /[A-Z]/.test(text) ? read(text) : undefined };
+  return last.found;
+}
+
+function read(text: string): Apposition | undefined {
   const comma = NAME_COMMA_TITLE.exec(text);
   // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.
   const company = comma && /\b(?:at|from|of|for|@)\s+$/i.test(text.slice(0, comma.index));

@@ -41,6 +41,8 @@ function furthestStage(text: string): StageMatch | undefined {
     for (const m of text.matchAll(GLOBAL.get(re)!)) {
       const before = text.slice(Math.max(0, m.index - 8), m.index);
       if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      // "还是没签下来", "not signed yet": a win denied is none.
+      if (stage === 'won' && /(?:没|未|不|没有|还没|not|never|hasn'?t|haven'?t)\s*$/i.test(before)) continue;
       const found = { stage, index: m.index, end: m.index + m[0].length };
       if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
       if (!best || RANK[stage] > RANK[best.stage]) best = found;
@@ -66,7 +68,11 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   }
   // "Lost Hooli to Salesforce": the customer is who was lost, not why.
   const rest = text.slice(match.end).trimStart();
-  const tail = customer && rest.startsWith(customer) ? rest.slice(customer.length) : rest;
+  // "黄了黄了 那个顺丰的单 被友商截胡了": the repeated marker and the deal lost are not why.
+  const marker = text.slice(match.index, match.end);
+  const unrepeated = rest.startsWith(marker) ? rest.slice(marker.length).trimStart() : rest;
+  const owned = customer ? new RegExp(`^(?:那个)?${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的?(?:单子?|项目|订单|那单)?\\s*`) : undefined;
+  const tail = owned && owned.test(unrepeated) ? unrepeated.replace(owned, '') : unrepeated;
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
   const after = tail.replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);

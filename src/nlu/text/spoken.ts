@@ -35,6 +35,9 @@ export function cleanSpoken(text: string): string {
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
-  out = out.replace(/(?<=\S) 的 (?=\S)/g, '的');
+  out = out.replace(/(?<=\S) +的 *(?=\S)/g, '的');
+  // "跟 农夫山泉的…", "叫福州海峡 物流 有限公司": a preposition or a company-form word spoken apart joins its neighbour.
+  out = out.replace(/(?<=(?:^|[\s,，])(?:跟|和|与|给|陪|找|去|到|在|从))\s+(?=[\u4e00-\u9fff])/g, '')
+    .replace(/(?<=[\u4e00-\u9fff])\s+(?=(?:有限公司|股份有限公司|有限责任公司|集团|分公司)(?:$|[\s,，。]))/g, '');
   return out.replace(/\s{2,}/g, ' ').replace(/^[\s,，、。.…]+/, '').trim();
 }
