@@ -39,6 +39,8 @@ interface Found { amount?: Amount; stage?: StageMatch }
 
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string, names?: KnownNames): Evidence {
   const person = findKnown(text, names?.people)?.name;
+  // "华为云的商机有几个": a name the tenant knows as a customer is asked about as one.
+  const knownCustomer = Boolean(customer && findKnown(customer, names?.customers)) && !person;
   const roles = dateRoles(text, dates, false, ref);
   // "月底前给报价", "季度末再跟进" said on that last day: today's deadline or follow-up is still ahead.
   const aheadToday = (d: DateMention, i: number) =>
@@ -48,6 +50,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     text,
     masked,
     ...(customer ? { customer } : {}),
+    knownCustomer,
     hasStage: Boolean(found.stage),
     hasAmount: Boolean(found.amount),
     hasFutureDate: dates.some((d, i) => tenseOf(d, ref, '') === 'future' || aheadToday(d, i)),

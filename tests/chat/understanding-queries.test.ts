@@ -189,3 +189,17 @@ describe('in English', () => {
       .toBe('Contacts at Acme Corp\nJohn Smith · IT Director: 13681990012 · john.smith@acme.example.com\nEmily Chen · Procurement Manager: 13681990013 · emily.chen@acme.example.com');
   });
 });
+
+describe('a customer the tenant knows, asked about', () => {
+  it('"华为云的商机有几个" answers about that customer, not a colleague called 华为云 (typed)', async () => {
+    const reply = only(await app.say('rep1', '华为云的商机有几个'));
+    expect(reply.text).toMatch(/^华为云 的情况/);
+    expect(reply.text).not.toMatch(/同事/);
+  });
+
+  it('"查一下上汽" looks the customer up by its short name (typed)', async () => {
+    const reply = only(await app.say('rep1', '查一下上汽'));
+    expect(reply.text).toBe('上海汽车集团股份有限公司 的情况');
+    expect(fieldValue(reply, '负责人')).toBe('张伟');
+  });
+});

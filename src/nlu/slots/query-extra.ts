@@ -40,7 +40,7 @@ export function findSubject(text: string, names?: KnownNames): string | undefine
   const known = findKnown(text, names?.people);
   if (known) return known.name;
   const zh = ZH_SUBJECT.exec(text)?.[1] ?? FAMILIAR_SUBJECT.exec(text)?.[1];
-  if (zh && !NOT_SUBJECT.test(zh)) return zh;
+  if (zh && !NOT_SUBJECT.test(zh) && !findKnown(zh, names?.customers)) return zh;
   const en = EN_SUBJECT.exec(text);
   return en?.[1] ?? en?.[2];
 }
