@@ -185,6 +185,15 @@ describe('the roles of time', () => {
 });
 
 describe('self-corrections of voice input', () => {
+  it('a customer said again after 不对 is the one the visit is logged on (typed)', async () => {
+    const [byd, sf] = [await customer('比亚迪'), await customer('顺丰速运')];
+    const count = (customerId: string) => app.db.activity.count({ where: { customerId } });
+    const before = { byd: await count(byd.id), sf: await count(sf.id) };
+    const reply = only(await app.say('rep1', '开车呢 刚从比亚迪出来 不对 是从顺丰出来 见了仓储的罗经理'));
+    expect(reply.text).toMatch(/^已记录拜访 · 顺丰速运/);
+    expect({ byd: await count(byd.id), sf: await count(sf.id) }).toEqual({ byd: before.byd, sf: before.sf + 1 });
+  });
+
   it('the value said after 不对 / 哦不 is the one stored, the one before it is not (typed)', async () => {
     const reply = only(await app.say('rep1', '美团那单金额改成三十万 哦不 三十二万'));
     expect(reply.card?.fields?.find((f) => f.label === '金额')?.value).toBe('32万');

@@ -9,10 +9,14 @@ describe('self-corrections', () => {
     ['预算90万 不对 95万', '预算95万'],
     ['报价80万 哦不 85万 下周再约', '报价85万 下周再约'],
     ['金额30万 说错了 是32万', '金额32万'],
+    // A place or person said again after the same preposition.
+    ['刚从美团出来 不对 是从上汽出来 见了钱经理', '刚从上汽出来 见了钱经理'],
+    ['今天跟华为的张总 哦不 跟华为的李总吃了饭', '今天跟华为的李总吃了饭'],
   ])('%s → %s', (input, output) => expect(applyCorrections(input, noDates)).toBe(output));
 
   it.each([
     '这个方案不对他们的胃口', // 不对 meaning "does not suit", no value after it
+    '这个方案不对 给他们重新做一版', // no 给 before the marker to correct
     '价格50万，他说不对，要再谈', // no new value right after the marker
     '华为预算50万，海康那边的项目也在谈，对方采购觉得不对 80万太贵', // too far back, and an objection
     '华为50万 海康的王总说不对 80万的那个再说', // someone else's objection, not the rep correcting themselves

@@ -41,6 +41,20 @@ function correctOnce(text: string, known?: DateMention[]): string {
       const between = text.slice(old.end, m.index);
       return `${text.slice(0, old.index)}${text.slice(fresh.index, fresh.end)}${between}${text.slice(fresh.end)}`;
     }
+    const place = replacedPlace(text, m.index, after);
+    if (place !== undefined) return place;
   }
   return text;
+}
+
+// "刚从美团出来 不对 是从上汽出来": a place or person said again after the same preposition
+// replaces what was said from that preposition on.
+const PLACE_WORD = /^(?:从|去了?|在|跟|和|给|到|找|见了?)(?=[\u4e00-\u9fffA-Za-z])/;
+
+function replacedPlace(text: string, marker: number, after: number): string | undefined {
+  const word = PLACE_WORD.exec(text.slice(after))?.[0];
+  if (!word) return undefined;
+  const old = text.lastIndexOf(word, marker);
+  if (old < 0 || marker - old > REACH) return undefined;
+  return `${text.slice(0, old)}${text.slice(after)}`;
 }
