@@ -32,10 +32,11 @@ export interface ContactInput { name: string; title?: string; phone?: string; em
 
 /** Adds the contact, or fills in new facts on the customer's contact of the same name. */
 export async function upsertContact(changes: Changes, tx: Tx, customerId: string, input: ContactInput) {
-  // Raw SQL on the inbound path (#16); ILIKE as Prisma's `equals` with `mode: 'insensitive'`.
+  // Raw SQL on the inbound path (#16); the same name in any case. Not ILIKE: a name holding % or _
+  // ("100%_Li") would match as a pattern.
   const [existing] = await tx.$queryRaw<{ id: string; name: string }[]>`
     SELECT ${fieldsOf('contact')} FROM "Contact"
-     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND name ILIKE ${input.name} LIMIT 1`;
+     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND lower(name) = lower(${input.name}) LIMIT 1`;
   const facts = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'name' && v !== undefined));
   if (!existing) {
     const row = await changes.create<{ id: string; name: string }>('contact', { customerId, ...input });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/domain/actor.js';
 import { Changes, delegate, type Entity } from '../../src/domain/changes.js';
+import { upsertContact } from '../../src/domain/records.js';
 import { button, testApp } from '../support/app.js';
 
 const t = await testApp();
@@ -68,5 +69,22 @@ describe('raw rows of a message (#16)', () => {
     const undo = await t.say('rep1', '撤销');
     expect(undo.replies[0]!.text).toContain('done');
     expect(canonical(await db.reminder.findUniqueOrThrow({ where: { id: reminder.id } }))).toBe(canonical(reminder));
+  });
+
+  it('a contact is the same name in any case, never a pattern: "J_n%" does not match "Jan Li"', async () => {
+    const rep = await loadActor(db, await t.userId('rep1'));
+    const byd = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '比亚迪' } });
+    await db.contact.create({ data: { tenantId: 'demo', customerId: byd.id, name: 'Jan Li' } });
+    const ctx = { tenantId: 'demo', userId: rep.userId, batchId: randomUUID() };
+    const [pattern, sameName] = await db.$transaction(async (tx) => {
+      const changes = new Changes(tx, ctx);
+      const a = await upsertContact(changes, tx, byd.id, { name: 'J_n%' });
+      const b = await upsertContact(changes, tx, byd.id, { name: 'jan li', title: 'CTO' });
+      await changes.flush('contacts');
+      return [a, b];
+    });
+    expect(pattern.created).toBe(true);
+    expect(sameName).toMatchObject({ created: false, contact: { name: 'Jan Li' } });
+    expect((await db.contact.findFirstOrThrow({ where: { customerId: byd.id, name: 'Jan Li' } })).title).toBe('CTO');
   });
 });
