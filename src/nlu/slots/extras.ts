@@ -15,7 +15,12 @@ export const period: Extractor = (c) => {
   return found ? { period: found } : {};
 };
 // A ranking is the team's; a subject's numbers are that person's.
-export const scope: Extractor = (c) => ({ scope: findRank(c.text) ? 'team' : findScope(c.text) });
+// A colleague's numbers ("王磊上个月完成了多少") carry the subject, not a scope.
+export const scope: Extractor = (c) => {
+  if (findRank(c.text)) return { scope: 'team' };
+  const team = findScope(c.text);
+  return team === 'me' && findSubject(c.text, c.names) ? {} : { scope: team };
+};
 export const teamScope: Extractor = (c) => (findScope(c.text) === 'team' ? { scope: 'team' } : {});
 export const subject: Extractor = (c) => {
   const who = findSubject(c.text, c.names);

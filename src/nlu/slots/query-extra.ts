@@ -29,7 +29,7 @@ export function findPeriodShift(text: string): { period: Period; period_offset: 
 }
 
 // "张伟的漏斗", "李娜这个月业绩": a full name opening a query about numbers or tasks.
-const QUERY_WORD = '(?:的|这|本|上|今|上个|这个|本月|今年|业绩|漏斗|商机|任务|待办|跟进|完成|KPI|pipeline)';
+const QUERY_WORD = '(?:的|这|本|上|今|上个|这个|本月|今年|业绩|漏斗|商机|任务|待办|跟进|完成|KPI|pipeline|名下|手上|手里|目前|现在)';
 const ZH_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${QUERY_WORD})`);
 // "看看小王的业绩", "老李这周的跟进": a familiar form of a team member.
 const FAMILIAR_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?((?:小|老)[${SURNAMES}])(?=${QUERY_WORD})`);
