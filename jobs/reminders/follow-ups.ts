@@ -1,43 +1,38 @@
 // Follow-up reminders (and low-score callback alerts): Postgres holds every reminder; Redis only
 // what is due soon. A tick every few minutes sends what is due (including anything overdue and
 // unsent — after a restart or a Redis wipe the tick simply finds it) and queues what falls due
-// within the horizon as a delayed job whose id is the reminder's id and due time. When a job
-// fires it re-reads the row: moved, done, cancelled or deleted (undo) means it sends nothing;
-// jobs due together fire in batches (fire.ts, batch.ts).
-import { Queue, Worker, type ConnectionOptions, type WorkerOptions } from 'bullmq';
-import { z } from 'zod';
+// within the horizon as delayed jobs, one per tenant and second (due-jobs.ts). When a job
+// fires it re-reads the rows: moved, done, cancelled or deleted (undo) means nothing is sent;
+// reminders due together fire in rounds (fire.ts, batch.ts).
+import { Queue, type ConnectionOptions } from 'bullmq';
 import type { Reminder } from '../../src/generated/prisma/client.js';
-import { jobId } from '../queues.js';
 import { addDays, atLocal } from '../calendar.js';
 import type { JobContext, JobDefinition, RunOptions } from '../types.js';
-import { Batcher } from './batch.js';
-import { fire, fireMany, fireTime, type FirePayload } from './fire.js';
+import { queueGroup, REMINDER_QUEUE, startReminderWorker, type DueGroup, type DueJob } from './due-jobs.js';
+import { fireMany, fireTime, type FirePayload } from './fire.js';
 import { peopleOf, tenantsFor } from './people.js';
 
-export const REMINDER_QUEUE = 'reminders';
 /** How far ahead the tick puts reminders into Redis. */
 export const HORIZON_MS = 30 * 60_000;
 const TICK_MS = 5 * 60_000;
 
-const firePayload = z.object({ reminderId: z.string().min(1), dueAt: z.string().min(1) });
-
 export { fire, reminderKey, type FireOutcome } from './fire.js';
+export { queuedState, REMINDER_QUEUE, startReminderWorker } from './due-jobs.js';
 
 /** What the tick looks at: follow-ups and alerts (prompts and nudges are sent by their daily jobs). */
 const SENT_BY_TICK = { kind: { in: ['follow_up' as const, 'low_score_alert' as const] } };
 
-type Enqueue = (payload: FirePayload, delayMs: number) => Promise<void>;
+type Enqueue = (group: DueGroup, delayMs: number) => Promise<void>;
 
 const PAGE = 1000;
-/** The largest round fired together; the worker holds three rounds' worth of jobs (two firing,
- * the next being fetched meanwhile). */
-export const ROUND_MAX = 250;
 
 export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue): Promise<void> {
   const now = ctx.now();
   const horizon = new Date(now.getTime() + HORIZON_MS);
   for (const tenant of await tenantsFor(ctx.db, opts.tenantId)) {
     let people: Awaited<ReturnType<typeof peopleOf>> | undefined;
+    // Grouped over every page: a second's group is queued whole, once.
+    const groups = new Map<number, DueGroup>();
     // Page by (dueAt, id): a tenant may have more than a page due within the horizon (1,000 in
     // one second, issue #6); a single capped read left the rest for a tick 5 minutes later.
     for (let after: Reminder | undefined; ;) {
@@ -55,13 +50,25 @@ export async function tick(ctx: JobContext, opts: RunOptions, enqueue?: Enqueue)
         const at = fireTime(r, people.get(r.assigneeId)?.timeZone ?? tenant.timeZone, tenant);
         const payload = { reminderId: r.id, dueAt: r.dueAt.toISOString() };
         if (at <= now) due.push(payload);
-        else if (enqueue && at.getTime() - now.getTime() <= HORIZON_MS) await enqueue(payload, at.getTime() - now.getTime());
+        else if (at.getTime() - now.getTime() <= HORIZON_MS) addTo(groups, tenant.id, at, payload);
       }
       // What is due already goes now, together.
       if (due.length) await fireMany(ctx, due);
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1];
     }
+    if (enqueue) for (const g of groups.values()) await enqueue(g, g.at.getTime() - now.getTime());
+  }
+}
+
+/** Adds a reminder firing at `at` to its second's group; the group fires at its latest. */
+function addTo(groups: Map<number, DueGroup>, tenantId: string, at: Date, p: FirePayload): void {
+  const second = Math.floor(at.getTime() / 1000);
+  const g = groups.get(second);
+  if (!g) groups.set(second, { tenantId, at, reminders: [p] });
+  else {
+    g.reminders.push(p);
+    if (at > g.at) g.at = at;
   }
 }
 
@@ -90,38 +97,12 @@ export const reminders: JobDefinition = {
   schedule: { every: TICK_MS },
   async run(ctx, opts) {
     if (opts.date) return runDate(ctx, { ...opts, date: opts.date });
-    const queue = new Queue<FirePayload>(REMINDER_QUEUE, queueOptions(ctx));
+    const queue = new Queue<DueJob>(REMINDER_QUEUE, queueOptions(ctx));
     try {
-      await tick(ctx, opts, async (payload, delay) => {
-        await queue.add('fire', payload, {
-          jobId: jobId(`reminder:${payload.reminderId}:${payload.dueAt}`), delay,
-          attempts: 5, backoff: { type: 'exponential', delay: 2000 },
-          removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 },
-        });
-      });
+      await tick(ctx, opts, async (group, delay) => { await queueGroup(queue, group, delay); });
     } finally {
       await queue.close();
     }
   },
   start: (ctx) => startReminderWorker(ctx),
 };
-
-/** The reminders worker; `opts` for tests (a short lock, to see a killed worker's jobs stall). */
-export async function startReminderWorker(ctx: JobContext & { connection: ConnectionOptions; prefix: string }, opts: Partial<WorkerOptions> = {}) {
-  // Many jobs in flight, fired in rounds: 1,000 reminders due in one second cost a few dozen
-  // queries and one hand-off per round instead of ten queries each (issues #6, #16).
-  const rounds = new Batcher((ps: FirePayload[]) => fireMany(ctx, ps).catch(async (err: unknown) => {
-    if (ps.length === 1) throw err;
-    // One reminder that cannot fire must not hold up the others: each on its own, each job
-    // with its own outcome (what the round handed off already goes again under its key: once).
-    ctx.log.warn({ err: err instanceof Error ? err.message : String(err), reminders: ps.length }, 'reminder round failed; firing one by one');
-    return Promise.all(ps.map((p) => fire(ctx, p).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-  }), ROUND_MAX);
-  const worker = new Worker<FirePayload>(REMINDER_QUEUE, async (job) => rounds.add(firePayload.parse(job.data)),
-    { connection: ctx.connection, prefix: ctx.prefix, concurrency: 3 * ROUND_MAX, ...opts });
-  worker.on('failed', (j, err) => {
-    ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
-    ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');
-  });
-  return { close: () => worker.close() };
-}

@@ -3,8 +3,8 @@
 // another in queue order, different chats side by side), and marks them sent in one statement.
 // 1,000 reminders due together cost a few dozen statements instead of two thousand.
 // Exactly once, as deliver.ts: a row already sent is not sent again; right after the platform
-// takes a message its job records `sentAt` (one Redis write), so a crash before the round's mark
-// records it on the retry instead of sending it again.
+// takes a message it is recorded (a small Redis key, sent-marks.ts; else in the job's data), so a
+// crash before the round's mark records it on the retry instead of sending it again.
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.js';
 import {
@@ -101,8 +101,16 @@ export async function deliverRound(entries: Entry[], deps: DeliverDeps, worker?:
     }
   }
   const sent: { e: Entry; at: Date }[] = [];
-  const chats = byConversation(entries.filter((e) => rowOf(e) && rowOf(e)!.status !== 'sent'), (e) => rowOf(e)!);
-  await Promise.all(chats.map((chat) => sendChat(chat, { deps, worker, turn, now, rowOf, count, sent })));
+  const toSend = entries.filter((e) => rowOf(e) && rowOf(e)!.status !== 'sent');
+  let taken: Map<string, string>;
+  try {
+    taken = await takenBefore(toSend, deps);
+  } catch (err) {
+    await Promise.all(toSend.map((e) => settle(e, err)));
+    return;
+  }
+  const chats = byConversation(toSend, (e) => rowOf(e)!);
+  await Promise.all(chats.map((chat) => sendChat(chat, { deps, worker, turn, now, rowOf, count, sent, taken })));
   if (!sent.length) return;
   try {
     const next = await markManySent(deps.db, sent.map((s) => ({ id: s.e.job.data.deliveryId, at: s.at })));
@@ -123,6 +131,15 @@ interface RoundCtx {
   rowOf(e: Entry): Claimed | undefined;
   count(e: Entry, r: Result): void;
   sent: { e: Entry; at: Date }[];
+  /** Messages the platform took on an earlier try (sent-marks.ts): when. */
+  taken: Map<string, string>;
+}
+
+/** The marks of the entries whose jobs ran before (a retry, a stalled job): the platform may have
+ * taken them already. A first try has none to read. */
+async function takenBefore(entries: Entry[], deps: DeliverDeps): Promise<Map<string, string>> {
+  const again = entries.filter((e) => !e.job.data.sentAt && ((e.job.attemptsStarted ?? 2) > 1 || (e.job.attemptsMade ?? 0) > 0));
+  return deps.marks ? deps.marks.of(again.map((e) => e.job.data.deliveryId)) : new Map();
 }
 
 /** One chat's messages of the round, oldest first; once one is held back or fails, the rest wait for it. */
@@ -140,14 +157,16 @@ async function sendChat(chat: Entry[], c: RoundCtx): Promise<void> {
         throw new DelayedError(`waiting for ${waitingFor}`);
       }
       const p = e.job.data;
-      if (!p.sentAt) {
+      const sentAt = p.sentAt ?? c.taken.get(p.deliveryId);
+      if (!sentAt) {
         await send(p, deps, c.worker, (r) => c.count(e, r), (err) => recordFailure(e.job, row, err, deps, c.worker));
         const at = c.now();
         // The platform has it: should this process die before the round's mark, the retry must not send it again.
-        await e.job.updateData?.({ ...p, sentAt: at.toISOString() }).catch(() => undefined);
+        const recorded = deps.marks ? deps.marks.record(p.deliveryId, at) : e.job.updateData?.({ ...p, sentAt: at.toISOString() });
+        await recorded?.catch(() => undefined);
         c.sent.push({ e, at });
       } else {
-        c.sent.push({ e, at: new Date(p.sentAt) });
+        c.sent.push({ e, at: new Date(sentAt) });
       }
     } catch (err) {
       blocker ??= row.id;

@@ -12,6 +12,7 @@ import { outboundPayloadSchema, type OutboundPayload } from '../../jobs/queues.j
 import type { Metrics } from '../http/metrics.js';
 import { OUTAGE_GIVE_UP_MS } from './db-down.js';
 import { claim, heldBackBy, markSent, recheckTurn, wakeNext, type Claimed, type OutboundJobs } from './turn.js';
+import type { SentMarks } from './sent-marks.js';
 
 export interface DeliverDeps {
   db: Db;
@@ -30,13 +31,15 @@ export interface DeliverDeps {
   maxTurnWaitMs?: number;
   /** How soon a message that found Postgres unreachable tries again (no attempt used). */
   dbDownPollMs?: number;
+  /** Where a round records each message the platform took (sent-marks.ts); without it, in the job's data. */
+  marks?: SentMarks;
 }
 
 export const DELIVERY_DEFAULTS = { sendTimeoutMs: 10_000, turnPollMs: 5_000, maxTurnWaitMs: 3 * 3600_000, dbDownPollMs: 5_000 };
 
 export type DeliverOutcome = 'sent' | 'already-sent';
 export type Result = 'sent' | 'already_sent' | 'failed' | 'retry';
-export type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'opts' | 'moveToDelayed' | 'updateData' | 'timestamp'>>;
+export type DeliverJob = Pick<Job<OutboundPayload>, 'data'> & Partial<Pick<Job<OutboundPayload>, 'attemptsMade' | 'attemptsStarted' | 'opts' | 'moveToDelayed' | 'updateData' | 'timestamp'>>;
 
 /** Errors the platform (adapter) threw: a refused socket there is not Postgres being down. */
 const fromPlatform = new WeakSet<object>();

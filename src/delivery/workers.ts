@@ -11,6 +11,7 @@ import type { Router } from '../router/index.js';
 import type { DeliverDeps } from './deliver.js';
 import { OutboundRounds, ROUND_MAX } from './deliver-batch.js';
 import { ChatTurns } from './chat-turns.js';
+import { SentMarks } from './sent-marks.js';
 import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
@@ -37,6 +38,7 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   const base = { connection: deps.connection, prefix: deps.prefix };
   const metrics = deps.metrics ?? deps.router.metrics;
   const turns = deps.redis && new ChatTurns(deps.redis, deps.prefix);
+  const marks = deps.redis && new SentMarks(deps.redis, deps.prefix);
   const inbound = new Worker<InboundPayload>(INBOUND, async (job, token) => {
     const { event, handled } = inboundPayloadSchema.parse(job.data);
     // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
@@ -59,7 +61,7 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   // one being sent while the next is fetched.
   const outbound = deps.adapters.map((adapter) => {
     const jobs = deps.outbox.jobsOf(adapter.platform);
-    const rounds = new OutboundRounds({ db: deps.db, adapter, log: deps.log, metrics, jobs, ...deps.delivery }, () => worker);
+    const rounds = new OutboundRounds({ db: deps.db, adapter, log: deps.log, metrics, jobs, marks, ...deps.delivery }, () => worker);
     const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform), (job, token) => rounds.take(job, token),
       { ...base, concurrency: 2 * ROUND_MAX, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
     return worker;

@@ -8,6 +8,7 @@ import type { Adapter } from '../../adapters/contract.js';
 import { outboundQueueName, type OutboundPayload } from '../../jobs/queues.js';
 import { createDb } from '../../src/db.js';
 import { OutboundRounds, ROUND_MAX } from '../../src/delivery/deliver-batch.js';
+import { SentMarks } from '../../src/delivery/sent-marks.js';
 import { createLogger } from '../../src/log.js';
 
 const { DATABASE_URL, REDIS_URL, PREFIX } = process.env;
@@ -20,7 +21,8 @@ const platform: Adapter = {
     process.stdout.write(`sent ${opts.idempotencyKey}\n`);
   },
 };
-const rounds = new OutboundRounds({ db, adapter: platform, log: createLogger('silent') }, () => worker);
+// As startWorkers builds it: each message the platform took is marked in Redis right away.
+const rounds = new OutboundRounds({ db, adapter: platform, log: createLogger('silent'), marks: new SentMarks(redis, `${PREFIX}:bull`) }, () => worker);
 // A short lock and stall check: once this process is killed, its jobs count as stalled a second later.
 const worker: Worker<OutboundPayload> = new Worker(outboundQueueName('feishu'), (job, token) => rounds.take(job, token),
   { connection: redis, prefix: `${PREFIX}:bull`, concurrency: 2 * ROUND_MAX, lockDuration: 1000, stalledInterval: 300, maxStalledCount: 10 });

@@ -13,6 +13,7 @@ import type { Address } from '../../src/chat/index.js';
 import type { Db } from '../../src/db.js';
 import { deliverRound, OutboundRounds, ROUND_MAX, type Entry } from '../../src/delivery/deliver-batch.js';
 import { Outbox } from '../../src/delivery/outbox.js';
+import { SentMarks } from '../../src/delivery/sent-marks.js';
 import { createLogger } from '../../src/log.js';
 import { runChild } from '../support/child.js';
 import { testDb } from '../support/db.js';
@@ -124,7 +125,9 @@ describe('outbound rounds', () => {
     const sent = async () => (await t.redis.lrange(platform, 0, -1)).map((s) => JSON.parse(s) as { key: string; to: string; text: string });
     const { child, exited, err } = runChild(CHILD, { DATABASE_URL: t.url, REDIS_URL: t.redisUrl, PREFIX: prefix });
     try {
-      const recorded = async () => (await Promise.all(keys.map((k) => Job.fromId<OutboundPayload>(queue, jobId(k))))).every((j) => j?.data.sentAt);
+      // Each message the platform took is marked at once (sent-marks.ts), before the round's mark.
+      const marks = new SentMarks(t.redis, `${prefix}:bull`);
+      const recorded = async () => (await marks.of(keys)).size === keys.length;
       await until(async () => (await sent()).length === keys.length && (await recorded()), 40_000).catch((e: Error) => { throw new Error(`${e.message}: ${err()}`); });
       await until(async () => (await lock.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount! > 0);
     } finally {
@@ -140,7 +143,7 @@ describe('outbound rounds', () => {
     // A fresh worker takes the stalled jobs: each is recorded sent, none sent again. (Its lock is
     // the usual 30 s: on a loaded machine a 1 s lock would stall its own jobs too.)
     const adapter: Adapter = { platform: 'feishu', async send(address, reply, opts) { await t.redis.rpush(platform, JSON.stringify({ key: opts.idempotencyKey, to: address.conversationId, text: reply.text })); } };
-    const rounds = new OutboundRounds({ db: t.db, adapter, log }, () => worker);
+    const rounds = new OutboundRounds({ db: t.db, adapter, log, marks: new SentMarks(t.redis, `${prefix}:bull`) }, () => worker);
     const worker: Worker<OutboundPayload> = new Worker(outboundQueueName('feishu'), (job, token) => rounds.take(job, token),
       { connection: t.redis, prefix: `${prefix}:bull`, concurrency: 2 * ROUND_MAX, stalledInterval: 300, maxStalledCount: 10 });
     try {

@@ -14,8 +14,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/contract.js';
 import { startJobs } from '../../jobs/index.js';
-import { jobId } from '../../jobs/queues.js';
-import { REMINDER_QUEUE, reminderKey } from '../../jobs/reminders/follow-ups.js';
+import { queuedState, REMINDER_QUEUE, reminderKey } from '../../jobs/reminders/follow-ups.js';
 import { seedDemo } from '../../prisma/seed.js';
 import type { Db } from '../../src/db.js';
 import type { Reminder } from '../../src/generated/prisma/client.js';
@@ -44,8 +43,8 @@ async function startProcess(db: Db, redisUrl: string, feishu: Adapter) {
   const jobs = await startJobs({ db, redis, log, keyPrefix: PREFIX, notifier: product.outbox, now: () => new Date() }, connection);
   const reminders = new Queue(REMINDER_QUEUE, connection);
   return {
-    /** The reminder's delayed job's state in Redis ('unknown' when there is none). */
-    queued: async (r: Reminder) => (await reminders.getJob(jobId(reminderKey(r))))?.getState() ?? 'unknown',
+    /** The state of the delayed job of the reminder's tenant and second in Redis ('unknown' when there is none). */
+    queued: (r: Reminder) => queuedState(reminders, r.tenantId, r.dueAt),
     async stop() {
       await jobs.close();
       await workers.close();

@@ -1,8 +1,8 @@
-// The Redis side of follow-ups, in real time: the tick puts a reminder due soon into BullMQ as
-// a delayed job (id = reminder id + due time); the reminders worker fires it at its time. A
-// reminder moved or deleted after it was queued makes its job send nothing.
+// The Redis side of follow-ups, in real time: the tick puts the reminders due soon into BullMQ as
+// one delayed job per tenant and second (#16); the reminders worker fires them at their time. A
+// reminder moved or deleted after it was queued is not sent by the job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reminders, REMINDER_QUEUE } from '../../jobs/reminders/follow-ups.js';
+import { queuedState, reminders, REMINDER_QUEUE } from '../../jobs/reminders/follow-ups.js';
 import { Queue } from 'bullmq';
 import { JOBS_QUEUE, startJobs } from '../../jobs/index.js';
 import { seedDemo } from '../../prisma/seed.js';
@@ -42,8 +42,11 @@ describe('follow-ups as delayed jobs', () => {
     job.notifier.clear();
     await reminders.run(job.ctx, { tenantId: 'demo' });
     const mine = [kept, moved, deleted].map((r) => r.id);
-    const queued = (await queue.getDelayed()).filter((j) => mine.some((id) => j.id?.includes(id)));
-    expect(queued.map((j) => j.id).sort()).toEqual([kept, moved, deleted].map((r) => `reminder.${r.id}.${soon.toISOString().replace(/:/g, '.')}`).sort());
+    // One job for the tenant's second (#16), its payload the three reminders; a second tick adds nothing.
+    await reminders.run(job.ctx, { tenantId: 'demo' });
+    const queued = (await queue.getDelayed()).filter((j) => j.data.reminders?.some((p: { reminderId: string }) => mine.includes(p.reminderId)));
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.data).toEqual({ tenantId: 'demo', reminders: expect.arrayContaining(mine.map((id) => ({ reminderId: id, dueAt: soon.toISOString() }))) });
     expect(job.notifier.sent.filter((s) => s.key.includes(kept.id))).toEqual([]);
     await db.reminder.update({ where: { id: moved.id }, data: { dueAt: new Date(Date.now() + 86_400_000) } });
     await db.reminder.delete({ where: { id: deleted.id } });
@@ -55,6 +58,25 @@ describe('follow-ups as delayed jobs', () => {
     expect(sent[0]!.reply.card?.title).toContain('跟进 京东物流');
     expect(sent[0]!.reply.card?.fields).toContainEqual({ label: '事项', value: '确认调度方案' });
     expect((await db.reminder.findUniqueOrThrow({ where: { id: moved.id } })).status).toBe('pending');
+  });
+
+  it('a reminder set for an already queued second after the tick joins its job at the next tick; each goes out once', async () => {
+    const { db, job, queue, ids } = env;
+    const customer = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '京东物流' } });
+    const at = new Date(Math.ceil((Date.now() + 3000) / 1000) * 1000);
+    const make = (note: string, assigneeId: string) => db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', assigneeId, customerId: customer.id, dueAt: at, note } });
+    const first = await make('先定的', ids.rep1!);
+    await reminders.run(job.ctx, { tenantId: 'demo' });
+    const second = await make('后加的', ids.rep2!);
+    await reminders.run(job.ctx, { tenantId: 'demo' });
+    const mine = (await queue.getDelayed()).filter((j) => j.data.reminders?.some((p: { reminderId: string }) => [first.id, second.id].includes(p.reminderId)));
+    expect(mine.map((j) => j.data.reminders.map((p: { reminderId: string }) => p.reminderId).sort())).toEqual([[first.id, second.id].sort()]);
+    expect(await queuedState(queue, 'demo', at)).toBe('delayed');
+
+    const sent = (r: { id: string }) => job.notifier.sent.filter((s) => s.key === `reminder:${r.id}:${at.toISOString()}`).length;
+    await until(() => sent(first) === 1 && sent(second) === 1);
+    await new Promise((r) => setTimeout(r, 500)); // room for a stray second send
+    expect([sent(first), sent(second)]).toEqual([1, 1]);
   });
 
   it('on start, the scheduled tick sends a reminder that fell due while nothing ran', async () => {
