@@ -28,10 +28,10 @@ const pinyinFrom = (text: string): string | undefined => {
 // 老张 / 老王: a familiar form of a family name.
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)[A-Z][a-z]+)?)/;
-const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et)\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
+const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
 // and only when it is not the customer).
-const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;
+const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|rated|gave|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;
 // "Haier's CTO is David Liu".
 const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 

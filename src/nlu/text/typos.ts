@@ -31,7 +31,11 @@ function oneEditApart(a: string, b: string): boolean {
 const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|d)$/, '');
 const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a) || stem(a) === stem(b);
 
-export function fixEnglishTypos(text: string): string {
+// Chat shorthand: "mtg with Blue Sun tmrw 3pm".
+const SHORTHAND: [RegExp, string][] = [[/\bmtgs?\b/gi, 'meeting'], [/\btmrw?\b|\btmw\b/gi, 'tomorrow'], [/\bw\/o\b/gi, 'without']];
+
+export function fixEnglishTypos(said: string): string {
+  const text = SHORTHAND.reduce((t, [re, word]) => t.replace(re, word), said);
   return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word) => {
     const lower = word.toLowerCase();
     if (KNOWN.has(lower)) return word;
