@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DelayedError, Job, Worker, type Queue } from 'bullmq';
-import pg from 'pg';
+import { lockRows } from '../support/row-lock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/contract.js';
 import { jobId, outboundQueue, outboundQueueName, type OutboundPayload } from '../../jobs/queues.js';
@@ -117,10 +117,7 @@ describe('outbound rounds', () => {
     const outbox = new Outbox(t.db, () => queue);
     for (const [i, c] of chats.entries()) await outbox.send({ tenantId: 'demo', address: chat(c), reply: { text: `${c} 1` }, key: keys[i]! });
     // Holding the rows locked: the killed worker's mark waits here, as if it died just before it.
-    const lock = new pg.Client({ connectionString: t.url });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('SELECT id FROM "Delivery" WHERE id = ANY($1) FOR UPDATE', [keys]);
+    const lock = await lockRows(t.url, 'Delivery', keys);
     const platform = `${prefix}:platform`;
     const sent = async () => (await t.redis.lrange(platform, 0, -1)).map((s) => JSON.parse(s) as { key: string; to: string; text: string });
     const { child, exited, err } = runChild(CHILD, { DATABASE_URL: t.url, REDIS_URL: t.redisUrl, PREFIX: prefix });
@@ -129,15 +126,13 @@ describe('outbound rounds', () => {
       const marks = new SentMarks(t.redis, `${prefix}:bull`);
       const recorded = async () => (await marks.of(keys)).size === keys.length;
       await until(async () => (await sent()).length === keys.length && (await recorded()), 40_000).catch((e: Error) => { throw new Error(`${e.message}: ${err()}`); });
-      await until(async () => (await lock.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount! > 0);
+      await until(lock.waiting);
     } finally {
       child.kill('SIGKILL');
     }
     expect(await exited).toBe('SIGKILL');
     // The dead worker's statement must not complete when the lock goes: its backend goes too.
-    await lock.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-    await lock.query('ROLLBACK');
-    await lock.end();
+    await lock.release();
     expect((await t.db.delivery.findMany({ where: { id: { in: keys } } })).map((r) => r.status)).toEqual(keys.map(() => 'pending'));
 
     // A fresh worker takes the stalled jobs: each is recorded sent, none sent again. (Its lock is

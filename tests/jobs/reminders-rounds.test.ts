@@ -4,7 +4,7 @@
 // which marks it — each live reminder reaches the messenger exactly once, the others never.
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
-import pg from 'pg';
+import { lockRows } from '../support/row-lock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/contract.js';
 import { REMINDER_QUEUE, reminderKey, startReminderWorker } from '../../jobs/reminders/follow-ups.js';
@@ -91,23 +91,18 @@ describe('reminder rounds', () => {
   it('a worker killed between handing a round to the outbox and marking it sent: a fresh worker marks it, each message goes out once', async () => {
     const { live, others, job } = await queueMix('crash', 2500);
     // Holding the live rows locked: the child's round hands off, then its mark waits here.
-    const lock = new pg.Client({ connectionString: env.dbUrl });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('SELECT id FROM "Reminder" WHERE id = ANY($1) FOR UPDATE', [live.map((r) => r.id)]);
+    const lock = await lockRows(env.dbUrl, 'Reminder', live.map((r) => r.id));
     const { child, exited, err } = runChild(CHILD, { DATABASE_URL: env.dbUrl, REDIS_URL: env.redisUrl, PREFIX: env.prefix });
     try {
       const handed = async () => (await env.db.delivery.count({ where: { id: { in: live.map(keyOf) } } })) === live.length;
       await until(async () => (await handed()) && live.every((r) => sentTimes(r) === 1), 40_000).catch((e: Error) => { throw new Error(`${e.message}: ${err()}`); });
-      await until(async () => (await lock.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount! > 0);
+      await until(lock.waiting);
     } finally {
       child.kill('SIGKILL');
     }
     expect(await exited).toBe('SIGKILL');
     // The dead worker's mark must not complete when the lock goes: its backend goes too.
-    await lock.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-    await lock.query('ROLLBACK');
-    await lock.end();
+    await lock.release();
     expect(await Promise.all(live.map(status))).toEqual(live.map(() => 'pending'));
 
     // A fresh worker takes the stalled jobs: the round fires again under the same keys.
