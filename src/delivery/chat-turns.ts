@@ -38,7 +38,8 @@ return 1`;
 
 // KEYS: hold, line. ARGV: me, hold ms, job key prefix, never-queued µs.
 // Returns 1 when the hold is ours, 0 when we must wait. Heads whose jobs are gone or finished
-// are dropped first (a few per call). An event not in the line (queued before it existed,
+// are dropped first (a few per call). The job hashes are read by name, not passed in KEYS: this
+// needs one Redis, not a Cluster (README, Deploy). An event not in the line (queued before it existed,
 // or retrying after a failure) only needs the hold to be free.
 const TAKE = `
 local inLine = redis.call('zscore', KEYS[2], ARGV[1])

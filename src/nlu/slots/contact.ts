@@ -31,7 +31,7 @@ const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:
 const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
 // and only when it is not the customer).
-const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|rated|gave|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;
+const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)(?!(?:They|We|He|She|It|Client|Customer|Everyone|Team)\b)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|rated|gave|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;
 // "Haier's CTO is David Liu".
 const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
@@ -74,9 +74,9 @@ function personWith(text: string, customer?: string): string | undefined {
 
 export function findContact(text: string, customer?: string): string | undefined {
   const en = findApposition(text)?.contact ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
-  const subject = EN_SUBJECT.exec(text)?.[1];
   if (en && en !== customer && !customer?.startsWith(en)) return en;
-  if (subject && customer && !customer.includes(subject) && !subject.includes(customer) && !/^(?:They|We|He|She|I|It|Client|Customer|Everyone|Team)\b/.test(subject)) return subject;
+  const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
+  if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;
   // The first 张总 that is not part of the customer's name (徐工的孙总 → 孙总).

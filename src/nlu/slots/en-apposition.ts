@@ -21,8 +21,9 @@ const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)['’]s\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.
 const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK)\b/;
-// The name must not run into the company or a title: "Acme's Head of IT Jane" is read by the title group.
-const titleCase = (name: string): boolean => !NOT_A_NAME.test(name.replace(new RegExp(`^${HONORIFIC}`, 'u'), ''));
+// A name is none of those words, after its Mr./Dr.
+const LEADING_HONORIFIC = new RegExp(`^${HONORIFIC}`, 'u');
+const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_HONORIFIC, ''));
 
 export interface Apposition { contact: string; title?: string; index: number; end: number }
 
@@ -41,12 +42,12 @@ function read(text: string): Apposition | undefined {
   const comma = NAME_COMMA_TITLE.exec(text);
   // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.
   const company = comma && /\b(?:at|from|of|for|@)\s+$/i.test(text.slice(0, comma.index));
-  if (comma?.[1] && comma[2] && !company && titleCase(comma[1])) {
+  if (comma?.[1] && comma[2] && !company && isName(comma[1])) {
     return { contact: comma[1], title: trimTitle(comma[2]), index: comma.index, end: comma.index + comma[0].length };
   }
   const owned = OWNER_TITLE_NAME.exec(text);
   const name = owned?.[2];
-  if (owned && name && titleCase(name)) {
+  if (owned && name && isName(name)) {
     // The name ends before a capitalised word that is not a name ("Unilever's David Next Friday" is David).
     const contact = name.split(/\s+/).filter((w, i) => i === 0 || !NOT_A_NAME.test(w)).join(' ');
     return { contact, ...(owned[1] ? { title: trimTitle(owned[1]) } : {}), index: owned.index, end: owned.index + owned[0].length };
