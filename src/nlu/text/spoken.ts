@@ -13,6 +13,8 @@ const HOMOPHONES: [RegExp, string][] = [
   [/回防|回仿|会访|汇访/g, '回访'],
   // "安排一下下周一": 一下 then 下周一, never 下下周一.
   [/一下(?=下(?:周|个?月|礼拜|星期))/g, '一下 '],
+  // "记一下周五", "问一下周三": a verb's 一下 then a bare weekday, not 下周五.
+  [/(?<=[\u4e00-\u9fff])一下(?=(?:周|星期|礼拜)[一二三四五六日天1-7])/g, '一下 '],
   [/根进|跟近|根近|更进(?!一步)/g, '跟进'],
   [/威信|为信|维信|薇信/g, '微信'],
   [/电化(?!学)/g, '电话'],
@@ -24,6 +26,9 @@ const HOMOPHONES: [RegExp, string][] = [
   [/(?<=[下上本这])个?礼拜(?![一二三四五六日天1-7])/g, '周'],
 ];
 
+// A greeting names no time ("早上好" is not this morning, "good evening" not tonight).
+const GREETING = /(?:早上|上午|中午|下午|晚上)好(?![的看听用])|早安|午安|晚安|\bgood (?:morning|afternoon|evening|night)\b|^(?:morning|evening)\b/gi;
+
 // Fillers of spoken Chinese: at the start, or standing alone between spaces/punctuation.
 const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|这个吧|就是说|就是|然后呢|然后|对了|话说|emmm*|um+|uh+)';
 const LEADING_FILLERS = new RegExp(`^(?:${FILLER_WORD}(?![A-Za-z])[\\s,，、。.…~]*)+`, 'i');
@@ -32,7 +37,7 @@ const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s
 const GLUED = /(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
 
 export function cleanSpoken(text: string): string {
-  let out = text.replace(MARKUP, ' ');
+  let out = text.replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
@@ -40,5 +45,5 @@ export function cleanSpoken(text: string): string {
   // "跟 农夫山泉的…", "叫福州海峡 物流 有限公司": a preposition or a company-form word spoken apart joins its neighbour.
   out = out.replace(/(?<=(?:^|[\s,，])(?:跟|和|与|给|陪|找|去|到|在|从))\s+(?=[\u4e00-\u9fff])/g, '')
     .replace(/(?<=[\u4e00-\u9fff])\s+(?=(?:有限公司|股份有限公司|有限责任公司|集团|分公司)(?:$|[\s,，。]))/g, '');
-  return out.replace(/\s{2,}/g, ' ').replace(/^[\s,，、。.…]+/, '').trim();
+  return out.replace(/\s{2,}/g, ' ').replace(/^[\s,，、。.…!！~]+/, '').trim();
 }

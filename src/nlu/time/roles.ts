@@ -20,7 +20,10 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+
+// "下周去签", "周五给他们签": the action is the signing itself.
+const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
 const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
@@ -57,9 +60,11 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
+  if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
+  // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
+  if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
   if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
-  if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
   // An action of ours right after the date outranks the words before it (…1月20号左右签然后
@@ -112,6 +117,8 @@ const endsTerseNote = (text: string, m: DateMention): boolean =>
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
+const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|于|on)?\s*$/i;
+
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
 
 export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
@@ -120,7 +127,9 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
   const free: DateMention[] = [];
   // "他说下个月再说吧 那就4月15号再打一个": a follow-up put off (再说/再看) gives way to a firm one.
   let putOff: DateMention | undefined;
-  dateRoles(text, mentions, planning, clock).forEach((role, i) => {
+  // "柳工的项目下周要上会 提醒我周三去一趟": the date the reminder is asked for is the follow-up.
+  const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index))) : -1;
+  dateRoles(text, mentions, planning, clock).map((r, i) => (asked > 0 && i !== asked && r === 'next_follow_up' ? 'other' : r)).forEach((role, i) => {
     const mention = mentions[i] as DateMention;
     if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
     else if (role === 'next_follow_up' && PUT_OFF.test(text.slice(mention.end)) && !putOff) putOff = mention;
