@@ -35,6 +35,26 @@ export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<Funnel
   });
 }
 
+export interface StageDeal { customerId: string; customer: string; title: string; amount: number; currency: string; owner: string }
+
+/** The deals at one stage ("谈判阶段的单子有哪些", issue #11): the largest first, and how many in all. */
+export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: Stage, take: number): Promise<{ rows: StageDeal[]; count: number }> {
+  // Deals of customers in the public pool (公海, #14) are no longer their last owner's.
+  const pooled = await db.customer.findMany({ where: { ...owners(actor, scope), pooledAt: { not: null } }, select: { id: true } });
+  const where = { ...owners(actor, scope), stage, ...(pooled.length && { customerId: { notIn: pooled.map((c) => c.id) } }) };
+  const [deals, count] = await Promise.all([
+    db.deal.findMany({ where, orderBy: [{ amount: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }], take, select: { customerId: true, ownerId: true, title: true, amount: true, currency: true } }),
+    db.deal.count({ where }),
+  ]);
+  const [customers, users] = await Promise.all([
+    db.customer.findMany({ where: { tenantId: actor.tenantId, id: { in: deals.map((d) => d.customerId) } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { tenantId: actor.tenantId, id: { in: deals.map((d) => d.ownerId) } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? '—';
+  const rows = deals.map((d) => ({ customerId: d.customerId, customer: nameOf(customers, d.customerId), title: d.title, amount: d.amount?.toNumber() ?? 0, currency: d.currency, owner: nameOf(users, d.ownerId) }));
+  return { rows, count };
+}
+
 export interface Kpi {
   won: number; wonCount: number; target: number | null; activities: number; newCustomers: number; newDeals: number;
   /** Issue #15: the stretch target (挑战目标) when set, money collected (回款), and which one attainment counts. */

@@ -29,6 +29,11 @@ const messages = {
   customersEmpty: {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
   },
+  stageDealsTitle: { zh: (p) => `${p.who}${p.stage}阶段的商机（${p.count}）`, en: (p) => `${p.who} deals at ${p.stage} (${p.count})` },
+  stageDealsEmpty: {
+    zh: (p) => `${p.who}商机里目前没有${p.stage}阶段的。问「${p.who}漏斗」可以看各阶段的汇总。`,
+    en: (p) => `${p.who} deals: none at ${p.stage} right now. Ask "pipeline" for every stage.`,
+  },
   customersMore: { zh: (p) => `……还有 ${p.n} 个`, en: (p) => `… and ${p.n} more` },
   contactsTitle: { zh: (p) => `${p.customer} 的联系人`, en: (p) => `Contacts at ${p.customer}` },
   contactsEmpty: {

@@ -1,6 +1,10 @@
 // The funnel: open deals by stage with count, amount and weighted amount — mine, the team's
 // (managers), or one colleague's ("张伟的漏斗", issue #11).
-import { funnel } from '../domain/reports.js';
+import { dealsAtStage, funnel } from '../domain/reports.js';
+import type { IntentContext } from './types.js';
+import type { Whose } from './query-who.js';
+import type { Reply } from '../chat/index.js';
+import { qt } from './query-messages.js';
 import { formatAmount, t } from '../i18n/index.js';
 import { whose } from './query-who.js';
 import type { IntentHandler } from './types.js';
@@ -10,6 +14,7 @@ export const queryPipeline: IntentHandler = {
     const { locale } = ctx;
     const who = await whose(ctx, args);
     if ('reply' in who) return who.reply;
+    if (args.stage) return atStage(ctx, who, args.stage);
     const rows = await funnel(ctx.tx, ctx.actor, who.scope);
     const title = t(locale, 'pipeline.title', { scope: who.label });
     const total = rows.reduce((s, r) => ({ count: s.count + r.count, amount: s.amount + r.amount, weighted: s.weighted + r.weighted }), { count: 0, amount: 0, weighted: 0 });
@@ -22,3 +27,23 @@ export const queryPipeline: IntentHandler = {
     return { text: [who.note, title].filter(Boolean).join('\n'), card: { title, fields } };
   },
 };
+
+const SHOWN = 20;
+
+/** "团队谈判阶段的单子有哪些": the deals at that stage, with amount and (for a team) whose. */
+async function atStage(ctx: IntentContext, who: Whose, stage: NonNullable<Parameters<IntentHandler['handle']>[1]['stage']>): Promise<Reply> {
+  const { locale } = ctx;
+  const { rows, count } = await dealsAtStage(ctx.tx, ctx.actor, who.scope, stage, SHOWN);
+  const title = qt(locale, 'stageDealsTitle', { who: who.label, stage: t(locale, `stage.${stage}`), count });
+  if (!count) return { text: [who.note, qt(locale, 'stageDealsEmpty', { who: who.label, stage: t(locale, `stage.${stage}`) })].filter(Boolean).join('\n') };
+  const value = (r: (typeof rows)[number]) => [formatAmount(r.amount, locale, r.currency), who.scope === 'me' ? undefined : r.owner, r.title].filter(Boolean).join(' · ');
+  const more = count > SHOWN ? [qt(locale, 'customersMore', { n: count - SHOWN })] : [];
+  return {
+    text: [who.note, title, ...rows.map((r) => `${r.customer} · ${value(r)}`), ...more].filter(Boolean).join('\n'),
+    card: {
+      title,
+      fields: [...rows.map((r) => ({ label: r.customer, value: value(r) })), ...more.map((m) => ({ label: '…', value: m }))],
+      buttons: rows.slice(0, 5).map((r) => ({ label: r.customer, action: { intent: 'query_customer', args: { customerId: r.customerId } } })),
+    },
+  };
+}

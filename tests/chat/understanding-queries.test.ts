@@ -203,3 +203,40 @@ describe('a customer the tenant knows, asked about', () => {
     expect(fieldValue(reply, '负责人')).toBe('张伟');
   });
 });
+
+describe('deals at one stage', () => {
+  const labels = async (where: object) => {
+    const deals = await app.db.deal.findMany({ where: { tenantId: 'demo', ...where }, select: { customerId: true } });
+    const names = await app.db.customer.findMany({ where: { id: { in: deals.map((d) => d.customerId) }, pooledAt: null }, select: { name: true } });
+    return [...new Set(names.map((c) => c.name))].sort();
+  };
+
+  it('团队谈判阶段的单子有哪些 for the manager: every negotiation deal of the team, with its owner', async () => {
+    const expected = await labels({ stage: 'negotiation', ownerId: { in: [rep1, rep2] } });
+    expect(expected.length).toBeGreaterThan(0);
+    const reply = only(await app.say('manager', '团队漏斗里现在谈判阶段的单子有哪些'));
+    expect(reply.text.split('\n')[0]).toMatch(/^团队商务谈判阶段的商机（\d+）$/);
+    expect([...new Set(reply.card!.fields!.map((f) => f.label))].sort()).toEqual(expected);
+    expect(reply.card!.fields!.some((f) => /张伟|李娜/.test(f.value))).toBe(true);
+  });
+
+  it('我手上在谈判的单子有几个 for a rep: only their own', async () => {
+    const expected = await labels({ stage: 'negotiation', ownerId: rep1 });
+    const reply = only(await app.say('rep1', '我手上现在在谈判的单子有几个'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(reply.text.split('\n')[0]).toBe(`我的商务谈判阶段的商机（${reply.card!.fields!.length}）`);
+    expect([...new Set(reply.card!.fields!.map((f) => f.label))].sort()).toEqual(expected);
+    expect(reply.card!.fields!.every((f) => !/张伟|李娜/.test(f.value))).toBe(true); // one's own: no owner shown
+  });
+
+  it('a stage with no deal says so and what to ask instead', async () => {
+    await app.db.deal.updateMany({ where: { ownerId: rep2, stage: 'lost' }, data: { stage: 'qualified' } });
+    expect(only(await app.say('rep2', '我输单阶段的商机有哪些')).text).toBe('我的商机里目前没有输单阶段的。问「我的漏斗」可以看各阶段的汇总。');
+  });
+
+  it('in English: my open deals in negotiation', async () => {
+    const expected = await labels({ stage: 'negotiation', ownerId: rep2 });
+    const reply = only(await app.say('rep2', 'my open deals in negotiation'));
+    expect(reply.text.split('\n')[0]).toBe(expected.length ? `My deals at Negotiation (${reply.card!.fields!.length})` : 'My deals: none at Negotiation right now. Ask "pipeline" for every stage.');
+  });
+});

@@ -148,7 +148,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   update_deal: [customer, contact, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
-  query_pipeline: [scope, period, subject],
+  query_pipeline: [scope, period, subject, stage],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],
   query_tasks: [period, teamScope, subject, taskKind],
