@@ -256,6 +256,17 @@ describe('record_callback', () => {
     expect(row).toMatchObject({ category: 'renewal', satisfaction: 4, userId: ids.care });
   });
 
+  it('a scored callback said with 今天 or a round name is done: recorded, no reminder set (#11, blind batch 13)', async () => {
+    const byd = await customer('比亚迪');
+    const reminders = () => app.db.reminder.count({ where: { customerId: byd.id, status: 'pending', kind: { in: ['follow_up', 'callback'] } } });
+    const before = await reminders();
+    expect(only(await app.say('care', '今天回访比亚迪 客户投诉上门太慢 打了2分')).text).toBe('已记录回访 · 比亚迪，已通知客户负责人和主管'); // a low score alerts them
+    expect(only(await app.say('care', '季度末满意度回访：比亚迪 4分')).text).toContain('比亚迪');
+    const rows = await app.db.callback.findMany({ where: { customerId: byd.id }, orderBy: { createdAt: 'desc' }, take: 2 });
+    expect(rows.map((r) => [r.category, r.satisfaction])).toEqual([['satisfaction', 4], ['satisfaction', 2]]);
+    expect(await reminders()).toBe(before);
+  });
+
   it('does not create a customer it cannot find', async () => {
     const before = await counts(app.db);
     expect(only(await app.say('care', '回访了宇宙飞船科技，客户满意')).text).toContain('没有找到客户');

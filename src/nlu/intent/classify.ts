@@ -37,9 +37,10 @@ const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|�
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 // A dated "再…" ("…客户满意 下周一再回访") is the next contact: it goes, the report before it stays
 // (voice input has no commas to split on); a dated clause in the past tense (今天回访了…) stays too.
+// A clause with a score (今天回访海天 满意度5分) reports a callback made, whatever its date.
 function withoutDatedClauses(masked: string): string {
   const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again)[^,，。;；!！|]*/gi, ' ');
-  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完/.test(clause)).join('，');
+  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|[1-5]\s*分|满意/.test(clause)).join('，');
 }
 
 /** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word

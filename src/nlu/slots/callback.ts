@@ -19,10 +19,17 @@ export function findCategory(text: string): Category | undefined {
   if (named) return named;
   // 满意度回访 names the category outright, ahead of any other word.
   if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
-  return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
+  const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
+  // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
+  return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORED.test(text) ? 'satisfaction' : found;
 }
 
-const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
+// A complaint, not asked-for feedback (使用反馈, a feedback callback), is what a score outranks.
+const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎么样|feedback|usage))[\s\S]*(?:投诉|吐槽|抱怨|意见|complain)/i;
+// A score said outright: a number with a score word or unit, or a satisfaction word.
+const SCORED = /满意|打了?\d|\d\s*分|分数|评分|打分|rated|score|satisf/i;
+
+const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|分数|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
 // A digit after a score word, or any small number with a score unit. Chinese numerals only
 // count with a unit, so 满意度一般 stays a word score.
@@ -55,5 +62,9 @@ export function findSatisfaction(text: string): number | undefined {
   if (!numeric && en) return EN_DIGIT[en.toLowerCase()];
   const digit = numeric?.[1] ?? numeric?.[2];
   if (digit) return SCORE_DIGIT[digit] ?? Number(digit);
-  return WORD_SCORES.find(([re]) => re.test(text))?.[1];
+  const word = WORD_SCORES.find(([re]) => re.test(text))?.[1];
+  if (word !== undefined) return word;
+  // "回访 立白 4": a terse callback note ending on a lone score.
+  const bare = /回访|callback/i.test(text) ? /(?:^|\s)([1-5])\s*$/.exec(text)?.[1] : undefined;
+  return bare ? Number(bare) : undefined;
 }
