@@ -29,7 +29,8 @@ const STOP = new Set([
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
 const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group']);
 
-const CAP_RUN = /[A-Z][A-Za-z0-9&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&'.-]*)*/g;
+// Latin-1 letters too: Nestlé, Müller, Société Générale.
+const CAP_RUN = /[A-ZÀ-Þ][A-Za-z0-9À-ÿ&'.-]*(?:\s+(?:&\s+)?[A-Z0-9À-Þ][A-Za-z0-9À-ÿ&'.-]*)*/g;
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+)([a-z][a-z0-9&-]{2,30})\b/gi;
 

@@ -32,10 +32,18 @@ const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|d)$/, '');
 const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a) || stem(a) === stem(b);
 
 // Chat shorthand: "mtg with Blue Sun tmrw 3pm".
-const SHORTHAND: [RegExp, string][] = [[/\bmtgs?\b/gi, 'meeting'], [/\btmrw?\b|\btmw\b/gi, 'tomorrow'], [/\bw\/o\b/gi, 'without']];
+const SHORTHAND: [RegExp, string | ((m: string) => string)][] = [
+  [/\bmtgs?\b/gi, 'meeting'], [/\btmrw?\b|\btmw\b/gi, 'tomorrow'], [/\bw\/o\b/gi, 'without'],
+  // Chat shorthand for a follow-up and a period: "f/u w/ Grab next wk", "in 2 wks", "this qtr".
+  [/\bf\/u\b|\bfu\b(?= (?:w\/|with|on|in|next|this|tomorrow|mon|tue|wed|thu|fri))/gi, 'follow up'],
+  [/(?<=\d\s?)wks?\b|\bwks?\b(?=[\s.,!?]|$)/gi, (m: string) => (/s$/i.test(m) ? 'weeks' : 'week')],
+  // "Linda @ HubSpot", "procurement lead @ Bosch": a spaced @ says where someone works (an email has no spaces).
+  [/(?<=[A-Za-z])\s+@\s*(?=[A-Z\u4e00-\u9fff])/g, ' at '],
+  [/\bqtr\b/gi, 'quarter'], [/\bEOM\b/g, 'end of month'], [/\bEOW\b/g, 'end of week'],
+];
 
 export function fixEnglishTypos(said: string): string {
-  const text = SHORTHAND.reduce((t, [re, word]) => t.replace(re, word), said);
+  const text = SHORTHAND.reduce((t, [re, word]) => (typeof word === 'string' ? t.replace(re, word) : t.replace(re, word)), said);
   return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word) => {
     const lower = word.toLowerCase();
     if (KNOWN.has(lower)) return word;
