@@ -1,6 +1,8 @@
 // Word patterns the intent rules are built from. Each names one kind of evidence.
 
 export const UNDO = /(?:撤销|撤回)(?:一下|吧)?[。.!！]?$|^(?:请|帮我)?(?:撤销|撤回|回滚|取消上一条|删掉刚才|删除刚才|撤销上一条)|刚才那?[条个句]?(?:记录)?(?:不对|错了|记错了|录错了|搞错了|有误|作废)|(?:帮我)?撤(?:一下|了吧|掉)[。.!！]?$|^(?:undo|revert|scratch that|take (?:that|it) back|never ?mind,? (?:undo|delete))/i;
+// "how do i log a visit with this thing?", "这个bot能批量导入客户吗": a question about the bot itself.
+export const HOW_TO = /\bhow (?:do|can|should) (?:i|we) (?:log|add|record|enter|create|set up|set|import|undo|use)\b|这个(?:bot|机器人|助手|小助手)[^,，。]{0,12}[吗嘛？?]|(?:你|bot|机器人)(?:能不能|能|可以|会不会|支持)(?:批量|导入|导出|自动|识别|语音)[^,，。]{0,10}[吗嘛？?]/i;
 export const HELP = /能干[嘛啥吗]|能做[啥些]|会干[嘛啥]|会[做干]?啥|怎么(?:录|建|加|记|查|改|删|设)|哪些功能|什么功能|功能有哪些|有啥功能|怎么(?:添加|录入|记录|新建|创建|设置|查看|撤销|提醒)|帮助|怎么用|怎么使用|如何用|如何使用|使用说明|使用方法|能做什么|能干什么|会做什么|有什么功能|支持什么|怎么记录|怎么操作|指令|命令|^\s*help\b|how (?:do i|to) use|how (?:do|can|should) i\b|what can (?:you|this bot|the bot|it) do|\busage\b|^\s*commands?\s*$|^\?+$|^？+$/i;
 export const GREETING = /^(?:你好|您好|嗨|哈喽|早上好|晚上好|下午好|早安|晚安|谢谢|多谢|感谢|好的|收到|ok|okay|嗯+|哦+|hi|hello|hey|thanks|thank you|thx|good (?:morning|night|evening))/i;
 
@@ -36,7 +38,7 @@ export const ACTIVITY = /\bdemo\s?完|\b[A-Z][a-z]+ (?:at|from) [A-Z][\w&.-]+ (?
 export const DEAL = /签|赢单|丢单|丢了|黄了|输单|拿下|中标|成交|金额|预算|报价|调整|改为|改成|上调|下调|阶段|进入|推进到|合同|意向|需求|竞品|\b(?:closed|won|lost|stage|moved to|deal|amount|value|worth|negotiation|proposal|qualified|signed|close)\b/i;
 
 export const PAST = /(?:打|来)(?:了个?)?电话来|(?:总|经理|总监|主任|处长|科长|部长|工)(?:刚刚?)?(?:打|来)(?:了个?)?电话(?:过来)?(?:说|讲|问)|来(?:了个?)?电话|来电|了|过(?!去|来|一遍|一下)|已|刚(?!好)|(?:拜访|见|聊|谈|开|打|吃|发|回)完|[聊谈]得|昨天|昨晚|上周|对方(?:说|表示|反馈|要|希望|想|觉得|同意|答应|提)|客户确认|(?:打了?|给了?|评了?)?\s*[1-5]\s*分(?!钟|之|期|公司)|(?:总|经理|总监|主任|处长|科长|部长|工)(?:在)?(?:电话|微信|邮件)?(?:里|上|中)?(?:说|表示|反馈|提到|答应|同意)(?!好)|他们(?:说|表示|要|希望|想|觉得|同意)|客户(?:说|表示|反馈|觉得)|\bthey (?:want|need|said|asked|agreed|are|were|loved|liked|seem)|\b(?:met|called|visited|had|sent|emailed|spoke|talked|discussed|did|went|was|were|got|gave|just|yesterday|last week|ago)\b/i;
-export const PLAN_START = /^[|\s]*(?:前|之前|以前)?\s*(?:我|咱们?)?\s*(?:要|得|需要|准备|打算|计划|回头|必须|务必)|^\s*(?:i(?:'ll| will| need to| have to| must| should| gotta)|need to|going to|plan to|gotta|must)\b/i;
+export const PLAN_START = /^[|\s]*(?:前|之前|以前)?\s*(?:我|咱们?)?\s*(?:要|得|需要|准备|打算|计划|回头|必须|务必|改天|过几天|过两天|有空|找时间|抽空)|^\s*(?:i(?:'ll| will| need to| have to| must| should| gotta)|need to|going to|plan to|gotta|must)\b/i;
 export const PLAN_ACTION = /同步|过一遍|过一下|对一下|\b(?:check back|circle back|catch up|sync)\b|\b(?:meeting|lunch|dinner|coffee|call|demo|visit) with\b|给[^,，。;；]{1,12}(?:报价|报个价|发|打|回)|报价|开[^,，。;；]{0,8}会|拜访|会议|视频|电话|吃饭|吃个饭|喝茶|见面|开会|演示|跟进|联系|回访|打电话|打个电话|发|见|(?<!签)约|去|聊|谈|沟通|演示|开会|送|问|催|\b(?:call|email|visit|meet|follow up|send|ping|demo|check in|reach out|touch base)\b/i;
 
 // Issue #11 queries and corrections.
