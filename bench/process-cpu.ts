@@ -15,12 +15,12 @@ const tickMs = (() => {
   try { return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()); } catch { return 10; }
 })();
 
-/** utime + stime and ppid of /proc/<pid>/stat (the command name may hold spaces: read after its ')'). */
-function procStat(pid: string): { ppid: number; ms: number } | undefined {
+/** utime + stime, the waited-for children's cutime + cstime, and ppid of /proc/<pid>/stat (the command name may hold spaces: read after its ')'). */
+function procStat(pid: string): { ppid: number; ms: number; endedChildrenMs: number } | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tickMs };
+    return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tickMs, endedChildrenMs: (Number(f[13]) + Number(f[14])) * tickMs };
   } catch {
     return undefined; // gone meanwhile, or not Linux
   }
@@ -31,7 +31,10 @@ async function postgresMs(db: Db): Promise<number> {
   const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   const postmaster = row && procStat(String(row.pid))?.ppid;
   if (!postmaster) return NaN;
-  let ms = procStat(String(postmaster))?.ms ?? 0;
+  // Backends that ended since the last sample count through the postmaster's cutime/cstime
+  // (it waits for them); without those, a closed connection made the figure go negative.
+  const main = procStat(String(postmaster));
+  let ms = (main?.ms ?? 0) + (main?.endedChildrenMs ?? 0);
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const s = procStat(pid);
     if (s?.ppid === postmaster) ms += s.ms;
