@@ -40,7 +40,7 @@ const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|�
 // A clause with a score (今天回访海天 满意度5分) reports a callback made, whatever its date.
 function withoutDatedClauses(masked: string): string {
   const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again)[^,，。;；!！|]*/gi, ' ');
-  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|[1-5]\s*分|满意/.test(clause)).join('，');
+  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|[1-5]\s*分|满意|客户确认|已续/.test(clause)).join('，');
 }
 
 /** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word
@@ -93,7 +93,7 @@ const RULES: Rule[] = [
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   // "华为云的商机有几个", "查一下上汽": about a customer the tenant knows.
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.knownCustomer) && (S.PIPELINE.test(e.text) || S.LOOK_UP.test(e.text)) && isQuestion(e) && !S.ACTIVITY.test(e.masked) && !e.hasAmount },
-  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text)) && !S.ACTIVITY.test(e.text) && (!e.hasStage || S.STAGE_FILTER.test(e.text)) && !e.hasAmount && !(e.customer && S.CUSTOMER_STATUS.test(e.text)) },
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text) || S.STAGE_FILTER.test(e.text)) && !S.ACTIVITY.test(e.text) && (!e.hasStage || S.STAGE_FILTER.test(e.text)) && !e.hasAmount && !(e.customer && S.CUSTOMER_STATUS.test(e.text)) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && (S.CUSTOMER_STATUS.test(e.text) || (S.LOOK_UP.test(e.text) && short(e, 20))) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
@@ -107,6 +107,7 @@ const RULES: Rule[] = [
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
+  { intent: 'log_activity', confidence: 0.6, test: (e) => Boolean(e.customer) && S.REPORTED_SPEECH.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];
 

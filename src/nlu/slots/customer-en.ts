@@ -8,6 +8,7 @@ import { findApposition } from './en-apposition.js';
 const STOP = new Set([
   'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
   'remind', 'new', 'add', 'customer', 'account', 'client', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
+  'proposal', 'negotiation', 'qualified', 'lead', 'stage', 'won', 'lost',
   'my', 'our', 'show', 'what', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'status', 'update', 'follow',
   'please', 'pls', 'can', 'could', 'just', 'today', 'tomorrow', 'tonight', 'yesterday', 'next', 'this', 'last',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri',

@@ -122,7 +122,7 @@ export interface DateSlots { expected_close?: string; next_follow_up?: string; o
 
 const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|于|on)?\s*$/i;
 
-const SCORE_GIVEN = /(?<![\d.])[1-5一二三四五]\s*分(?!钟|之|期)|(?:打|给|评)了?\s*[1-5]|(?<!度)满意(?!度)|不满意/;
+const SCORE_GIVEN = /客户确认|已续|确认续|(?<![\d.])[1-5一二三四五]\s*分(?!钟|之|期)|(?:打|给|评)了?\s*[1-5]|(?<!度)满意(?!度)|不满意/;
 
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
 
