@@ -20,8 +20,9 @@ function amountSpans(text: string): Span[] {
 
 /** The text with each self-correction applied; unchanged when there is none. */
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
-  if (!/不对|哦不|噢不|不不|说错了|更正/.test(text)) return text;
-  let out = text;
+  const renamed = replacedName(text);
+  if (!/不对|哦不|噢不|不不|说错了|更正/.test(renamed)) return renamed;
+  let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).
   for (let pass = 0; pass < 3; pass++) {
     const next = correctOnce(out, pass === 0 ? dates() : undefined);
@@ -39,7 +40,7 @@ function correctOnce(text: string, known?: DateMention[]): string {
       const old = spans.filter((s) => s.end <= m.index && m.index - s.end <= REACH).at(-1);
       if (!fresh || !old) continue;
       const between = text.slice(old.end, m.index);
-      return `${text.slice(0, old.index)}${text.slice(fresh.index, fresh.end)}${between}${text.slice(fresh.end)}`;
+      return `${text.slice(0, old.index)}${keptTime(text.slice(old.index, old.end), text.slice(fresh.index, fresh.end))}${between}${text.slice(fresh.end)}`;
     }
     const place = replacedPlace(text, m.index, after);
     if (place !== undefined) return place;
@@ -57,4 +58,22 @@ function replacedPlace(text: string, marker: number, after: number): string | un
   const old = text.lastIndexOf(word, marker);
   if (old < 0 || marker - old > REACH) return undefined;
   return `${text.slice(0, old)}${text.slice(after)}`;
+}
+
+// "周四下午三点…哦不对 是周五": a new day alone keeps the time said with the old one.
+const DAY_THEN_TIME = /^(.*?(?:周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[号日]|今天|明天|后天))((?:早上|上午|中午|下午|晚上|傍晚)?\s*[\d一二两三四五六七八九十]{1,3}(?:[点:：][\d一二三四五六七八九十]{0,3}(?:分|半)?)?)$/;
+function keptTime(old: string, fresh: string): string {
+  const said = DAY_THEN_TIME.exec(old);
+  return said?.[2] && !/\d|点|上午|下午|晚上|早上/.test(fresh) && /^(?:周|星期|礼拜|\d|今|明|后|下|这|本)/.test(fresh) ? `${fresh}${said[2]}` : fresh;
+}
+
+// "宝钢的项目 呃 不是宝钢 是宝武": a name said again after 不是, then the right one after 是.
+const NOT_BUT = /[,，\s]*不是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[,，\s]*(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
+function replacedName(text: string): string {
+  const m = NOT_BUT.exec(text);
+  const [wrong, right] = [m?.[1], m?.[2]];
+  if (!m || !wrong || !right) return text;
+  const before = text.slice(0, m.index);
+  if (!before.includes(wrong)) return text;
+  return `${before.split(wrong).join(right)} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
 }
