@@ -19,12 +19,17 @@ export function owners(actor: Actor, scope: Scope): { tenantId: string; ownerId?
 
 export interface FunnelRow { stage: Stage; count: number; amount: number; weighted: number }
 
-export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<FunnelRow[]> {
-  // Deals of customers in the public pool (公海, #14) are no longer their last owner's pipeline.
+/** Deals the scope covers, leaving out those of customers in the public pool (公海, #14): they
+ * are no longer their last owner's pipeline. */
+async function ownedDeals(db: Db, actor: Actor, scope: Scope) {
   const pooled = await db.customer.findMany({ where: { ...owners(actor, scope), pooledAt: { not: null } }, select: { id: true } });
+  return { ...owners(actor, scope), ...(pooled.length && { customerId: { notIn: pooled.map((c) => c.id) } }) };
+}
+
+export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<FunnelRow[]> {
   const groups = await db.deal.groupBy({
     by: ['stage'],
-    where: { ...owners(actor, scope), stage: { in: OPEN_STAGES }, ...(pooled.length && { customerId: { notIn: pooled.map((c) => c.id) } }) },
+    where: { ...(await ownedDeals(db, actor, scope)), stage: { in: OPEN_STAGES } },
     _count: { _all: true },
     _sum: { amount: true },
   });
@@ -39,9 +44,7 @@ export interface StageDeal { customerId: string; customer: string; title: string
 
 /** The deals at one stage ("谈判阶段的单子有哪些", issue #11): the largest first, and how many in all. */
 export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: Stage, take: number): Promise<{ rows: StageDeal[]; count: number }> {
-  // Deals of customers in the public pool (公海, #14) are no longer their last owner's.
-  const pooled = await db.customer.findMany({ where: { ...owners(actor, scope), pooledAt: { not: null } }, select: { id: true } });
-  const where = { ...owners(actor, scope), stage, ...(pooled.length && { customerId: { notIn: pooled.map((c) => c.id) } }) };
+  const where = { ...(await ownedDeals(db, actor, scope)), stage };
   const [deals, count] = await Promise.all([
     db.deal.findMany({ where, orderBy: [{ amount: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }], take, select: { customerId: true, ownerId: true, title: true, amount: true, currency: true } }),
     db.deal.count({ where }),
@@ -50,8 +53,12 @@ export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: St
     db.customer.findMany({ where: { tenantId: actor.tenantId, id: { in: deals.map((d) => d.customerId) } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { tenantId: actor.tenantId, id: { in: deals.map((d) => d.ownerId) } }, select: { id: true, name: true } }),
   ]);
-  const nameOf = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? '—';
-  const rows = deals.map((d) => ({ customerId: d.customerId, customer: nameOf(customers, d.customerId), title: d.title, amount: d.amount?.toNumber() ?? 0, currency: d.currency, owner: nameOf(users, d.ownerId) }));
+  const customerName = new Map(customers.map((c) => [c.id, c.name]));
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const rows = deals.map((d) => ({
+    customerId: d.customerId, customer: customerName.get(d.customerId) ?? '—', title: d.title,
+    amount: d.amount?.toNumber() ?? 0, currency: d.currency, owner: userName.get(d.ownerId) ?? '—',
+  }));
   return { rows, count };
 }
 

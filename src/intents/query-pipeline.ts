@@ -1,13 +1,12 @@
 // The funnel: open deals by stage with count, amount and weighted amount — mine, the team's
 // (managers), or one colleague's ("张伟的漏斗", issue #11).
-import { dealsAtStage, funnel } from '../domain/reports.js';
-import type { IntentContext } from './types.js';
-import type { Whose } from './query-who.js';
 import type { Reply } from '../chat/index.js';
-import { qt } from './query-messages.js';
+import { dealsAtStage, funnel } from '../domain/reports.js';
+import type { Stage } from '../generated/prisma/enums.js';
 import { formatAmount, t } from '../i18n/index.js';
-import { whose } from './query-who.js';
-import type { IntentHandler } from './types.js';
+import { qt } from './query-messages.js';
+import { whose, type Whose } from './query-who.js';
+import type { IntentContext, IntentHandler } from './types.js';
 
 export const queryPipeline: IntentHandler = {
   async handle(ctx, args) {
@@ -31,11 +30,12 @@ export const queryPipeline: IntentHandler = {
 const SHOWN = 20;
 
 /** "团队谈判阶段的单子有哪些": the deals at that stage, with amount and (for a team) whose. */
-async function atStage(ctx: IntentContext, who: Whose, stage: NonNullable<Parameters<IntentHandler['handle']>[1]['stage']>): Promise<Reply> {
+async function atStage(ctx: IntentContext, who: Whose, stage: Stage): Promise<Reply> {
   const { locale } = ctx;
   const { rows, count } = await dealsAtStage(ctx.tx, ctx.actor, who.scope, stage, SHOWN);
-  const title = qt(locale, 'stageDealsTitle', { who: who.label, stage: t(locale, `stage.${stage}`), count });
-  if (!count) return { text: [who.note, qt(locale, 'stageDealsEmpty', { who: who.label, stage: t(locale, `stage.${stage}`) })].filter(Boolean).join('\n') };
+  const named = { who: who.label, stage: t(locale, `stage.${stage}`) };
+  if (!count) return { text: [who.note, qt(locale, 'stageDealsEmpty', named)].filter(Boolean).join('\n') };
+  const title = qt(locale, 'stageDealsTitle', { ...named, count });
   const value = (r: (typeof rows)[number]) => [formatAmount(r.amount, locale, r.currency), who.scope === 'me' ? undefined : r.owner, r.title].filter(Boolean).join(' · ');
   const more = count > SHOWN ? [qt(locale, 'customersMore', { n: count - SHOWN })] : [];
   return {

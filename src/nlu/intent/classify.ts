@@ -7,6 +7,7 @@ import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
 import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
+import { CALLBACK_DONE } from '../slots/callback.js';
 
 export interface Evidence {
   text: string;
@@ -40,7 +41,7 @@ const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|�
 // A clause with a score (今天回访海天 满意度5分) reports a callback made, whatever its date.
 function withoutDatedClauses(masked: string): string {
   const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again)[^,，。;；!！|]*/gi, ' ');
-  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|[1-5]\s*分|满意|客户确认|已续/.test(clause)).join('，');
+  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|满意/.test(clause) || CALLBACK_DONE.test(clause)).join('，');
 }
 
 /** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word

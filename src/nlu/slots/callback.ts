@@ -21,13 +21,15 @@ export function findCategory(text: string): Category | undefined {
   if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
   const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
   // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
-  return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORED.test(text) ? 'satisfaction' : found;
+  return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORE_SAID.test(text) ? 'satisfaction' : found;
 }
 
 // A complaint, not asked-for feedback (使用反馈, a feedback callback), is what a score outranks.
 const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎么样|feedback|usage))[\s\S]*(?:投诉|吐槽|抱怨|意见|complain)/i;
-// A score said outright: a number with a score word or unit, or a satisfaction word.
-const SCORED = /满意|打了?\d|\d\s*分|分数|评分|打分|rated|score|satisf/i;
+// A score said outright: a number with a score word or unit, or a satisfaction word (满意度 alone names the kind).
+export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|satisf/i;
+// A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
+export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|客户确认|已续|确认续`, 'i');
 
 const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|分数|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';

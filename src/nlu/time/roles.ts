@@ -6,6 +6,7 @@
 import type { DateMention } from './extract.js';
 import { isLastBareDay, tenseOf, weekBefore, type Clock } from './tense.js';
 import { compareDates } from './calendar.js';
+import { CALLBACK_DONE } from '../slots/callback.js';
 
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
@@ -102,7 +103,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     const role = roleOf(w, false, text);
     // "今天回访海天 满意度5分", "季度末满意度回访：恒力石化 3分": a callback already scored is done;
     // its date is when it happened, or the name of its round.
-    if (role === 'next_follow_up' && SCORE_GIVEN.test(clause) && !/再|again|下次|next time/i.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
+    if (role === 'next_follow_up' && CALLBACK_DONE.test(clause) && !/再|again|下次|next time/i.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
     // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.
@@ -121,8 +122,6 @@ const endsTerseNote = (text: string, m: DateMention): boolean =>
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
 const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|于|on)?\s*$/i;
-
-const SCORE_GIVEN = /客户确认|已续|确认续|(?<![\d.])[1-5一二三四五]\s*分(?!钟|之|期)|(?:打|给|评)了?\s*[1-5]|(?<!度)满意(?!度)|不满意/;
 
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
 
