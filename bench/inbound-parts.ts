@@ -19,24 +19,34 @@ import { signedRequest, messageEvent } from '../tests/adapters/fakes/feishu-rig.
 import { benchProduct, type ProductAt } from './inbound-product.js';
 import { sayings } from './inbound-protocol.js';
 import type { BenchTenant } from './inbound-tenant.js';
+import { postgresMs } from './process-cpu.js';
 import { countRoundTrips } from './round-trips.js';
 
-export interface PartCost { part: string; cpuMs: number; wallMs: number; sql: number; redis: number }
+export interface PartCost {
+  part: string; cpuMs: number; wallMs: number; sql: number; redis: number;
+  /** The Postgres server's CPU (every backend, from /proc) while the part ran; NaN when Postgres runs elsewhere. */
+  postgresCpuMs: number;
+}
+
+/** Postgres CPU so far (process-cpu.ts), set by measureParts for the database it measures. */
+let postgresCpu: () => Promise<number> = async () => NaN;
 
 /** Messages per round in the rounds part: a burst's rounds fill up to the worker's ROUND_MAX. */
 const ROUND = 50;
 
 async function timed(part: string, n: number, fn: (i: number) => Promise<unknown>, per = n): Promise<PartCost> {
   const trips = countRoundTrips();
+  const pgBefore = await postgresCpu();
   const before = trips();
   const cpu = process.cpuUsage();
   const wall = performance.now();
   for (let i = 0; i < n; i++) await fn(i);
   const used = process.cpuUsage(cpu);
   const after = trips();
+  const pgUsed = (await postgresCpu()) - pgBefore;
   return {
     part, cpuMs: (used.user + used.system) / 1000 / per, wallMs: (performance.now() - wall) / per,
-    sql: (after.sql - before.sql) / per, redis: (after.redis - before.redis) / per,
+    sql: (after.sql - before.sql) / per, redis: (after.redis - before.redis) / per, postgresCpuMs: pgUsed / per,
   };
 }
 
@@ -65,6 +75,7 @@ async function bare(databaseUrl: string, texts: string[]): Promise<PartCost> {
 /** `n` messages through each part in turn; their rows stay in the bench tenant (dropped later). */
 export async function measureParts(runtime: Runtime, tenant: BenchTenant, at: ProductAt, n: number): Promise<PartCost[]> {
   const product = benchProduct(runtime, at);
+  postgresCpu = () => postgresMs(runtime.db).catch(() => NaN);
   const connection = { connection: runtime.redis, prefix: `${at.keyPrefix}:bull` };
   const inbound = new Queue('inbound', connection);
   const outbound = new Queue<OutboundPayload>(outboundQueueName('feishu'), connection);

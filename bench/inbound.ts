@@ -72,7 +72,7 @@ export async function benchInbound(scale = 1): Promise<Figure[]> {
     const rows = await countRows(runtime.db, tenant, [...one.results, ...layouts.flatMap((l) => l.results)].flatMap((r) => r.ackedIds));
     say(`rows: ${JSON.stringify(rows)}`);
     for (const c of await measureParts(runtime, tenant, { ...at, keyPrefix: `${tag}-parts` }, Math.max(20, Math.round(200 * scale)))) {
-      say(`CPU per message, one at a time — ${c.part}: ${c.cpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms), SQL ${c.sql.toFixed(2)}, Redis ${c.redis.toFixed(2)}`);
+      say(`CPU per message, one at a time — ${c.part}: ${c.cpuMs.toFixed(2)} ms + Postgres ${c.postgresCpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms), SQL ${c.sql.toFixed(2)}, Redis ${c.redis.toFixed(2)}`);
     }
     return inboundFigures({ product: one.results, layouts, ceiling: bare, rows, metrics: one.metrics, storedBeforeSplit: oneRows.distinctActivitySources });
   } finally {

@@ -29,7 +29,7 @@ export async function benchParts(): Promise<Figure[]> {
       const at = { apiUrl: load.apiUrl, keyPrefix: tag, tenantId: tenant.tenantId };
       await measureParts(runtime, tenant, { ...at, keyPrefix: `${tag}-warm` }, 100);
       const costs = await measureParts(runtime, tenant, { ...at, keyPrefix: `${tag}-measured` }, MESSAGES);
-      for (const c of costs) say(`${c.part}: CPU ${c.cpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms), SQL ${c.sql.toFixed(2)}, Redis ${c.redis.toFixed(2)} per message`);
+      for (const c of costs) say(`${c.part}: CPU ${c.cpuMs.toFixed(2)} ms + Postgres ${c.postgresCpuMs.toFixed(2)} ms (wall ${c.wallMs.toFixed(2)} ms), SQL ${c.sql.toFixed(2)}, Redis ${c.redis.toFixed(2)} per message`);
       return figures(costs);
     } finally {
       await load.stop();
@@ -53,6 +53,8 @@ function figures(costs: PartCost[]): Figure[] {
   return [
     { name: `inbound CPU per message, end to end (${delivery.part.split(' (')[0]}), ms`, value: sum('cpuMs'), unit: 'ms', goal: `<= ${GOAL_MS}`, met: sum('cpuMs') <= GOAL_MS, ceiling: reference.cpuMs },
     ...path.map((c) => info(`CPU per message — ${c.part}, ms`, c.cpuMs, 'ms')),
+    info('Postgres CPU per message, end to end, ms', path.reduce((s, c) => s + c.postgresCpuMs, 0), 'ms', reference.postgresCpuMs),
+    info('Postgres CPU per message — router, ms', find('router')!.postgresCpuMs, 'ms'),
     ...(delivery !== single ? [info(`CPU per message — ${single.part}, ms`, single.cpuMs, 'ms')] : []),
     info('SQL statements per message, end to end', sum('sql'), 'stmts', reference.sql),
     info('Redis round trips per message, end to end', sum('redis'), 'trips'),

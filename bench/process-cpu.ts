@@ -27,7 +27,7 @@ function procStat(pid: string): { ppid: number; ms: number; endedChildrenMs: num
 }
 
 /** Every Postgres process's CPU: the postmaster is the parent of this connection's backend. */
-async function postgresMs(db: Db): Promise<number> {
+export async function postgresMs(db: Db): Promise<number> {
   const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   const postmaster = row && procStat(String(row.pid))?.ppid;
   if (!postmaster) return NaN;
