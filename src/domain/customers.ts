@@ -23,28 +23,37 @@ export interface Candidate {
 }
 
 /** `sharedFor`: also says which candidates this user collaborates on (`shared`, issue #14) in the
- * same statement — one query less for every message naming a customer (#16). */
-export async function findCandidates(tx: Tx, tenantId: string, typed: string, sharedFor?: string): Promise<Candidate[]> {
+ * same statement — one query less for every message naming a customer (#16).
+ * `similar`: 'always' lists similar names next to the exact and containing ones (creating a
+ * customer asks about both); 'fallback', the default, looks for similar names only when no name
+ * is the same or contains the typed one — all that `resolve` and the pool use. Similarity is the
+ * costly part (a trigram comparison with every customer of the tenant: ~9 ms of Postgres for 2,000
+ * customers against ~0.5 ms for the exact and containing ones, #16), so most messages skip it. */
+export async function findCandidates(
+  tx: Tx, tenantId: string, typed: string, sharedFor?: string, opts: { similar?: 'always' | 'fallback' } = {},
+): Promise<Candidate[]> {
   const key = matchKey(typed);
   const py = pinyinKey(typed);
   if (!key) return [];
   const shared = sharedFor
     ? Prisma.sql`EXISTS (SELECT 1 FROM "Collaborator" co WHERE co."customerId" = c.id AND co."userId" = ${sharedFor} AND co."tenantId" = ${tenantId})`
     : Prisma.sql`NULL::boolean`;
-  return tx.$queryRaw<Candidate[]>`
+  const exact = Prisma.sql`("matchKey" = ${key} OR ${key} = ANY("aliasKeys") OR pinyin = ${py} OR initials = ${key})`;
+  const contains = Prisma.sql`(strpos("matchKey", ${key}) > 0 OR (length(${py}) >= 4 AND strpos(pinyin, ${py}) = 1))`;
+  const score = Prisma.sql`GREATEST(similarity("matchKey", ${key}), similarity(pinyin, ${py}))::float8`;
+  const similar = Prisma.sql`("matchKey" % ${key} OR pinyin % ${py})`;
+  const query = (where: Prisma.Sql) => tx.$queryRaw<Candidate[]>`
     SELECT c.*, ${shared} AS shared FROM (
-      SELECT id, "tenantId", name, "ownerId",
-             ("matchKey" = ${key} OR ${key} = ANY("aliasKeys") OR pinyin = ${py} OR initials = ${key}) AS exact,
-             (strpos("matchKey", ${key}) > 0 OR (length(${py}) >= 4 AND strpos(pinyin, ${py}) = 1)) AS contains,
-             GREATEST(similarity("matchKey", ${key}), similarity(pinyin, ${py}))::float8 AS score
+      SELECT id, "tenantId", name, "ownerId", ${exact} AS exact, ${contains} AS contains, ${score} AS score
         FROM "Customer"
-       WHERE "tenantId" = ${tenantId}
-         AND ("matchKey" = ${key} OR ${key} = ANY("aliasKeys") OR pinyin = ${py} OR initials = ${key}
-              OR "matchKey" LIKE '%' || ${key} || '%' OR (length(${py}) >= 4 AND pinyin LIKE ${py} || '%')
-              OR "matchKey" % ${key} OR pinyin % ${py})
+       WHERE "tenantId" = ${tenantId} AND ${where}
        ORDER BY 5 DESC, 6 DESC, 7 DESC, name
        LIMIT 8) c
      ORDER BY exact DESC, contains DESC, score DESC, name`;
+  if (opts.similar === 'always') return query(Prisma.sql`(${exact} OR ${contains} OR ${similar})`);
+  // Two short statements: one that does it all took longer to plan than these two to run.
+  const near = await query(Prisma.sql`(${exact} OR ${contains})`);
+  return near.length ? near : query(similar);
 }
 
 export type Resolution =

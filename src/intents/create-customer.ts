@@ -16,7 +16,7 @@ export const createCustomer: IntentHandler = {
     if (!args.customer) return { text: t(locale, 'ask.customerMissing') };
     // Typed markup the cleaning left is never created (a button's confirmNew names what was offered).
     if (looksLikeMarkup(args.customer) && !args.confirmNew) return { text: t(locale, 'customer.notPlainName', { name: args.customer }) };
-    const candidates = await findCandidates(ctx.tx, actor.tenantId, args.customer);
+    const candidates = await findCandidates(ctx.tx, actor.tenantId, args.customer, undefined, { similar: 'always' });
     const same = candidates.find((c) => c.exact);
     const shared = await sharedWith(ctx.tx, actor, candidates);
     if (same) {
