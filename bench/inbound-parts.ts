@@ -6,6 +6,9 @@
 // round trips per message (round-trips.ts). The reference: the parser and one prepared INSERT
 // per message over a bare pg client, the least a stored message costs here.
 // Printed by the inbound bench after its stages; `npm run bench -- parts` runs it alone.
+import { mkdir, writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector/promises';
+import path from 'node:path';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { inboundPayloadSchema, outboundPayloadSchema, outboundQueueName, type OutboundPayload } from '../jobs/queues.js';
@@ -38,15 +41,36 @@ async function timed(part: string, n: number, fn: (i: number) => Promise<unknown
   const trips = countRoundTrips();
   const pgBefore = await postgresCpu();
   const before = trips();
+  const profile = await profiler(part);
   const cpu = process.cpuUsage();
   const wall = performance.now();
   for (let i = 0; i < n; i++) await fn(i);
   const used = process.cpuUsage(cpu);
+  await profile.stop();
   const after = trips();
   const pgUsed = (await postgresCpu()) - pgBefore;
   return {
     part, cpuMs: (used.user + used.system) / 1000 / per, wallMs: (performance.now() - wall) / per,
     sql: (after.sql - before.sql) / per, redis: (after.redis - before.redis) / per, postgresCpuMs: pgUsed / per,
+  };
+}
+
+/** BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of each part, `<dir>/<part>.cpuprofile` (open it in
+ * Chrome's DevTools). Off by default: profiling costs CPU itself. */
+async function profiler(part: string): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return { stop: async () => {} };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, `${part.split(' (')[0]!.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
   };
 }
 
