@@ -65,5 +65,7 @@ function periodLabel(locale: Locale, period: Period, offset: number, start: Date
   if (offset === 1 || offset === -1) return qt(locale, `offset.${period}.${offset}` as QueryMessage);
   // The zone's calendar dates of the first and the last day (the end is exclusive).
   const day = (d: Date) => formatCalendarDate(calendarDate(isoInZone(d, zone)), locale, new Date(), zone);
-  return `${day(start)}–${day(new Date(end.getTime() - 1))}`;
+  const first = day(start);
+  const last = day(new Date(end.getTime() - 1));
+  return first === last ? first : `${first}–${last}`; // 后天 is one day, not 12月8日–12月8日
 }

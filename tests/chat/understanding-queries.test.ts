@@ -34,6 +34,15 @@ describe('a period other than this one', () => {
     expect(values.some((v) => v.includes('三天后的'))).toBe(false);
   });
 
+  it('后天要跟进谁: that one day, titled with its date (not a range from the day to itself)', async () => {
+    await remind(rep2, '阿里巴巴', localAt(2, 11), 'follow_up', '后天的');
+    const reply = only(await app.say('rep2', '后天要跟进谁'));
+    expect(reply.text).toMatch(/^\d{1,2}月\d{1,2}日待办$/);
+    const values = reply.card!.fields!.map((f) => f.value);
+    expect(values.some((v) => v.includes('后天的'))).toBe(true);
+    expect(values.some((v) => v.includes('明天的') || v.includes('三天后的'))).toBe(false);
+  });
+
   it('上个月业绩: last month\'s won amount', async () => {
     const { start } = thisMonth();
     const { y, m } = today();
