@@ -19,6 +19,7 @@ const messages = {
   'channel.email': { zh: '邮件', en: 'Email' },
   'channel.meeting': { zh: '会议', en: 'Meeting' },
   'channel.demo': { zh: '演示', en: 'Demo' },
+  'channel.note': { zh: '跟进', en: 'Note' },
   'category.care': { zh: '关怀回访', en: 'Care' },
   'category.feedback': { zh: '使用反馈', en: 'Feedback' },
   'category.satisfaction': { zh: '满意度回访', en: 'Satisfaction' },

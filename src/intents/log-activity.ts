@@ -25,7 +25,8 @@ export const logActivity: IntentHandler = {
     const { contact, notes } = await contactFor(ctx, args, customer);
     const customerChanged = await customerFacts(ctx, args, customer);
     const times = activityTimes(args, ctx.now, actor.timeZone);
-    const channel = args.channel ?? 'visit';
+    // No way of contact said (上汽那边说…, Bob said…): a note, never a visit the rep did not mention.
+    const channel = args.channel ?? 'note';
     await addActivity(ctx.changes, {
       customerId: customer.id, contactId: contact?.id, dealId: placed.deal?.id, userId: actor.userId, channel,
       summary: args.summary ?? ctx.text ?? t(locale, `channel.${channel}`),

@@ -301,6 +301,31 @@ describe('query_pipeline', () => {
   });
 });
 
+describe('an activity with no way of contact said', () => {
+  it('news heard from the customer is a note (跟进), not a visit; the history says so; a visit said stays a visit', async () => {
+    const saic = await customer('上海汽车集团股份有限公司');
+    const heard = only(await app.say('rep1', '上汽那边说预算批下来了，让我们准备合同'));
+    expect(heard.text).toBe('已记录跟进 · 上海汽车集团股份有限公司');
+    const note = await app.db.activity.findFirstOrThrow({ where: { customerId: saic.id }, orderBy: { createdAt: 'desc' } });
+    expect([note.channel, note.summary]).toEqual(['note', '上汽那边说预算批下来了，让我们准备合同']);
+    const history = only(await app.say('rep1', '上汽最近怎么样'));
+    expect(fieldValue(history, '最近跟进')).toContain('跟进: 上汽那边说预算批下来了');
+
+    const visited = only(await app.say('rep1', '下午去了趟上汽，聊了售后系统'));
+    expect(visited.text).toBe('已记录拜访 · 上海汽车集团股份有限公司');
+    const visit = await app.db.activity.findFirstOrThrow({ where: { customerId: saic.id }, orderBy: { createdAt: 'desc' } });
+    expect(visit.channel).toBe('visit');
+  });
+
+  it('in English: "Bob at Globex Ltd said…" is a note', async () => {
+    const reply = only(await app.say('rep2', 'Bob at Globex Ltd said they want the quote by Friday'));
+    // The customer's deadline is kept in the note and said so (no follow-up, no close date).
+    expect(reply.text).toMatch(/^Logged Note with Globex Ltd\nThe other dates you mentioned \(\w{3} \d+\) are not a follow-up or a close date/);
+    const row = await app.db.activity.findFirstOrThrow({ where: { customerId: (await customer('Globex Ltd')).id }, orderBy: { createdAt: 'desc' } });
+    expect(row.channel).toBe('note');
+  });
+});
+
 describe('query_customer', () => {
   it('shows owner, deals, contacts and recent activity (Chinese)', async () => {
     const reply = only(await app.say('rep1', '华为云现在什么进展'));

@@ -73,8 +73,10 @@ describe('after a reminder is done', () => {
     expect(done.text).toMatch(/^已完成 · 招商银行。结果如何？/);
 
     const logged = only(await app.say('rep1', '谈得不错，对方同意下周签约'));
-    expect(logged.text).toBe('已记录拜访 · 招商银行');
+    // No way of contact said: a note, not a visit the rep never mentioned.
+    expect(logged.text).toBe('已记录跟进 · 招商银行');
     const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: cmb.id, summary: '谈得不错，对方同意下周签约' } });
+    expect(activity.channel).toBe('note');
     const deal = await app.db.deal.findUniqueOrThrow({ where: { id: activity.dealId! } });
     expect(deal.expectedClose).not.toBeNull();
   });
