@@ -104,6 +104,10 @@ const messages = {
     zh: '什么时候提醒你？例如：「提醒我明天上午10点给华为打电话」',
     en: 'When should I remind you? e.g. "remind me to call Acme Corp tomorrow at 10am"',
   },
+  'hint.dealFacts': {
+    zh: (p) => `要更新商机，可以说：「${p.customer} 金额调整为50万」或「${p.customer} 进入商务谈判」`,
+    en: (p) => `To change the deal, say e.g. "${p.customer} amount 500k" or "${p.customer} moved to negotiation"`,
+  },
   'ask.dealFacts': {
     zh: (p) => `要更新 ${p.customer} 的什么？例如：「${p.customer} 金额调整为50万」或「${p.customer} 进入商务谈判」`,
     en: (p) => `What changed for ${p.customer}? e.g. "${p.customer} amount 500k" or "${p.customer} moved to negotiation"`,

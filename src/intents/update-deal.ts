@@ -17,6 +17,9 @@ import { dealFields, undoButton, viewCustomerButton, whenField } from './render.
 import type { Args } from './args.js';
 import type { IntentContext, IntentHandler } from './types.js';
 
+/** A request to change the deal that says no change yet. */
+const EDIT_REQUEST = /改|调整|更新|修改|编辑|\b(?:update|change|edit|modify)\b/i;
+
 export const updateDeal: IntentHandler = {
   async handle(ctx, args) {
     // "byd的王总微信说审批走完了，下周签合同": a conversation was reported too — log it, with the news.
@@ -27,6 +30,12 @@ export const updateDeal: IntentHandler = {
     if (!hasDealFacts(dealFacts(args)) && !args.new_deal) {
       // "美团的行业改成本地生活" read as a deal update: it is a correction to the customer.
       if (args.industry || args.tier) return updateCustomer.handle(ctx, { ...args, customerId: customer.id });
+      // "上汽预算批下来了", "腾讯的需求变了": news with no fact the deal has a field for is kept as a
+      // note (nothing dropped), with how to change the deal. "更新一下Acme的商机" asks what changed.
+      if (ctx.text && !EDIT_REQUEST.test(ctx.text)) {
+        const noted = await logActivity.handle(ctx, { ...args, customerId: customer.id });
+        return { ...noted, text: `${noted.text}\n${t(ctx.locale, 'hint.dealFacts', { customer: customer.name })}` };
+      }
       return { text: t(ctx.locale, 'ask.dealFacts', { customer: customer.name }) };
     }
 

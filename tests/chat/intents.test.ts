@@ -317,6 +317,21 @@ describe('an activity with no way of contact said', () => {
     expect(visit.channel).toBe('visit');
   });
 
+  it('deal news with no field to put it in (上汽预算批下来了) is kept as a note, with how to change the deal; "update the deal" alone asks', async () => {
+    const saic = await customer('上海汽车集团股份有限公司');
+    const dealsBefore = await app.db.deal.findMany({ where: { customerId: saic.id }, orderBy: { id: 'asc' } });
+    const reply = only(await app.say('rep1', '上汽预算批下来了'));
+    expect(reply.text).toBe('已记录跟进 · 上海汽车集团股份有限公司\n要更新商机，可以说：「上海汽车集团股份有限公司 金额调整为50万」或「上海汽车集团股份有限公司 进入商务谈判」');
+    const note = await app.db.activity.findFirstOrThrow({ where: { customerId: saic.id }, orderBy: { createdAt: 'desc' } });
+    expect([note.channel, note.summary]).toEqual(['note', '上汽预算批下来了']);
+    expect(await app.db.deal.findMany({ where: { customerId: saic.id }, orderBy: { id: 'asc' } })).toEqual(dealsBefore);
+
+    const activities = await app.db.activity.count({ where: { tenantId: 'demo' } });
+    const ask = only(await app.say('rep2', 'update the Acme Corp deal'));
+    expect(ask.text).toBe('What changed for Acme Corp? e.g. "Acme Corp amount 500k" or "Acme Corp moved to negotiation"');
+    expect(await app.db.activity.count({ where: { tenantId: 'demo' } })).toBe(activities);
+  });
+
   it('in English: "Bob at Globex Ltd said…" is a note', async () => {
     const reply = only(await app.say('rep2', 'Bob at Globex Ltd said they want the quote by Friday'));
     // The customer's deadline is kept in the note and said so (no follow-up, no close date).
