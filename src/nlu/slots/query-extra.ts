@@ -57,10 +57,11 @@ export function findRank(text: string): { rank: true; rank_by?: 'follow_ups' | '
   return by ? { rank: true, rank_by: by } : { rank: true };
 }
 
+// English words on word boundaries: "what's on my plate" is not "late".
 const TASK_KINDS: ['overdue' | 'callback' | 'follow_up', RegExp][] = [
-  ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个?星期|个月)(?:都|还)?(?:没|未)(?:跟进|联系|拜访|回访)|超过[^,，。]{1,6}(?:没|未)|overdue|late|missed/i],
-  ['callback', /回访|满意度|callbacks?|care calls?/i],
-  ['follow_up', /跟进|联系|拜访|回电|打电话|follow[-\s]?ups?|to call|to visit/i],
+  ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个?星期|个月)(?:都|还)?(?:没|未)(?:跟进|联系|拜访|回访)|超过[^,，。]{1,6}(?:没|未)|\b(?:overdue|late|missed)\b/i],
+  ['callback', /回访|满意度|\b(?:callbacks?|care calls?)\b/i],
+  ['follow_up', /跟进|联系|拜访|回电|打电话|\b(?:follow[-\s]?ups?|to call|to visit)\b/i],
 ];
 
 export function findTaskKind(text: string): 'overdue' | 'callback' | 'follow_up' | undefined {
