@@ -34,6 +34,9 @@ const messages = {
     zh: (p) => `${p.who}商机里目前没有${p.stage}阶段的。问「${p.who}漏斗」可以看各阶段的汇总。`,
     en: (p) => `${p.who} deals: none at ${p.stage} right now. Ask "pipeline" for every stage.`,
   },
+  stageDealsMineEmpty: {
+    zh: (p) => `你名下没有${p.stage}阶段的商机，下面是团队的。`, en: (p) => `You have no deals at ${p.stage} yourself; here are the team's.`,
+  },
   customersMore: { zh: (p) => `……还有 ${p.n} 个`, en: (p) => `… and ${p.n} more` },
   contactsTitle: { zh: (p) => `${p.customer} 的联系人`, en: (p) => `Contacts at ${p.customer}` },
   contactsEmpty: {

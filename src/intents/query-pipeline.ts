@@ -34,6 +34,11 @@ async function atStage(ctx: IntentContext, who: Whose, stage: Stage): Promise<Re
   const { locale } = ctx;
   const { rows, count } = await dealsAtStage(ctx.tx, ctx.actor, who.scope, stage, SHOWN);
   const named = { who: who.label, stage: t(locale, `stage.${stage}`) };
+  // A manager's "谈判阶段的单子有哪些" with none of their own: their team's, said so.
+  if (!count && who.scope === 'me' && ctx.actor.role === 'manager' && ctx.actor.visibleOwners !== 'all' && ctx.actor.visibleOwners.length > 1) {
+    const team = { scope: 'team' as const, label: qt(locale, 'team'), people: ctx.actor.visibleOwners, note: qt(locale, 'stageDealsMineEmpty', named) };
+    return atStage(ctx, team, stage);
+  }
   if (!count) return { text: [who.note, qt(locale, 'stageDealsEmpty', named)].filter(Boolean).join('\n') };
   const title = qt(locale, 'stageDealsTitle', { ...named, count });
   const value = (r: (typeof rows)[number]) => [formatAmount(r.amount, locale, r.currency), who.scope === 'me' ? undefined : r.owner, r.title].filter(Boolean).join(' · ');

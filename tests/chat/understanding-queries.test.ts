@@ -229,6 +229,17 @@ describe('deals at one stage', () => {
     expect(reply.card!.fields!.some((f) => /张伟|李娜/.test(f.value))).toBe(true);
   });
 
+  it('a manager with no deal of their own at that stage gets the team\'s, and is told so', async () => {
+    const manager = await app.userId('manager');
+    expect(await app.db.deal.count({ where: { ownerId: manager, stage: 'negotiation' } })).toBe(0);
+    const expected = await labels({ stage: 'negotiation', ownerId: { in: [rep1, rep2] } });
+    const reply = only(await app.say('manager', '在商务谈判阶段的单子有哪些'));
+    const [note, title] = reply.text.split('\n');
+    expect(note).toBe('你名下没有商务谈判阶段的商机，下面是团队的。');
+    expect(title).toMatch(/^团队商务谈判阶段的商机（\d+）$/);
+    expect([...new Set(reply.card!.fields!.map((f) => f.label))].sort()).toEqual(expected);
+  });
+
   it('我手上在谈判的单子有几个 for a rep: only their own', async () => {
     const expected = await labels({ stage: 'negotiation', ownerId: rep1 });
     const reply = only(await app.say('rep1', '我手上现在在谈判的单子有几个'));
