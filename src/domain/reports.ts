@@ -1,6 +1,6 @@
 // Read-only views: the pipeline funnel, KPI for a period, a rep's tasks, one customer's status.
 // Every query is limited to what the actor may see (actor.ts).
-import type { ReminderKind, Stage } from '../generated/prisma/enums.js';
+import type { Channel, ReminderKind, Stage } from '../generated/prisma/enums.js';
 import { periodRange, type Period } from '../time.js';
 import { basisOf, collectedBy, sumOf, type Basis } from './attainment.js';
 import { goalFor, periodKey, type Goal } from './targets.js';
@@ -64,6 +64,8 @@ export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: St
 
 export interface Kpi {
   won: number; wonCount: number; target: number | null; activities: number; newCustomers: number; newDeals: number;
+  /** The activities by way of contact, most first ("团队本周拜访了多少次" reads the visits). */
+  activitiesBy: { channel: Channel; count: number }[];
   /** Issue #15: the stretch target (挑战目标) when set, money collected (回款), and which one attainment counts. */
   stretch: number | null; collected: number; basis: Basis;
 }
@@ -74,7 +76,7 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
   const userIds = who.ownerId?.in;
   const [won, activities, newCustomers, newDeals, goal, collected, basis] = await Promise.all([
     db.deal.aggregate({ where: { ...who, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
-    db.activity.count({ where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } } }),
+    db.activity.groupBy({ by: ['channel'], where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } }, _count: true }),
     // New business: customers added in the period, not existing ones imported from a spreadsheet.
     db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end }, importedAt: null } }),
     db.deal.count({ where: { ...who, createdAt: { gte: start, lt: end } } }),
@@ -84,7 +86,9 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
   ]);
   return {
     won: won._sum.amount?.toNumber() ?? 0, wonCount: won._count, target: goal?.amount ?? null, stretch: goal?.stretch ?? null,
-    activities, newCustomers, newDeals, collected, basis,
+    activities: activities.reduce((n, a) => n + a._count, 0),
+    activitiesBy: activities.map((a) => ({ channel: a.channel, count: a._count })).sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
+    newCustomers, newDeals, collected, basis,
   };
 }
 

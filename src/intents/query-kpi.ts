@@ -20,6 +20,13 @@ function attainment(locale: Locale, k: Kpi) {
   return [{ label, value: `${formatPercent(done / k.target)}${stretch}` }];
 }
 
+/** "12（拜访 5 · 电话 4 · 微信 3）": the count, and by way of contact. */
+function activities(locale: Locale, k: Kpi): string {
+  if (!k.activities) return '0';
+  const by = k.activitiesBy.map((a) => `${t(locale, `channel.${a.channel}`)} ${a.count}`).join(' · ');
+  return locale === 'zh' ? `${k.activities}（${by}）` : `${k.activities} (${by})`;
+}
+
 export const queryKpi: IntentHandler = {
   async handle(ctx, args) {
     const { locale } = ctx;
@@ -37,7 +44,7 @@ export const queryKpi: IntentHandler = {
       { label: t(locale, 'field.target'), value: k.target === null ? t(locale, 'kpi.noTarget') : formatAmount(k.target, locale) },
       ...(k.stretch !== null ? [{ label: gt(locale, 'stretch'), value: formatAmount(k.stretch, locale) }] : []),
       ...attainment(locale, k),
-      { label: t(locale, 'field.activities'), value: String(k.activities) },
+      { label: t(locale, 'field.activities'), value: activities(locale, k) },
       { label: t(locale, 'field.newCustomers'), value: String(k.newCustomers) },
       { label: t(locale, 'field.newDeals'), value: String(k.newDeals) },
     ];

@@ -63,6 +63,18 @@ describe('a colleague', () => {
     expect(fieldValue(reply, '合计')).toMatch(new RegExp(`^${open} · `));
   });
 
+  it('团队这个月拜访了多少次: the activities counted by way of contact, as stored', async () => {
+    const { start, end } = thisMonth();
+    const rows = await app.db.activity.groupBy({ by: ['channel'], where: { tenantId: 'demo', userId: { in: [rep1, rep2] }, occurredAt: { gte: start, lt: end } }, _count: true });
+    expect(rows.length).toBeGreaterThan(1);
+    const reply = only(await app.say('manager', '团队这个月拜访了多少次'));
+    const value = fieldValue(reply, '跟进次数');
+    const total = rows.reduce((n, r) => n + r._count, 0);
+    expect(value.startsWith(`${total}（`)).toBe(true);
+    const labels: Record<string, string> = { visit: '拜访', call: '电话', wechat: '微信', email: '邮件', meeting: '会议', demo: '演示', note: '跟进' };
+    for (const r of rows) expect(value).toContain(`${labels[r.channel]} ${r._count}`);
+  });
+
   it('李娜的业绩 for the manager', async () => {
     expect(only(await app.say('manager', '李娜的业绩')).text).toBe('李娜的本月业绩');
   });
