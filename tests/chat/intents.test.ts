@@ -57,6 +57,16 @@ describe('add_contact', () => {
     expect(row).toMatchObject({ title: '采购总监', phone: '13800138000', email: 'wangwei@huaweicloud.com', birthday: '1985-07-19' });
   });
 
+  it('"把比亚迪孙总的电话记一下 <number>" stores the phone on that contact, and logs no call', async () => {
+    const byd = await customer('比亚迪');
+    const calls = await app.db.activity.count({ where: { customerId: byd.id } });
+    const reply = only(await app.say('rep1', '把比亚迪孙总的电话记一下 139 1234 5678'));
+    expect(reply.text).toMatch(/^已(?:添加|更新)联系人 孙总 · 比亚迪$/);
+    const row = await app.db.contact.findFirstOrThrow({ where: { customerId: byd.id, name: '孙总' } });
+    expect(row.phone).toBe('13912345678');
+    expect(await app.db.activity.count({ where: { customerId: byd.id } })).toBe(calls);
+  });
+
   it('stores a contact typed in English', async () => {
     const reply = only(await app.say('rep2', 'add contact to Acme Corp: Jane Doe, CTO, Jane.Doe@Acme.com, 13912345678, birthday 1990-05-06'));
     expect(reply.text).toBe('Added contact Jane Doe at Acme Corp');
