@@ -106,10 +106,10 @@ const RULES: Rule[] = [
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
-  // News heard from the customer (上汽那边说预算批下来了, Bob at Globex said they want the quote) is a
-  // conversation that happened: an activity, carrying whatever deal facts it names.
-  { intent: 'log_activity', confidence: 0.75, test: (e) => Boolean(e.customer) && S.REPORTED_SPEECH.test(e.text) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
+  // News heard from the customer that names no deal fact (上汽那边说预算批下来了, 比亚迪那边反馈价格太高):
+  // a conversation that happened. With a stage, amount or close date it is the deal's news (above).
+  { intent: 'log_activity', confidence: 0.75, test: (e) => Boolean(e.customer) && !e.hasAmount && S.REPORTED_SPEECH.test(e.text) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];

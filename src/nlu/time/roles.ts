@@ -21,7 +21,7 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)?\s*(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 // "下周去签", "周五给他们签": the action is the signing itself.
 const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
@@ -41,7 +41,12 @@ function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
   while (start > floor && !HARD_BREAK.test(text[start - 1] ?? '')) start--;
   let end = mention.end;
   while (end < ceiling && !HARD_BREAK.test(text[end] ?? '')) end++;
-  return { before: text.slice(start, mention.index), after: text.slice(mention.end, end) };
+  // Voice input has no commas: 然后 ("and then") starts a new clause all the same.
+  const before = text.slice(start, mention.index);
+  const cut = before.lastIndexOf('然后');
+  const after = text.slice(mention.end, end);
+  const stop = after.indexOf('然后');
+  return { before: cut >= 0 ? before.slice(cut + 2) : before, after: stop >= 0 ? after.slice(0, stop) : after };
 }
 
 /** `planning`: the whole message is a plan (schedule_follow_up), so a date defaults to the follow-up. */
@@ -99,7 +104,8 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     const clause = `${w.before}${mention.text}${w.after}`;
     const tense = tenseOf(mention, clock, clause);
     const near = `${w.before.split(/\s/).pop() ?? ''} ${w.after}`;
-    if (tense === 'past' || isLastBareDay(mention, near, FOLLOW.test(near))) return 'occurred_at';
+    // "…确认了需求然后周五之前我们要把报价发给他": an action of ours after a bare weekday makes it the coming one.
+    if (tense === 'past' || isLastBareDay(mention, near, FOLLOW.test(near) || (ACTION_AFTER.test(w.after) && !/(?<!约|约好|定|安排)了|过(?!去|来)|完/.test(w.after)))) return 'occurred_at';
     const role = roleOf(w, false, text);
     // "今天回访海天 满意度5分", "季度末满意度回访：恒力石化 3分": a callback already scored is done;
     // its date is when it happened, or the name of its round.
