@@ -68,6 +68,8 @@ export function isPlan(e: Evidence): boolean {
 
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
+  // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
+  { intent: 'undo', confidence: 0.9, test: (e) => short(e, 48) && /^\s*(?:pls |please )?(?:undo|revert|scratch)\b(?! (?:the |my )?(?:stage|amount|deal stage))/i.test(e.text) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
   { intent: 'help', confidence: 0.85, test: (e) => short(e, 60) && S.HOW_TO.test(e.text) && !e.customer },
   // A manager's transfer (issue #14): a hand-over verb and the colleague named last.
@@ -94,7 +96,7 @@ const RULES: Rule[] = [
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   // "华为云的商机有几个", "查一下上汽": about a customer the tenant knows.
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.knownCustomer) && (S.PIPELINE.test(e.text) || S.LOOK_UP.test(e.text)) && isQuestion(e) && !S.ACTIVITY.test(e.masked) && !e.hasAmount },
-  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text) || S.STAGE_FILTER.test(e.text)) && !S.ACTIVITY.test(e.text) && (!e.hasStage || S.STAGE_FILTER.test(e.text)) && !e.hasAmount && !(e.customer && S.CUSTOMER_STATUS.test(e.text)) && !(e.customer && e.hasStage && !isQuestion(e)) },
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text) || S.STAGE_FILTER.test(e.text)) && !S.ACTIVITY.test(e.text) && (!e.hasStage || S.STAGE_FILTER.test(e.text)) && !e.hasAmount && !(e.customer && S.CUSTOMER_STATUS.test(e.text)) && !(e.customer && e.hasStage && !isQuestion(e) && !S.STAGE_FILTER.test(e.text)) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && (S.CUSTOMER_STATUS.test(e.text) || (S.LOOK_UP.test(e.text) && short(e, 20))) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
