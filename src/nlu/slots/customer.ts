@@ -8,13 +8,16 @@ import { extendLatinName } from './latin-names.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
 const CJK = /[\u4e00-\u9fff]/;
-const LEADING_KEYWORD = /^(?:添加联系人|新增联系人|新联系人|加个联系人|录入联系人|联系人)\s*[:：]?/;
+const LEADING_KEYWORD = /^(?:(?:添加|新增|加|录入|新建)(?:一个|一位|个|位)?(?:新的?)?联系人|新联系人|联系人)(?:就是|是)?\s*[:：]?/;
+
+// "帮我记一下云南白药新增一个联系人…": the request to note something is no part of a name.
+const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下)\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
 
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(LEADING_KEYWORD, '|');
+  const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|');
   const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
   const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
   // A known team member or contact is never the customer ("张伟的漏斗").

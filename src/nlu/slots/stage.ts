@@ -27,7 +27,7 @@ const DESTINATION = /(?:到|进入|转入|改为|变成|为|还在|仍在|仍处
 const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$/;
 
 // "对方要我们出报价方案", "他们要出一版方案": a proposal the customer asked for is the stage reached.
-const REQUESTED = /(?:对方|客户|他们|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?[^,，。;；]{0,6}$/;
+const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,10}$/;
 
 export function findStage(text: string): StageMatch | undefined {
   // A quote or proposal still to send is no stage: the furthest one said as reached, if any.

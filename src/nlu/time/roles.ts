@@ -18,6 +18,7 @@ const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|说|表示|答应|承诺|\b(?:said|promised)\b/i;
 // "they'll get back to us by Friday": the customer's own promise, in English.
+const DEADLINE_SET = /(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?\s*$/;
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
@@ -67,6 +68,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
+  // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
+  if (DEADLINE_SET.test(w.before)) return 'other';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
   if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
