@@ -13,7 +13,7 @@ import { findApposition } from './en-apposition.js';
 import { findBirthday, findEmail, findInlineTitle, findTitleBefore, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
-import { findIndustry, findTier } from './profile.js';
+import { findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST } from '../intent/signals.js';
 import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
@@ -131,7 +131,8 @@ const profile: Extractor = (c) => {
   const tier = findTier(c.text);
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
-  return { ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  const name = c.customer ? withoutProfile(c.customer, industry) : undefined;
+  return { ...(name ? { customer: name } : {}), ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
 };
 const callback: Extractor = (c) => {
   // The customer's own name is no category word (Orion Dental Care).

@@ -6,6 +6,7 @@
 import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
 import { isEnglishStopWord } from './customer-en.js';
 import { pinyinRun } from './latin-names.js';
+import { nameBeforeIndustry } from './profile.js';
 
 // 总 of 总部/总价 is no honorific: 京东方总部 is 京东方 at its head office, not Mr. Fang.
 const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})(?!部|价|额|共|体|结|计|量|包|算)`;
@@ -43,7 +44,7 @@ const POSSESSIVE = new RegExp(
 );
 // "他是比亚迪的": the company a person belongs to.
 const BELONGS = new RegExp(`(?:是|属于|来自)${NAME}(?=的(?:$|[,，。!！]))`, 'g');
-const KEYED = /(?:新增[一个家位小大]*客户|新(?:建|加|开)[一个家位小大]*客户|建个[小大新]?客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户(?!信息|资料|情况|档案|列表|名单|进展))\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
+const KEYED = /(?:新增[一个家位小大]*客户|新(?:建|加|开)[一个家位小大]*客户|建个[小大新]?客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户(?!信息|资料|情况|档案|列表|名单|进展))\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:(?:帮我)?(?:录一下|记一下|加一下|登记一下|录入一下)\s*)?(?:叫做|叫|名为|名叫|名字叫)?\s*([^\s,，。;；!！?？|、:：]{2,40})/;
 // "…刚跟海康的王总打完电话": a company owning a named contact, after a start word or a verb.
 // The start words come before ^: "跟柳工的严总" at the very start is 柳工, not 跟柳工.
 const OWNED_CONTACT = new RegExp(`(?:拜访(?:完|了)?|问候(?:了|一下)?|见了|见|去了|(?:碰|遇|见)到了?|约了|陪|请|跟进了?|跟(?!进|踪)|和|与|给|那个|这个|还有|找|[\\s,，。;；!！|]|^)([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)的(?=${CONTACT})`, 'g');
@@ -111,7 +112,8 @@ function* overlapping(pattern: RegExp, text: string): Generator<RegExpExecArray>
 
 /** `masked` has dates, amounts, phones and emails replaced by '|'. */
 export function findCustomerZh(masked: string): string | undefined {
-  const keyed = clean(KEYED.exec(masked)?.[1]);
+  const label = KEYED.exec(masked)?.[1];
+  const keyed = clean(label) ?? clean(nameBeforeIndustry(label));
   if (keyed) return keyed;
   // "王建国 比亚迪股份有限公司 采购总监": a listed name with a company suffix is the customer.
   const suffixed = clean(SUFFIXED_TOKEN.exec(masked)?.[1]);

@@ -26,6 +26,7 @@ const INDUSTRIES_ZH = [
   '地产', '物流', '汽车', '餐饮', '能源', '快消', '化工', '通信', '电信', '半导体', '芯片', '游戏', '政府', '政务', '农业',
   '建筑', '传媒', '广告', '旅游', '酒店', '家电', '服装', '纺织', '食品', '饮料', '钢铁', '电力', '军工', '航空', '软件',
   'SaaS', '人工智能', 'AI', '消费电子', '电子', '生物医药', '光伏', '环保', '文旅', '体育', '法律', '咨询', '出行', '物业',
+  '工程机械', '机械', '安防', '医疗器械', '智能制造', '新零售', '跨境电商', '储能', '物联网', '云计算', '大数据', '网络安全', '信息安全',
 ];
 const INDUSTRIES_EN = [
   'manufacturing', 'retail', 'fintech', 'finance', 'financial services', 'banking', 'insurance', 'healthcare',
@@ -68,10 +69,35 @@ export function findIndustry(text: string, segments: string[], customer?: string
   const labeled = ZH_LABELED.exec(text)?.[1]?.trim();
   if (labeled) return labeled;
   const suffixed = ZH_SUFFIXED.exec(text)?.[1] ?? ZH_DOING.exec(text)?.[1];
+  // "科大讯飞人工智能行业" said without a pause: the known industry the run ends with.
+  const known = suffixed && knownSuffix(suffixed);
+  if (known) return known;
   if (suffixed && suffixed !== customer) return suffixed.replace(/^(?:是|属于|做)/, '');
   const segment = fromSegments(segments.filter((s) => s !== customer));
   if (segment) return segment;
   const en = EN_SUFFIXED.exec(text)?.[1]?.trim();
   if (en && INDUSTRIES_EN.some((w) => en.toLowerCase().endsWith(w))) return en;
   return leftover(segments, customer);
+}
+
+const BY_LENGTH = [...INDUSTRIES_ZH].sort((a, b) => b.length - a.length);
+function knownSuffix(run: string): string | undefined {
+  return BY_LENGTH.find((w) => run.endsWith(w));
+}
+
+/** "科大讯飞人工智能行业A类" read as one name: the name ends where its industry starts. */
+export function withoutProfile(name: string, industry: string | undefined): string | undefined {
+  if (!industry) return undefined;
+  // Only "…<industry>行业…" inside the name: 理想汽车 (汽车), 苏州云帆物流 (物流) are names ending in their industry.
+  const at = name.indexOf(`${industry}行业`);
+  return at >= 2 ? name.slice(0, at) : undefined;
+}
+
+/** "隆基绿能光伏行业的重点客户" → 隆基绿能: what comes before a known industry said with 行业. */
+export function nameBeforeIndustry(run: string | undefined): string | undefined {
+  const at = run?.indexOf('行业') ?? -1;
+  if (!run || at < 0) return undefined;
+  const known = knownSuffix(run.slice(0, at));
+  const name = known ? run.slice(0, at - known.length) : '';
+  return name.length >= 2 ? name : undefined;
 }
