@@ -10,7 +10,7 @@ import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { findContact } from './contact.js';
 import { findApposition } from './en-apposition.js';
-import { findBirthday, findEmail, findInlineTitle, findTitleBefore, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findBirthday, findEmail, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
@@ -99,7 +99,7 @@ const person: Extractor = (c) => {
   const app = findApposition(c.text);
   const said = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(c.text, name);
   // "跟安踏的采购经理": the title is what follows the owner's 的.
-  const rawTitle = said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said;
+  const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
@@ -146,7 +146,8 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   log_activity: [customer, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
   create_customer: [customer, profile],
   add_contact: [customer, person],
-  update_deal: [customer, contact, amount, stage, dates, newDeal, summary],
+  // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
+  update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, channel, callback, dates, summary],
   query_pipeline: [scope, period, subject, stage],
