@@ -134,17 +134,34 @@ const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|�
 
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
 
+// "明年一月份才签 预计1月20号": a day in the month said before is the close made precise; "下周走合同
+// 下个月底签": the signing itself outranks a step towards it (走合同, 走流程).
+const SIGNING_AFTER = /^[^,，。;；]{0,4}(?:签|\bsign)/i;
+function refinesClose(slots: DateSlots, earlier: DateMention | undefined, text: string, later: DateMention): 'refines' | 'replaces' | false {
+  if (!earlier) return false;
+  const value = later.value.slice(0, 10);
+  const sameMonth = slots.expected_close?.slice(0, 7) === value.slice(0, 7) && /-(?:28|29|30|31)$/.test(slots.expected_close ?? '');
+  const stepBefore = !SIGNING_AFTER.test(text.slice(earlier.end)) && SIGNING_AFTER.test(text.slice(later.end));
+  return sameMonth ? 'refines' : stepBefore ? 'replaces' : false;
+}
+
 export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const slots: DateSlots = {};
   const leftover: DateMention[] = [];
   const free: DateMention[] = [];
   // "他说下个月再说吧 那就4月15号再打一个": a follow-up put off (再说/再看) gives way to a firm one.
   let putOff: DateMention | undefined;
+  let closeAt: DateMention | undefined;
   // "柳工的项目下周要上会 提醒我周三去一趟": the date the reminder is asked for is the follow-up.
   const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index))) : -1;
   dateRoles(text, mentions, planning, clock).map((r, i) => (asked > 0 && i !== asked && r === 'next_follow_up' ? 'other' : r)).forEach((role, i) => {
     const mention = mentions[i] as DateMention;
-    if (role === 'expected_close' && !slots.expected_close) slots.expected_close = mention.value.slice(0, 10);
+    const closer = role === 'expected_close' && slots.expected_close ? refinesClose(slots, closeAt, text, mention) : false;
+    if (role === 'expected_close' && (!slots.expected_close || closer)) {
+      if (closer === 'replaces') leftover.push(closeAt!);
+      slots.expected_close = mention.value.slice(0, 10);
+      closeAt = mention;
+    }
     else if (role === 'next_follow_up' && PUT_OFF.test(text.slice(mention.end)) && !putOff) putOff = mention;
     else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
     else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
