@@ -75,4 +75,14 @@ const namedQuarter = anchorParser(/\b(?:end\s+of\s+)?Q([1-4])(?:\s+(next\s+year|
   return !said && end.y * 12 + end.m < today.y * 12 + today.m ? endOfMonth(year + 1, q * 3) : end;
 });
 
-export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter];
+// "by EOW", "end of the week": this week's Friday (next week's once it has passed); "next week" said: that one's.
+const weekEnd = anchorParser(/\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?week|eow)\b/i, (m, today) => {
+  if (m[1]?.toLowerCase().startsWith('next')) return weekdayDate(today, 4, 'next');
+  const friday = weekdayDate(today, 4, 'this');
+  return friday.y * 10_000 + friday.m * 100 + friday.d < today.y * 10_000 + today.m * 100 + today.d ? weekdayDate(today, 4, 'next') : friday;
+});
+
+// "by EOD", "end of day", "COB": today.
+const dayEnd = anchorParser(/\b(?:eod|end\s+of\s+(?:the\s+)?day|cob|close\s+of\s+business)\b/i, (_m, today) => today);
+
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter, weekEnd, dayEnd];

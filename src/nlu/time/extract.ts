@@ -26,7 +26,7 @@ const DAY_PARTS: [RegExp, number][] = [
 
 // Cheap gates so a message with no date words never pays for a chrono run.
 const ZH_GATE = /[今明后昨天周星期礼拜月年季号日点午晚早旬节0-9Q]/;
-const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqy]|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b)/i;
+const EN_GATE = /\b(?:today|tomorrow|tonight|yesterday|mon|tue|wed|thu|fri|sat|sun|next|this|end|in\s+\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[mqydw]|q[1-4]\b|cob\b|noon|morning|afternoon|evening|week|month|quarter|year|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b)/i;
 const CJK = /[\u4e00-\u9fff]/;
 
 // A clock time said with no date (下午4点, 3pm). chrono's casual parser stamps a bare 下午
