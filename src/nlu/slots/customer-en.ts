@@ -26,8 +26,6 @@ const STOP = new Set([
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
-  // Meeting and chat tools ("got off a Zoom w/ Hooli's CTO"): the way they met, not who.
-  'zoom', 'teams', 'webex', 'skype', 'meet', 'gmeet', 'slack', 'lark', 'feishu', 'dingtalk', 'whatsapp', 'voov',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
 const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group']);

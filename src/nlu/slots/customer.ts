@@ -13,11 +13,15 @@ const LEADING_KEYWORD = /^(?:(?:添加|新增|加|录入|新建)(?:一个|一位
 // "帮我记一下云南白药新增一个联系人…": the request to note something is no part of a name.
 const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下)\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
 
+// "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
+// (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
+const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b/gi;
+
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|');
+  const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
   const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
   // A known team member or contact is never the customer ("张伟的漏斗").
