@@ -259,6 +259,14 @@ describe('record_callback', () => {
     expect(row.summary).toContain('非常满意');
   });
 
+  it('a score out of ten (双十一的活动效果很好 9分) is kept, halved to the 1–5 scale, not dropped', async () => {
+    const reply = only(await app.say('care', '回访了招商银行 双十一的活动效果很好 9分'));
+    expect(reply.text).toBe('已记录回访 · 招商银行');
+    expect(fieldValue(reply, '满意度')).toBe('★★★★★ 5/5');
+    const row = await app.db.callback.findFirstOrThrow({ where: { customerId: (await customer('招商银行')).id }, orderBy: { createdAt: 'desc' } });
+    expect(row).toMatchObject({ category: 'marketing', satisfaction: 5 });
+  });
+
   it('records a renewal callback in English', async () => {
     const reply = only(await app.say('care', 'renewal callback with Acme Corp, customer satisfied, score 4'));
     expect(reply.text).toBe('Recorded the callback with Acme Corp');

@@ -21,7 +21,7 @@ export const PIPELINE = /\bhow many deals\b|\bdeals?\b[^.]{0,20}\bopen\b|漏斗|
 export const CUSTOMER_STATUS = /^\S{1,20}[?？]$|动静|啥进展|(?:客户)?信息(?!部|科|化|技术|系统|中心)|^[^,，。;；!！\s][^,，。;；!！]{0,28}?\s*(?:情况|进展|近况|进度)\s*[?？]?\s*$|详情|资料|档案|最新情况|最新进展|最新动态|最新状态|(?:什么|啥)状态|(?:什么|啥)程度|到哪一?步了?|(?:目前|现在)的?状态|现状|what(?:'s| is) (?:happening|going on) with|any news (?:on|from)|news on|latest on|什么进展|怎么样|咋样|如何了|近况|的进展|进展$|进展如何|进展怎么样|最新进展|有进展吗|进度|情况怎么样|什么情况|啥情况|情况如何|的情况|怎么样了|咋样了|到哪一步|哪个阶段|什么阶段|跟到哪|status\b|what(?:'s| is) (?:the )?(?:latest|status|update)|how(?:'s| is) .{1,30} (?:going|doing|looking)|update on|where are we (?:with|on)|how are things (?:with|at)|how(?:'s| is) (?:it|everything|things) (?:going )?(?:with|at)\b/i;
 
 // Asking for a customer's people or numbers (帮我查下蔚来的联系人电话), not adding one.
-export const CONTACT_ASK = /\bcontacts\s*[?？]?$|(?:查|看|找|给我(?!回|打|来)|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)[^,，。\d]{0,4}(?:发我|给我|告诉我|查一下|看看)|(?:联系人|联系方式|电话|手机号?)(?:有哪些|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
+export const CONTACT_ASK = /\bcontacts\s*[?？]?$|^[^,，。\s]{2,16}的(?:联系人|联系方式)(?:列表|名单)?\s*[?？]?$|(?:查|看|找|给我(?!回|打|来)|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)[^,，。\d]{0,4}(?:发我|给我|告诉我|查一下|看看)|(?:联系人|联系方式|电话|手机号?)(?:有哪些|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
 
 export const CALLBACK = /问候|节日祝福|拜年|\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|安排一下|安排个|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|make sure (?:i|to)/i;

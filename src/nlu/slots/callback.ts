@@ -39,6 +39,7 @@ const NUMERIC_SCORE = new RegExp(
   `${SCORE_LEAD}([1-5])(?![\\-~～到至]\\s*\\d)(?:\\s*${SCORE_UNIT})?(?![\\d.])|(?:${SCORE_LEAD})?(?<![\\d.十\\-~～到至])([1-5一二三四五两])\\s*${SCORE_UNIT}(?!\\d)`,
   'i',
 );
+const OUT_OF_TEN = /(?<![\d.])(10|[6-9])\s*分(?!钟|之|期|公司|店|局)|(?<![\d.])(10|[1-9])\s*(?:\/\s*10|out of (?:10|ten))\b/i;
 const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 // "gave us five stars", "four out of five".
 const EN_SCORE = /\b(one|two|three|four|five)\s+(?:stars?|out of (?:5|five))\b/i;
@@ -64,6 +65,9 @@ export function findSatisfaction(text: string): number | undefined {
   if (!numeric && en) return EN_DIGIT[en.toLowerCase()];
   const digit = numeric?.[1] ?? numeric?.[2];
   if (digit) return SCORE_DIGIT[digit] ?? Number(digit);
+  // "9分", "8/10": a score out of ten, halved to the contract's 1–5 (9 → 5, 7 → 4, 6 → 3).
+  const tenth = OUT_OF_TEN.exec(text);
+  if (tenth) return Math.max(1, Math.round(Number(tenth[1] ?? tenth[2]) / 2));
   const word = WORD_SCORES.find(([re]) => re.test(text))?.[1];
   if (word !== undefined) return word;
   // "回访 立白 4": a terse callback note ending on a lone score.
