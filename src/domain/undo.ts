@@ -11,7 +11,7 @@ import { UserError } from './errors.js';
 export const OLD_AFTER_MINUTES = 30;
 
 export type UndoResult =
-  | { kind: 'done'; label: string }
+  | { kind: 'done'; label: string; /** The deal the undone change touched, if any (a correction said with 撤销 goes there). */ deal?: { id: string; customerId: string } }
   | { kind: 'nothing' }
   | { kind: 'old'; label: string; batchId: string; at: Date };
 
@@ -42,7 +42,9 @@ export async function undoBatch(
     else await d.update({ where: { id: entry.entityId }, data: entry.before as object });
   }
   await tx.auditLog.updateMany({ where: { batchId: last.batchId }, data: { undoneAt: new Date() } });
-  return { kind: 'done', label: last.label ?? '' };
+  const touched = entries.find((e) => e.entity === 'deal' && e.action !== 'create');
+  const deal = touched ? { id: touched.entityId, customerId: String((touched.before as { customerId?: string } | null)?.customerId ?? '') } : undefined;
+  return { kind: 'done', label: last.label ?? '', ...(deal?.customerId ? { deal } : {}) };
 }
 
 /**

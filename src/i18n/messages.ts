@@ -163,6 +163,12 @@ const messages = {
   'tasks.overdue': { zh: '已逾期', en: 'overdue' },
   'tasks.lowScore': { zh: '⚠ 回访低分', en: '⚠ low callback score' },
   'undo.done': { zh: (p) => `已撤销：${p.what}`, en: (p) => `Undone: ${p.what}` },
+  'undo.fixAsk': { zh: (p) => `要把这个商机改成 ${p.what} 吗？`, en: (p) => `Change that deal to ${p.what}?` },
+  'undo.fixButton': { zh: (p) => `改成 ${p.what}`, en: (p) => `Change to ${p.what}` },
+  'undo.fixWhere': {
+    zh: '你说的新数字还没有记：请说是哪个客户，例如「美团 金额调整为38万」。',
+    en: 'The new figure is not saved yet: say which customer, e.g. "Acme Corp amount 380k".',
+  },
   'undo.nothing': { zh: '没有可以撤销的操作。', en: 'There is nothing to undo.' },
   'undo.old': {
     zh: (p) => `下一条可撤销的是 ${p.when} 的「${p.what}」，已超过 ${p.minutes} 分钟。确定要撤销它吗？`,

@@ -136,3 +136,29 @@ describe('undo', () => {
     expect(await counts(app.db)).toEqual(rowsBefore);
   });
 });
+
+describe('undo with the corrected value said (刚才那条不对 金额应该是…)', () => {
+  it('takes the change back, then offers the new amount for that deal; nothing changes until it is clicked', async () => {
+    const deal = await openDeal('美团');
+    const before = await dealFacts(deal.id);
+    only(await app.say('rep1', '美团的单子金额调整为90万'));
+    expect((await dealRow(deal.id)).amount?.toNumber()).toBe(900000);
+
+    const answer = await app.say('rep1', '刚才那条不对 金额应该是三十八万');
+    const [undone, ask] = only(answer).text.split('\n');
+    expect(undone).toMatch(/^已撤销：/);
+    expect(ask).toBe('要把这个商机改成 38万 吗？');
+    expect(await dealFacts(deal.id)).toEqual(before);
+
+    only(await app.click('rep1', button(answer, '改成 38万')));
+    expect((await dealRow(deal.id)).amount?.toNumber()).toBe(380000);
+    await app.db.deal.update({ where: { id: deal.id }, data: { amount: before.amount } });
+  });
+
+  it('a plain 撤销 asks nothing more', async () => {
+    only(await app.say('rep1', '美团的单子金额调整为91万'));
+    const reply = only(await app.say('rep1', '撤销'));
+    expect(reply.text).toMatch(/^已撤销：[^\n]+$/);
+    expect(reply.card?.buttons ?? []).toEqual([]);
+  });
+});

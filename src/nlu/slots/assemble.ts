@@ -154,7 +154,8 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],
   query_tasks: [period, teamScope, subject, taskKind],
-  undo: [],
+  // "刚才那条不对 金额应该是三十八万": the corrected value comes with the undo.
+  undo: [amount, stage],
   help: [],
   unknown: [],
   update_customer: [customer, correction],
