@@ -43,8 +43,8 @@ export async function undoBatch(
   }
   await tx.auditLog.updateMany({ where: { batchId: last.batchId }, data: { undoneAt: new Date() } });
   const touched = entries.find((e) => e.entity === 'deal' && e.action !== 'create');
-  const deal = touched ? { id: touched.entityId, customerId: String((touched.before as { customerId?: string } | null)?.customerId ?? '') } : undefined;
-  return { kind: 'done', label: last.label ?? '', ...(deal?.customerId ? { deal } : {}) };
+  const customerId = (touched?.before as { customerId?: string } | null | undefined)?.customerId;
+  return { kind: 'done', label: last.label ?? '', ...(touched && customerId ? { deal: { id: touched.entityId, customerId } } : {}) };
 }
 
 /**

@@ -63,11 +63,14 @@ describe('a colleague', () => {
     expect(fieldValue(reply, '合计')).toMatch(new RegExp(`^${open} · `));
   });
 
-  it('团队这个月拜访了多少次: the activities counted by way of contact, as stored', async () => {
-    const { start, end } = thisMonth();
-    const rows = await app.db.activity.groupBy({ by: ['channel'], where: { tenantId: 'demo', userId: { in: [rep1, rep2] }, occurredAt: { gte: start, lt: end } }, _count: true });
-    expect(rows.length).toBeGreaterThan(1);
-    const reply = only(await app.say('manager', '团队这个月拜访了多少次'));
+  it('团队今天拜访了多少次: the activities counted by way of contact, as stored', async () => {
+    // Two kinds logged today whatever the date, so the breakdown has something to show.
+    const cmb = await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '招商银行' } });
+    for (const channel of ['visit', 'call'] as const) {
+      await app.db.activity.create({ data: { tenantId: 'demo', customerId: cmb.id, userId: rep1, channel, summary: `今天的${channel}`, occurredAt: localAt(0, 0, 5) } });
+    }
+    const rows = await app.db.activity.groupBy({ by: ['channel'], where: { tenantId: 'demo', userId: { in: [rep1, rep2] }, occurredAt: { gte: localAt(0, 0), lt: localAt(1, 0) } }, _count: true });
+    const reply = only(await app.say('manager', '团队今天拜访了多少次'));
     const value = fieldValue(reply, '跟进次数');
     const total = rows.reduce((n, r) => n + r._count, 0);
     expect(value.startsWith(`${total}（`)).toBe(true);

@@ -2,7 +2,7 @@
 // "next Friday" is Friday of next week, a bare weekday is strictly after today, and the
 // ends of month / quarter / year are their last days.
 import type { Parser } from 'chrono-node';
-import { endOfMonth } from './calendar.js';
+import { compareDates, endOfMonth } from './calendar.js';
 import { anchorParser } from './parser-kit.js';
 import { endOfQuarter, weekdayDate, type WeekRelation } from './anchors.js';
 
@@ -79,7 +79,7 @@ const namedQuarter = anchorParser(/\b(?:end\s+of\s+)?Q([1-4])(?:\s+(next\s+year|
 const weekEnd = anchorParser(/\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?week|eow)\b/i, (m, today) => {
   if (m[1]?.toLowerCase().startsWith('next')) return weekdayDate(today, 4, 'next');
   const friday = weekdayDate(today, 4, 'this');
-  return friday.y * 10_000 + friday.m * 100 + friday.d < today.y * 10_000 + today.m * 100 + today.d ? weekdayDate(today, 4, 'next') : friday;
+  return compareDates(friday, today) < 0 ? weekdayDate(today, 4, 'next') : friday;
 });
 
 // "by EOD", "end of day", "COB": today.
