@@ -64,10 +64,16 @@ const channel: Extractor = (c) => {
 };
 const amount: Extractor = (c) =>
   c.amount ? { amount: c.amount.value, ...(c.amount.currency ? { currency: c.amount.currency } : {}) } : {};
-// A reminder that also says "金额调到120万": the new value is a fact of its own, applied too.
-const AMOUNT_FACT = /(?:金额|预算|合同额|总价|调到|调整为|改成|改为|涨到|降到|砍到|budget|amount|value|worth)\s*(?:是|为|到|了)?\s*$/i;
-const statedAmount: Extractor = (c) =>
-  c.amount && AMOUNT_FACT.test(c.text.slice(Math.max(0, c.amount.index - 8), c.amount.index)) ? amount(c) : {};
+// A reminder that also says "金额调到120万" or "re the inverter deal, ~2.5M": the deal's value is
+// a fact of its own, applied too. Money we pay or collect (押金, 尾款, invoice) is not its value.
+const MONEY_MOVED = '(?:回款|付款|打款|收款|催款|押金|定金|订金|尾款|首付|预付|报销|发票|差旅|费用|运费|deposit|invoice|payment|paid|pay|fee)';
+const MOVED_BEFORE = new RegExp(`${MONEY_MOVED}[^,，。;；]{0,6}$`, 'i');
+const MOVED_AFTER = new RegExp(`^[^,，。;；]{0,12}${MONEY_MOVED}`, 'i');
+const statedAmount: Extractor = (c) => {
+  if (!c.amount) return {};
+  const at = c.amount.index;
+  return MOVED_BEFORE.test(c.text.slice(Math.max(0, at - 10), at)) || MOVED_AFTER.test(c.text.slice(at)) ? {} : amount(c);
+};
 const stage: Extractor = (c) => {
   if (!c.stage) return {};
   const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage, c.customer) : undefined;

@@ -56,8 +56,12 @@ function decimals(text: string): string {
     .replace(COUNTER, '$1');
 }
 
+// "三十多万", "两百来万", "百把万", "20余万": a round figure said roughly is that figure (the
+// floor); the word between the number and its money unit goes, so the amount rule reads it.
+const ROUGHLY = /(?<=[\d十百千])(?:多|来|余|把)(?=万|亿|千(?![米克瓦])|w|W|k|K|块|元)/g;
+
 export function normalizeNumerals(raw: string): string {
-  const text = decimals(raw);
+  const text = decimals(raw).replace(ROUGHLY, '');
   return text.replace(RUN, (run, _g, offset: number, whole: string) => {
     // 十一月 reads as a month, but 周一/星期二/礼拜三 must stay weekdays.
     const before = whole.slice(Math.max(0, offset - 2), offset);
