@@ -2,9 +2,9 @@
 // "next Friday" is Friday of next week, a bare weekday is strictly after today, and the
 // ends of month / quarter / year are their last days.
 import type { Parser } from 'chrono-node';
-import { compareDates, endOfMonth } from './calendar.js';
+import { addDays, compareDates, endOfMonth } from './calendar.js';
 import { anchorParser } from './parser-kit.js';
-import { endOfQuarter, weekdayDate, type WeekRelation } from './anchors.js';
+import { endOfQuarter, upcomingMonthEnd, weekdayDate, type WeekRelation } from './anchors.js';
 
 const WEEKDAY: Record<string, number> = {
   mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6,
@@ -45,8 +45,9 @@ const monthEnd = anchorParser(
   (m, today) => endOfMonth(today.y, today.m, m[1]?.toLowerCase().startsWith('next') ? 1 : 0),
 );
 
+// "end of Q" (no number): this quarter's last day.
 const quarterEnd = anchorParser(
-  /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?quarter|(?:quarter[-\s]end|eoq)\b)/i,
+  /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?(?:quarter\b|q(?![\w-]))|(?:quarter[-\s]end|eoq)\b)/i,
   (m, today) => endOfQuarter(today, m[1]?.toLowerCase().startsWith('next') ? 1 : 0),
 );
 
@@ -82,7 +83,17 @@ const weekEnd = anchorParser(/\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?week|
   return compareDates(friday, today) < 0 ? weekdayDate(today, 4, 'next') : friday;
 });
 
-// "by EOD", "end of day", "COB": today.
-const dayEnd = anchorParser(/\b(?:eod|end\s+of\s+(?:the\s+)?day|cob|close\s+of\s+business)\b/i, (_m, today) => today);
+// "end of Jan", "end of Sept": that month's last day, next year's once this year's has passed.
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const namedMonthEnd = anchorParser(
+  /\bend\s+of\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?(?![a-z])/i,
+  (m, today) => upcomingMonthEnd(today, MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1),
+);
 
-export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter, weekEnd, dayEnd];
+// "by EOD", "end of day", "COB": today; "EOD tomorrow", "tmrw COB": tomorrow's.
+const dayEnd = anchorParser(
+  /\b(?:(tomorrow|tmrw|tmr)\s+)?(?:eod|end\s+of\s+(?:the\s+)?day|cob|close\s+of\s+business)\b(?:\s+(tomorrow|tmrw|tmr)\b)?/i,
+  (m, today) => (m[1] || m[2] ? addDays(today, 1) : today),
+);
+
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter, weekEnd, namedMonthEnd, dayEnd];
