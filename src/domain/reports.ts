@@ -63,7 +63,10 @@ export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: St
 }
 
 export interface Kpi {
-  won: number; wonCount: number; target: number | null; activities: number; newCustomers: number; newDeals: number;
+  won: number; wonCount: number;
+  /** Deals lost in the period: with wonCount, the win rate (团队这个季度赢单率). */
+  lostCount: number;
+  target: number | null; activities: number; newCustomers: number; newDeals: number;
   /** The activities by way of contact, most first ("团队本周拜访了多少次" reads the visits). */
   activitiesBy: { channel: Channel; count: number }[];
   /** Issue #15: the stretch target (挑战目标) when set, money collected (回款), and which one attainment counts. */
@@ -74,8 +77,9 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
   const { start, end } = periodRange(period, now, actor.timeZone);
   const who = owners(actor, scope);
   const userIds = who.ownerId?.in;
-  const [won, activities, newCustomers, newDeals, goal, collected, basis] = await Promise.all([
-    db.deal.aggregate({ where: { ...who, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
+  const [closed, activities, newCustomers, newDeals, goal, collected, basis] = await Promise.all([
+    // Won and lost in the period in one statement: the amount won, and the win rate.
+    db.deal.groupBy({ by: ['stage'], where: { ...who, stage: { in: ['won', 'lost'] }, closedAt: { gte: start, lt: end } }, _sum: { amount: true }, _count: true }),
     db.activity.groupBy({ by: ['channel'], where: { tenantId: actor.tenantId, ...(userIds && { userId: { in: userIds } }), occurredAt: { gte: start, lt: end } }, _count: true }),
     // New business: customers added in the period, not existing ones imported from a spreadsheet.
     db.customer.count({ where: { ...who, createdAt: { gte: start, lt: end }, importedAt: null } }),
@@ -84,8 +88,9 @@ export async function kpi(db: Db, actor: Actor, scope: Scope, period: Period, no
     collectedBy(db, actor.tenantId, userIds ?? null, { start, end }, actor.timeZone).then(sumOf),
     basisOf(db, actor.tenantId),
   ]);
+  const won = closed.find((c) => c.stage === 'won');
   return {
-    won: won._sum.amount?.toNumber() ?? 0, wonCount: won._count, target: goal?.amount ?? null, stretch: goal?.stretch ?? null,
+    won: won?._sum.amount?.toNumber() ?? 0, wonCount: won?._count ?? 0, lostCount: closed.find((c) => c.stage === 'lost')?._count ?? 0, target: goal?.amount ?? null, stretch: goal?.stretch ?? null,
     activities: activities.reduce((n, a) => n + a._count, 0),
     activitiesBy: activities.map((a) => ({ channel: a.channel, count: a._count })).sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
     newCustomers, newDeals, collected, basis,

@@ -66,6 +66,7 @@ const messages = {
   'field.total': { zh: '合计', en: 'Total' },
   'field.weighted': { zh: '加权', en: 'weighted' },
   'field.won': { zh: '赢单金额', en: 'Won' },
+  'field.winRate': { zh: '赢单率', en: 'Win rate' },
   'field.target': { zh: '目标', en: 'Target' },
   'field.attainment': { zh: '完成率', en: 'Attainment' },
   'field.activities': { zh: '跟进次数', en: 'Activities' },

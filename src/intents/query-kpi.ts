@@ -27,6 +27,12 @@ function activities(locale: Locale, k: Kpi): string {
   return locale === 'zh' ? `${k.activities}（${by}）` : `${k.activities} (${by})`;
 }
 
+/** "60% (3/5)": won of the deals closed (won or lost) in the period; "—" when none closed. */
+function winRate(k: Kpi): string {
+  const closed = k.wonCount + k.lostCount;
+  return closed ? `${formatPercent(k.wonCount / closed)} (${k.wonCount}/${closed})` : '—';
+}
+
 export const queryKpi: IntentHandler = {
   async handle(ctx, args) {
     const { locale } = ctx;
@@ -40,6 +46,7 @@ export const queryKpi: IntentHandler = {
     const won = `${formatAmount(k.won, locale)} (${k.wonCount})`;
     const fields = [
       { label: t(locale, 'field.won'), value: won },
+      { label: t(locale, 'field.winRate'), value: winRate(k) },
       { label: gt(locale, 'collected'), value: formatAmount(k.collected, locale) },
       { label: t(locale, 'field.target'), value: k.target === null ? t(locale, 'kpi.noTarget') : formatAmount(k.target, locale) },
       ...(k.stretch !== null ? [{ label: gt(locale, 'stretch'), value: formatAmount(k.stretch, locale) }] : []),

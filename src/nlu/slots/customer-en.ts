@@ -23,7 +23,7 @@ const STOP = new Set([
   'demoed', 'pinged', 'phoned', 'messaged', 'texted', 'presented', 'pitched', 'chatted', 'shared', 'followed',
   'sync', 'chat', 'meeting', 'meetings', 'onsite', 'dropped', 'stopped', 'caught', 'spent', 'our', 'their', 'its',
   'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
-  'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president',
+  'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president', 'things', 'everything', 'everyone', 'everybody', 'you',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
@@ -59,6 +59,8 @@ const SENTENCE_END = /(?<=[A-Za-z]{4})\.\s+(?=[A-Z])/g;
 export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowerCase());
 
 const VERB_THEN_LOWER = /\b(?:how's|how is|at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|on|customer|client|account|ping|pinged)\s+(?=[a-z])/gi;
+
+const STATUS_OF_LOWER = /^([a-z][a-z0-9&-]{2,30})\s+(?:status|update|news|latest)\s*\??$|\bhow(?:'s|’s| is| are)(?: things with)?\s+([a-z][a-z0-9&-]{2,30})\s+(?:going|doing|looking)\b|\b(?:update|news|latest) on\s+([a-z][a-z0-9&-]{2,30})\s*\??$/;
 
 const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;
 
@@ -97,6 +99,10 @@ export function findCustomerEn(text: string): string | undefined {
   if (first) return first;
   const pinyin = pinyinAfterVerb(withoutPeople);
   if (pinyin) return pinyin;
+  // "lenovo status?", "how's lenovo going", "update on lenovo": a lower-case name a status question is about.
+  const asked = STATUS_OF_LOWER.exec(withoutPeople.trim());
+  const about = asked?.[1] ?? asked?.[2] ?? asked?.[3];
+  if (about && !STOP.has(about.toLowerCase())) return about;
   for (const m of withoutPeople.matchAll(AFTER_VERB)) {
     const lower = m[1];
     if (lower && !STOP.has(lower.toLowerCase())) return lower;
