@@ -28,6 +28,17 @@ const local = (days: number, hh?: number) => {
 };
 
 describe('several facts in one message', () => {
+  it('a visit naming who it was with (对接人是…) logs the visit and adds the contact with a rough amount (typed)', async () => {
+    const reply = only(await app.say('rep1', '拜访了比亚迪 对接人是设备部吴部长 电话13912345678 预算大概三十多万'));
+    expect(reply.text).toBe('已记录拜访 · 比亚迪');
+    const byd = await customer('比亚迪');
+    const contact = await app.db.contact.findFirstOrThrow({ where: { customerId: byd.id, name: '吴部长' } });
+    expect(contact.phone).toBe('13912345678');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: byd.id }, orderBy: { createdAt: 'desc' } });
+    expect(activity).toMatchObject({ channel: 'visit', contactId: contact.id });
+    expect((await openDeal('比亚迪')).amount?.toNumber()).toBe(300000);
+  });
+
   it('a visit report that gives the contact\'s title and phone stores them on the contact (typed)', async () => {
     const reply = only(await app.say('rep1', '今天拜访了比亚迪的孙总 他是采购总监 电话13612345678 聊得不错'));
     expect(reply.text).toBe('已记录拜访 · 比亚迪');

@@ -66,6 +66,12 @@ export function isPlan(e: Evidence): boolean {
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
 }
 
+/** "拜访了恒力石化 对接人是设备部吴部长 电话…": a visit reported, naming who it was with — the
+ * visit is logged and the contact's facts land with it (an add_contact alone dropped the visit). */
+function introducedInReport(e: Evidence): boolean {
+  return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
+}
+
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
@@ -103,11 +109,11 @@ const RULES: Rule[] = [
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
-  { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) },
+  { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
-  { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
+  { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   // News heard from the customer that names no deal fact (上汽那边说预算批下来了, 比亚迪那边反馈价格太高):

@@ -121,7 +121,9 @@ const person: Extractor = (c) => {
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
 // A visit report that also gives the contact's title or phone: those facts land on the contact.
 const contactFacts: Extractor = (c) => {
-  const { contact: _name, title, ...facts } = person(c);
+  const { contact: _name, title: said, ...facts } = person(c);
+  // "带我见了他们CFO 钱总": the title is what follows the verb and the owner.
+  const title = said?.replace(/^.*(?:了|他们|她们|对方|的)/, '') || undefined;
   // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
   // report only a plain title word counts (the report's other words are no title).
   const named = Boolean(contact(c).contact);

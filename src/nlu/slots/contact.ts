@@ -11,7 +11,7 @@ const HONORIFIC_NAME = new RegExp(
 );
 const HONORIFIC_NAMES = new RegExp(HONORIFIC_NAME.source, 'g');
 const AFTER_ROLE = new RegExp(
-  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|改为|改成了?|是|为|叫)?[:：\\s]*([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
+  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
