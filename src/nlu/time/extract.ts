@@ -14,6 +14,8 @@ export interface DateMention {
   value: string;
   /** Only a time of day was said (下午4点, 3pm): it attaches to a date right before it. */
   timeOnly: boolean;
+  /** The day a lone time of day was put on (attachLoneTime): masked like any date, but no role of its own. */
+  absorbed?: boolean;
 }
 
 // Parts of the day said without an hour (contract: 09:00, 12:00, 14:00, 19:00).
@@ -100,7 +102,22 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => toMention(r, ref.today));
-  return mergeDayParts(text, mentions);
+  return attachLoneTime(text, mergeDayParts(text, mentions), ref.today);
+}
+
+// "明天要去吉利 提醒我下午两点出发": a time of day said on its own, in a message naming one day
+// ahead (within a week, no time of its own), is on that day — not today. The day is absorbed
+// into the time (it stays masked, with no role). A signing date (周五签 下午3点再过去) keeps its own role.
+const SIGNING_AFTER = /^[^,，。;；]{0,4}(?:签|盖章|成交|定下来|close|sign)/i;
+function attachLoneTime(text: string, mentions: DateMention[], today: LocalDate): DateMention[] {
+  const times = mentions.filter((m) => m.timeOnly && m.value.includes('T'));
+  const days = mentions.filter((m) => !m.timeOnly);
+  if (times.length !== 1 || days.length !== 1) return mentions;
+  const [time, day] = [times[0]!, days[0]!];
+  const ahead = compareDates(day.date, today) > 0 && compareDates(day.date, addDays(today, 7)) <= 0;
+  if (!ahead || day.value.includes('T') || day.index > time.index || SIGNING_AFTER.test(text.slice(day.end))) return mentions;
+  const moved = { ...time, date: day.date, value: `${formatDate(day.date)}${time.value.slice(10)}` };
+  return mentions.map((m) => (m === time ? moved : m === day ? { ...m, absorbed: true } : m));
 }
 
 const NOW_WORD = /^(?:现在|目前|当前|此刻|眼下|now|right now|just now)$/i;

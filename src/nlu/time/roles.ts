@@ -16,7 +16,9 @@ export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touc
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
-const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|说|表示|答应|承诺|\b(?:said|promised)\b/i;
+const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|(?<!我|我们|咱|咱们)(?:说|表示|答应|承诺)|\b(?:said|promised)\b/i;
+// "我说明天上午给他回复": a reply we give them is our follow-up, not their promise.
+const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const DEADLINE_SET = /(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?\s*$/;
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
@@ -67,7 +69,7 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
   if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
-  if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
+  if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
   if (DEADLINE_SET.test(w.before)) return 'other';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
@@ -133,6 +135,7 @@ export interface DateSlots { expected_close?: string; next_follow_up?: string; o
 const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|于|on)?\s*$/i;
 
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
+const BY_DEADLINE = /^\s*(?:前|之前|以前|before)/i;
 
 // "明年一月份才签 预计1月20号": a day in the month said before is the close made precise; "下周走合同
 // 下个月底签": the signing itself outranks a step towards it (走合同, 走流程).
@@ -145,13 +148,15 @@ function refinesClose(slots: DateSlots, earlier: DateMention | undefined, text: 
   return sameMonth ? 'refines' : stepBefore ? 'replaces' : false;
 }
 
-export function assignDates(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateSlots {
+export function assignDates(text: string, said: DateMention[], planning: boolean, clock: Clock): DateSlots {
+  const mentions = said.filter((m) => !m.absorbed);
   const slots: DateSlots = {};
   const leftover: DateMention[] = [];
   const free: DateMention[] = [];
   // "他说下个月再说吧 那就4月15号再打一个": a follow-up put off (再说/再看) gives way to a firm one.
   let putOff: DateMention | undefined;
   let closeAt: DateMention | undefined;
+  let followAt: DateMention | undefined;
   // "柳工的项目下周要上会 提醒我周三去一趟": the date the reminder is asked for is the follow-up.
   const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index))) : -1;
   dateRoles(text, mentions, planning, clock).map((r, i) => (asked > 0 && i !== asked && r === 'next_follow_up' ? 'other' : r)).forEach((role, i) => {
@@ -163,7 +168,13 @@ export function assignDates(text: string, mentions: DateMention[], planning: boo
       closeAt = mention;
     }
     else if (role === 'next_follow_up' && PUT_OFF.test(text.slice(mention.end)) && !putOff) putOff = mention;
-    else if (role === 'next_follow_up' && !slots.next_follow_up) slots.next_follow_up = mention.value;
+    else if (role === 'next_follow_up' && !slots.next_follow_up) { slots.next_follow_up = mention.value; followAt = mention; }
+    // "下周二前给 我这边周一就发": the day we will act, said after the deadline it meets, is the follow-up.
+    else if (role === 'next_follow_up' && followAt && BY_DEADLINE.test(text.slice(followAt.end)) && mention.value.slice(0, 10) <= slots.next_follow_up!.slice(0, 10)) {
+      leftover.push(followAt);
+      slots.next_follow_up = mention.value;
+      followAt = mention;
+    }
     else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
       slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
     }
