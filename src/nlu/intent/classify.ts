@@ -98,7 +98,7 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.
   { intent: 'query_kpi', confidence: 0.8, test: (e) => Boolean(e.person) && !e.customer && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.masked) },
-  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage },
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   // "华为云的商机有几个", "查一下上汽": about a customer the tenant knows.

@@ -52,16 +52,21 @@ const contact: Extractor = (c) => {
   return name ? { contact: name } : {};
 };
 
-const channel: Extractor = (c) => {
+const THEIR_WORDS = /(?:说|反馈|表示|觉得|评价|夸|称赞|表扬|投诉|抱怨)[^,，。;；!！]*/g;
+const channel: Extractor = (c) => channelOf(c, false);
+const callbackChannel: Extractor = (c) => channelOf(c, true);
+function channelOf(c: SlotContext, theirsLeftOut: boolean): Slots {
   // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did:
   // the follow-up's date and the words after it are left out ("拜访了顺丰 下周再碰一次" was a visit).
   let text = c.text;
   if (!c.planning) for (const [from, to] of followUpSpans(c.text, c.dates, c.clock).reverse()) text = `${text.slice(0, from)} ${text.slice(to)}`;
-  // A customer called Zoom or 微信支付 is not a channel.
-  const done = c.customer ? text.replace(c.customer, '客户') : text;
+  // A customer called Zoom or 微信支付 is not a channel; nor is what the customer said about us
+  // in a callback ("说上门安装很及时" praises the installers: the callback was no visit).
+  const named = c.customer ? text.replace(c.customer, '客户') : text;
+  const done = theirsLeftOut ? named.replace(THEIR_WORDS, ' ') : named;
   const found = findChannel(done);
   return found ? { channel: found } : {};
-};
+}
 const amount: Extractor = (c) =>
   c.amount ? { amount: c.amount.value, ...(c.amount.currency ? { currency: c.amount.currency } : {}) } : {};
 // A reminder that also says "金额调到120万" or "re the inverter deal, ~2.5M": the deal's value is
@@ -157,7 +162,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
-  record_callback: [customer, contact, channel, callback, dates, summary],
+  record_callback: [customer, contact, callbackChannel, callback, dates, summary],
   query_pipeline: [scope, period, subject, stage],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],

@@ -29,7 +29,7 @@ const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎
 // A score said outright: a number with a score word or unit, or a satisfaction word (满意度 alone names the kind).
 export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|satisf/i;
 // A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
-export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|客户确认|已续|确认续`, 'i');
+export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
 
 const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|分数|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
@@ -45,7 +45,7 @@ const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, �
 const EN_SCORE = /\b(one|two|three|four|five)\s+(?:stars?|out of (?:5|five))\b/i;
 const EN_DIGIT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 // "满分5分打了4分": the scale is no score.
-const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?/g;
+const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分制/g;
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [

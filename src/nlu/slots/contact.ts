@@ -74,7 +74,18 @@ function personWith(text: string, customer?: string): string | undefined {
   return name && name !== customer && !customer?.includes(name) && !NOT_PERSON.test(name) ? name : undefined;
 }
 
+// Two-character family names: "欧阳经理" is Manager Ouyang, not Manager Yang.
+const COMPOUND_SURNAME = /(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐|南宫|西门|独孤|轩辕|百里)$/;
+
 export function findContact(text: string, customer?: string): string | undefined {
+  const name = contactIn(text, customer);
+  if (!name || !/^[\u4e00-\u9fff]/.test(name)) return name;
+  const at = text.indexOf(name);
+  const before = at > 0 ? text.slice(Math.max(0, at - 1), at + 1) : '';
+  return COMPOUND_SURNAME.test(before) && !customer?.endsWith(before[0]!) ? `${before[0]}${name}` : name;
+}
+
+function contactIn(text: string, customer?: string): string | undefined {
   const en = findApposition(text)?.contact ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;

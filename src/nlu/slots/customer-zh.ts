@@ -24,7 +24,7 @@ const BOUNDARY = [
   '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
   '成功', '赢', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在', '是', '被', '把', '给', '和', '跟',
   '吧', '吗', '呢', '啊', '了', '挪', '改(?!革)', '调(?!研)', '移到', '推到', '回(?=个|电|一下|复|头)', '坐', '碰', '遇', '喝', '吃', '去(?:了|一趟|趟)', '升职', '升了', '开(?=[A-Za-z\\u4e00-\\u9fff]{0,6}会)', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
-  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '(?:添加|新增|加|录入|新建)(?:一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)', '换(?:了|个)?(?:对接人|联系人)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '总行', '分行', '支行', '见完', '新加', '市场(?=活动|部)', `(?:${CITIES})(?=总部|分公司|办公室|那边|工厂|基地|园区|分部|研究院)`, `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)', '走到', '推进到',
+  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '(?:添加|新增|加|录入|新建)(?:一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)', '换(?:了|个)?(?:对接人|联系人)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '总行', '分行', '支行', '见完', '新加', '市场(?=活动|部)', `(?:${CITIES})(?=总部|分公司|办公室|那边|工厂|基地|园区|分部|研究院)`, `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)', '走到', '推进到', '刚(?=刚|才|[开见聊谈打发签从去到跟和给把拜回出加约])', '加了个?新?(?:联系人|对接人)',
 ];
 
 const NAME = '([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)';
@@ -32,7 +32,7 @@ const AHEAD = `(?=${BOUNDARY.join('|')})`;
 
 // Longer forms first: the regex takes the first alternative that fits at a position.
 const PREPOSITIONS = [
-  '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比|象)', '碰到了', '遇到了', '见到了', '去拜访了', '去拜访', '去了一趟', '去了趟', '跑了一趟', '跑了趟', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
+  '(?:回访|拜访|跟进|沟通|通话)(?:记录|情况)[:：]', '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比|象)', '碰到了', '遇到了', '见到了', '去拜访了', '去拜访', '去了一趟', '去了趟', '跑了一趟', '跑了趟', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
   '联系了', '联系一下', '联系(?!人)', '同步下', '同步一下', '催一下', '催下', 'follow up一下', 'follow up', 'followup', '接了', '接到了', '接到', '回了', '见了', '去见', '(?<![续签预])约了', '(?<![续签预])约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
   '汇报一下', '汇报下', '说一下', '说说', '讲讲', '介绍一下',
   // "老郑手上那个恒瑞医药", "赵磊跟的那家恒瑞": the customer someone holds.
@@ -42,7 +42,7 @@ const PREPOSITIONS = [
 
 // "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
 const POSSESSIVE = new RegExp(
-  `(?:^|[,，。;；!！\\s|]|了|聊|谈(?!判)|问|说|关于|讨论|确认)([^\\s,，。;；!！|了聊谈和跟给与把的说问在是]{2,24}?)(?=那边(?:说|表示|反馈|觉得|的)|的客户(?:说|表示|反馈|觉得)|的(?:单(?![位价独])|项目|单子|合同|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统))`,
+  `(?:^|[,，。;；!！\\s|]|了|聊|谈(?!判)|问|说|关于|讨论|确认)([^\\s,，。;；!！|了聊谈和跟给与把的说问在是]{2,24}?)(?=那(?:单|个单子|个项目|笔单子?)|(?:又|新)?(?:加|添|增)了个?新?的?(?:联系人|对接人)|那边(?:说|表示|反馈|觉得|的)|的客户(?:说|表示|反馈|觉得)|的(?:单(?![位价独])|项目|单子|合同|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统))`,
   'g',
 );
 // "他是比亚迪的": the company a person belongs to.
@@ -59,6 +59,9 @@ const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|�
 
 const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
 
+const PROFILE_ONLY = /^[\u4e00-\u9fff]{1,8}(?:行业|领域|赛道)$|^(?:[ABC]\s*[类级]|重点客户|一般客户|小客户|大客户|VIP)$/;
+const NAME_BEFORE_KEY = /(?:^|[\s,，|])([^\s,，。;；!！?？|]{2,20})\s*(?:是个?|是一家)?\s*(?:新客户|新增客户|新建客户)/;
+
 // Words that show a candidate is a phrase, not a company.
 // "上海见拼多多的杨总": a city the rep travelled to, then the verb, is no company.
 const CITY_THEN_VERB = new RegExp(`^(?:${CITIES})(?:见|拜访|找|跑|出差|开会)`);
@@ -68,7 +71,7 @@ const LEADING = /^(?:一次|一轮|一个|一家|一下|了|的?那个|的?这�
 
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
 const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
-const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]).?$`);
+const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐)(?:${HONORIFICS.join('|')})).?$`);
 
 // A CRM cue on its own (「签了」, 金额, 判阶段) is never a company, quoted or not.
 const CUE_ONLY = /^(?:判|改|调|设)?(?:签了?|签约了?|签单|已签|金额|阶段|报价|方案|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
@@ -116,7 +119,9 @@ function* overlapping(pattern: RegExp, text: string): Generator<RegExpExecArray>
 /** `masked` has dates, amounts, phones and emails replaced by '|'. */
 export function findCustomerZh(masked: string): string | undefined {
   const label = KEYED.exec(masked)?.[1];
-  const keyed = clean(label) ?? clean(nameBeforeIndustry(label));
+  // "老板电器 新客户 厨电行业 一般客户": the name said before the keyword, the profile after it.
+  const before = label && PROFILE_ONLY.test(label) ? clean(NAME_BEFORE_KEY.exec(masked)?.[1]) : undefined;
+  const keyed = before ?? clean(label) ?? clean(nameBeforeIndustry(label));
   if (keyed) return keyed;
   // "王建国 比亚迪股份有限公司 采购总监": a listed name with a company suffix is the customer.
   const suffixed = clean(SUFFIXED_TOKEN.exec(masked)?.[1]);
@@ -127,7 +132,8 @@ export function findCustomerZh(masked: string): string | undefined {
   if (pinyin) return pinyin;
   const first = INITIAL.exec(masked);
   // "刘洋手上那个吉利…": the one whose hands they are is a colleague, not the customer.
-  const held = first && HOLDER.test(masked.slice(first[0].length));
+  // "今天整理了一下 …": a verb done (了一下) is no name either.
+  const held = first && (HOLDER.test(masked.slice(first[0].length)) || /^了?一下|^了一遍/.test(masked.slice(first[0].length)));
   const initial = held ? undefined : clean(first?.[1]);
   if (first && initial) return withoutTrailingPerson(initial, masked.slice(first[0].length));
   const terse = terseName(masked);

@@ -38,7 +38,7 @@ const INDUSTRIES_EN = [
 
 const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
 // "行业：安防" / "industry is retail"; a bare space after 行业 starts the next item ("安防行业 A类").
-const ZH_LABELED = /(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
+const ZH_LABELED = /(?:(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)|(?<=^|[\s,，])(?:行业|所属行业))\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
 const ZH_DOING = /(?:做|搞|从事)([\u4e00-\u9fff]{2,8}?)(?:的|行业)/;
 const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|company)\b/i;
 
@@ -52,7 +52,7 @@ function fromSegments(segments: string[]): string | undefined {
 }
 
 // In a new-customer list, a short leftover segment is the industry: "Wayne Enterprises, defense, tier A".
-const NOT_INDUSTRY = /客户|联系|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
+const NOT_INDUSTRY = /客户|联系|放着|先|再|回头|以后|跟进|拜访|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
 
 // CRM words and cues are never an industry ("新客户 叫金额").
 const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回访|拜访|预算|合同/;
@@ -68,9 +68,12 @@ function leftover(segments: string[], customer?: string): string | undefined {
 export function findIndustry(text: string, segments: string[], customer?: string): string | undefined {
   const labeled = ZH_LABELED.exec(text)?.[1]?.trim();
   if (labeled) return labeled;
-  const suffixed = ZH_SUFFIXED.exec(text)?.[1] ?? ZH_DOING.exec(text)?.[1];
-  // "科大讯飞人工智能行业" said without a pause: the known industry the run ends with.
-  const known = suffixed && knownSuffix(suffixed);
+  const run = ZH_SUFFIXED.exec(text);
+  const suffixed = run?.[1] ?? ZH_DOING.exec(text)?.[1];
+  // "科大讯飞人工智能行业" said without a pause: the known industry the run ends with; a short
+  // word standing alone ("小家电行业") is the industry as written.
+  const alone = run?.[1] && run[1].length <= 4 && (run.index === 0 || /[\s,，、:：|]/.test(text[run.index - 1] ?? ''));
+  const known = suffixed && !alone && knownSuffix(suffixed);
   if (known) return known;
   if (suffixed && suffixed !== customer) return suffixed.replace(/^(?:是|属于|做)/, '');
   const segment = fromSegments(segments.filter((s) => s !== customer));

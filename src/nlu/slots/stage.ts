@@ -68,6 +68,8 @@ const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。
 // Markers that already say why: "输给了戴尔", "选了竞品", "went with a cheaper vendor".
 const SELF_EXPLAINING = /^(?:输给|选了|选择了|用了|被|went with|chose)/i;
 
+const EMOTICON = /(?:^|\s)(?:[:;]-?[()DPp/\\|]|T_T|QAQ|orz|[😭😢😞🙁☹️😩😤]+)(?=\s|$|[,，])/gu;
+
 export function findLostReason(text: string, match: StageMatch, customer?: string): string | undefined {
   if (SELF_EXPLAINING.test(text.slice(match.index, match.end))) {
     return text.slice(match.index).replace(/[\s。.!！~]+$/, '').slice(0, 200);
@@ -80,7 +82,8 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   const owned = customer ? new RegExp(`^(?:那个)?${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的?(?:单子?|项目|订单|那单)?\\s*`) : undefined;
   const tail = owned && owned.test(unrepeated) ? unrepeated.replace(owned, '') : unrepeated;
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
-  const after = tail.replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
+  // ":( they went with…": an emoticon is no part of the reason.
+  const after = tail.replace(EMOTICON, ' ').replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
   const head = text.slice(0, match.index);
   // "王总电话说预算冻结 这单丢了": what the customer said right before the loss is why.

@@ -69,7 +69,11 @@ function keptTime(old: string, fresh: string): string {
 
 // "宝钢的项目 呃 不是宝钢 是宝武": a name said again after 不是, then the right one after 是.
 const NOT_BUT = /[,，\s]*不是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[,，\s]*(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
+// "科大讯飞不是 是讯飞医疗": the name said first, taken back with 不是 and a pause, then the right one.
+const SAID_NOT_BUT = /(?<=^|[,，。\s])(?!他们|她们|我们|这个|那个|这|那|也|都|就|但|可)([\u4e00-\u9fffA-Za-z0-9]{2,12}?)不是[,，\s]+(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
 function replacedName(text: string): string {
+  const said = SAID_NOT_BUT.exec(text);
+  if (said?.[2]) return `${text.slice(0, said.index)}${said[2]}${text.slice(said.index + said[0].length)}`;
   const m = NOT_BUT.exec(text);
   const [wrong, right] = [m?.[1], m?.[2]];
   if (!m || !wrong || !right) return text;
