@@ -52,7 +52,11 @@ function isTerseReport(e: Evidence): boolean {
 }
 
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
+// "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
+const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
+
 export function isPlan(e: Evidence): boolean {
+  if (CUSTOMER_DEADLINE.test(e.masked) && !S.REMIND.test(e.text)) return false;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   if (S.PAST.test(e.masked.replace(booked, ''))) return false;

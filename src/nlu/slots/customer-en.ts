@@ -85,6 +85,7 @@ export function findCustomerEn(text: string): string | undefined {
   if (suffixed) return suffixed;
   // "Mark Reyes, CFO of Contoso": the person and their title are not the company.
   const app = findApposition(text);
+  if (app?.owner && !STOP.has(app.owner.toLowerCase())) return app.owner;
   const plain = app ? `${text.slice(0, app.index)} , ${text.slice(app.end)}` : text;
   const withoutPeople = plain.replace(SENTENCE_END, ' , ').replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
   let first: string | undefined;

@@ -10,22 +10,25 @@ const ROLE_WORDS = ['manager', 'director', 'lead', 'head', 'officer', 'engineer'
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
-const ofDept = (more: string) => String.raw`(?:\s+of\s+\p{Lu}[\p{L}&]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
+const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+\p{Lu}[\p{L}&]*|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|GM)`;
+  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+\p{Lu}[\p{L}&]*|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
-const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(${TITLE})(?![\p{L}])`, 'u');
+// "David Xu, Luckin's IT director": the owner named with the title is the company.
+const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
+// "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
+const THEIR_TITLE_NAME = new RegExp(String.raw`\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
-const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)['’]s\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
+const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.
 const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK)\b/;
 // A name is none of those words, after its Mr./Dr.
 const LEADING_HONORIFIC = new RegExp(`^${HONORIFIC}`, 'u');
 const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_HONORIFIC, ''));
 
-export interface Apposition { contact: string; title?: string; index: number; end: number }
+export interface Apposition { contact: string; title?: string; index: number; end: number; owner?: string }
 
 const trimTitle = (title: string): string => title.replace(/^(?:their|the|our)\s+/i, '').trim();
 
@@ -42,8 +45,8 @@ function read(text: string): Apposition | undefined {
   const comma = NAME_COMMA_TITLE.exec(text);
   // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.
   const company = comma && /\b(?:at|from|of|for|@)\s+$/i.test(text.slice(0, comma.index));
-  if (comma?.[1] && comma[2] && !company && isName(comma[1])) {
-    return { contact: comma[1], title: trimTitle(comma[2]), index: comma.index, end: comma.index + comma[0].length };
+  if (comma?.[1] && comma[3] && !company && isName(comma[1])) {
+    return { contact: comma[1], title: trimTitle(comma[3]), index: comma.index, end: comma.index + comma[0].length, ...(comma[2] && { owner: comma[2] }) };
   }
   const owned = OWNER_TITLE_NAME.exec(text);
   const name = owned?.[2];
@@ -51,6 +54,10 @@ function read(text: string): Apposition | undefined {
     // The name ends before a capitalised word that is not a name ("Unilever's David Next Friday" is David).
     const contact = name.split(/\s+/).filter((w, i) => i === 0 || !NOT_A_NAME.test(w)).join(' ');
     return { contact, ...(owned[1] ? { title: trimTitle(owned[1]) } : {}), index: owned.index, end: owned.index + owned[0].length };
+  }
+  const their = THEIR_TITLE_NAME.exec(text);
+  if (their?.[1] && their[2] && isName(their[2])) {
+    return { contact: their[2], title: trimTitle(their[1]), index: their.index, end: their.index + their[0].length };
   }
   return undefined;
 }
