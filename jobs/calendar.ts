@@ -2,6 +2,7 @@
 // time, stale thresholds, callback cadence) read from Tenant.settings with defaults, and local
 // calendar arithmetic over src/time.ts. Dates are 'YYYY-MM-DD' strings in a zone.
 import { z } from 'zod';
+import { staleDaysSchema } from '../src/domain/stale.js';
 import { localParts, zonedTime } from '../src/time.js';
 
 export const DEFAULT_ZONE = 'Asia/Shanghai';
@@ -16,8 +17,7 @@ const settingsObject = z.object({
   sendAt: hhmm.catch('09:00'),
   /** false: nothing non-urgent on Saturday and Sunday; Monday's run covers the weekend. */
   weekends: z.boolean().catch(false),
-  staleDays: z.object({ lead: days.catch(14), qualified: days.catch(10), proposal: days.catch(7), negotiation: days.catch(5) })
-    .catch({ lead: 14, qualified: 10, proposal: 7, negotiation: 5 }),
+  staleDays: staleDaysSchema,
   callbackDays: z.object({ A: days.catch(30), B: days.catch(90), C: days.catch(180) }).catch({ A: 30, B: 90, C: 180 }),
   /** Days after a won deal that care calls to check usage. */
   afterWonDays: days.catch(7),

@@ -55,6 +55,7 @@ export const argsSchema = z.looseObject({
   period_offset: z.number().int().min(-24).max(24).optional(),
   new_deal: z.boolean().optional(),
   task_kind: z.enum(['follow_up', 'callback', 'overdue']).optional(),
+  idle_days: z.number().int().min(0).max(3650).optional(),
   ask: z.enum(['contacts', 'customers']).optional(),
   follow_up_vague: text(100).optional(),
   other_dates: z.array(localDate).max(10).optional(),

@@ -2,6 +2,7 @@
 // (managers), or one colleague's ("张伟的漏斗", issue #11).
 import type { Reply } from '../chat/index.js';
 import { dealsAtStage, funnel } from '../domain/reports.js';
+import { idleDeals } from '../domain/stale.js';
 import type { Stage } from '../generated/prisma/enums.js';
 import { formatAmount, t } from '../i18n/index.js';
 import { qt } from './query-messages.js';
@@ -13,6 +14,7 @@ export const queryPipeline: IntentHandler = {
     const { locale } = ctx;
     const who = await whose(ctx, args);
     if ('reply' in who) return who.reply;
+    if (args.idle_days !== undefined) return idle(ctx, who, args.idle_days);
     if (args.stage) return atStage(ctx, who, args.stage);
     const rows = await funnel(ctx.tx, ctx.actor, who.scope);
     const title = t(locale, 'pipeline.title', { scope: who.label });
@@ -49,6 +51,29 @@ async function atStage(ctx: IntentContext, who: Whose, stage: Stage): Promise<Re
       title,
       fields: [...rows.map((r) => ({ label: r.customer, value: value(r) })), ...more.map((m) => ({ label: '…', value: m }))],
       buttons: rows.slice(0, 5).map((r) => ({ label: r.customer, action: { intent: 'query_customer', args: { customerId: r.customerId } } })),
+    },
+  };
+}
+
+/** "哪些单子超过两周没动了": open deals with no activity for the days said (0: by the team's per-stage limits). */
+async function idle(ctx: IntentContext, who: Whose, days: number): Promise<Reply> {
+  const { locale } = ctx;
+  const found = await idleDeals(ctx.tx, ctx.actor, who.scope, ctx.now, days || undefined);
+  const named = { who: who.label, days };
+  const title = qt(locale, days ? 'idleTitle' : 'staleTitle', { ...named, count: found.length });
+  if (!found.length) return { text: [who.note, qt(locale, days ? 'idleEmpty' : 'staleEmpty', named)].filter(Boolean).join('\n') };
+  const shown = found.slice(0, SHOWN);
+  const value = (d: (typeof found)[number]) => [
+    t(locale, `stage.${d.stage}`), qt(locale, 'idleFor', { days: d.idleDays }), formatAmount(d.amount, locale, d.currency ?? undefined),
+    who.scope === 'me' ? undefined : d.owner,
+  ].filter(Boolean).join(' · ');
+  const more = found.length > SHOWN ? [qt(locale, 'customersMore', { n: found.length - SHOWN })] : [];
+  return {
+    text: [who.note, title, ...shown.map((d) => `${d.customer} · ${value(d)}`), ...more].filter(Boolean).join('\n'),
+    card: {
+      title,
+      fields: [...shown.map((d) => ({ label: d.customer, value: value(d) })), ...more.map((m) => ({ label: '…', value: m }))],
+      buttons: shown.slice(0, 5).map((d) => ({ label: d.customer, action: { intent: 'query_customer', args: { customerId: d.customerId } } })),
     },
   };
 }

@@ -42,7 +42,7 @@ const SLOT_LINES = [
   'occurred_at: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", when the reported activity happened (never a follow-up)',
   'subject: string, the team member a query is about', 'rank: true for a ranking of the team; rank_by: "won" | "activities" | "follow_ups"',
   'period_offset: integer, -1 = the period before (上个月, 昨天), +1 = the next (下周, 明天)', 'new_deal: true for another deal at the customer',
-  'task_kind: "follow_up" | "callback" | "overdue"', 'ask: "contacts" (a customer\'s contacts) | "customers" (the list of my customers)',
+  'task_kind: "follow_up" | "callback" | "overdue"', 'idle_days: integer, query_pipeline deals with no activity for that many days (0 = stale by the team rule)', 'ask: "contacts" (a customer\'s contacts) | "customers" (the list of my customers)',
   'follow_up_vague: string, a follow-up said too vaguely to date (as written)', 'other_dates: ["YYYY-MM-DD"], dates that are none of the above',
 ];
 

@@ -67,6 +67,8 @@ export const slotsSchema = z.strictObject({
   period_offset: z.number().int().min(-24).max(24).optional(),
   /** "X又有个新商机": a further deal, not a change to the existing one. */
   new_deal: z.literal(true).optional(),
+  /** query_pipeline: deals with no activity for at least this many days (哪些单子超过两周没动了); 0 = by the team's per-stage limits (stale deals). */
+  idle_days: z.number().int().min(0).max(3650).optional(),
   /** query_tasks: what kind of task (今天要回访哪些客户 = callback, 逾期没跟进 = overdue). */
   task_kind: z.enum(TASK_KINDS).optional(),
   /** query_customer: a customer's contacts (联系人电话), or the list of my customers (no customer). */

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
 import { counts, fieldValue, localAt, only, thisMonth } from './support.js';
+import { nameKeys } from '../../src/domain/names.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -79,5 +80,27 @@ describe('the win rate', () => {
     expect(team.text).toContain('团队本季度业绩');
     expect(fieldValue(team, '赢单率')).toMatch(/^\d+% \(\d+\/\d+\)$|^—$/);
     expect(await counts(app.db)).toEqual(before);
+  });
+});
+
+describe('deals gone quiet', () => {
+  it('哪些单子超过两周没动了: the open deals with no activity for 14+ days, and only those', async () => {
+    const mineDeal = await app.db.deal.findFirstOrThrow({ where: { tenantId: 'demo', ownerId: rep1, stage: { in: ['qualified', 'proposal', 'negotiation'] } }, orderBy: { createdAt: 'asc' } });
+    const quiet = await app.db.customer.create({ data: { tenantId: 'demo', name: '静默测试客户', ownerId: rep1, ...nameKeys('静默测试客户') } });
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const deal = await app.db.deal.create({ data: { tenantId: 'demo', customerId: quiet.id, ownerId: rep1, stage: 'proposal', title: 'MES', amount: 123000, createdAt: old } });
+    await app.db.activity.create({ data: { tenantId: 'demo', customerId: quiet.id, dealId: deal.id, userId: rep1, channel: 'call', summary: '很久以前', occurredAt: old } });
+    // A deal touched today is not quiet.
+    await app.db.activity.create({ data: { tenantId: 'demo', customerId: mineDeal.customerId, dealId: mineDeal.id, userId: rep1, channel: 'call', summary: '今天', occurredAt: new Date() } });
+    const mineName = await app.db.customer.findUniqueOrThrow({ where: { id: mineDeal.customerId } });
+    const before = await counts(app.db);
+    const reply = only(await app.say('rep1', '我哪些单子超过两周没动了'));
+    expect(reply.card?.title).toMatch(/^我的超过 14 天没有跟进的商机（\d+）$/);
+    const quietLine = fieldValue(reply, '静默测试客户');
+    expect(quietLine).toContain('40 天未跟进');
+    expect(reply.card!.fields!.some((f) => f.label === mineName.name)).toBe(false);
+    expect(await counts(app.db)).toEqual(before);
+    const stale = only(await app.say('rep1', 'stale deals'));
+    expect(stale.card?.fields?.some((f) => f.label === '静默测试客户')).toBe(true);
   });
 });

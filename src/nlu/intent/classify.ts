@@ -8,6 +8,7 @@ import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
+import { findIdleDays } from '../slots/query-extra.js';
 
 export interface Evidence {
   text: string;
@@ -102,6 +103,8 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.
   { intent: 'query_kpi', confidence: 0.8, test: (e) => Boolean(e.person) && !e.customer && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.masked) },
+  // "哪些单子超过两周没动了", "stale deals": deals gone quiet (before tasks: 没跟进 is no to-do list here).
+  { intent: 'query_pipeline', confidence: 0.85, test: (e) => !e.customer && S.DEALS_WORD.test(e.text) && findIdleDays(e.text) !== undefined && (isQuestion(e) || short(e, 24)) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },

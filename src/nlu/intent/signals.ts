@@ -57,3 +57,6 @@ export const CUSTOMER_FIELD = /(?:行业|所属行业|客户等级|等级|级别
 
 // "格力的跟进记录", "华为的拜访记录有哪些": a customer's history, asked for (not a note to record).
 export const HISTORY = /(?:跟进|拜访|沟通|联系|来往|往来|通话|回访)(?:记录|历史)(?!一下|下来|下|了|\s*[:：])|历史记录|\b(?:activity|visit|call|contact) (?:history|log)\b/i;
+
+// A deal or the pipeline named (for a filter over deals: 哪些单子…没动了, stale deals).
+export const DEALS_WORD = /单子?|商机|项目|订单|机会|\b(?:deals?|opps?|opportunit(?:y|ies)|pipeline)\b/i;

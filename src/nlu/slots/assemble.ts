@@ -15,7 +15,7 @@ import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST } from '../intent/signals.js';
-import { ask, correction, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
+import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
 import { commitSlot, targetSlots } from './target.js';
@@ -163,7 +163,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, callbackChannel, callback, dates, summary],
-  query_pipeline: [scope, period, subject, stage],
+  query_pipeline: [scope, period, subject, stage, idle],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],
   query_tasks: [period, teamScope, subject, taskKind],

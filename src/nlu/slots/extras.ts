@@ -2,7 +2,7 @@
 // ranking, task kind and list; a second deal; a correction of the customer's own fields.
 import type { Extractor } from './assemble.js';
 import { findPeriod, findScope } from './query.js';
-import { findPeriodShift, findRank, findSubject, findTaskKind } from './query-extra.js';
+import { findIdleDays, findPeriodShift, findRank, findSubject, findTaskKind } from './query-extra.js';
 import { findIndustry, findTier } from './profile.js';
 import { segmentsOf } from './segments.js';
 import { CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/signals.js';
@@ -27,6 +27,11 @@ export const subject: Extractor = (c) => {
   return who ? { subject: who } : {};
 };
 export const rank: Extractor = (c) => findRank(c.text) ?? {};
+// "哪些单子超过两周没动了": the days are a filter, not a period to report on.
+export const idle: Extractor = (c) => {
+  const days = findIdleDays(c.text);
+  return days === undefined ? {} : { idle_days: days, period: undefined, period_offset: undefined };
+};
 export const taskKind: Extractor = (c) => {
   const kind = findTaskKind(c.text);
   return kind ? { task_kind: kind } : {};

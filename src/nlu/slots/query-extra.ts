@@ -67,3 +67,18 @@ const TASK_KINDS: ['overdue' | 'callback' | 'follow_up', RegExp][] = [
 export function findTaskKind(text: string): 'overdue' | 'callback' | 'follow_up' | undefined {
   return TASK_KINDS.find(([, re]) => re.test(text))?.[0];
 }
+
+// "哪些单子超过两周没动了", "30天没跟进的商机", "stale deals", "deals with no activity in 3 weeks":
+// deals gone quiet — for at least the days said, or (0) by the team's per-stage limits.
+const UNIT_DAYS: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, day: 1, week: 7, month: 30 };
+const IDLE_ZH = /(?:超过|有|已经|快)?(\d{1,3})\s*(?:个)?(天|日|周|星期|礼拜|月)(?:以上|多)?(?:都|还|了)?(?:没|没有|未)(?:动|动静|跟|跟进|联系|推进|进展|更新|碰)/;
+const IDLE_EN = /\b(?:no (?:activity|movement|updates?|touch(?:es)?)|(?:not |un)touched|idle|quiet)\b[^.?]{0,12}?\b(?:for|in|over)\s+(?:the (?:last|past) )?(\d{1,3})\s*(day|week|month)s?\b/i;
+export const STALE_WORDS = /很久没(?:动|跟|跟进|联系|推进|进展)|好久没(?:动|跟|跟进|联系|推进|进展)|没(?:有)?动静|停滞|卡住|\bstale\b|\bstalled\b|\bgone (?:quiet|cold)\b|\bstuck\b|\bidle\b/i;
+
+export function findIdleDays(text: string): number | undefined {
+  const zh = IDLE_ZH.exec(text);
+  if (zh) return Number(zh[1]) * (UNIT_DAYS[zh[2] ?? '天'] ?? 1);
+  const en = IDLE_EN.exec(text);
+  if (en) return Number(en[1]) * (UNIT_DAYS[(en[2] ?? 'day').toLowerCase()] ?? 1);
+  return STALE_WORDS.test(text) ? 0 : undefined;
+}
