@@ -77,6 +77,8 @@ function introducedInReport(e: Evidence): boolean {
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 
+const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
+
 const RULES: Rule[] = [
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
@@ -126,6 +128,8 @@ const RULES: Rule[] = [
   // News heard from the customer that names no deal fact (上汽那边说预算批下来了, 比亚迪那边反馈价格太高):
   // a conversation that happened. With a stage, amount or close date it is the deal's news (above).
   { intent: 'log_activity', confidence: 0.75, test: (e) => Boolean(e.customer) && !e.hasAmount && S.REPORTED_SPEECH.test(e.text) },
+  // "三一那个项目年前能定下来": a signing said with a time no rule resolves is still deal news.
+  { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && VAGUE_CLOSE.test(e.text) && !isQuestion(e) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];

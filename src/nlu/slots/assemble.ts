@@ -108,7 +108,9 @@ const person: Extractor = (c) => {
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const app = findApposition(c.text);
-  const said = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(c.text, name);
+  // "中海油信息部经理许文": the customer's name ends the title on the left.
+  const unnamed = c.customer ? c.text.replace(c.customer, ' ') : c.text;
+  const said = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(unnamed, name);
   // "跟安踏的采购经理": the title is what follows the owner's 的.
   const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.
@@ -128,7 +130,7 @@ const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主�
 const contactFacts: Extractor = (c) => {
   const { contact: _name, title: said, ...facts } = person(c);
   // "带我见了他们CFO 钱总": the title is what follows the verb and the owner.
-  const title = said?.replace(/^.*(?:了|他们|她们|对方|的)/, '') || undefined;
+  const title = said?.replace(/^.*(?:了|他们|她们|对方|的|是)/, '') || undefined;
   // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
   // report only a plain title word counts (the report's other words are no title).
   const named = Boolean(contact(c).contact);
@@ -136,7 +138,7 @@ const contactFacts: Extractor = (c) => {
   const beside = named && title && findApposition(c.text)?.title === title;
   if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
   // "康师傅的采购总监林总": the title said right before the person.
-  const before = findTitleBefore(c.text, contact(c).contact);
+  const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(/^.*(?:了|他们|她们|对方|的|是)/, '') || undefined;
   return { ...(before ? { title: before } : {}), ...facts };
 };
 const profile: Extractor = (c) => {

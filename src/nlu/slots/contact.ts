@@ -85,6 +85,11 @@ export function findContact(text: string, customer?: string): string | undefined
   return COMPOUND_SURNAME.test(before) && !customer?.endsWith(before[0]!) ? `${before[0]}${name}` : name;
 }
 
+// "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
+const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|工程师|专员|CEO|CTO|CFO|COO|CIO|CMO|VP)';
+const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚])';
+export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${NAME_END}`);
+
 function contactIn(text: string, customer?: string): string | undefined {
   const en = findApposition(text)?.contact ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
@@ -92,6 +97,8 @@ function contactIn(text: string, customer?: string): string | undefined {
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
   const role = AFTER_ROLE.exec(text)?.[1];
   if (role && role !== customer) return role;
+  const titled = TITLE_THEN_NAME.exec(text)?.[1];
+  if (titled && !customer?.includes(titled) && !NOT_PERSON.test(titled)) return titled;
   // The first 张总 that is not part of the customer's name (徐工的孙总 → 孙总).
   for (const m of text.matchAll(HONORIFIC_NAMES)) {
     const honorific = m[1] ?? m[2];

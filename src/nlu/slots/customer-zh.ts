@@ -24,7 +24,7 @@ const BOUNDARY = [
   '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
   '成功', '赢', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在', '是', '被', '把', '给', '和', '跟',
   '吧', '吗', '呢', '啊', '了', '挪', '改(?!革)', '调(?!研)', '移到', '推到', '回(?=个|电|一下|复|头)', '坐', '碰', '遇', '喝', '吃', '去(?:了|一趟|趟)', '升职', '升了', '开(?=[A-Za-z\\u4e00-\\u9fff]{0,6}会)', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '大概', '初步', '商务', '提了', '选了',
-  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '(?:添加|新增|加|录入|新建)(?:一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)', '换(?:了|个)?(?:对接人|联系人)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '总行', '分行', '支行', '见完', '新加', '市场(?=活动|部)', `(?:${CITIES})(?=总部|分公司|办公室|那边|工厂|基地|园区|分部|研究院)`, `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)', '走到', '推进到', '刚(?=刚|才|[开见聊谈打发签从去到跟和给把拜回出加约])', '加了个?新?(?:联系人|对接人)',
+  '有(?=意向|兴趣|需求)', '新(?=对接人|联系人|负责人|项目|商机)', '(?:添加|新增|加|录入|新建)(?:一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)', '换(?:了|个)?(?:对接人|联系人)', '添加联系人', '新增联系人', '加个联系人', '录入联系人', '新联系人', '放弃', '那单', '下单', '回款', '付款', '首付', '首款', '尾款', '到账', '试用', '上线', '培训', '出', '安排', '过去', '过来', '过(?=一遍|一下|下方案)', '明年', '今年', '回复', '换(?=号|了|个|手机|电话)', '新号', '讲(?=方案|产品|解|一下|了)', `见(?=[${SURNAMES}]|了|面|个|到)`, '回来', '最新', '信息科', '信息中心', '(?:华南|华北|华东|华中|西南|西北|东北)区', '省分行', '总行', '分行', '支行', '见完', '新加', '市场(?=活动|部)', `(?:${CITIES})(?=总部|分公司|办公室|那边|工厂|基地|园区|分部|研究院)`, `找(?=[${SURNAMES}]|了)`, '(?:产品)?使用(?=反馈|情况|体验)', '产品(?=反馈|使用|满意)', '推广', '活动(?=回访)', '跑(?=了|一趟)', '走到', '推进到', '春节', '(?<![0-9一二两三四五六七八九十几多跨])年[前后底内]', '节[前后]', '开春', '去年', '前年', '刚(?=刚|才|[开见聊谈打发签从去到跟和给把拜回出加约])', '加了个?新?(?:联系人|对接人)',
 ];
 
 const NAME = '([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)';
@@ -69,6 +69,9 @@ const NOT_NAME = /^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|
 const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
 const LEADING = /^(?:一次|一轮|一个|一家|一下|了|的?那个|的?这个|的?那家|的?这家|还有|然后|刚刚|刚才|(?:老|新|大|重点|VIP)客户|(?:能不能|能否|可不可以|要不要|帮忙|顺便)(?:给|跟|和|找|去|到)?)+/;
 
+// "见了信息化部部长邓文斌": a title and a full name is a person, not a company.
+const TITLED_PERSON = new RegExp(`(?:总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|CEO|CTO|CFO|COO|CIO|VP)[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
+
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
 const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐)(?:${HONORIFICS.join('|')})).?$`);
@@ -83,7 +86,7 @@ function clean(candidate: string | undefined): string | undefined {
   if (CUE_ONLY.test(name)) return undefined;
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
-  if (/^\d+$/.test(name)) return undefined;
+  if (/^\d+$/.test(name) || TITLED_PERSON.test(name)) return undefined;
   return name;
 }
 
@@ -171,7 +174,8 @@ const ANY_CONTACT = new RegExp(CONTACT, 'g');
 function worksVisited(m: RegExpExecArray, masked: string): string | undefined {
   const name = m[1] ?? '';
   if (!WORKS_NAME.test(name) || !PLACE_VERB.test(m[0].slice(0, m[0].indexOf(name)))) return undefined;
-  return [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name) ? name : undefined;
+  const titled = new RegExp(TITLED_PERSON.source.replace(/\$$/, '')).test(masked);
+  return titled || [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name) ? name : undefined;
 }
 
 // "电话 中通 马经理 谈判 下周二": in a note of space-separated words, the first word that is not a
