@@ -6,18 +6,22 @@ const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
 const WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 const NAME = String.raw`(?:${HONORIFIC}?${WORD}(?:\s+${WORD})?)`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
-const ROLE_WORDS = ['manager', 'director', 'lead', 'head', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
+const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
 const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+\p{Lu}[\p{L}&]*|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
+  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
 // "David Xu, Luckin's IT director": the owner named with the title is the company.
 const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
+// "Dana Ruiz (head of procurement @ Vantage Retail)", "Marcus Hale (COO, Norcastle Energy)".
+const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3})\s*\)`, 'u');
+// "Sable Robotics's Jin Wu is now their head of IT".
+const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})\s+is\s+now\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
 const THEIR_TITLE_NAME = new RegExp(String.raw`\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
@@ -42,7 +46,18 @@ export function findApposition(text: string): Apposition | undefined {
 }
 
 function read(text: string): Apposition | undefined {
-  const comma = NAME_COMMA_TITLE.exec(text);
+  const paren = NAME_PAREN.exec(text);
+  if (paren?.[1] && paren[2] && isName(paren[1])) {
+    return { contact: paren[1], title: trimTitle(paren[2]), index: paren.index, end: paren.index + paren[0].length, ...(paren[3] && { owner: paren[3] }) };
+  }
+  const now = NAME_IS_NOW.exec(text);
+  if (now?.[2] && now[3] && isName(now[2])) {
+    return { contact: now[2], title: trimTitle(now[3]), index: now.index, end: now.index + now[0].length, ...(now[1] && { owner: now[1] }) };
+  }
+  // "Opal Telecom, their VP eng Chris Doyle": the title belongs to the person after it.
+  const their = THEIR_TITLE_NAME.exec(text);
+  const claimed = NAME_COMMA_TITLE.exec(text);
+  const comma = claimed && their && their.index < claimed.index + claimed[0].length && their.index > claimed.index ? null : claimed;
   // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.
   const company = comma && /\b(?:at|from|of|for|@)\s+$/i.test(text.slice(0, comma.index));
   if (comma?.[1] && comma[3] && !company && isName(comma[1])) {
@@ -55,7 +70,6 @@ function read(text: string): Apposition | undefined {
     const contact = name.split(/\s+/).filter((w, i) => i === 0 || !NOT_A_NAME.test(w)).join(' ');
     return { contact, ...(owned[1] ? { title: trimTitle(owned[1]) } : {}), index: owned.index, end: owned.index + owned[0].length };
   }
-  const their = THEIR_TITLE_NAME.exec(text);
   if (their?.[1] && their[2] && isName(their[2])) {
     return { contact: their[2], title: trimTitle(their[1]), index: their.index, end: their.index + their[0].length };
   }

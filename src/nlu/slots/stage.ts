@@ -7,7 +7,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review/i],
   ['proposal', /方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
-  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the )?(?:need|requirement|budget)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|discovery/i],
+  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|在(?:做|走)需求(?:分析|确认)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|discovery/i],
   ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
@@ -24,7 +24,7 @@ const DESTINATION = /(?:到|进入|转入|改为|变成|为|还在|仍在|仍处
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
-const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$|\b(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$/i;
+const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$|\b(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$|\bi owe (?:them|him|her|[A-Z]\w+)(?:\s+(?:a|an|the|some|updated|revised|new|final))*\s*$/i;
 
 // "对方要我们出报价方案", "他们要出一版方案": a proposal the customer asked for is the stage reached.
 const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,10}$/;

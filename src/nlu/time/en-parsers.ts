@@ -25,13 +25,15 @@ function insideCapitalisedRun(m: RegExpMatchArray): boolean {
   return (!ended && /[A-Z][A-Za-z&.'-]*\s+$/.test(before)) || /^\s+[A-Z][A-Za-z]/.test(after);
 }
 
+const TIME_AFTER = /^\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|^\s+(?:morning|afternoon|eod|am|pm)\b/i;
+
 const weekday = anchorParser(
   /\b(?:(this|next|coming|last)\s+)?(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday|s|r|rs)?\b/i,
   (m, today) => {
     const relation = m[1]?.toLowerCase() ?? '';
     const key = (m[2] ?? '').toLowerCase();
-    // Lower-case 'sun'/'sat'/'mon' are words; capitalised, they are days.
-    if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '')) return null;
+    // Lower-case 'sun'/'sat'/'mon' are words; capitalised, or with a time after ("mon 9am"), they are days.
+    if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '') && !TIME_AFTER.test((m.input ?? '').slice((m.index ?? 0) + m[0].length))) return null;
     // "Blue Sun Corp", "Sun Life": a short form inside a run of capitalised words is a name.
     if (!m[3] && !relation && AMBIGUOUS.has(key) && insideCapitalisedRun(m)) return null;
     return weekdayDate(today, WEEKDAY[key] ?? 0, RELATION[relation] ?? 'bare');

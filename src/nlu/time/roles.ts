@@ -18,6 +18,7 @@ const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|(?<!我|我们|咱|咱们)(?:说|表示|答应|承诺)|\b(?:said|promised)\b/i;
 // "我说明天上午给他回复": a reply we give them is our follow-up, not their promise.
+const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A-Z]\w+)|i need to|i have to|i'?m going to|i'?m gonna|gonna)\b[^,.;!?]{0,40}$/i;
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const DEADLINE_SET = /(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?\s*$/;
@@ -72,6 +73,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
   if (DEADLINE_SET.test(w.before)) return 'other';
+  // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
+  if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
   if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
@@ -118,7 +121,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
     // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.
-    if (role === 'next_follow_up') return FOLLOW.test(`${w.before} ${w.after}`) ? role : 'occurred_at';
+    if (role === 'next_follow_up') return FOLLOW.test(`${w.before} ${w.after}`) || OUR_COMMIT_EN.test(w.before) ? role : 'occurred_at';
     return role === 'none' ? 'occurred_at' : role;
   });
 }
