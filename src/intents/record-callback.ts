@@ -5,6 +5,7 @@ import { activityTimes, timeNotes } from './times.js';
 import { t } from '../i18n/index.js';
 import { alertOwner, isLowScore } from './callback-alert.js';
 import { needCustomer } from './customer.js';
+import { contactFor } from './side-facts.js';
 import { field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
 
@@ -15,6 +16,8 @@ export const recordCallback: IntentHandler = {
     if (found.reply) return found.reply;
     const { customer } = found;
     const category = args.category ?? 'satisfaction';
+    // The person called back, with a title or phone said in passing, lands on the customer's contacts.
+    const { contact, notes } = await contactFor(ctx, args, customer);
     // When it happened, and a next call said with it (issue #11: every stated fact lands).
     const times = activityTimes(args, ctx.now, ctx.actor.timeZone);
     const summary = args.summary ?? ctx.text ?? '';
@@ -25,11 +28,12 @@ export const recordCallback: IntentHandler = {
     const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, { id: callback.id, summary }) : 0;
     const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
-      text: [title, ...timeNotes(locale, args, times, ctx.actor.timeZone)].join('\n'),
+      text: [title, ...timeNotes(locale, args, times, ctx.actor.timeZone), ...notes].join('\n'),
       card: {
         title,
         fields: [
           ...field(locale, 'field.summary', t(locale, `category.${category}`)),
+          ...field(locale, 'field.contact', contact?.name),
           ...whenField(locale, times.followUpAt, ctx.actor.timeZone),
           ...field(locale, 'field.satisfaction', args.satisfaction ? `${'★'.repeat(args.satisfaction)}${'☆'.repeat(5 - args.satisfaction)} ${args.satisfaction}/5` : undefined),
         ],

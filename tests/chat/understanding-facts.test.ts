@@ -28,6 +28,16 @@ const local = (days: number, hh?: number) => {
 };
 
 describe('several facts in one message', () => {
+  it('a callback names the person called, with their title: the contact lands on the customer (typed, care)', async () => {
+    const reply = only(await app.say('care', '节日问候回访，先打给了比亚迪的行政经理杜姐，客户非常满意'));
+    expect(reply.text).toMatch(/^已记录回访 · 比亚迪/);
+    const byd = await customer('比亚迪');
+    const contact = await app.db.contact.findFirstOrThrow({ where: { customerId: byd.id, name: '杜姐' } });
+    expect(contact.title).toBe('行政经理');
+    const callback = await app.db.callback.findFirstOrThrow({ where: { customerId: byd.id }, orderBy: { createdAt: 'desc' } });
+    expect(callback).toMatchObject({ category: 'care', satisfaction: 5 });
+  });
+
   it('a visit naming who it was with (对接人是…) logs the visit and adds the contact with a rough amount (typed)', async () => {
     const reply = only(await app.say('rep1', '拜访了比亚迪 对接人是设备部吴部长 电话13912345678 预算大概三十多万'));
     expect(reply.text).toBe('已记录拜访 · 比亚迪');

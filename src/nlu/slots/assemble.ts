@@ -164,7 +164,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
-  record_callback: [customer, contact, callbackChannel, callback, dates, summary],
+  record_callback: [customer, contact, contactFacts, callbackChannel, callback, dates, summary],
   query_pipeline: [scope, period, subject, stage, idle],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],

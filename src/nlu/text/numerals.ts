@@ -45,6 +45,8 @@ const RUN = /([零〇一二两俩三四五六七八九十百千]+)(?=万|亿|千
 // is one o'clock). "1.2个亿": the counter between a number and its unit goes.
 const DECIMAL = /([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)(?=个?(?:万|亿|千万|百万|w|W))/g;
 const COUNTER = /(\d)\s*个\s*(?=亿)/g;
+// "一个亿出头", "两个亿": a Chinese count of 亿.
+const ZH_COUNTER = /([一两二三四五六七八九十])\s*个\s*(?=亿)/g;
 
 function decimals(text: string): string {
   return text
@@ -53,7 +55,8 @@ function decimals(text: string): string {
       const digits = [...frac].map((ch) => DIGITS[ch]).join('');
       return n === null ? whole : `${n}.${digits}`;
     })
-    .replace(COUNTER, '$1');
+    .replace(COUNTER, '$1')
+    .replace(ZH_COUNTER, (_w, n: string) => String(chineseToNumber(n) ?? n));
 }
 
 // "三十多万", "两百来万", "百把万", "20余万": a round figure said roughly is that figure (the

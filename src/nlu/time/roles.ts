@@ -11,7 +11,7 @@ import { CALLBACK_DONE } from '../slots/callback.js';
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
-const CLOSE = /\bto sign\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
+const CLOSE = /\bto sign\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
 export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|following up|next steps?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
@@ -21,7 +21,7 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A-Z]\w+)|i need to|i have to|i'?m going to|i'?m gonna|gonna)\b[^,.;!?]{0,40}$/i;
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
-const DEADLINE_SET = /(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?\s*$/;
+const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请)(?:我们|我方|咱们))\s*$/;
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
