@@ -3,8 +3,8 @@
 import type { Channel } from '../types.js';
 
 const CHANNEL_WORDS: [RegExp, Channel][] = [
-  [/见个面|见一面|碰个?面|碰个头|碰到了?|遇到了?|见到了?|偶遇|拜访(?!过的)|上门|面谈|见面|见了|见完|见到|喝了?[杯个]?(?:咖啡|茶)|吃饭|吃完饭?|吃了饭|从[^,，。;；]{1,12}出来|吃了个饭|吃了顿|吃了个?[早午晚]饭|[早午晚]饭|[早午晚]餐|宵夜|(?:在|去)[^,，。;；]{1,14}见的|喝茶|喝咖啡|在(?:他们|对方|客户)的?(?:办公室|公司|工厂|厂里|现场|会议室|总部)|打了?[场个局轮]?(?:球|高尔夫|羽毛球|网球|台球|牌)|饭局|喝了?[场顿点]?酒|登门|约见|面聊|当面|(?<![过回出下上失])去(?!电话|邮件|微信|跟进|联系|年|掉|除|过|回|做|发|问|看看)(?=[\u4e00-\u9fffA-Za-z]{2})|\b(?:met|meet|meeting in person|visited|visit|lunch|dinner|coffee|onsite|on-site|in person|spent\b[^,.]{0,25}?\b(?:at|with)|dropped by|stopped by)\b/i, 'visit'],
-  [/电话(?![\s:：号]*\+?\d)|打了个?电话|打给了?|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|dialed)\b/i, 'call'],
+  [/见个面|见一面|碰个?面|碰个头|碰到了?|遇到了?|见到了?|偶遇|拜访(?!过的)|上门|面谈|见面|见了|见完|见到|喝了?[杯个]?(?:咖啡|茶)|吃饭|吃完饭?|吃了饭|从[^,，。;；]{1,12}出来|吃了个饭|吃了顿|吃了个?[早午晚]饭|[早午晚]饭|[早午晚]餐|宵夜|(?:在|去)[^,，。;；]{1,14}见的|喝茶|喝咖啡|在(?:他们|对方|客户)的?(?:办公室|公司|工厂|厂里|现场|会议室|总部)|打了?[场个局轮]?(?:球|高尔夫|羽毛球|网球|台球|牌)|饭局|喝了?[场顿点]?酒|喝了(?:点|几杯|两杯|一杯|一顿)(?!水)|跑了(?:一?趟|[\d一二两三四五六七八九]家)|登门|约见|面聊|当面|(?<![过回出下上失])去(?!电话|邮件|微信|跟进|联系|年|掉|除|过|回|做|发|问|看看)(?=[\u4e00-\u9fffA-Za-z]{2})|\b(?:met|meet|meeting in person|visited|visit|lunch|dinner|coffee|onsite|on-site|in person|spent\b[^,.]{0,25}?\b(?:at|with)|dropped by|stopped by)\b/i, 'visit'],
+  [/电话(?![\s:：号]*\+?\d)|打了个?电话|打给了?|打的是|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|dialed)\b/i, 'call'],
   [/微信|wx|vx|\bwechat\b/i, 'wechat'],
   [/邮件|邮箱|发邮|\be-?mail(?:ed)?\b/i, 'email'],
   [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],
@@ -18,6 +18,9 @@ const DEMO_DONE = /(?:做|搞|给[^,，。;；]{1,10}做)了[^,，。;；]{0,6}(
 // "they want a demo", "对方想看个演示": a demo the customer asks for names no contact made.
 const DEMO_WISHED = /\b(?:they|he|she|client|customer|[A-Z][a-z]+)\b[^.,;]{0,20}?\b(?:want|wants|wanted|asked for|asks for|need|needs|requested|would like|'d like)\b[^.,;]{0,16}?\bdemo\b|(?:他们|对方|客户|[总工])[^,，。;；]{0,6}(?:想|要|希望|需要|提出)[^,，。;；]{0,6}(?:演示|demo)/gi;
 
+// "明天去燕园学校做个现场演示": a demo we go to give is how the next contact happens.
+const DEMO_PLANNED = /做(?:个|一个|一次|一场)[^,，。;；]{0,4}(?:演示|demo)|(?:去|过去)[^,，。;；]{0,10}(?:演示|demo)/i;
+
 export function findChannel(said: string): Channel | undefined {
   const text = said.replace(DEMO_WISHED, (m) => ' '.repeat(m.length));
   let best: { index: number; channel: Channel; text: string } | undefined;
@@ -26,6 +29,6 @@ export function findChannel(said: string): Channel | undefined {
     if (m && (!best || m.index < best.index)) best = { index: m.index, channel, text: m[0] };
   }
   // Only a bare 去X gives way to a demo given there; a stated visit or meeting stays the channel.
-  if (DEMO_DONE.test(text) && (!best || (best.channel === 'visit' && /^去/.test(best.text)))) return 'demo';
+  if ((DEMO_DONE.test(text) || DEMO_PLANNED.test(text)) && (!best || (best.channel === 'visit' && /^去/.test(best.text)))) return 'demo';
   return best?.channel;
 }

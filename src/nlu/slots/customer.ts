@@ -15,7 +15,7 @@ const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录
 
 // "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
-const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b/gi;
+const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议/gi;
 
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);

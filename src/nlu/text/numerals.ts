@@ -69,6 +69,8 @@ export function normalizeNumerals(raw: string): string {
     // 十一月 reads as a month, but 周一/星期二/礼拜三 must stay weekdays.
     const before = whole.slice(Math.max(0, offset - 2), offset);
     if (/(周|星期|礼拜)$/.test(before) && run.length === 1) return run;
+    // "三元食品", "一元堂": a one-character numeral before 元 and a word is a name, not 3 yuan.
+    if (run.length === 1 && /^元[\u4e00-\u9fff]/.test(whole.slice(offset + 1, offset + 3))) return run;
     const value = chineseToNumber(run);
     return value === null ? run : String(value);
   });

@@ -64,7 +64,11 @@ const PUSHED_TO = /(?:推|延|推迟|延期|延后|拖|顺延|改)到\s*$|\bpush
 // "季度末签不了了": a date the deal will not close by is not its close.
 const NOT_CLOSING = /^[^,，。;；]{0,3}(?:签不[了下成来]|不签|(?:拿|搞)不下|won'?t (?:close|sign)|(?:not|never) (?:close|sign))/i;
 
+// "二季度那批熟料", "上个月那单": a date naming a batch or a deal is no time to act on.
+const NAMES_A_THING = /^\s*(?:那批|那单|那个单子|那次|那笔|的那批|的那单)/;
+
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
+  if (NAMES_A_THING.test(w.after)) return 'other';
   const around = `${w.before} ${w.after}`;
   const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
