@@ -126,6 +126,8 @@ const RULES: Rule[] = [
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
+  // "今天上午去中铁建工投标答疑" said in the afternoon: a trip at a time already past is a visit made.
+  { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasPastDate && S.WENT_TO.test(e.masked) },
   // News heard from the customer that names no deal fact (上汽那边说预算批下来了, 比亚迪那边反馈价格太高):
   // a conversation that happened. With a stage, amount or close date it is the deal's news (above).
   { intent: 'log_activity', confidence: 0.75, test: (e) => Boolean(e.customer) && !e.hasAmount && S.REPORTED_SPEECH.test(e.text) },

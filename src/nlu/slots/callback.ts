@@ -56,8 +56,10 @@ const WORD_SCORES: [RegExp, number][] = [
   [/满意|挺好|不错|好评|satisfied|happy|pleased/i, 4],
 ];
 
-export function findSatisfaction(text: string): number | undefined {
-  text = text.replace(SCALE, ' ');
+export function findSatisfaction(said: string): number | undefined {
+  // "给了满分5分", "打了满分": full marks, not the scale.
+  if (/(?:给了?|打了?|评了?)\s*(?:个)?满分/.test(said)) return 5;
+  const text = said.replace(SCALE, ' ');
   const stars = /[★⭐]{1,5}/.exec(text)?.[0];
   if (stars) return [...stars].length;
   const numeric = NUMERIC_SCORE.exec(text);

@@ -51,7 +51,7 @@ const PLATFORM_USE = /\b(?:Zoom|Teams|Webex|Skype|Tencent Meeting|Lark|Feishu|Di
 // "Haier's CTO is David Liu": the person named after a title.
 const TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
-const AFTER_AT = /\b(?:at|from|@)\s+$/i;
+const AFTER_AT = /(?:\b(?:at|from)|@)\s+$/i;
 
 // "…Blue Harbor Logistics. They're…": a full stop after a word of 4+ letters ends the name.
 const SENTENCE_END = /(?<=[A-Za-z]{4})\.\s+(?=[A-Z])/g;

@@ -6,7 +6,7 @@ const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
 const WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 const NAME = String.raw`(?:${HONORIFIC}?${WORD}(?:\s+${WORD})?)`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
-const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
+const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
@@ -19,7 +19,12 @@ const TITLE = title('?');
 // "David Xu, Luckin's IT director": the owner named with the title is the company.
 const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Dana Ruiz (head of procurement @ Vantage Retail)", "Marcus Hale (COO, Norcastle Energy)".
-const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3})\s*\)`, 'u');
+const COMPANY = String.raw`\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3}`;
+const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(${COMPANY})\s*\)`, 'u');
+// "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
+const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
+// "Ms. Xu, she's their buyer".
+const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})\s+is\s+now\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
@@ -34,7 +39,7 @@ const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_
 
 export interface Apposition { contact: string; title?: string; index: number; end: number; owner?: string }
 
-const trimTitle = (title: string): string => title.replace(/^(?:their|the|our)\s+/i, '').trim();
+const trimTitle = (title: string): string => title.replace(/^(?:as\s+)?(?:their|the|our|a|an)?\s*/i, '').trim();
 
 // Several slots ask about the same message: the last answer is kept.
 let last: { text: string; found: Apposition | undefined } | undefined;
@@ -50,6 +55,12 @@ function read(text: string): Apposition | undefined {
   if (paren?.[1] && paren[2] && isName(paren[1])) {
     return { contact: paren[1], title: trimTitle(paren[2]), index: paren.index, end: paren.index + paren[0].length, ...(paren[3] && { owner: paren[3] }) };
   }
+  const at = NAME_TITLE_AT.exec(text);
+  if (at?.[1] && (at[2] ?? at[3]) && isName(at[1])) {
+    return { contact: at[1], title: trimTitle((at[2] ?? at[3])!), index: at.index, end: at.index + at[0].length, owner: at[4] };
+  }
+  const she = NAME_SHE_IS.exec(text);
+  if (she?.[1] && she[2] && isName(she[1])) return { contact: she[1], title: trimTitle(she[2]), index: she.index, end: she.index + she[0].length };
   const now = NAME_IS_NOW.exec(text);
   if (now?.[2] && now[3] && isName(now[2])) {
     return { contact: now[2], title: trimTitle(now[3]), index: now.index, end: now.index + now[0].length, ...(now[1] && { owner: now[1] }) };

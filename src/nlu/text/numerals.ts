@@ -63,8 +63,18 @@ function decimals(text: string): string {
 // floor); the word between the number and its money unit goes, so the amount rule reads it.
 const ROUGHLY = /(?<=[\d十百千])(?:多|来|余|把)(?=万|亿|千(?![米克瓦])|w|W|k|K|块|元)/g;
 
+// "生日是七月十二": a day after a month, said without 日/号.
+const MONTH_DAY = /(\d{1,2}月)([一二三四五六七八九十]{1,3})(?=$|[,，。;；\s号日])/g;
+
 export function normalizeNumerals(raw: string): string {
   const text = decimals(raw).replace(ROUGHLY, '');
+  return convertRuns(text).replace(MONTH_DAY, (whole, month: string, day: string) => {
+    const n = chineseToNumber(day);
+    return n && n <= 31 ? `${month}${n}` : whole;
+  });
+}
+
+function convertRuns(text: string): string {
   return text.replace(RUN, (run, _g, offset: number, whole: string) => {
     // 十一月 reads as a month, but 周一/星期二/礼拜三 must stay weekdays.
     const before = whole.slice(Math.max(0, offset - 2), offset);

@@ -29,7 +29,7 @@ const HOMOPHONES: [RegExp, string][] = [
 ];
 
 // A greeting names no time ("早上好" is not this morning, "good evening" not tonight).
-const GREETING = /(?:早上|上午|中午|下午|晚上)好(?![的看听用])|早安|午安|晚安|\bgood (?:morning|afternoon|evening|night)\b|^(?:morning|evening)\b/gi;
+const GREETING = /(?:早上|上午|中午|下午|晚上)好(?![的看听用])|早安(?![排装全])|(?<![下中])午安(?!排)|晚安(?!排)|\bgood (?:morning|afternoon|evening|night)\b|^(?:morning|evening)\b/gi;
 
 // Fillers of spoken Chinese: at the start, or standing alone between spaces/punctuation.
 const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|这个吧|就是说|就是|然后呢|然后|对了|话说|emmm*|um+|uh+)';

@@ -35,6 +35,8 @@ const isInflection = (a: string, b: string): boolean => a.startsWith(b) || b.sta
 const SHORTHAND: [RegExp, string | ((m: string) => string)][] = [
   [/\bmtgs?\b/gi, 'meeting'], [/\btmrw?\b|\btmw\b/gi, 'tomorrow'], [/\bw\/o\b/gi, 'without'],
   // Chat shorthand for a follow-up and a period: "f/u w/ Grab next wk", "in 2 wks", "this qtr".
+  [/\bwks\b/gi, 'weeks'], [/\bwk\b/gi, 'week'], [/\bb4\b/gi, 'before'], [/\bfwd\b/gi, 'forward'],
+  [/\bwechat'?d\b/gi, 'wechatted'],
   [/\bf\/u\b|\bfu\b(?=:? (?:w\/|with|on|in|next|this|tomorrow|tmrw|by|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi, 'follow up'],
   [/(?<=\d\s?)wks?\b|\bwks?\b(?=[\s.,!?]|$)/gi, (m: string) => (/s$/i.test(m) ? 'weeks' : 'week')],
   // "Linda @ HubSpot", "procurement lead @ Bosch": a spaced @ says where someone works (an email has no spaces).
