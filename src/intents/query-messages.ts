@@ -41,6 +41,7 @@ const messages = {
   staleTitle: { zh: (p) => `${p.who}停滞的商机（${p.count}）`, en: (p) => `${p.who} stalled deals (${p.count})` },
   idleEmpty: { zh: (p) => `${p.who}商机里没有超过 ${p.days} 天没跟进的。`, en: (p) => `${p.who} deals: none has gone ${p.days}+ days without activity.` },
   staleEmpty: { zh: (p) => `${p.who}商机里没有停滞的（按团队各阶段的停滞天数）。`, en: (p) => `${p.who} deals: none stalled (by the team's days per stage).` },
+  idleMineEmpty: { zh: '你自己名下没有这样的商机，下面是团队的：', en: 'None of your own deals; here are the team\'s:' },
   idleFor: { zh: (p) => `${p.days} 天未跟进`, en: (p) => `idle ${p.days} days` },
   customersMore: { zh: (p) => `……还有 ${p.n} 个`, en: (p) => `… and ${p.n} more` },
   contactsTitle: { zh: (p) => `${p.customer} 的联系人`, en: (p) => `Contacts at ${p.customer}` },

@@ -59,6 +59,10 @@ async function atStage(ctx: IntentContext, who: Whose, stage: Stage): Promise<Re
 async function idle(ctx: IntentContext, who: Whose, days: number): Promise<Reply> {
   const { locale } = ctx;
   const found = await idleDeals(ctx.tx, ctx.actor, who.scope, ctx.now, days || undefined);
+  // A manager's "哪些单子超过一个月没动了" with none of their own: their team's, said so.
+  if (!found.length && who.scope === 'me' && ctx.actor.role === 'manager' && ctx.actor.visibleOwners !== 'all' && ctx.actor.visibleOwners.length > 1) {
+    return idle(ctx, { scope: 'team', label: qt(locale, 'team'), people: ctx.actor.visibleOwners, note: qt(locale, 'idleMineEmpty') }, days);
+  }
   const named = { who: who.label, days };
   const title = qt(locale, days ? 'idleTitle' : 'staleTitle', { ...named, count: found.length });
   if (!found.length) return { text: [who.note, qt(locale, days ? 'idleEmpty' : 'staleEmpty', named)].filter(Boolean).join('\n') };

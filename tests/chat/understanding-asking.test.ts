@@ -102,5 +102,9 @@ describe('deals gone quiet', () => {
     expect(await counts(app.db)).toEqual(before);
     const stale = only(await app.say('rep1', 'stale deals'));
     expect(stale.card?.fields?.some((f) => f.label === '静默测试客户')).toBe(true);
+    // A manager with no quiet deals of their own is shown the team's, and told so.
+    const team = only(await app.say('manager', '哪些单子超过两周没动了'));
+    expect(team.text).toContain('你自己名下没有这样的商机，下面是团队的');
+    expect(fieldValue(team, '静默测试客户')).toContain('张伟');
   });
 });

@@ -60,7 +60,7 @@ export const isEnglishStopWord = (word: string): boolean => STOP.has(word.toLowe
 
 const VERB_THEN_LOWER = /\b(?:how's|how is|at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|on|customer|client|account|ping|pinged)\s+(?=[a-z])/gi;
 
-const STATUS_OF_LOWER = /^([a-z][a-z0-9&-]{2,30})\s+(?:status|update|news|latest)\s*\??$|\bhow(?:'s|’s| is| are)(?: things with)?\s+([a-z][a-z0-9&-]{2,30})\s+(?:going|doing|looking)\b|\b(?:update|news|latest) on\s+([a-z][a-z0-9&-]{2,30})\s*\??$/;
+const STATUS_OF_LOWER = /^([a-z][a-z0-9&-]{1,30}(?:\s[a-z][a-z0-9&-]{1,30})?)\s+(?:status|update|news|latest)\s*\??$|\bhow(?:'s|’s| is| are)(?: things with)?\s+([a-z][a-z0-9&-]{2,30})\s+(?:going|doing|looking)\b|\b(?:update|news|latest) on\s+([a-z][a-z0-9&-]{2,30})\s*\??$/;
 
 const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;
 

@@ -141,10 +141,11 @@ export function findCustomerZh(masked: string): string | undefined {
   // "刘洋手上那个吉利…": the one whose hands they are is a colleague, not the customer.
   // "今天整理了一下 …": a verb done (了一下) is no name either.
   const held = first && (HOLDER.test(masked.slice(first[0].length)) || /^了?一下|^了一遍/.test(masked.slice(first[0].length)));
-  const initial = held ? undefined : clean(first?.[1]);
+  const initial = held ? undefined : clean(first?.[1]) ?? worksCompany(first?.[1], masked, masked.slice(first?.[0].length ?? 0));
   if (first && initial) return withoutTrailingPerson(initial, masked.slice(first[0].length));
   // "产品使用反馈回访，温氏股份，满分…": a bare name standing as its own clause after 回访.
-  const listed = clean(LISTED_AFTER_CALLBACK.exec(masked)?.[1]);
+  const said = LISTED_AFTER_CALLBACK.exec(masked);
+  const listed = clean(said?.[1]) ?? worksCompany(said?.[1], masked, masked.slice((said?.index ?? 0) + (said?.[0].length ?? 0)));
   if (listed) return listed;
   const terse = terseName(masked);
   if (terse) return terse;
@@ -174,20 +175,28 @@ export function findCustomerZh(masked: string): string | undefined {
   return place;
 }
 
-const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总工姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$)/;
+const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$)/;
 const OWNER_DEPARTMENT = /(?<=[\u4e00-\u9fffA-Za-z]{2})(?:工程|餐饮|采购|财务|行政|信息|设备|技术|市场|销售|运营|客房|人事|法务|后勤|物业|品牌|企划|研发|质量|生产)部$/;
 const HOLDER = /^(?:手上|手里|手头|名下|跟的|负责的|管的)/;
 
 // "去徐工拜访了设备处的袁处长": a 工-name where the rep went, in a message naming someone else.
 const WORKS_NAME = new RegExp(`^[${SURNAMES}]工$`);
 const WORKS_OWNS = new RegExp(`(?<=^|[^\\u4e00-\\u9fff]|[把跟和给去到在是个了说])([${SURNAMES}]工)的(?:单子|标书|订单|商机|项目|招标|投标|合同|采购)`);
-const PLACE_VERB = /^(?:去(?:了|一趟|趟|了一趟|了趟)?|到|在)$/;
+const PLACE_VERB = /^(?:去(?:了|一趟|趟|了一趟|了趟)?|到|在|从|给|跟|和)$/;
 const ANY_CONTACT = new RegExp(CONTACT, 'g');
 function worksVisited(m: RegExpExecArray, masked: string): string | undefined {
   const name = m[1] ?? '';
   if (!WORKS_NAME.test(name) || !PLACE_VERB.test(m[0].slice(0, m[0].indexOf(name)))) return undefined;
+  return worksCompany(name, masked, masked.slice(m.index + m[0].length));
+}
+// "徐工现在啥阶段", "徐工的拜访记录", "回访做完了 徐工 冯部长说…": a 工-name (徐工, 柳工) is the
+// company when someone else is named, or a deal or its state is asked about right after it.
+const WORKS_ABOUT = /^(?:现在|目前|最近|那单|那边|那个|出来|的(?:单子?|项目|情况|拜访|跟进|回访|合同|订单|商机|进展|记录)|啥|什么|签|丢|怎么|进展|到哪)/;
+function worksCompany(name: string | undefined, masked: string, after: string): string | undefined {
+  if (!name || !WORKS_NAME.test(name)) return undefined;
   const titled = new RegExp(TITLED_PERSON.source.replace(/\$$/, '')).test(masked);
-  return titled || [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name) ? name : undefined;
+  const other = titled || [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name);
+  return other || WORKS_ABOUT.test(after) ? name : undefined;
 }
 
 // "电话 中通 马经理 谈判 下周二": in a note of space-separated words, the first word that is not a
