@@ -163,7 +163,7 @@ export function findCustomerZh(masked: string): string | undefined {
   let place: string | undefined;
   for (const pattern of [PREP, POSSESSIVE, BELONGS]) {
     for (const m of overlapping(pattern, masked)) {
-      const name = clean(m[1]) ?? worksVisited(m, masked);
+      const name = clean(m[1]) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
       if (!name) continue;
       const found = withoutTrailingPerson(name, masked.slice(m.index + m[0].length));
       // "在万豪那边跟餐饮部陈姐碰了一下": 在X那边 names the customer's place, the customer.
