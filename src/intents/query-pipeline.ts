@@ -4,7 +4,7 @@ import type { Reply } from '../chat/index.js';
 import { dealsAtStage, funnel } from '../domain/reports.js';
 import { idleDeals } from '../domain/stale.js';
 import type { Stage } from '../generated/prisma/enums.js';
-import { formatAmount, t } from '../i18n/index.js';
+import { formatAmount, t, type Locale } from '../i18n/index.js';
 import { qt } from './query-messages.js';
 import { whose, type Whose } from './query-who.js';
 import type { IntentContext, IntentHandler } from './types.js';
@@ -37,22 +37,11 @@ async function atStage(ctx: IntentContext, who: Whose, stage: Stage): Promise<Re
   const { rows, count } = await dealsAtStage(ctx.tx, ctx.actor, who.scope, stage, SHOWN);
   const named = { who: who.label, stage: t(locale, `stage.${stage}`) };
   // A manager's "谈判阶段的单子有哪些" with none of their own: their team's, said so.
-  if (!count && who.scope === 'me' && ctx.actor.role === 'manager' && ctx.actor.visibleOwners !== 'all' && ctx.actor.visibleOwners.length > 1) {
-    const team = { scope: 'team' as const, label: qt(locale, 'team'), people: ctx.actor.visibleOwners, note: qt(locale, 'stageDealsMineEmpty', named) };
-    return atStage(ctx, team, stage);
-  }
+  const team = !count && teamInstead(ctx, who, qt(locale, 'stageDealsMineEmpty', named));
+  if (team) return atStage(ctx, team, stage);
   if (!count) return { text: [who.note, qt(locale, 'stageDealsEmpty', named)].filter(Boolean).join('\n') };
-  const title = qt(locale, 'stageDealsTitle', { ...named, count });
   const value = (r: (typeof rows)[number]) => [formatAmount(r.amount, locale, r.currency), who.scope === 'me' ? undefined : r.owner, r.title].filter(Boolean).join(' · ');
-  const more = count > SHOWN ? [qt(locale, 'customersMore', { n: count - SHOWN })] : [];
-  return {
-    text: [who.note, title, ...rows.map((r) => `${r.customer} · ${value(r)}`), ...more].filter(Boolean).join('\n'),
-    card: {
-      title,
-      fields: [...rows.map((r) => ({ label: r.customer, value: value(r) })), ...more.map((m) => ({ label: '…', value: m }))],
-      buttons: rows.slice(0, 5).map((r) => ({ label: r.customer, action: { intent: 'query_customer', args: { customerId: r.customerId } } })),
-    },
-  };
+  return dealList(locale, who, qt(locale, 'stageDealsTitle', { ...named, count }), rows.map((r) => ({ ...r, value: value(r) })), count);
 }
 
 /** "哪些单子超过两周没动了": open deals with no activity for the days said (0: by the team's per-stage limits). */
@@ -60,24 +49,34 @@ async function idle(ctx: IntentContext, who: Whose, days: number): Promise<Reply
   const { locale } = ctx;
   const found = await idleDeals(ctx.tx, ctx.actor, who.scope, ctx.now, days || undefined);
   // A manager's "哪些单子超过一个月没动了" with none of their own: their team's, said so.
-  if (!found.length && who.scope === 'me' && ctx.actor.role === 'manager' && ctx.actor.visibleOwners !== 'all' && ctx.actor.visibleOwners.length > 1) {
-    return idle(ctx, { scope: 'team', label: qt(locale, 'team'), people: ctx.actor.visibleOwners, note: qt(locale, 'idleMineEmpty') }, days);
-  }
+  const team = !found.length && teamInstead(ctx, who, qt(locale, 'idleMineEmpty'));
+  if (team) return idle(ctx, team, days);
   const named = { who: who.label, days };
-  const title = qt(locale, days ? 'idleTitle' : 'staleTitle', { ...named, count: found.length });
   if (!found.length) return { text: [who.note, qt(locale, days ? 'idleEmpty' : 'staleEmpty', named)].filter(Boolean).join('\n') };
-  const shown = found.slice(0, SHOWN);
   const value = (d: (typeof found)[number]) => [
     t(locale, `stage.${d.stage}`), qt(locale, 'idleFor', { days: d.idleDays }), formatAmount(d.amount, locale, d.currency ?? undefined),
     who.scope === 'me' ? undefined : d.owner,
   ].filter(Boolean).join(' · ');
-  const more = found.length > SHOWN ? [qt(locale, 'customersMore', { n: found.length - SHOWN })] : [];
+  const title = qt(locale, days ? 'idleTitle' : 'staleTitle', { ...named, count: found.length });
+  return dealList(locale, who, title, found.slice(0, SHOWN).map((d) => ({ ...d, value: value(d) })), found.length);
+}
+
+/** A manager asking about their own deals, who has none: the team's instead, with `note` saying so. */
+function teamInstead(ctx: IntentContext, who: Whose, note: string): Whose | undefined {
+  const { actor } = ctx;
+  if (who.scope !== 'me' || actor.role !== 'manager' || actor.visibleOwners === 'all' || actor.visibleOwners.length <= 1) return undefined;
+  return { scope: 'team', label: qt(ctx.locale, 'team'), people: actor.visibleOwners, note };
+}
+
+/** Deals listed by customer (at most SHOWN given, `total` in all), each a button to the customer. */
+function dealList(locale: Locale, who: Whose, title: string, rows: { customer: string; customerId: string; value: string }[], total: number): Reply {
+  const more = total > SHOWN ? [qt(locale, 'customersMore', { n: total - SHOWN })] : [];
   return {
-    text: [who.note, title, ...shown.map((d) => `${d.customer} · ${value(d)}`), ...more].filter(Boolean).join('\n'),
+    text: [who.note, title, ...rows.map((r) => `${r.customer} · ${r.value}`), ...more].filter(Boolean).join('\n'),
     card: {
       title,
-      fields: [...shown.map((d) => ({ label: d.customer, value: value(d) })), ...more.map((m) => ({ label: '…', value: m }))],
-      buttons: shown.slice(0, 5).map((d) => ({ label: d.customer, action: { intent: 'query_customer', args: { customerId: d.customerId } } })),
+      fields: [...rows.map((r) => ({ label: r.customer, value: r.value })), ...more.map((m) => ({ label: '…', value: m }))],
+      buttons: rows.slice(0, 5).map((r) => ({ label: r.customer, action: { intent: 'query_customer', args: { customerId: r.customerId } } })),
     },
   };
 }

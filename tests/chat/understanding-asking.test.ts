@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
 import { counts, fieldValue, localAt, only, thisMonth } from './support.js';
 import { nameKeys } from '../../src/domain/names.js';
+import { formatPercent } from '../../src/i18n/index.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -75,7 +76,7 @@ describe('the win rate', () => {
     const closed = await app.db.deal.groupBy({ by: ['stage'], where: { tenantId: 'demo', ownerId: (await app.userId('manager')), stage: { in: ['won', 'lost'] }, closedAt: { gte: start } }, _count: true });
     const won = closed.find((c) => c.stage === 'won')?._count ?? 0;
     const all = closed.reduce((n, c) => n + c._count, 0);
-    expect(fieldValue(reply, '赢单率')).toBe(all ? `${Math.round((100 * won) / all)}% (${won}/${all})` : '—');
+    expect(fieldValue(reply, '赢单率')).toBe(all ? `${formatPercent(won / all)} (${won}/${all})` : '—');
     const team = only(await app.say('manager', '团队这个季度赢单率'));
     expect(team.text).toContain('团队本季度业绩');
     expect(fieldValue(team, '赢单率')).toMatch(/^\d+% \(\d+\/\d+\)$|^—$/);

@@ -125,12 +125,13 @@ const person: Extractor = (c) => {
     ...(email ? { email } : {}), ...(birthday ? { birthday } : {}),
   };
 };
+// "带我见了他们CFO", "对接的是财务经理": the verb, owner or 是 before a title is no part of it.
+const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)/;
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
 // A visit report that also gives the contact's title or phone: those facts land on the contact.
 const contactFacts: Extractor = (c) => {
   const { contact: _name, title: said, ...facts } = person(c);
-  // "带我见了他们CFO 钱总": the title is what follows the verb and the owner.
-  const title = said?.replace(/^.*(?:了|他们|她们|对方|的|是)/, '') || undefined;
+  const title = said?.replace(BEFORE_TITLE, '') || undefined;
   // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
   // report only a plain title word counts (the report's other words are no title).
   const named = Boolean(contact(c).contact);
@@ -138,7 +139,7 @@ const contactFacts: Extractor = (c) => {
   const beside = named && title && findApposition(c.text)?.title === title;
   if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
   // "康师傅的采购总监林总": the title said right before the person.
-  const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(/^.*(?:了|他们|她们|对方|的|是)/, '') || undefined;
+  const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(BEFORE_TITLE, '') || undefined;
   return { ...(before ? { title: before } : {}), ...facts };
 };
 const profile: Extractor = (c) => {

@@ -74,6 +74,8 @@ const LEADING = /^(?:的(?=[\u4e00-\u9fff]{2})|一次|一轮|一个|一家|一�
 // "见了信息化部部长邓文斌": a title and a full name is a person, not a company.
 const TITLED_PERSON = new RegExp(`(?:总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|CEO|CTO|CFO|COO|CIO|VP)[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 
+const TITLED_ANYWHERE = new RegExp(TITLED_PERSON.source.replace(/\$$/, ''));
+
 // A contact caught where a company usually stands ("和张总聊了华为的项目").
 const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐)(?:${HONORIFICS.join('|')})).?$`);
@@ -194,8 +196,7 @@ function worksVisited(m: RegExpExecArray, masked: string): string | undefined {
 const WORKS_ABOUT = /^(?:现在|目前|最近|那单|那边|那个|出来|的(?:单子?|项目|情况|拜访|跟进|回访|合同|订单|商机|进展|记录)|啥|什么|签|丢|怎么|进展|到哪)/;
 function worksCompany(name: string | undefined, masked: string, after: string): string | undefined {
   if (!name || !WORKS_NAME.test(name)) return undefined;
-  const titled = new RegExp(TITLED_PERSON.source.replace(/\$$/, '')).test(masked);
-  const other = titled || [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name);
+  const other = TITLED_ANYWHERE.test(masked) || [...masked.matchAll(ANY_CONTACT)].some((c) => c[0] !== name);
   return other || WORKS_ABOUT.test(after) ? name : undefined;
 }
 
