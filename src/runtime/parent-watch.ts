@@ -1,9 +1,12 @@
-// Under `npm start` the app stops with npm. The chain is npm → sh → tsx → this process; a
-// supervisor or `timeout` that signals npm alone ends npm (and the shell) but nothing forwards
-// the signal here, so the app, Postgres and Redis ran on, orphaned. So every ancestor up to and
-// including npm is watched (the ones npm started carry npm_lifecycle_event), read from /proc on
-// Linux; elsewhere the parent is (a parent gone shows as a changed ppid). Started any other way
-// (node, a service manager, nohup) nothing is watched: whoever started it signals it.
+// Under `npm start` the app stops with npm. The chain is npm → sh → this process, run as
+// `node --import tsx` rather than through the tsx CLI: the CLI's parent process SIGKILLs a child
+// that has not answered a relayed signal within 30 ms, which a busy machine missed, leaving
+// Redis and Postgres orphaned. A supervisor or `timeout` that signals npm alone ends npm (and the
+// shell) but nothing forwards the signal here, so the app, Postgres and Redis ran on, orphaned.
+// So every ancestor up to and including npm is watched (the ones npm started carry
+// npm_lifecycle_event), read from /proc on Linux; elsewhere the parent is (a parent gone shows
+// as a changed ppid). Started any other way (node, a service manager, nohup) nothing is
+// watched: whoever started it signals it.
 import fs from 'node:fs';
 import { isAlive } from './free-port.js';
 
