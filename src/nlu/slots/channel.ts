@@ -7,7 +7,7 @@ const CHANNEL_WORDS: [RegExp, Channel][] = [
   [/电话(?![\s:：号]*\+?\d)|打了个?电话|打给了?|打的是|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|dialed)\b/i, 'call'],
   [/微信|wx|vx|\bwechat(?:ted)?\b/i, 'wechat'],
   [/邮件|邮箱|发邮|\be-?mail(?:ed)?\b/i, 'email'],
-  [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],
+  [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议(?!室)|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],
   [/演示|demo|试用演示|产品展示/i, 'demo'],
 ];
 
@@ -28,7 +28,7 @@ export function findChannel(said: string): Channel | undefined {
     const m = re.exec(text);
     if (m && (!best || m.index < best.index)) best = { index: m.index, channel, text: m[0] };
   }
-  // Only a bare 去X gives way to a demo given there; a stated visit or meeting stays the channel.
-  if ((DEMO_DONE.test(text) || DEMO_PLANNED.test(text)) && (!best || (best.channel === 'visit' && /^去/.test(best.text)))) return 'demo';
+  // Only a bare 去X or 在X的会议室 gives way to a demo given there; a stated visit or meeting stays the channel.
+  if ((DEMO_DONE.test(text) || DEMO_PLANNED.test(text)) && (!best || (best.channel === 'visit' && /^[去在]/.test(best.text)))) return 'demo';
   return best?.channel;
 }

@@ -178,7 +178,7 @@ export function findCustomerZh(masked: string): string | undefined {
 }
 
 const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$)/;
-const OWNER_DEPARTMENT = /(?<=[\u4e00-\u9fffA-Za-z]{2})(?:工程|餐饮|采购|财务|行政|信息|设备|技术|市场|销售|运营|客房|人事|法务|后勤|物业|品牌|企划|研发|质量|生产)部$/;
+const OWNER_DEPARTMENT = /(?<=[\u4e00-\u9fffA-Za-z]{2})(?:工程|餐饮|采购|财务|行政|信息|设备|技术|市场|销售|运营|客房|人事|法务|后勤|物业|品牌|企划|研发|质量|生产|医务|总务|基建|资产|教务|药剂|保卫|网络|信息化)(?:部|科|处|室|中心)$/;
 const HOLDER = /^(?:手上|手里|手头|名下|跟的|负责的|管的)/;
 
 // "去徐工拜访了设备处的袁处长": a 工-name where the rep went, in a message naming someone else.

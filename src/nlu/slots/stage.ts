@@ -4,7 +4,7 @@ import type { Stage } from '../types.js';
 
 const STAGE_WORDS: [Stage, RegExp][] = [
   ['lost', /丢单|丢了|单子丢|输单|输了|输给|黄了|没戏|没签成|没谈成|告吹|失败了|放弃了|不做了|流失|选了竞品|选择了竞品|选了别家|用了竞品|被竞品|被.{1,6}抢走|终止合作|不合作了|closed[-\s]lost|\blost\b|went with (?:a |another )?(?:competitor|vendor)|chose (?:a |another )?competitor|deal (?:is )?dead|fell through/i],
-  ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
+  ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review/i],
   ['proposal', /报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
   ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|需求明确|需求很明确|明确了需求|有[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|discovery/i],
@@ -14,7 +14,9 @@ const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `$
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
-const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周|下个?月|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:估计|预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
+const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周[一二三四五六日天1-7]?|下个?月(?:初|中|底)?|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:估计|预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
+
+const NOT_REACHED = /(?:还没|没有?|未|尚未|不到)(?:到|进入|走到|进)?了?\s*$|\bnot (?:yet )?(?:at|in|to)(?: the)?\s*$/i;
 
 export interface StageMatch { stage: Stage; index: number; end: number }
 
@@ -34,7 +36,7 @@ export function findStage(text: string): StageMatch | undefined {
   let rest = text;
   for (;;) {
     const found = furthestStage(rest);
-    if (found?.stage !== 'proposal' || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index))) return found;
+    if (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index))) return found;
     rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
   }
 }
@@ -49,6 +51,8 @@ function furthestStage(text: string): StageMatch | undefined {
       if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
       // "还是没签下来", "not signed yet": a win denied is none.
       if (stage === 'won' && /(?:没|未|不|没有|还没|not|never|hasn'?t|haven'?t)\s*$/i.test(before)) continue;
+      // "还没到报价那一步", "not at proposal yet": a stage not reached is none.
+      if (stage !== 'won' && stage !== 'lost' && NOT_REACHED.test(before)) continue;
       const found = { stage, index: m.index, end: m.index + m[0].length };
       if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
       if (!best || RANK[stage] > RANK[best.stage]) best = found;

@@ -66,9 +66,16 @@ const ROUGHLY = /(?<=[\d十百千])(?:多|来|余|把)(?=万|亿|千(?![米克�
 // "生日是七月十二": a day after a month, said without 日/号.
 const MONTH_DAY = /(\d{1,2}月)([一二三四五六七八九十]{1,3})(?=$|[,，。;；\s号日])/g;
 
+// "二十八万五", "三万八": one digit said after 万 is its thousands (28.5万), unless a unit or a
+// date word follows it (万五千, 三十万五月份).
+const WAN_TAIL = /(?<![\d.])(\d{1,4})万([一二两三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿月日号天周年个点分钟时岁\d])/g;
+
+// "三万五千" reaches here as 3万5千: 3.5万.
+const WAN_THOUSANDS = /(?<![\d.])(\d{1,4})万(\d)千(?![\d百十])/g;
+
 export function normalizeNumerals(raw: string): string {
   const text = decimals(raw).replace(ROUGHLY, '');
-  return convertRuns(text).replace(MONTH_DAY, (whole, month: string, day: string) => {
+  return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d]}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
     const n = chineseToNumber(day);
     return n && n <= 31 ? `${month}${n}` : whole;
   });

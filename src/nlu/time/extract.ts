@@ -78,6 +78,13 @@ function toMention(result: ParsedResult, today: LocalDate): DateMention {
   return { index: result.index + lead, end: result.index + lead + said.length, text: said, date: day, value, timeOnly };
 }
 
+// "价格再降一点", "便宜一点儿", "多一点": 一点 after a word of more or less is "a little", not 1 o'clock.
+const LITTLE_BEFORE = /(?:降|低|高|少|多|便宜|贵|快|慢|早|晚|大|小|好|减|砍|让|优惠|稍微|稍|再|有|差|松)\s*$/;
+function isQuantityDian(text: string, r: ParsedResult): boolean {
+  if (!/^[一1]点$/.test(r.text.trim())) return false;
+  return LITTLE_BEFORE.test(text.slice(Math.max(0, r.index - 4), r.index)) || /^[儿点]/.test(text.slice(r.index + r.text.length));
+}
+
 export function extractDates(text: string, ref: Reference): DateMention[] {
   // chrono's casual Chinese parser reads the reference's *system-local* fields, ignoring a
   // timezone option; so hand it a Date whose system-local fields are the rep's wall clock.
@@ -97,6 +104,7 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   const mentions = results
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
     .filter((r) => !isScore(text, r))
+    .filter((r) => !isQuantityDian(text, r))
     // "现在走合同", "right now they…": the present moment is no date to file.
     .filter((r) => !NOW_WORD.test(r.text.trim()))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))

@@ -68,10 +68,12 @@ const quarterEnd = anchorParser(/(?:(下|本|这)个?)?季度?(?:末|底)/, (m, 
 
 const UNIT_DAYS: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7 };
 
-const later = anchorParser(/(\d{1,3})\s*个?(天|日|周|星期|礼拜|月)(?:后|之后|以后)/, (m, today) => {
-  const n = Number(m[1]);
-  if (m[2] === '月') return addMonths(today, n);
-  return addDays(today, n * (UNIT_DAYS[m[2] ?? ''] ?? 1));
+// "两周后", "3天之后", "过两周" (not 超过/经过 3天).
+const later = anchorParser(/(?:过\s*)?(\d{1,3})\s*个?(天|日|周|星期|礼拜|月)(?:后|之后|以后)|(?<![超经通越度路])过\s*(\d{1,3})\s*个?(天|日|周|星期|礼拜|月)/, (m, today) => {
+  const n = Number(m[1] ?? m[3]);
+  const unit = m[2] ?? m[4] ?? '';
+  if (unit === '月') return addMonths(today, n);
+  return addDays(today, n * (UNIT_DAYS[unit] ?? 1));
 });
 
 const slashDate = anchorParser(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/, (m, today) => {
