@@ -15,9 +15,12 @@ export const ALL_OF = /(?:的|名下的?)(?:所有|全部)?客户|(?:所有|全�
 const CONTACT_TITLE = /(?:总|经理|工|老师|主任|总监|主管|先生|女士|小姐|哥|姐|sir|mr\.?|ms\.?)$/i;
 const DOCUMENT = /方案|报价|合同|资料|文件|邮件|需求|材料|样品|发票|PPT|文档|链接|proposal|quote|contract|deck|file|document|email|invoice/i;
 
+// "move the nestle deal to proposal": a stage is where a deal moves, not a colleague.
+const STAGE_TARGET = /^(?:proposal|negotiation|negotiating|qualified|qualification|lead|won|lost|closed(?:[-\s](?:won|lost))?|contract(?:ing)?|legal|next stage|stage\s?\d|quote|quoting|discovery|pilot|poc)\b/i;
+
 /** The message hands a customer (or all of one person's) to a colleague. */
 export function isTransfer(text: string): boolean {
   const m = TRANSFER_ZH.exec(text) ?? TRANSFER_EN.exec(text);
   if (!m) return false;
-  return !CONTACT_TITLE.test(m[2]!.trim()) && !DOCUMENT.test(m[1]!);
+  return !CONTACT_TITLE.test(m[2]!.trim()) && !DOCUMENT.test(m[1]!) && !STAGE_TARGET.test(m[2]!.trim());
 }

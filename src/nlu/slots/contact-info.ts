@@ -2,12 +2,12 @@
 import { SURNAMES, TITLE_WORDS } from './lexicon.js';
 
 // Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
-export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)/;
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)/;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
 
 export function findPhone(text: string): string | undefined {
   const m = PHONE.exec(text);
-  const raw = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
+  const raw = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5];
   return raw ? raw.replace(/\D/g, '') : undefined;
 }
 
@@ -38,7 +38,7 @@ export function findBirthday(text: string): string | undefined {
 
 const TITLE_TAIL = TITLE_WORDS.map((w) => w.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`)).join('|');
 const TITLE_TOKEN = new RegExp(`^(?:职位|职务|title|岗位)?[:：是为]?\\s*([\\u4e00-\\u9fffA-Za-z& ]{0,12}?(?:${TITLE_TAIL}))$`, 'i');
-const EN_TITLE = /\b((?:VP|Head|Director|Manager|Chief)\s+of\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|(?:[A-Z][A-Za-z]+\s+)?(?:Manager|Director|Engineer|Buyer|Officer|Lead|Architect|Specialist)|CEO|CTO|CFO|COO|CIO|CMO|VP)\b/;
+const EN_TITLE = /\b((?:VP|Head|Director|Manager|Chief)\s+of\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|(?:S?VP|EVP|Head)\s+(?!of\b)[A-Z][a-z]+(?=\s*(?:[,;.]|$))|(?:[A-Z][A-Za-z]+\s+)?(?:Manager|Director|Engineer|Buyer|Officer|Lead|Architect|Specialist)|CEO|CTO|CFO|COO|CIO|CMO|VP)\b/;
 const PERSON_ZH = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 
 /** The title is a segment of its own: 刘芳，市场部经理 / 王伟 采购总监 / title: CTO. */

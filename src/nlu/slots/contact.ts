@@ -1,5 +1,6 @@
 // The person at the customer: 张总 / 李经理 (family name + honorific), a full name after
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
+import { isEnglishStopWord } from './customer-en.js';
 import { HONORIFICS, SURNAMES } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
@@ -17,6 +18,10 @@ const AFTER_ROLE = new RegExp(
 // "理想汽车的产品总监Kevin": a title may stand between.
 const LATIN_OF_CUSTOMER = /的\s*(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
 // "Jane Smith is the new CFO at Globex".
+// "his name is paul", "her name's Grace": the person just described, as typed.
+const EN_NAME_IS = /\b(?:his|her|the contact'?s?|contact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/i;
+// "Visited the plant manager at Foxconn": a sentence-opening verb is nobody's name.
+const nonVerb = (name: string | undefined): string | undefined => (name && !isEnglishStopWord(name.split(' ')[0] ?? '') ? name : undefined);
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
 const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
@@ -88,10 +93,10 @@ export function findContact(text: string, customer?: string): string | undefined
 // "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
 const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|工程师|专员|CEO|CTO|CFO|COO|CIO|CMO|VP)';
 const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚])';
-export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${NAME_END}`);
+export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = findApposition(text)?.contact ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;

@@ -25,6 +25,7 @@ const STOP = new Set([
   'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president', 'things', 'everything', 'everyone', 'everybody', 'you',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
+  'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
@@ -62,6 +63,22 @@ const VERB_THEN_LOWER = /\b(?:how's|how is|at|with|called|call|visited|visit|ema
 
 const STATUS_OF_LOWER = /^([a-z][a-z0-9&-]{1,30}(?:\s[a-z][a-z0-9&-]{1,30})?)\s+(?:status|update|news|latest)\s*\??$|\bhow(?:'s|’s| is| are)(?: things with)?\s+([a-z][a-z0-9&-]{2,30})\s+(?:going|doing|looking)\b|\b(?:update|news|latest) on\s+([a-z][a-z0-9&-]{2,30})\s*\??$/;
 
+// "called johnson controls today re: HVAC", "status of siemens healthineers?", "bump the unilever
+// deal": a lower-case name of one or two words, where the words around it say a name is there.
+const LOWER_NAME = '([a-z][a-z0-9&-]{1,30}(?:\\s[a-z][a-z0-9&-]{1,30})?)';
+const LOWER_END = '(?=\\s*(?:[,.;:?!|]|$)|\\s+(?:today|yesterday|tonight|this|last|re\\b|about|regarding|and|abt|earlier|again|back|to|for)\\b)';
+const OPENING_LOWER = new RegExp(`^(?:just\\s+)?(?:called|visited|met(?: with)?|emailed|pinged|phoned|texted|messaged|spoke (?:to|with)|talked to)\\s+${LOWER_NAME}${LOWER_END}`);
+const STATUS_OF = new RegExp(`\\b(?:status|update|news|latest)\\s+(?:of|on|for)\\s+${LOWER_NAME}\\s*\\??\\s*$`);
+const THE_DEAL = new RegExp(`\\bthe\\s+${LOWER_NAME}\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order)\\b`);
+const ACRONYM = /^[A-Z]{2,5}$/;
+function lowerName(text: string): string | undefined {
+  for (const re of [OPENING_LOWER, STATUS_OF, THE_DEAL]) {
+    const name = re.exec(text)?.[1];
+    if (name && !name.split(' ').some((w) => STOP.has(w))) return name;
+  }
+  return undefined;
+}
+
 const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;
 
 // "status of bi ya di": a lower-case pinyin name of several short words. After "at"/"from"
@@ -89,6 +106,7 @@ export function findCustomerEn(text: string): string | undefined {
   const plain = app ? `${text.slice(0, app.index)} , ${text.slice(app.end)}` : text;
   const withoutPeople = plain.replace(SENTENCE_END, ' , ').replace(PLATFORM_USE, ' , ').replace(PERSON, ' , ').replace(NAMED_CONTACT, ' , ').replace(IS_ROLE, ' , ').replace(TITLE_IS, ' , ');
   let first: string | undefined;
+  const lower = lowerName(withoutPeople.trim());
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     // "Haier's CTO": the owner of a possessive is the name.
     // "Met Haier's CTO David": the run ends at its possessive.
@@ -97,7 +115,9 @@ export function findCustomerEn(text: string): string | undefined {
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
     first ??= name;
   }
-  if (first) return first;
+  // "called johnson controls re: HVAC": a lower-case name said first outranks a later acronym.
+  if (first && !(lower && ACRONYM.test(first))) return first;
+  if (lower) return lower;
   const pinyin = pinyinAfterVerb(withoutPeople);
   if (pinyin) return pinyin;
   // "lenovo status?", "how's lenovo going", "update on lenovo": a lower-case name a status question is about.

@@ -20,7 +20,7 @@ function amountSpans(text: string): Span[] {
 
 /** The text with each self-correction applied; unchanged when there is none. */
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
-  const renamed = replacedName(text);
+  const renamed = replacedName(englishCorrection(text));
   if (!/不对|哦不|噢不|不不|说错了|更正/.test(renamed)) return renamed;
   let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).
@@ -65,6 +65,17 @@ const DAY_THEN_TIME = /^(.*?(?:周[一二三四五六日天]|星期[一二三四
 function keptTime(old: string, fresh: string): string {
   const said = DAY_THEN_TIME.exec(old);
   return said?.[2] && !/\d|点|上午|下午|晚上|早上/.test(fresh) && /^(?:周|星期|礼拜|\d|今|明|后|下|这|本)/.test(fresh) ? `${fresh}${said[2]}` : fresh;
+}
+
+// "mr. zhou at CATL... i mean Envision", "budget 500k, sorry, 600k": in English a name or an
+// amount said again after "i mean" / "sorry" / "no wait" replaces the one right before it. Both
+// must look alike (capitalised or a number): "it went ok, i mean they liked it" is no correction.
+const TOKEN = '(?:[A-Z][\\w&-]*(?:\\s[A-Z][\\w&-]*)?|[$¥]?\\d[\\d,.]*\\s?(?:[kKmMwW]|mil|万)?)';
+const EN_MEAN = new RegExp(`(${TOKEN})(?:\\.{2,}|…|,)?\\s*\\b(?:[Ii] mean|[Ii] meant|[Ss]orry|[Nn]o wait|[Ww]ait no|[Cc]orrection:?)[,:\\s]+(${TOKEN})(?=$|[\\s,.;!?])`);
+function englishCorrection(text: string): string {
+  const m = EN_MEAN.exec(text);
+  if (!m?.[1] || !m[2] || /^\d/.test(m[1].replace(/^[$¥]/, '')) !== /^\d/.test(m[2].replace(/^[$¥]/, ''))) return text;
+  return `${text.slice(0, m.index)}${m[2]}${text.slice(m.index + m[0].length)}`;
 }
 
 // "宝钢的项目 呃 不是宝钢 是宝武": a name said again after 不是, then the right one after 是.
