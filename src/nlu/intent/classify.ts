@@ -65,10 +65,18 @@ export function isPlan(e: Evidence): boolean {
   if (isTerseReport(e)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
+  if (opensWithReport(e.masked)) return false;
   if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
+}
+
+/** "和三只松鼠的运营总监电话沟通 … 我后天上午给她新报价": a contact told first, in a clause of its
+ * own with no date, then the plan: the contact happened (voice input drops the 了). */
+function opensWithReport(masked: string): boolean {
+  const first = /^[\s,，。;；!！]*([^,，。;；!！\s]+)/.exec(masked)?.[1] ?? '';
+  return first.length >= 8 && !first.includes('|') && masked.includes('|') && S.ACTIVITY.test(first) && !S.REMIND.test(first) && !/要|准备|打算|计划|想|得|去|再|约|定了|安排/.test(first);
 }
 
 /** "拜访了恒力石化 对接人是设备部吴部长 电话…": a visit reported, naming who it was with — the

@@ -19,7 +19,7 @@ const AFTER_ROLE = new RegExp(
 const LATIN_OF_CUSTOMER = /的\s*(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
 // "Jane Smith is the new CFO at Globex".
 // "his name is paul", "her name's Grace": the person just described, as typed.
-const EN_NAME_IS = /\b(?:his|her|the contact'?s?|contact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/i;
+const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/;
 // "Visited the plant manager at Foxconn": a sentence-opening verb is nobody's name.
 const nonVerb = (name: string | undefined): string | undefined => (name && !isEnglishStopWord(name.split(' ')[0] ?? '') ? name : undefined);
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;

@@ -31,12 +31,15 @@ const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备
 // "对方要我们出报价方案", "他们要出一版方案": a proposal the customer asked for is the stage reached.
 const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,14}$/;
 
+// "把修改后的报价附上了", "方案发过去了": the quote said as sent is the stage reached.
+const SENT_AFTER = /^[^,，。;；]{0,3}(?:附上了|附上|附在|发过去了|发出去了|发了|已发|已经发|发给[^,，。;；]{0,6}了|给[^,，。;；]{0,4}了|交了|递了|\s*(?:was |were |is )?sent\b)/i;
+
 export function findStage(text: string): StageMatch | undefined {
   // A quote or proposal still to send is no stage: the furthest one said as reached, if any.
   let rest = text;
   for (;;) {
     const found = furthestStage(rest);
-    if (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index))) return found;
+    if (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index))) return found;
     rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
   }
 }

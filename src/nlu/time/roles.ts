@@ -67,7 +67,8 @@ const PUSHED_TO = /(?:推|延|推迟|延期|延后|拖|顺延|改)到\s*$|\bpush
 const NOT_CLOSING = /^[^,，。;；]{0,3}(?:签不[了下成来]|不签|(?:拿|搞)不下|won'?t (?:close|sign)|(?:not|never) (?:close|sign))/i;
 
 // "二季度那批熟料", "上个月那单": a date naming a batch or a deal is no time to act on.
-const NAMES_A_THING = /^\s*(?:那批|那单|那个单子|那次|那笔|的那批|的那单)/;
+// "下个月的新品发布会", "下个月开始实施": a date that names an event or a start of work is no follow-up or close.
+const NAMES_A_THING = /^\s*(?:那批|那单|那个单子|那次|那笔|的那批|的那单|的[^,，。;；\s]{0,6}(?:发布会|展会|会议|活动|培训|年会|大会|招标|投标|开标|评标|峰会|庆典)|(?:开始|正式)?(?:实施|部署|上线|启动|开工|进场|交付|验收|安装))/;
 
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (NAMES_A_THING.test(w.after)) return 'other';
