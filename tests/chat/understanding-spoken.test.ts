@@ -1,0 +1,71 @@
+// Issue #11, blind batch 18's categories, from the message in to the records read back: spoken
+// amounts and quantities, 过两周, a date that names a start of work, a question about a contact
+// made (which writes nothing), a lower-case English name and an English self-correction.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/app.js';
+import { counts, localAt, only } from './support.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+const customer = (name: string) => app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
+const latestDeal = async (name: string) =>
+  app.db.deal.findFirstOrThrow({ where: { customerId: (await customer(name)).id }, orderBy: { updatedAt: 'desc' } });
+
+describe('spoken amounts and quantities', () => {
+  it('二十八万五 is 285,000 and 两万片 is a quantity, not money (typed)', async () => {
+    const reply = only(await app.say('rep1', '比亚迪那边要两万片 金额二十八万五'));
+    expect(reply.card?.fields?.find((f) => f.label === '金额')?.value).toBe('28.5万');
+    expect((await latestDeal('比亚迪')).amount?.toNumber()).toBe(285_000);
+  });
+});
+
+describe('dates with roles', () => {
+  it('过两周再聊 after a visit sets the follow-up two weeks out (typed)', async () => {
+    const byd = await customer('比亚迪');
+    const reply = only(await app.say('rep1', '拜访了比亚迪 他说过两周再聊'));
+    expect(reply.text).toMatch(/^已记录拜访 · 比亚迪/);
+    expect(await app.db.reminder.count({ where: { customerId: byd.id, dueAt: localAt(14, 9), status: 'pending' } })).toBe(1);
+  });
+
+  it('a signing with 下个月开始实施 wins the deal and sets no follow-up or close date from it (typed)', async () => {
+    const mt = await customer('美团');
+    const reminders = () => app.db.reminder.count({ where: { customerId: mt.id, status: 'pending' } });
+    const before = await reminders();
+    const closeBefore = (await latestDeal('美团')).expectedClose;
+    only(await app.say('rep1', '美团的单子已经签约了 下个月开始实施'));
+    const deal = await latestDeal('美团');
+    expect({ stage: deal.stage, expectedClose: deal.expectedClose }).toEqual({ stage: 'won', expectedClose: closeBefore });
+    expect(await reminders()).toBe(before);
+  });
+});
+
+describe('questions write nothing', () => {
+  it('我上周是不是拜访过比亚迪 answers about 比亚迪 and logs no visit (typed)', async () => {
+    const before = await counts(app.db);
+    const reply = only(await app.say('rep1', '我上周是不是拜访过比亚迪'));
+    expect(JSON.stringify(reply)).toContain('比亚迪');
+    expect(reply.text).not.toMatch(/^已记录/);
+    expect(await counts(app.db)).toEqual(before);
+  });
+});
+
+describe('English as reps type it', () => {
+  it('a lower-case name after the opening verb is the customer, not a later acronym (typed, rep2 owns Acme)', async () => {
+    const acme = await customer('Acme Corp');
+    const visits = () => app.db.activity.count({ where: { customerId: acme.id, channel: 'call' } });
+    const before = await visits();
+    const reply = only(await app.say('rep2', 'called acme today re: ERP rollout, moving to negotiation'));
+    expect(reply.text).toMatch(/Acme/);
+    expect(await visits()).toBe(before + 1);
+    expect((await latestDeal('Acme Corp')).stage).toBe('negotiation');
+  });
+
+  it('"500k, sorry, 600k" stores the amount said after the correction (typed)', async () => {
+    only(await app.say('rep2', 'met Acme, budget 500k, sorry, 600k'));
+    expect((await latestDeal('Acme Corp')).amount?.toNumber()).toBe(600_000);
+  });
+});
