@@ -116,6 +116,7 @@ const RULES: Rule[] = [
   // "哪些单子超过两周没动了", "stale deals": deals gone quiet (before tasks: 没跟进 is no to-do list here).
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => !e.customer && S.DEALS_WORD.test(e.text) && findIdleDays(e.text) !== undefined && (isQuestion(e) || short(e, 24)) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.WHO_WORKS.test(e.text) && isQuestion(e) && !e.hasAmount && !e.hasStage },
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_DEALS.test(e.text) && !e.person },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.ASKED_IF_DONE.test(e.text) && !e.hasAmount && !e.hasStage },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },

@@ -25,6 +25,8 @@ const STOP = new Set([
   'any', 'news', 'latest', "what's", 'whats', "demo'd", 'good', 'vibes', 'did', 'gave', 'ran', 'done', 'hopping', 'hopped', 'jumped', 'got',
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president', 'things', 'everything', 'everyone', 'everybody', 'you',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
+  // Documents sent, not companies: "send the SOW to Globex".
+  'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);

@@ -24,7 +24,7 @@ const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TIT
 // "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
 const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
 // "Ms. Xu, she's their buyer".
-const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(${TITLE})(?![\p{L}])`, 'u');
+const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})\s+is\s+now\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.

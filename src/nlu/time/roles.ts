@@ -22,7 +22,7 @@ const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请)(?:我们|我方|咱们))\s*$/;
-const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|decide|come back)\b[^,.;]*$/i;
+const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
 const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
@@ -86,7 +86,7 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
   if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
-  if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
+  if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单|项目|商机|定不|签不/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
   // An action of ours right after the date outranks the words before it (…1月20号左右签然后

@@ -31,16 +31,21 @@ const week = anchorParser(
   },
 );
 
-const monthEnd = anchorParser(/(?:(\d{1,2})月|(下下|下|本|这|上)?个?月)(?:底|末)/, (m, today) => {
-  if (m[1]) return Number(m[1]) <= 12 ? upcomingMonthEnd(today, Number(m[1])) : null;
-  return endOfMonth(today.y, today.m, MONTH_SHIFT[m[2] ?? ''] ?? 0);
+// "明年3月底", "今年6月底": a named year before the month fixes it.
+const YEAR_SHIFT: Record<string, number> = { 今年: 0, 本年: 0, 明年: 1, 后年: 2 };
+const monthEnd = anchorParser(/(?:(今年|本年|明年|后年)?(\d{1,2})月|(下下|下|本|这|上)?个?月)(?:底|末)/, (m, today) => {
+  const month = Number(m[2]);
+  if (m[2] && m[1]) return month <= 12 ? endOfMonth(today.y + (YEAR_SHIFT[m[1]] ?? 0), month) : null;
+  if (m[2]) return month <= 12 ? upcomingMonthEnd(today, month) : null;
+  return endOfMonth(today.y, today.m, MONTH_SHIFT[m[3] ?? ''] ?? 0);
 });
 
 // A month named without a day means its last day (contract).
-const namedMonth = anchorParser(/(?:(下下|下)个?月|(\d{1,2})月份?)(?![底末初中旬\d个])/, (m, today) => {
+const namedMonth = anchorParser(/(?:(下下|下)个?月|(今年|本年|明年|后年)?(\d{1,2})月份?)(?![底末初中旬\d个])/, (m, today) => {
   if (m[1]) return endOfMonth(today.y, today.m, MONTH_SHIFT[m[1]] ?? 1);
-  const month = Number(m[2]);
-  return month >= 1 && month <= 12 ? upcomingMonthEnd(today, month) : null;
+  const month = Number(m[3]);
+  if (!(month >= 1 && month <= 12)) return null;
+  return m[2] ? endOfMonth(today.y + (YEAR_SHIFT[m[2]] ?? 0), month) : upcomingMonthEnd(today, month);
 });
 
 // 月初 is the month's first day, by analogy with 月底.
@@ -57,6 +62,12 @@ const monthDay = anchorParser(/(下个?|本|这个?)月(\d{1,2})[日号]/, (m, t
   const base = endOfMonth(today.y, today.m, m[1]?.startsWith('下') ? 1 : 0);
   const day = Number(m[2]);
   return isValidDate(base.y, base.m, day) ? { ...base, d: day } : null;
+});
+
+// "明年3月15号": a named year before a month and day.
+const yearMonthDay = anchorParser(/(今年|本年|明年|后年)(\d{1,2})月(\d{1,2})[日号]?/, (m, today) => {
+  const [y, month, day] = [today.y + (YEAR_SHIFT[m[1] ?? ''] ?? 0), Number(m[2]), Number(m[3])];
+  return isValidDate(y, month, day) ? { y, m: month, d: day } : null;
 });
 
 const yearEnd = anchorParser(/(明|今|本)?年(?:底|末)/, (m, today) => ({
@@ -83,5 +94,5 @@ const slashDate = anchorParser(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/, (m, t
 });
 
 export const zhParsers: Parser[] = [
-  weekday, week, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
+  weekday, week, yearMonthDay, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
 ];
