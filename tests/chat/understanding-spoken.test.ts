@@ -3,7 +3,7 @@
 // made (which writes nothing), a lower-case English name and an English self-correction.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { counts, localAt, only } from './support.js';
+import { counts, fieldValue, localAt, only } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -67,5 +67,20 @@ describe('English as reps type it', () => {
   it('"500k, sorry, 600k" stores the amount said after the correction (typed)', async () => {
     only(await app.say('rep2', 'met Acme, budget 500k, sorry, 600k'));
     expect((await latestDeal('Acme Corp')).amount?.toNumber()).toBe(600_000);
+  });
+});
+
+describe('questions about one customer', () => {
+  it('"X呢" with no question before it, and "X有几个商机", answer about X, not the whole pipeline (typed)', async () => {
+    // A report first: no question of the bot's or of the rep's is pending.
+    expect(only(await app.say('rep1', '给美团打了个电话')).text).toMatch(/^已记录电话/);
+    const before = await counts(app.db);
+    const status = only(await app.say('rep1', '比亚迪呢'));
+    expect(fieldValue(status, '负责人')).toBeTruthy();
+    expect(status.text).toMatch(/比亚迪/);
+    const deals = only(await app.say('rep1', '美团有几个商机'));
+    expect(deals.text).toMatch(/美团/);
+    expect(fieldValue(deals, '商机')).toMatch(/\d/);
+    expect(await counts(app.db)).toEqual(before);
   });
 });
