@@ -140,6 +140,10 @@ const messages = {
     zh: (p) => `已记录${p.channel} · ${p.customer}`,
     en: (p) => `Logged ${p.channel} with ${p.customer}`,
   },
+  'activity.alsoMissed': {
+    zh: (p) => `「${p.names}」没有记上：找不到、有重名或不是你的客户。请单独发一条，例如「拜访了${p.first}」。`,
+    en: (p) => `Not logged for ${p.names}: not found, more than one match, or not your customer. Send it on its own, e.g. "Visited ${p.first}".`,
+  },
   'deal.updated': { zh: (p) => `已更新商机 · ${p.customer}`, en: (p) => `Updated the deal with ${p.customer}` },
   'deal.created': { zh: (p) => `已新建商机 · ${p.customer}`, en: (p) => `Created a deal with ${p.customer}` },
   'followUp.scheduled': {

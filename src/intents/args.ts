@@ -59,6 +59,7 @@ export const argsSchema = z.looseObject({
   ask: z.enum(['contacts', 'customers']).optional(),
   follow_up_vague: text(100).optional(),
   other_dates: z.array(localDate).max(10).optional(),
+  also_customers: z.array(text(60)).max(8).optional(),
   // Issue #15's targets (src/nlu/types.ts documents them); `confirm` is the preview's button.
   target_period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/).optional(),
   stretch: z.number().finite().positive().max(1e14).optional(),

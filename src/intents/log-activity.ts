@@ -2,8 +2,9 @@
 // deal facts it carries, the contact if named, and the next follow-up as a reminder — all in
 // the message's transaction. A fact that cannot be placed is said in the reply (issue #11).
 import type { Reply } from '../chat/index.js';
-import { logActivity as addActivity } from '../domain/records.js';
+import { logActivity as addActivity, type ActivityInput } from '../domain/records.js';
 import { formatDateTime, t } from '../i18n/index.js';
+import { logOnOthers } from './also-customers.js';
 import { needCustomer } from './customer.js';
 import { placeDealFacts } from './deal-place.js';
 import { ft } from './facts-messages.js';
@@ -27,12 +28,15 @@ export const logActivity: IntentHandler = {
     const times = activityTimes(args, ctx.now, actor.timeZone);
     // No way of contact said (上汽那边说…, Bob said…): a note, never a visit the rep did not mention.
     const channel = args.channel ?? 'note';
-    await addActivity(ctx.changes, {
+    const activity: ActivityInput = {
       customerId: customer.id, contactId: contact?.id, dealId: placed.deal?.id, userId: actor.userId, channel,
       summary: args.summary ?? ctx.text ?? t(locale, `channel.${channel}`),
       occurredAt: times.occurredAt, nextFollowUpAt: times.followUpAt, sourceMessageId: ctx.eventId,
-    });
-    const title = t(locale, 'activity.logged', { channel: t(locale, `channel.${channel}`), customer: customer.name });
+    };
+    await addActivity(ctx.changes, activity);
+    const others = await logOnOthers(ctx, args, activity, customer.name);
+    const customers = [customer.name, ...others.names].join('、');
+    const title = t(locale, 'activity.logged', { channel: t(locale, `channel.${channel}`), customer: customers });
     const fields = [
       ...field(locale, 'field.contact', contact?.name),
       ...(times.occurredSaid ? [{ label: ft(locale, 'occurredAt'), value: formatDateTime(times.occurredAt, locale, actor.timeZone) }] : []),
@@ -41,7 +45,7 @@ export const logActivity: IntentHandler = {
       ...customerChanged,
     ];
     const reply: Reply = {
-      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes].join('\n'),
+      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(others.note ? [others.note] : [])].join('\n'),
       card: { title, fields, buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)] },
     };
     if (times.followUpAt || !(args.follow_up_vague || times.laterToday)) return reply;

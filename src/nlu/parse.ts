@@ -15,6 +15,7 @@ import { tenseOf } from './time/tense.js';
 import { extractAmount, type Amount } from './slots/amount.js';
 import { maskKnownSpans } from './slots/mask.js';
 import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
+import { listedCustomers } from './slots/customer-list.js';
 import { findKnown, type KnownNames } from './slots/known-names.js';
 import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
@@ -68,7 +69,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);
-  const customer = findCustomer(masked, options.names) ?? commandCustomer(command);
+  const customer = findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
   const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names);

@@ -75,6 +75,8 @@ export const slotsSchema = z.strictObject({
   ask: z.enum(ASKS).optional(),
   /** A follow-up said too vaguely for any documented rule ("等他们通知"), as written. */
   follow_up_vague: text.optional(),
+  /** log_activity: more customers the same report names (跑了三家 美的 格力 顺丰); `customer` is the first. */
+  also_customers: z.array(text).max(8).optional(),
   /** Dates that are neither activity, follow-up nor close (a trial end, a customer's deadline). */
   other_dates: z.array(date).max(10).optional(),
   // Contracts and 回款 (issue #15).

@@ -84,3 +84,23 @@ describe('questions about one customer', () => {
     expect(await counts(app.db)).toEqual(before);
   });
 });
+
+describe('several customers in one report', () => {
+  it('跑了三家 A B C logs the visit on each; one the rep cannot log on is named in the reply (typed)', async () => {
+    const names = ['比亚迪', '美团', '顺丰速运'];
+    const ids = await Promise.all(names.map(async (n) => (await customer(n)).id));
+    const visits = () => Promise.all(ids.map((id) => app.db.activity.count({ where: { customerId: id, channel: 'visit' } })));
+    const before = await visits();
+    const reply = only(await app.say('rep1', '今天跑了三家 比亚迪 美团 顺丰 都是例行拜访 没啥新情况'));
+    expect(reply.text).toBe('已记录拜访 · 比亚迪、美团、顺丰速运');
+    expect(await visits()).toEqual(before.map((n) => n + 1));
+
+    const partly = only(await app.say('rep1', '跑了两家：美团、星巴克中国'));
+    expect(partly.text).toMatch(/^已记录拜访 · 美团\n「星巴克中国」没有记上/);
+    expect((await visits())[1]).toBe(before[1]! + 2);
+    // One undo takes back the whole report.
+    only(await app.say('rep1', '撤销'));
+    only(await app.say('rep1', '撤销'));
+    expect(await visits()).toEqual(before);
+  });
+});

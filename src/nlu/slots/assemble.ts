@@ -8,6 +8,7 @@ import type { Clock } from '../time/tense.js';
 import { findVagueFollowUp } from '../time/vague.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
+import { listedCustomers } from './customer-list.js';
 import { findContact } from './contact.js';
 import { findApposition } from './en-apposition.js';
 import { findBirthday, findEmail, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
@@ -43,6 +44,12 @@ export type Extractor = (c: SlotContext) => Partial<Slots>;
 
 const customer: Extractor = (c) => (c.customer ? { customer: c.customer } : {});
 // "我的所有客户": a list of customers is about no one customer.
+// "跑了三家 美的 格力 顺丰": the other customers of the same report.
+const alsoCustomers: Extractor = (c) => {
+  const listed = c.customer ? listedCustomers(c.text, c.names?.customers) : undefined;
+  if (!listed || !c.customer || !listed.includes(c.customer)) return {};
+  return { also_customers: listed.filter((n) => n !== c.customer) };
+};
 const customerUnlessList: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? {} : customer(c));
 // "张伟的客户有哪些", "团队的客户": whose customers a list is of.
 const listScope: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? teamScope(c) : {});
@@ -159,7 +166,7 @@ const callback: Extractor = (c) => {
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
 };
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
-  log_activity: [customer, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
+  log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
   create_customer: [customer, profile],
   add_contact: [customer, person],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.

@@ -26,7 +26,7 @@ const DESTINATION = /(?:到|进入|转入|改为|变成|为|还在|仍在|仍处
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
-const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲))[^,，。;；了过]{0,8}$|\b(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$|\bi owe (?:them|him|her|[A-Z]\w+)(?:\s+(?:a|an|the|some|updated|revised|new|final))*\s*$/i;
+const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲)|(?:去|过去|到)[^,，。;；了过\s]{0,6}(?:讲|聊|谈|汇报|演示|介绍))[^,，。;；了过]{0,8}$|\b(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$|\bi owe (?:them|him|her|[A-Z]\w+)(?:\s+(?:a|an|the|some|updated|revised|new|final))*\s*$/i;
 
 // "对方要我们出报价方案", "他们要出一版方案": a proposal the customer asked for is the stage reached.
 const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,14}$/;
