@@ -62,6 +62,11 @@ export function startOfDay(days = 0, now = new Date()): Date {
   return localAt(days, 0, 0, now);
 }
 
+/** Start of this local week (Monday 00:00), the bound of "本周". */
+export function thisWeekStart(now = new Date()): Date {
+  return startOfDay(1 - today(now).weekday, now);
+}
+
 /** Start of this local month and of the next. */
 export function thisMonth(now = new Date()): { start: Date; end: Date } {
   const { y, m } = today(now);

@@ -4,7 +4,7 @@
 // customer's contacts. Typed into the web chat; figures checked against the database.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { fieldValue, localAt, only, thisMonth, today } from './support.js';
+import { fieldValue, localAt, only, thisMonth, thisWeekStart, today } from './support.js';
 import { formatAmount } from '../../src/i18n/index.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -101,9 +101,10 @@ describe('a ranking', () => {
   it('每个人的业绩排名: the manager\'s team, highest won first', async () => {
     const reply = only(await app.say('manager', '每个人的业绩排名'));
     expect(reply.card!.title).toBe('本月业绩排名');
-    const names = reply.card!.fields!.map((f) => f.label.replace(/^\d+\. /, ''));
+    const ranked = reply.card!.fields!.filter((f) => /^\d+\. /.test(f.label)); // not a 并列 note
+    const names = ranked.map((f) => f.label.replace(/^\d+\. /, ''));
     expect(names.sort()).toEqual(['张伟', '李娜', '王强'].sort());
-    const amounts = await Promise.all(reply.card!.fields!.map(async (f) => {
+    const amounts = await Promise.all(ranked.map(async (f) => {
       const id = (await app.db.user.findFirstOrThrow({ where: { tenantId: 'demo', name: f.label.replace(/^\d+\. /, '') } })).id;
       const { start, end } = thisMonth();
       return (await app.db.deal.aggregate({ where: { ownerId: id, stage: 'won', closedAt: { gte: start, lt: end } }, _sum: { amount: true } }))._sum.amount?.toNumber() ?? 0;
@@ -112,10 +113,22 @@ describe('a ranking', () => {
   });
 
   it('这周谁的跟进最多: this week, by activities logged', async () => {
+    // Logged just now, so inside this week whatever weekday the test runs on.
+    await app.say('rep2', '刚给阿里巴巴打了电话，聊了续约');
+    await app.say('rep2', '刚给永辉超市打了电话，聊了配送');
     const reply = only(await app.say('manager', '这周谁的跟进最多'));
     expect(reply.card!.title).toBe('本周跟进排名');
-    const counts = reply.card!.fields!.map((f) => Number(/跟进次数 (\d+)/.exec(f.value)![1]));
+    const ranked = reply.card!.fields!.filter((f) => /^\d+\. /.test(f.label)); // not the 并列 note
+    const counts = ranked.map((f) => Number(/跟进次数 (\d+)/.exec(f.value)![1]));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const weekStart = thisWeekStart();
+    for (const f of ranked) {
+      const user = await app.db.user.findFirstOrThrow({ where: { tenantId: 'demo', name: f.label.replace(/^\d+\. /, '') } });
+      const logged = await app.db.activity.count({ where: { tenantId: 'demo', userId: user.id, occurredAt: { gte: weekStart } } });
+      expect(Number(/跟进次数 (\d+)/.exec(f.value)![1])).toBe(logged);
+    }
+    const lina = ranked.find((f) => f.label.endsWith('李娜'))!;
+    expect(Number(/跟进次数 (\d+)/.exec(lina.value)![1])).toBeGreaterThanOrEqual(2);
   });
 
   it('a rep asking for the ranking gets their own numbers and why', async () => {
