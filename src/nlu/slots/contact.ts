@@ -26,6 +26,13 @@ const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
 const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
+// "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.
+const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at)\s+[a-z]/;
+const NOT_FIRST_NAME = /^(?:procurement|legal|finance|purchasing|engineering|sales|marketing|hr|ops|it|management|someone|somebody|everyone|folks|team|guys|people|us|them|him|her|the|a|an|our|their|his|my|lunch|dinner|coffee|drinks|breakfast)$/;
+const lowerFrom = (text: string): string | undefined => {
+  const name = LOWER_FROM.exec(text)?.[1];
+  return name && !NOT_FIRST_NAME.test(name) && !isEnglishStopWord(name) ? name : undefined;
+};
 const pinyinFrom = (text: string): string | undefined => {
   const name = PINYIN_FROM.exec(text)?.[1];
   return name && name.split(' ').every(isPinyinWord) ? name : undefined;
@@ -96,7 +103,7 @@ const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在�
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text);
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text) ?? lowerFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;

@@ -4,6 +4,7 @@
 
 import { pinyinRun, suffixedCompany } from './latin-names.js';
 import { findApposition } from './en-apposition.js';
+import { isNotCompanyWord, lowerCompany } from './lower-names.js';
 
 const STOP = new Set([
   'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
@@ -76,9 +77,9 @@ const ACRONYM = /^[A-Z]{2,5}$/;
 function lowerName(text: string): string | undefined {
   for (const re of [OPENING_LOWER, STATUS_OF, THE_DEAL]) {
     const name = re.exec(text)?.[1];
-    if (name && !name.split(' ').some((w) => STOP.has(w))) return name;
+    if (name && !name.split(' ').some((w) => STOP.has(w) || isNotCompanyWord(w))) return name;
   }
-  return undefined;
+  return lowerCompany(text, isEnglishStopWord);
 }
 
 const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;

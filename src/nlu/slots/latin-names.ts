@@ -37,7 +37,7 @@ export function isPinyinWord(word: string): boolean {
 }
 
 // Company suffixes mark the customer among Capitalised runs ("Acme Corp Jane Doe CTO").
-const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|Industries|Technologies|Enterprises|GmbH|PLC|Plc)';
+const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|Industries|Technologies|Enterprises|Partners|Labs|GmbH|PLC|Plc)';
 const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?$`);
 /** `word` continues a pinyin name; `rest` is the text right after it. */
 const continuesPinyin = (word: string, rest: string): boolean =>
@@ -93,8 +93,8 @@ export function suffixedCompany(text: string, isStop: (word: string) => boolean)
   const m = SUFFIXED.exec(text);
   if (!m?.[1]) return undefined;
   const words = m[1].trim().split(/\s+/);
-  while (words.length && isStop(words[0] ?? '')) words.shift();
-  if (!words.length) return undefined;
+  // "Met Acme Corp": a verb before the name is not part of it; "Pipeline Partners" keeps its only word.
+  while (words.length > 1 && isStop(words[0] ?? '')) words.shift();
   const own = words.length >= 3 ? words.slice(2) : words;
   const suffix = m[0].slice(m[1].length);
   return `${own.join(' ')} ${suffix}`.replace(/\.$/, '');

@@ -1,0 +1,72 @@
+// A company typed in lower case in English ("globex closed lost", "demo'd to wayne enterprises
+// this morning", "lunch w/ dana from hooli"): one or two words, taken only where the words
+// around them say a company is there, never by a list of companies.
+
+type IsStop = (word: string) => boolean;
+
+// Words that are in the bot's vocabulary but also start company names ("help scout", "pipeline partners").
+const NAME_WORDS = new Set(['help', 'pipeline', 'care', 'base', 'group', 'holiday', 'deck']);
+// Lower-case company suffixes: a name ending in one is a company outright.
+const LOWER_SUFFIX = '(?:corp|corporation|inc|ltd|llc|industries|enterprises|group|holdings|technologies|partners|labs|systems|solutions|logistics|motors)';
+// A people word after a name: "the initech folks", "oscorp's procurement team".
+const PEOPLE = '(?:folks|team|guys|people|crew|office|hq|side|procurement|legal|finance)';
+
+const WORD = '[a-z][a-z0-9&-]{1,30}';
+const ONE = `(${WORD})`;
+const TWO = `(${WORD}\\s${WORD})`;
+
+// What follows a name: punctuation, a possessive, a people word, or a word that starts the next part.
+const END = `(?=['’]s\\b|\\s*(?:[,.;:?!)|]|$)|\\s+(?:this|today|yesterday|tonight|tomorrow|next|last|about|re\\b|regarding|and|at|for|on|to|earlier|again|${PEOPLE})\\b)`;
+// Words that introduce a company after them.
+const BEFORE = '(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?';
+// The company opening the sentence as its subject: "globex closed lost", "soylent's deal slipped".
+const SUBJECT_VERB = '(?:[\'’]s\\b|\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order|closed|signed|moved|slipped|is|was|went|has|have|wants|want|just|pushed|renewed|paid|churned|dropped|stalled|agreed|approved|accepted|rejected|declined|chose|picked)\\b)';
+
+const SUFFIXED = new RegExp(`(?:^|\\s)((?:${WORD}\\s){1,2}${LOWER_SUFFIX})\\b`, 'g');
+const AFTER = [new RegExp(`${BEFORE}${TWO}${END}`, 'g'), new RegExp(`${BEFORE}${ONE}${END}`, 'g')];
+const THREE = `(${WORD}\\s${WORD}\\s${WORD})`;
+const SUBJECT = [THREE, TWO, ONE].map((name) => new RegExp(`^(?:the\\s+)?${name}(?:${SUBJECT_VERB}|\\s+${PEOPLE}\\b)`));
+// A person before "at"/"from" another name ("call bob at initech"): not the company.
+const PERSON_OF = /^\s+(?:at|from|of)\s+[a-z]/;
+
+// Who or what, but no company: "talked to procurement", "went with a cheaper vendor".
+const NOT_NAME = new RegExp(`^(?:${PEOPLE}|vendors?|suppliers?|competitors?|boss|engineering|sales|marketing|hr|purchasing|management|someone|somebody|ops|it|security|him|her|them|us|me|you|lunch|dinner|coffee|drinks|breakfast|email|phone)$`);
+
+/** A lower-case word that names a group of people or a thing, never a company ("procurement"). */
+export const isNotCompanyWord = (word: string): boolean => NOT_NAME.test(word);
+
+function fits(name: string, isStop: IsStop): boolean {
+  const words = name.split(/\s+/);
+  // "with acme slipped": a verb after a one-word name is not its second word.
+  if (words.length > 1 && /(?:ed|ing)$|^(?:is|was|has|have|wants?|just|signed|paid)$/.test(words[words.length - 1] ?? '')) return false;
+  return words.every((w, i) => !NOT_NAME.test(w) && (!isStop(w) || (i === 0 && words.length > 1 && NAME_WORDS.has(w))));
+}
+
+const LEADING_VERB = /^(?:see|saw|seeing|visiting|meeting|calling|emailing|joined|joining)$/;
+
+function suffixed(text: string, isStop: IsStop): string | undefined {
+  for (const m of text.matchAll(SUFFIXED)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    while (words.length > 1 && (isStop(words[0] ?? '') || LEADING_VERB.test(words[0] ?? ''))) words.shift();
+    if (words.length > 1) return words.join(' ');
+  }
+  return undefined;
+}
+
+/** The lower-case company of an English message, or undefined. */
+export function lowerCompany(text: string, isStop: IsStop): string | undefined {
+  const own = suffixed(text, isStop);
+  if (own) return own;
+  for (const re of SUBJECT) {
+    const name = re.exec(text)?.[1];
+    if (name && fits(name, isStop)) return name;
+  }
+  for (const re of AFTER) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1];
+      const after = text.slice((m.index ?? 0) + m[0].length);
+      if (name && fits(name, isStop) && !PERSON_OF.test(after)) return name;
+    }
+  }
+  return undefined;
+}
