@@ -182,6 +182,20 @@ describe('payments', () => {
     expect(await money()).toEqual(before);
   });
 
+  it('a win said with money still to come lands as a win; the promised day is said, no payment written', async () => {
+    const before = await money();
+    const open = await app.db.deal.findFirstOrThrow({ where: { customerId: (await customer('顺丰速运')).id, stage: 'qualified' } });
+    const reply = only(await app.say('rep1', '顺丰的合同今天签下来了 九十五万 回款下个月底前到'));
+    expect(reply.text.split('\n')[0]).toBe('已更新商机 · 顺丰速运');
+    const won = await app.db.deal.findUniqueOrThrow({ where: { id: open.id } });
+    expect([won.stage, won.amount?.toNumber()]).toEqual(['won', 950_000]);
+    const { y, m } = today();
+    const endOfNext = new Date(Date.UTC(y, m + 2, 0));
+    expect(reply.text).toContain(`${endOfNext.getUTCMonth() + 1}月${endOfNext.getUTCDate()}日`);
+    const [instalments, paid] = await money();
+    expect([instalments, paid]).toEqual(before.slice(0, 2));
+  });
+
   it('a payment without an amount asks for it and writes nothing', async () => {
     const before = await money();
     const reply = only(await app.click('rep1', { intent: 'record_payment', args: { customer: '招商银行' } }));

@@ -102,7 +102,8 @@ const RULES: Rule[] = [
   // Contracts and 回款 (issue #15; payment-signals.ts orders them).
   { intent: 'query_payments', confidence: 0.85, test: (e) => P.PAY_OVERDUE_Q.test(e.text) || P.PAY_OUTSTANDING_Q.test(e.text) || (P.PAY_COLLECTED_Q.test(e.text) && isQuestion(e)) },
   { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) },
-  { intent: 'record_payment', confidence: 0.85, test: (e) => e.hasAmount && P.PAY_RECEIVED.test(e.text) && !isQuestion(e) },
+  // "合同签下来了 280万 回款下个月底前到": the win is the news; money only promised is no payment.
+  { intent: 'record_payment', confidence: 0.85, test: (e) => e.hasAmount && P.PAY_RECEIVED.test(e.text) && !isQuestion(e) && !(e.hasStage && P.PLAN_CONTEXT.test(e.text) && P.PROMISED(e.text, e.hasFutureDate)) },
   { intent: 'set_payment_plan', confidence: 0.8, test: (e) => P.PLAN_WEAK.test(e.text) && P.PLAN_CONTEXT.test(e.text) },
   // Targets, forecast and commit (issue #15; target-signals.ts).
   // A guessed "customer" that swallowed the cue (张伟定, 明年每人每季度, 这个月预测) is no customer.

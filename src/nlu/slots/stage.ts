@@ -22,7 +22,10 @@ export interface StageMatch { stage: Stage; index: number; end: number }
 
 // "从方案阶段退回到需求分析", "moved to negotiation": the stage after 到/进入/to is the new one;
 // so is the stage said to be the current one ("还在需求分析", "目前处于方案阶段").
-const DESTINATION = /(?:到|进入|转入|改为|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in)\s*$/i;
+const DESTINATION = /(?:到|进入|转入|改为|改回|退回|打回|回退|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in|back to)\s*$/i;
+// "从丢单改回商务谈判", "from lost back to negotiation": the stage moved away from is not the news.
+const LATER = /(?:之后|以后|然后|回头|到时候?|下次|改天|再|才|准备|打算|计划)\s*(?:再|来|去|跟他们|和他们|跟对方)?\s*$|\b(?:will|then|later|next)\s*$/i;
+const SOURCE = /(?:从|由|\bfrom)\s*$/i;
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
@@ -56,6 +59,9 @@ function furthestStage(text: string): StageMatch | undefined {
       if (stage === 'won' && /(?:没|未|不|没有|还没|not|never|hasn'?t|haven'?t)\s*$/i.test(before)) continue;
       // "还没到报价那一步", "not at proposal yet": a stage not reached is none.
       if (stage !== 'won' && stage !== 'lost' && NOT_REACHED.test(before)) continue;
+      if (SOURCE.test(before)) continue;
+      // "试用结束之后再谈价格": a negotiation still to come is a plan, not the stage reached.
+      if (stage === 'negotiation' && LATER.test(before)) continue;
       const found = { stage, index: m.index, end: m.index + m[0].length };
       if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
       if (!best || RANK[stage] > RANK[best.stage]) best = found;

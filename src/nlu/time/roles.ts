@@ -70,8 +70,13 @@ const NOT_CLOSING = /^[^,，。;；]{0,3}(?:签不[了下成来]|不签|(?:拿|�
 // "下个月的新品发布会", "下个月开始实施": a date that names an event or a start of work is no follow-up or close.
 const NAMES_A_THING = /^\s*(?:那批|那单|那个单子|那次|那笔|的那批|的那单|的[^,，。;；\s]{0,6}(?:发布会|展会|会议|活动|培训|年会|大会|招标|投标|开标|评标|峰会|庆典)|(?:开始|正式)?(?:实施|部署|上线|启动|开工|进场|交付|验收|安装))/;
 
+// "回款下个月底前到", "下周回款", "款月底到账": when money comes is neither a close nor a follow-up.
+const PAYMENT_BEFORE = /(?:回款|到账|付款|打款|尾款|首付款?|首款|余款|款项?)\s*(?:会|能|要|在|大概|预计)?\s*$/;
+const PAYMENT_AFTER = /^\s*(?:前|之前|以前)?\s*(?:能|会|就|要)?\s*(?:回款|到账|付款|打款|付清|结清|款到|把款)/;
+
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (NAMES_A_THING.test(w.after)) return 'other';
+  if (PAYMENT_BEFORE.test(w.before) || PAYMENT_AFTER.test(w.after)) return 'other';
   const around = `${w.before} ${w.after}`;
   const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
