@@ -21,7 +21,7 @@ function amountSpans(text: string): Span[] {
 /** The text with each self-correction applied; unchanged when there is none. */
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
   const renamed = replacedName(englishCorrection(text));
-  if (!/不对|哦不|噢不|不不|说错了|更正/.test(renamed)) return renamed;
+  if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正/.test(renamed)) return renamed;
   let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).
   for (let pass = 0; pass < 3; pass++) {
@@ -32,8 +32,26 @@ export function applyCorrections(text: string, dates: () => DateMention[]): stri
   return out;
 }
 
+// "更正一下 刚才说华为云那单50万 其实是65万": after a correction said first, 其实是 brings the new value.
+const SAID_FIRST = /^[\s,，]*(?:更正(?:一下)?|说错了|记错了|搞错了)/;
+const LATER_MARKER = /[,，、\s]*(?:其实|实际上?|应该)(?:是|为)\s*/g;
+
+// "中石油的回访 不对 是拜访": a way of contact said again replaces the one said before it.
+const CONTACT_WORD = /^(?:拜访|回访|电话|打电话|微信|邮件|视频会议?|开会|演示|见面|面谈)/;
+const CONTACT_WORDS = /拜访|回访|打电话|电话|微信|邮件|视频会议?|开会|演示|见面|面谈/g;
+
+function replacedContactWord(text: string, marker: number, after: number): string | undefined {
+  const fresh = CONTACT_WORD.exec(text.slice(after))?.[0];
+  if (!fresh) return undefined;
+  const old = [...text.slice(0, marker).matchAll(CONTACT_WORDS)].at(-1);
+  if (!old || marker - (old.index + old[0].length) > REACH) return undefined;
+  return `${text.slice(0, old.index)}${fresh}${text.slice(old.index + old[0].length, marker)}${text.slice(after + fresh.length)}`;
+}
+
 function correctOnce(text: string, known?: DateMention[]): string {
-  for (const m of text.matchAll(MARKER)) {
+  const markers = [...text.matchAll(MARKER), ...(SAID_FIRST.test(text) ? text.matchAll(LATER_MARKER) : [])];
+  for (const m of markers) {
+    if (SAID_FIRST.test(m[0]) && m.index === 0) continue;
     const after = m.index + m[0].length;
     for (const spans of [known ?? [], amountSpans(text)]) {
       const fresh = spans.find((s) => s.index === after);
@@ -42,7 +60,7 @@ function correctOnce(text: string, known?: DateMention[]): string {
       const between = text.slice(old.end, m.index);
       return `${text.slice(0, old.index)}${keptTime(text.slice(old.index, old.end), text.slice(fresh.index, fresh.end))}${between}${text.slice(fresh.end)}`;
     }
-    const place = replacedPlace(text, m.index, after);
+    const place = replacedPlace(text, m.index, after) ?? replacedContactWord(text, m.index, after);
     if (place !== undefined) return place;
   }
   return text;
@@ -89,6 +107,7 @@ function replacedName(text: string): string {
   const [wrong, right] = [m?.[1], m?.[2]];
   if (!m || !wrong || !right) return text;
   const before = text.slice(0, m.index);
-  if (!before.includes(wrong)) return text;
+  // "对接人不是孙总 是孙经理": the wrong one said only here — the right one takes its place.
+  if (!before.includes(wrong)) return `${before}是${right} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
   return `${before.split(wrong).join(right)} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
 }
