@@ -24,7 +24,7 @@ export interface StageMatch { stage: Stage; index: number; end: number }
 // so is the stage said to be the current one ("还在需求分析", "目前处于方案阶段").
 const DESTINATION = /(?:到|进入|转入|改为|改回|退回|打回|回退|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in|back to)\s*$/i;
 // "从丢单改回商务谈判", "from lost back to negotiation": the stage moved away from is not the news.
-const LATER = /(?:之后|以后|然后|回头|到时候?|下次|改天|再|才|准备|打算|计划)\s*(?:再|来|去|跟他们|和他们|跟对方)?\s*$|\b(?:will|then|later|next)\s*$/i;
+const LATER = /(?:之后|以后|然后|回头|到时候?|下次|改天|再|才)\s*(?:再|来|去|跟他们|和他们|跟对方)?\s*$|\b(?:will|then|later|next)\s*$/i;
 const SOURCE = /(?:从|由|\bfrom)\s*$/i;
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
