@@ -41,6 +41,8 @@ const pinyinFrom = (text: string): string | undefined => {
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
 const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
+// "met mr. zhao": typed in lower case, kept as typed.
+const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)[A-Z][a-z]+)?)/;
 const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
@@ -73,8 +75,10 @@ function patternsFor(customer: string): [RegExp, RegExp] {
 function fullNameOf(text: string, customer?: string): string | undefined {
   if (!customer || /^[A-Za-z]/.test(customer)) return undefined;
   const [owned, glued] = patternsFor(customer);
-  const m = owned.exec(text) ?? glued.exec(text);
-  const name = m?.[1];
+  const own = owned.exec(text)?.[1];
+  // "美团和招行": a conjunction joining two customers is no family name.
+  const stuck = glued.exec(text)?.[1];
+  const name = own ?? (stuck && !/^[和与跟及同]/.test(stuck) ? stuck : undefined);
   return name && !NOT_PERSON.test(name) ? name : undefined;
 }
 
@@ -103,7 +107,7 @@ const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在�
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text) ?? lowerFrom(text);
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text) ?? lowerFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;

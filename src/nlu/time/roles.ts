@@ -91,7 +91,7 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
   if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
-  if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单|项目|商机|定不|签不/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
+  if (PUSHED_TO.test(w.before) && (CLOSE.test(whole) || /\bdeal\b|单|项目|商机|定不|签不|预算|采购|合同/i.test(whole)) && !FOLLOW.test(next)) return 'expected_close';
   if (FOLLOW.test(next)) return 'next_follow_up';
   if (OTHER.test(w.after)) return 'other';
   // An action of ours right after the date outranks the words before it (…1月20号左右签然后
