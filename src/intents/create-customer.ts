@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { ownerName } from './customer.js';
 import { takenReply } from './ownership-reply.js';
 import { placeExtras } from './extras.js';
+import { contactFor } from './side-facts.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
 import type { IntentHandler } from './types.js';
 
@@ -41,15 +42,18 @@ export const createCustomer: IntentHandler = {
     const customer = await create(ctx.changes, actor, { name: args.customer, industry: args.industry, tier: args.tier });
     // A new customer has no deal to choose between, so this never asks.
     const extras = await placeExtras(ctx, 'create_customer', args, customer);
+    const { contact, notes } = extras.reply ? { contact: undefined, notes: [] } : await contactFor(ctx, args, customer);
     const title = t(locale, 'customer.created', { name: customer.name });
     return {
-      text: [title, ...(extras.reply ? [] : extras.notes)].join('\n'),
+      text: [title, ...(extras.reply ? [] : extras.notes), ...notes].join('\n'),
       card: {
         title,
         fields: [
           ...field(locale, 'field.industry', args.industry),
           ...field(locale, 'field.tier', args.tier),
           ...field(locale, 'field.owner', actor.name),
+          ...field(locale, 'field.contact', contact?.name),
+          ...(contact && args.phone ? field(locale, 'field.phone', args.phone) : []),
           ...(extras.reply ? [] : extras.fields),
         ],
         buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],

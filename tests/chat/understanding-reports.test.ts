@@ -65,6 +65,25 @@ describe('two customers joined by 和', () => {
   });
 });
 
+describe('a new customer said with its first contact', () => {
+  it('新客户 … 对接人是陈主任 电话… creates the customer and the contact with the phone', async () => {
+    const reply = only(await app.say('rep1', '新客户 深圳迈瑞医疗 医疗器械 A类 对接人是采购部的陈主任 电话13566667777'));
+    expect(reply.text.split('\n')[0]).toBe('已新建客户 深圳迈瑞医疗');
+    const created = await customer('深圳迈瑞医疗');
+    expect([created.industry, created.tier]).toEqual(['医疗器械', 'A']);
+    const contacts = await app.db.contact.findMany({ where: { customerId: created.id } });
+    expect(contacts.map((c) => [c.name, c.phone])).toEqual([['陈主任', '13566667777']]);
+    expect(reply.card?.fields?.find((f) => f.label === '联系人')?.value).toBe('陈主任');
+  });
+
+  it('a phone said with no name is named in the reply, not dropped', async () => {
+    const reply = only(await app.say('rep1', '新客户 杭州云帆科技 互联网 B类 电话13800001111'));
+    expect(reply.text.split('\n')[0]).toBe('已新建客户 杭州云帆科技');
+    expect(reply.text).toContain('13800001111');
+    expect(await app.db.contact.count({ where: { customerId: (await customer('杭州云帆科技')).id } })).toBe(0);
+  });
+});
+
 describe('questions said the spoken way', () => {
   it('阿里巴巴现在怎样 answers about 阿里巴巴 and writes nothing', async () => {
     const before = await counts(app.db);

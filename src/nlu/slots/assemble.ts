@@ -167,7 +167,8 @@ const callback: Extractor = (c) => {
 };
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
-  create_customer: [customer, profile],
+  // "新客户 迈瑞医疗 … 对接人是陈主任 电话…": the first contact said with a new customer lands too.
+  create_customer: [customer, profile, contact, contactFacts],
   add_contact: [customer, person],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],

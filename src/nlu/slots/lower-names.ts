@@ -26,6 +26,10 @@ const SUFFIXED = new RegExp(`(?:^|\\s)((?:${WORD}\\s){1,2}${LOWER_SUFFIX})\\b`, 
 const AFTER = [new RegExp(`${BEFORE}${TWO}${END}`, 'g'), new RegExp(`${BEFORE}${ONE}${END}`, 'g')];
 const THREE = `(${WORD}\\s${WORD}\\s${WORD})`;
 const SUBJECT = [THREE, TWO, ONE].map((name) => new RegExp(`^(?:the\\s+)?${name}(?:${SUBJECT_VERB}|\\s+${PEOPLE}\\b)`));
+// "lost acme's renewal", "pinged initech's cto": a possessive owning a deal word or a person.
+const OWNS = new RegExp(`\\b(${WORD})['’]s\\s+(?:[a-z]+\\s)?(?:deal|renewal|contract|account|opportunity|opp|order|project|budget|pilot|poc|rollout|cfo|cto|ceo|coo|cio|vp|${PEOPLE})\\b`, 'g');
+// "went with salesforce": the competitor chosen is not the customer.
+const CHOSE = /\b(?:went|gone|going|go)\s+(?:with|for)\s+(?:the\s+)?$|\b(?:chose|picked|switched to|lost (?:it )?to|signed with)\s+(?:the\s+)?$/;
 // A person before "at"/"from" another name ("call bob at initech"): not the company.
 const PERSON_OF = /^\s+(?:at|from|of)\s+[a-z]/;
 
@@ -61,11 +65,15 @@ export function lowerCompany(text: string, isStop: IsStop): string | undefined {
     const name = re.exec(text)?.[1];
     if (name && fits(name, isStop)) return name;
   }
+  for (const m of text.matchAll(OWNS)) {
+    if (m[1] && fits(m[1], isStop)) return m[1];
+  }
   for (const re of AFTER) {
     for (const m of text.matchAll(re)) {
       const name = m[1];
       const after = text.slice((m.index ?? 0) + m[0].length);
-      if (name && fits(name, isStop) && !PERSON_OF.test(after)) return name;
+      const before = text.slice(0, (m.index ?? 0) + m[0].length - (name?.length ?? 0));
+      if (name && fits(name, isStop) && !PERSON_OF.test(after) && !CHOSE.test(before)) return name;
     }
   }
   return undefined;

@@ -73,7 +73,8 @@ function furthestStage(text: string): StageMatch | undefined {
 const LEAD_IN = /^[\s,，。.!！:：;；\-—了啊呀吧的\p{Extended_Pictographic}\u{FE0F}]*(?:然后)?(?:因为|由于|(?:丢单|输单|丢的|输的)?(?:原因|理由)(?:的话)?(?:就是|是|为)?|because(?: of)?|due to|reason:?|since)?(?:就是说|就是|说是|听说)?[\s,，:：]*/iu;
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
 // "lost the Globex deal, they went with…": what was lost is not why.
-const LOST_OBJECT = /^(?:the|our|my)\s+[^,，.]{0,40}?\b(?:deal|account|opportunity|contract|bid|order|renewal)\b/i;
+// "lost acme's renewal, they went…": the rest of the customer's possessive too.
+const LOST_OBJECT = /^(?:(?:the|our|my)\s+[^,，.]{0,40}?|['’]s\s+(?:[^,，.]{0,30}?\s)?)\b(?:deal|account|opportunity|contract|bid|order|renewal|project|business)\b/i;
 const SAID_BEFORE = /(?:说|表示|反馈|讲)\s*([^,，。.!！;；\s]{2,30})[\s,，]*(?:所以|结果)?(?:这单|这个单子?|单子|那单|项目)?\s*$/;
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 
