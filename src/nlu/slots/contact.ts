@@ -27,7 +27,7 @@ const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.
-const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at)\s+[a-z]/;
+const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at|@)\s*[a-z]/i;
 const NOT_FIRST_NAME = /^(?:procurement|legal|finance|purchasing|engineering|sales|marketing|hr|ops|it|management|someone|somebody|everyone|folks|team|guys|people|us|them|him|her|the|a|an|our|their|his|my|lunch|dinner|coffee|drinks|breakfast)$/;
 const lowerFrom = (text: string): string | undefined => {
   const name = LOWER_FROM.exec(text)?.[1];
@@ -44,7 +44,7 @@ const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)[A-Z][a-z]+)?)/;
-const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke with|[Tt]alked to|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
+const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke (?:with|to)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]peaking (?:with|to)|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
 // and only when it is not the customer).
 const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)(?!(?:They|We|He|She|It|Client|Customer|Everyone|Team)\b)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|rated|gave|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;

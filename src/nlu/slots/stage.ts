@@ -29,7 +29,7 @@ const SOURCE = /(?:从|由|\bfrom)\s*$/i;
 
 // "确认了需求 下周五前把报价发过去": a quote we are yet to send is a plan; the stage stated as
 // reached (qualified) is the news. A quote already sent (发了报价) or asked for still counts.
-const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲)|(?:去|过去|到)[^,，。;；了过\s]{0,6}(?:讲|聊|谈|汇报|演示|介绍))[^,，。;；了过]{0,8}$|\b(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$|\bi owe (?:them|him|her|[A-Z]\w+)(?:\s+(?:a|an|the|some|updated|revised|new|final))*\s*$/i;
+const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备)(?:聊|谈|讲)|(?:去|过去|到)[^,，。;；了过\s]{0,6}(?:讲|聊|谈|汇报|演示|介绍))[^,，。;；了过]{0,8}$|\b(?:(?:i'?ll|we'?ll|will|going to|gonna|need to|have to|plan to|to)\s+(?:send|share|put together|prepare|draft|get|work on|write up)|(?:(?:i'?m|we'?re|am|are|will be)\s+)?(?:sending|sharing|preparing|drafting|putting together|working on|writing up))(?:\s+(?:them|him|her|it|over|out|a|an|the|our|some|updated|revised|new|final|draft(?: of)?))*\s*$|\bi owe (?:them|him|her|[A-Z]\w+)(?:\s+(?:a|an|the|some|updated|revised|new|final))*\s*$/i;
 
 // "对方要我们出报价方案", "他们要出一版方案": a proposal the customer asked for is the stage reached.
 const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,14}$/;
@@ -37,12 +37,17 @@ const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总
 // "把修改后的报价附上了", "方案发过去了": the quote said as sent is the stage reached.
 const SENT_AFTER = /^[^,，。;；]{0,3}(?:附上了|附上|附在|发过去了|发出去了|发了|已发|已经发|发给[^,，。;；]{0,6}了|给[^,，。;；]{0,4}了|交了|递了|\s*(?:was |were |is )?sent\b)/i;
 
+// ("对语音方案感兴趣" stays a proposal: two labelled sets read it so.)
+const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采购意向)/;
+
 export function findStage(text: string): StageMatch | undefined {
   // A quote or proposal still to send is no stage: the furthest one said as reached, if any.
   let rest = text;
   for (;;) {
     const found = furthestStage(rest);
-    if (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index))) return found;
+    // "对我们的风控方案有意向": interest in what we offer is qualified, not a proposal made.
+    const interest = found?.stage === 'proposal' && INTEREST_AFTER.test(rest.slice(found.end));
+    if (!interest && (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index)))) return found;
     rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
   }
 }
@@ -74,7 +79,7 @@ const LEAD_IN = /^[\s,，。.!！:：;；\-—了啊呀吧的\p{Extended_Pictogr
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
 // "lost the Globex deal, they went with…": what was lost is not why.
 // "lost acme's renewal, they went…": the rest of the customer's possessive too.
-const LOST_OBJECT = /^(?:(?:the|our|my)\s+[^,，.]{0,40}?|['’]s\s+(?:[^,，.]{0,30}?\s)?)\b(?:deal|account|opportunity|contract|bid|order|renewal|project|business)\b/i;
+const LOST_OBJECT = /^(?:(?:the|our|my)\s+[^,，.]{0,40}?|['’]s\s+(?:[^,，.]{0,30}?\s)?)\b(?:deal|account|opportunity|contract|bid|order|renewal|project|business)\b|^(?:it|this one|that one|them)\b/i;
 const SAID_BEFORE = /(?:说|表示|反馈|讲)\s*([^,，。.!！;；\s]{2,30})[\s,，]*(?:所以|结果)?(?:这单|这个单子?|单子|那单|项目)?\s*$/;
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 

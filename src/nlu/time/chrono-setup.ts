@@ -13,7 +13,20 @@ const REPLACED = new Set([
 const UNUSED = new Set([
   'ISOFormatParser', 'ENTimeUnitAgoFormatParser', 'ZHHansAgoFormatParser', 'ExtractTimezoneAbbrRefiner',
   'ExtractTimezoneOffsetRefiner', 'ENMergeDateRangeRefiner', 'ZHHansMergeDateRangeRefiner', 'ForwardDateRefiner',
+  'UnlikelyFormatFilter',
 ]);
+
+// chrono's UnlikelyFormatFilter drops every all-digit result, and with it "1.15" (15 January, as
+// typed on a phone). Ours drops them too, except an M.D date whose month and day are certain.
+const MONTH_DOT_DAY = /^(?:1[0-2]|0?[1-9])\.\d{1,2}$/;
+const unlikelyFormatFilter: chrono.Refiner = {
+  refine: (_context, results) => results.filter((r) => {
+    if (!r.start.isValidDate() || (r.end && !r.end.isValidDate())) return false;
+    const text = r.text.replace(' ', '');
+    if (!/^\d*(?:\.\d*)?$/.test(text)) return true;
+    return MONTH_DOT_DAY.test(text) && r.start.isCertain('month') && r.start.isCertain('day');
+  }),
+};
 
 // Some chrono parsers rebuild their (constant) pattern on every call; with our fixed options
 // the pattern never changes, so tell the word-boundary base class to keep its cached one.
@@ -30,7 +43,7 @@ function extend(configuration: Configuration, parsers: chrono.Parser[]): chrono.
     !REPLACED.has(component.constructor.name) && !UNUSED.has(component.constructor.name);
   return new chrono.Chrono({
     parsers: [...parsers, ...configuration.parsers.filter(keep).map(freezePattern)],
-    refiners: configuration.refiners.filter(keep),
+    refiners: [...configuration.refiners.filter(keep), unlikelyFormatFilter],
   });
 }
 

@@ -33,7 +33,7 @@ const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?
 const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
-const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
+const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$/i;
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
 
@@ -80,7 +80,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   const around = `${w.before} ${w.after}`;
   const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
-  if (planning) return OTHER.test(around) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
+  // Only the words right at the date: "明天下午给X打电话问下试用情况 试用2月15号结束" — the trial is the second date's.
+  if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.

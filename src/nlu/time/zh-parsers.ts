@@ -93,6 +93,26 @@ const slashDate = anchorParser(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/, (m, t
   return isValidDate(2000, month, day) ? upcomingDate(today, month, day) : null;
 });
 
+// "1.15 去一趟万华", "2.19前给方案": M.D as typed on a phone — never an amount, a score or a version.
+const dotDate = anchorParser(
+  /(?<![\d.¥$A-Za-z价率比分涨降跌长本数值度重量额点号])(?<!(?:满意度|评分|打分|分数|得分|评价|score|rating|rated|version|v)[\s:：为是了打给评]*)(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.%]|\s*(?:万|亿|千|百|[kKmMwW]|个|倍|元|块|折|米|吨|公斤|岁|分|星|级|版|期|寸|英寸|G|T))/,
+  (m, today) => {
+    const [month, day] = [Number(m[1]), Number(m[2])];
+    return isValidDate(2000, month, day) ? upcomingDate(today, month, day) : null;
+  },
+);
+
+// "提醒我3号上午十点…": a day of the month alone is this month's, or next month's once it has passed.
+const bareDay = anchorParser(
+  /(?<![月\d./\-年])(\d{1,2})\s*[号日](?![楼线店仓门库机位厅馆院车间栋层室区内之以后])/,
+  (m, today) => {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) return null;
+    const month = day >= today.d ? endOfMonth(today.y, today.m) : endOfMonth(today.y, today.m, 1);
+    return isValidDate(month.y, month.m, day) ? { ...month, d: day } : null;
+  },
+);
+
 export const zhParsers: Parser[] = [
-  weekday, week, yearMonthDay, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate,
+  weekday, week, yearMonthDay, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate, dotDate, bareDay,
 ];
