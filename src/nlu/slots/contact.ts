@@ -51,13 +51,18 @@ const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)(?!(?:They|We|He|She|It|Client|Custom
 // "Haier's CTO is David Liu".
 const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
 
+// "华润万家 Amy 今天…", "见了Linda，", "Tony @ 深信服", "跟Sophia（上海…）": a capitalised first name in a
+// Chinese message, where the words around it mark a person.
+const LATIN_IN_ZH = /(?:(?:见了?|跟|和|与|找了?|约了?|拜访了?|接待我的是)\s*|(?:^|[\s，,。；;:：])(?=[A-Z][a-z]+\s*(?:@|\sat\s+[\u4e00-\u9fff]|（|\(|\s+(?:今天|上午|下午|昨天|昨晚|刚才|刚刚|早上|晚上|中午|邮件|微信|电话|视频|说|反馈|表示|那边)|[，,]?\s*(?:邮件|微信|电话)(?:回复|说|沟通|聊))))([A-Z][a-z]{1,14})(?![A-Za-z])(?!\s*的)/;
+const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(text) ? LATIN_IN_ZH.exec(text)?.[1] : undefined);
+
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 // Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
 const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
-const GLUED_NAME_AFTER = `(?:那个|那边的)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$)`;
+const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号))`;
 
 // The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
 const COMPILED = new Map<string, [RegExp, RegExp]>();
@@ -80,6 +85,22 @@ function fullNameOf(text: string, customer?: string): string | undefined {
   const stuck = glued.exec(text)?.[1];
   const name = own ?? (stuck && !/^[和与跟及同]/.test(stuck) ? stuck : undefined);
   return name && !NOT_PERSON.test(name) ? name : undefined;
+}
+
+// "见了李娜，", "采购部的陈静", "陈建国亲自接待", "用友 张伟 上午上门": a full name where the words around it
+// mark a person (a company is no person: the customer's own name is never taken).
+const FULL_END = `(?=[,，。;；、\\s]|$|亲自|接待|说|表示|反馈|同意|答应|提到|觉得|聊|谈|一起|介绍|确认|对接|负责)`;
+const PERSON_SAID = [
+  new RegExp(`(?:见了|见到了?|拜访了|约了|找了|接待我们?的是)([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
+  new RegExp(`(?:部|科|处|室|中心|组)的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
+  new RegExp(`(?:^|[,，。;；\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=亲自|接待了?我)`),
+];
+function personSaid(text: string, customer?: string): string | undefined {
+  for (const re of PERSON_SAID) {
+    const name = re.exec(text)?.[1];
+    if (name && name !== customer && !customer?.includes(name) && !name.includes(customer ?? '\u0000') && !NOT_PERSON.test(name)) return name;
+  }
+  return undefined;
 }
 
 // "跟李建国吃了个饭": a full name right after 跟/和/约, doing something with the rep.
@@ -107,7 +128,7 @@ const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在�
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? pinyinFrom(text) ?? lowerFrom(text);
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
@@ -121,5 +142,5 @@ function contactIn(text: string, customer?: string): string | undefined {
     if (honorific && !customer?.includes(honorific)) return honorific;
   }
   const young = FAMILIAR_YOUNG.exec(text)?.[0];
-  return FAMILIAR.exec(text)?.[0] ?? (young && !customer?.includes(young) ? young : undefined) ?? fullNameOf(text, customer) ?? personWith(text, customer);
+  return FAMILIAR.exec(text)?.[0] ?? (young && !customer?.includes(young) ? young : undefined) ?? fullNameOf(text, customer) ?? personWith(text, customer) ?? personSaid(text, customer);
 }

@@ -16,22 +16,25 @@ const ONE = `(${WORD})`;
 const TWO = `(${WORD}\\s${WORD})`;
 
 // What follows a name: punctuation, a possessive, a people word, or a word that starts the next part.
-const END = `(?=['’]s\\b|\\s*(?:[,.;:?!)|]|$)|\\s+(?:this|today|yesterday|tonight|tomorrow|next|last|about|re\\b|regarding|and|at|for|on|to|earlier|again|${PEOPLE})\\b)`;
+const END = `(?=['’]s\\b|\\s*(?:[,.;:?!)|]|$)|\\s+(?:this|today|yesterday|tonight|tomorrow|next|last|about|re\\b|regarding|and|at|for|on|to|earlier|again|done|went|said|says|wants|was|is|are|were|agreed|confirmed|bumped|${PEOPLE})\\b)`;
 // Words that introduce a company after them.
-const BEFORE = '(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?';
+const BEFORE = '(?:(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?|@\\s*)';
 // The company opening the sentence as its subject: "globex closed lost", "soylent's deal slipped".
-const SUBJECT_VERB = '(?:[\'’]s\\b|\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order|closed|signed|moved|slipped|is|was|went|has|have|wants|want|just|pushed|renewed|paid|churned|dropped|stalled|agreed|approved|accepted|rejected|declined|chose|picked)\\b)';
+const SUBJECT_VERB = '(?:[\'’]s\\b|\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order|closed|signed|moved|slipped|is|was|went|has|have|wants|want|just|pushed|renewed|paid|churned|dropped|stalled|agreed|approved|accepted|rejected|declined|chose|picked|bumped|raised|increased|cut|upped|doubled)\\b)';
 
 const SUFFIXED = new RegExp(`(?:^|\\s)((?:${WORD}\\s){1,2}${LOWER_SUFFIX})\\b`, 'g');
-const AFTER = [new RegExp(`${BEFORE}${TWO}${END}`, 'g'), new RegExp(`${BEFORE}${ONE}${END}`, 'g')];
+// Three words only up to a pause: "at harbor medical devices, …".
+const AFTER = [new RegExp(`${BEFORE}(${WORD}\\s${WORD}\\s${WORD})(?=\\s*(?:[,.;:?!)|]|$))`, 'g'), new RegExp(`${BEFORE}${TWO}${END}`, 'g'), new RegExp(`${BEFORE}${ONE}${END}`, 'g')];
+// "new customer: redstone building materials, construction, tier b".
+const NEW_ACCOUNT = /^(?:new|add(?: a)?(?: new)?)\s+(?:customer|account|client)\s*:?\s*([a-z][a-z0-9&-]*(?:\s[a-z][a-z0-9&-]*){0,3})(?=\s*[,，;|]|\s+-\s|$)/;
 const THREE = `(${WORD}\\s${WORD}\\s${WORD})`;
-const SUBJECT = [THREE, TWO, ONE].map((name) => new RegExp(`^(?:the\\s+)?${name}(?:${SUBJECT_VERB}|\\s+${PEOPLE}\\b)`));
+const SUBJECT = [THREE, TWO, ONE].map((name) => new RegExp(`(?:^|^[^:：]{1,24}[:：]\\s*)(?:the\\s+)?${name}(?:${SUBJECT_VERB}|\\s+${PEOPLE}\\b)`));
 // "lost acme's renewal", "pinged initech's cto": a possessive owning a deal word or a person.
 const OWNS = new RegExp(`\\b(${WORD})['’]s\\s+(?:[a-z]+\\s)?(?:deal|renewal|contract|account|opportunity|opp|order|project|budget|pilot|poc|rollout|cfo|cto|ceo|coo|cio|vp|${PEOPLE})\\b`, 'g');
 // "went with salesforce": the competitor chosen is not the customer.
 const CHOSE = /\b(?:went|gone|going|go)\s+(?:with|for)\s+(?:the\s+)?$|\b(?:chose|picked|switched to|lost (?:it )?to|signed with)\s+(?:the\s+)?$/;
 // A person before "at"/"from" another name ("call bob at initech"): not the company.
-const PERSON_OF = /^\s+(?:at|from|of)\s+[a-z]/;
+const PERSON_OF = /^\s*(?:\s(?:at|from|of)\s+|@\s*)[a-z]/;
 
 // Who or what, but no company: "talked to procurement", "went with a cheaper vendor".
 const NOT_NAME = new RegExp(`^(?:${PEOPLE}|vendors?|suppliers?|competitors?|boss|engineering|sales|marketing|hr|purchasing|management|someone|somebody|ops|it|security|him|her|them|us|me|you|lunch|dinner|coffee|drinks|breakfast|email|phone)$`);
@@ -39,11 +42,18 @@ const NOT_NAME = new RegExp(`^(?:${PEOPLE}|vendors?|suppliers?|competitors?|boss
 /** A lower-case word that names a group of people or a thing, never a company ("procurement"). */
 export const isNotCompanyWord = (word: string): boolean => NOT_NAME.test(word);
 
+// Company words that end like a verb: "bluewave packaging", "apex engineering".
+const COMPANY_ING = /^(?:packaging|engineering|consulting|building|trading|printing|mining|manufacturing|marketing|holding|clothing|housing|lighting|banking|shipping|publishing|catering|roofing|plumbing|flooring|staffing|advertising|broadcasting|united|limited|incorporated|automated|integrated|advanced)$/;
+
+const PEOPLE_WORD = new RegExp(`^${PEOPLE}$`);
+
 function fits(name: string, isStop: IsStop): boolean {
   const words = name.split(/\s+/);
   // "with acme slipped": a verb after a one-word name is not its second word.
-  if (words.length > 1 && /(?:ed|ing)$|^(?:is|was|has|have|wants?|just|signed|paid)$/.test(words[words.length - 1] ?? '')) return false;
-  return words.every((w, i) => !NOT_NAME.test(w) && (!isStop(w) || (i === 0 && words.length > 1 && NAME_WORDS.has(w))));
+  const last = words[words.length - 1] ?? '';
+  if (words.length > 1 && (/^[a-z]{2,}(?:ed|ing)$|^(?:is|was|has|have|wants?|just|signed|paid)$/.test(last) && !COMPANY_ING.test(last))) return false;
+  // A department word only opens no name: "northstar engineering" is one.
+  return words.every((w, i) => (i > 0 ? !PEOPLE_WORD.test(w) : !NOT_NAME.test(w)) && (!isStop(w) || (i === 0 && words.length > 1 && NAME_WORDS.has(w))));
 }
 
 const LEADING_VERB = /^(?:see|saw|seeing|visiting|meeting|calling|emailing|joined|joining)$/;
@@ -59,7 +69,7 @@ function suffixed(text: string, isStop: IsStop): string | undefined {
 
 /** The lower-case company of an English message, or undefined. */
 export function lowerCompany(text: string, isStop: IsStop): string | undefined {
-  const own = suffixed(text, isStop);
+  const own = suffixed(text, isStop) ?? NEW_ACCOUNT.exec(text)?.[1];
   if (own) return own;
   for (const re of SUBJECT) {
     const name = re.exec(text)?.[1];

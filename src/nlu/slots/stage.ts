@@ -7,7 +7,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review/i],
   ['proposal', /报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
-  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|requirements? (?:are |were |is |was )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
+  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}的需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
   ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
@@ -22,7 +22,7 @@ export interface StageMatch { stage: Stage; index: number; end: number }
 
 // "从方案阶段退回到需求分析", "moved to negotiation": the stage after 到/进入/to is the new one;
 // so is the stage said to be the current one ("还在需求分析", "目前处于方案阶段").
-const DESTINATION = /(?:到|进入|转入|改为|改回|退回|打回|回退|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in|back to)\s*$/i;
+const DESTINATION = /(?:到|进入|转入|先按|算是|就算|定为|标为|改为|改回|退回|打回|回退|变成|为|还在|仍在|仍处于|处于|目前在|现在在|to|into|now in|in|still in|back to)\s*$/i;
 // "从丢单改回商务谈判", "from lost back to negotiation": the stage moved away from is not the news.
 const LATER = /(?:之后|以后|然后|回头|到时候?|下次|改天|再|才)\s*(?:再|来|去|跟他们|和他们|跟对方)?\s*$|\b(?:will|then|later|next)\s*$/i;
 const SOURCE = /(?:从|由|\bfrom)\s*$/i;
@@ -35,7 +35,7 @@ const PLANNED = /(?:(?:给|发|出|做|准备|把|写|带)|(?:去|要|再|准备
 const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总监)(?:要|让|希望|需要|请|要求)(?:我们|我方|咱们)?|(?<!我)(?:让|要|请)(?:我们|我方|咱们))[^,，。;；]{0,14}$/;
 
 // "把修改后的报价附上了", "方案发过去了": the quote said as sent is the stage reached.
-const SENT_AFTER = /^[^,，。;；]{0,3}(?:附上了|附上|附在|发过去了|发出去了|发了|已发|已经发|发给[^,，。;；]{0,6}了|给[^,，。;；]{0,4}了|交了|递了|\s*(?:was |were |is )?sent\b)/i;
+const SENT_AFTER = /^[^,，。;；]{0,3}(?:过了一遍|讲了一遍|讲完了|附上了|附上|附在|发过去了|发出去了|发了|已发|已经发|发给[^,，。;；]{0,6}了|给[^,，。;；]{0,4}了|交了|递了|\s*(?:was |were |is )?sent\b)/i;
 
 // ("对语音方案感兴趣" stays a proposal: two labelled sets read it so.)
 const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采购意向)/;
