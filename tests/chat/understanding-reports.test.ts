@@ -3,7 +3,7 @@
 // money still to come, two customers joined by 和, and questions said the spoken way.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { counts, only, today } from './support.js';
+import { counts, localAt, only, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -90,6 +90,19 @@ describe('questions said the spoken way', () => {
     const reply = only(await app.say('rep2', '阿里巴巴现在怎样'));
     expect(reply.text).toBe('阿里巴巴 的情况');
     expect(await counts(app.db)).toEqual(before);
+  });
+
+  it('"N号要跟进谁" lists that day\'s follow-ups only', async () => {
+    const rep1 = await app.userId('rep1');
+    const due = localAt(3, 10);
+    await app.db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', dueAt: due, assigneeId: rep1, customerId: (await customer('美团')).id, note: '三天后那天的' } });
+    await app.db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', dueAt: localAt(4, 10), assigneeId: rep1, customerId: (await customer('美团')).id, note: '四天后的' } });
+    const day = new Date(due.getTime() + 8 * 3_600_000);
+    const reply = only(await app.say('rep1', `${day.getUTCDate()}号要跟进谁`));
+    expect(reply.text).toBe(`${day.getUTCMonth() + 1}月${day.getUTCDate()}日待办`);
+    const values = reply.card!.fields!.map((f) => f.value);
+    expect(values.some((v) => v.includes('三天后那天的'))).toBe(true);
+    expect(values.some((v) => v.includes('四天后的'))).toBe(false);
   });
 
   it('本月团队新签合同额是多少 (the manager) is the team\'s month', async () => {

@@ -16,7 +16,7 @@ import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST } from '../intent/signals.js';
-import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, teamScope } from './extras.js';
+import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { segmentsOf } from './segments.js';
 import { commitSlot, targetSlots } from './target.js';
@@ -177,7 +177,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   query_pipeline: [scope, period, subject, stage, idle],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],
-  query_tasks: [period, teamScope, subject, taskKind],
+  query_tasks: [taskPeriod, teamScope, subject, taskKind],
   // "刚才那条不对 金额应该是三十八万": the corrected value comes with the undo.
   undo: [amount, stage],
   help: [],

@@ -14,6 +14,14 @@ export const period: Extractor = (c) => {
   const found = findPeriod(c.text);
   return found ? { period: found } : {};
 };
+// "15号要干嘛", "周五要跟进谁": the tasks of one day named by a date are that day's (up to 24 days ahead).
+export const taskPeriod: Extractor = (c) => {
+  const found = period(c);
+  if (found.period) return found;
+  const days = c.dates.filter((d) => !d.timeOnly).map((d) => (Date.parse(d.value.slice(0, 10)) - Date.parse(c.today)) / 86_400_000);
+  const ahead = days.length === 1 ? days[0]! : undefined;
+  return ahead !== undefined && ahead >= 0 && ahead <= 24 ? { period: 'today', ...(ahead ? { period_offset: ahead } : {}) } : {};
+};
 // A ranking is the team's; a subject's numbers are that person's.
 // A colleague's numbers ("王磊上个月完成了多少") carry the subject, not a scope.
 export const scope: Extractor = (c) => {
