@@ -56,6 +56,8 @@ function isTerseReport(e: Evidence): boolean {
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
+const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
+
 export function isPlan(e: Evidence): boolean {
   if (CUSTOMER_DEADLINE.test(e.masked) && !S.REMIND.test(e.text)) return false;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
@@ -133,7 +135,8 @@ const RULES: Rule[] = [
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
-  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) },
+  // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
+  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },

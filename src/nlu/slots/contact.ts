@@ -27,10 +27,12 @@ const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.
-const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at|@)\s*[a-z]/i;
+const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at|@|\()\s*[a-z]/i;
+// "visited Harbor Gas today, met ken, …": a lower-case name after 'met' standing apart.
+const MET_LOWER = /\bmet (?:with )?([a-z]{2,12})(?=\s*[,.;]|\s+(?:today|yesterday|there|and|again)\b)/;
 const NOT_FIRST_NAME = /^(?:procurement|legal|finance|purchasing|engineering|sales|marketing|hr|ops|it|management|someone|somebody|everyone|folks|team|guys|people|us|them|him|her|the|a|an|our|their|his|my|lunch|dinner|coffee|drinks|breakfast)$/;
 const lowerFrom = (text: string): string | undefined => {
-  const name = LOWER_FROM.exec(text)?.[1];
+  const name = LOWER_FROM.exec(text)?.[1] ?? MET_LOWER.exec(text)?.[1];
   return name && !NOT_FIRST_NAME.test(name) && !isEnglishStopWord(name) ? name : undefined;
 };
 const pinyinFrom = (text: string): string | undefined => {
@@ -59,7 +61,7 @@ const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 // Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
-const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
+const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|高校|高管|高新|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
 const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号))`;

@@ -127,10 +127,12 @@ function* overlapping(pattern: RegExp, text: string): Generator<RegExpExecArray>
 
 /** `masked` has dates, amounts, phones and emails replaced by '|'. */
 // "Tony @ 深信服：…", "Cindy@西门子医疗 …": the person at the company.
+// "钱院长（瑞金医院）", "孙总这边（扬农化工）": the company said in brackets after the person.
+const BRACKETED = new RegExp(`(?:${CONTACT}|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|[A-Za-z][a-z]{1,14})(?:这边|那边)?\\s*[（(]([\\u4e00-\\u9fffA-Za-z0-9&·\\s]{2,30}?)[）)]`);
 const AT_COMPANY = /(?:^|[\s，,])[A-Za-z][a-z]{1,14}\s*(?:@|\sat\s)\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}?)(?=[：:，,。\s]|$)/;
 
 export function findCustomerZh(masked: string): string | undefined {
-  const at = clean(AT_COMPANY.exec(masked)?.[1]);
+  const at = clean(AT_COMPANY.exec(masked)?.[1]) ?? clean(BRACKETED.exec(masked)?.[1]?.trim());
   if (at) return at;
   const label = KEYED.exec(masked)?.[1];
   // "老板电器 新客户 厨电行业 一般客户": the name said before the keyword, the profile after it.
@@ -154,7 +156,9 @@ export function findCustomerZh(masked: string): string | undefined {
   if (first && initial) return withoutTrailingPerson(initial, masked.slice(first[0].length));
   // "产品使用反馈回访，温氏股份，满分…": a bare name standing as its own clause after 回访.
   const said = LISTED_AFTER_CALLBACK.exec(masked);
-  const listed = clean(said?.[1]) ?? worksCompany(said?.[1], masked, masked.slice((said?.index ?? 0) + (said?.[0].length ?? 0)));
+  // "续约回访 同济大学钱处长 打了5分": the contact glued after the name is no part of it.
+  const unglued = said?.[1]?.replace(GLUED_CONTACT, '');
+  const listed = clean(unglued && unglued.length >= 2 ? unglued : said?.[1]) ?? worksCompany(said?.[1], masked, masked.slice((said?.index ?? 0) + (said?.[0].length ?? 0)));
   if (listed) return listed;
   const terse = terseName(masked);
   if (terse) return terse;
@@ -186,6 +190,7 @@ export function findCustomerZh(masked: string): string | undefined {
 
 const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$)/;
 const OWNER_DEPARTMENT = /(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!政府|[市省县])(?:工程|餐饮|采购|财务|行政|信息|设备|技术|市场|销售|运营|客房|人事|法务|后勤|物业|品牌|企划|研发|质量|生产|医务|总务|基建|资产|教务|药剂|保卫|网络|信息化)(?:部|科|处|室|中心)$/;
+const GLUED_CONTACT = new RegExp(`(?<=.{2})${CONTACT}.*$`);
 const HOLDER = /^(?:手上|手里|手头|名下|跟的|负责的|管的)/;
 
 // "去徐工拜访了设备处的袁处长": a 工-name where the rep went, in a message naming someone else.

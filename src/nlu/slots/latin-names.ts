@@ -95,7 +95,9 @@ export function suffixedCompany(text: string, isStop: (word: string) => boolean)
   const words = m[1].trim().split(/\s+/);
   // "Met Acme Corp": a verb before the name is not part of it; "Pipeline Partners" keeps its only word.
   while (words.length > 1 && isStop(words[0] ?? '')) words.shift();
-  const own = words.length >= 3 ? words.slice(2) : words;
+  // Only in a contact list, and not after at/from ("mtg w/ dave at Zenith Auto Parts Inc").
+  const listing = /contact|联系人|\d{7}|@[\w-]+\./i.test(text) && !/(?:\b(?:at|from|with|to|for|of)|@)\s*$/i.test(text.slice(0, m.index));
+  const own = words.length >= 3 && listing ? words.slice(2) : words;
   const suffix = m[0].slice(m[1].length);
   return `${own.join(' ')} ${suffix}`.replace(/\.$/, '');
 }

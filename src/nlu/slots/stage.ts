@@ -3,7 +3,7 @@
 import type { Stage } from '../types.js';
 
 const STAGE_WORDS: [Stage, RegExp][] = [
-  ['lost', /丢单|丢了|单子丢|输单|输了|输给|黄了|没戏|没签成|没谈成|告吹|失败了|放弃了|不做了|流失|选了竞品|选择了竞品|选了别家|用了竞品|被竞品|被.{1,6}抢走|终止合作|不合作了|closed[-\s]lost|\blost\b|went with (?:a |another )?(?:competitor|vendor)|chose (?:a |another )?competitor|deal (?:is )?dead|fell through/i],
+  ['lost', /丢单|丢了|单子丢|输单|输了|输给|黄了|没戏|没签成|没谈成|(?<!还|还是|暂时|目前|尚|一直)没(?:能)?(?:拿下|中标)(?![^,，。;；]{0,6}(?:推|延|下个?月|明年|再))|告吹|失败了|放弃了|不做了|流失|选了竞品|选择了竞品|选了别家|用了竞品|被竞品|被.{1,6}抢走|终止合作|不合作了|closed[-\s]lost|\blost\b|went with (?:a |another )?(?:competitor|vendor)|chose (?:a |another )?competitor|deal (?:is )?dead|fell through/i],
   ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review/i],
   ['proposal', /报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],

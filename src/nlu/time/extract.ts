@@ -109,7 +109,7 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => !NOW_WORD.test(r.text.trim()))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
-    .map((r) => toMention(r, ref.today));
+    .map((r) => recentPast(text, toMention(r, ref.today), ref.today));
   return attachLoneTime(text, mergeDayParts(text, mentions), ref.today);
 }
 
@@ -126,6 +126,19 @@ function attachLoneTime(text: string, mentions: DateMention[], today: LocalDate)
   if (!ahead || day.value.includes('T') || day.index > time.index || SIGNING_AFTER.test(text.slice(day.end))) return mentions;
   const moved = { ...time, date: day.date, value: `${formatDate(day.date)}${time.value.slice(10)}` };
   return mentions.map((m) => (m === time ? moved : m === day ? { ...m, absorbed: true } : m));
+}
+
+// "7月28日 拜访华润燃气 王总 初步接触" sent in August: a month and day that passed in the last 45
+// days, at the head of a report, is when it happened — not that day next year (the contract's
+// next-year rule is for plans: nobody plans eleven months ahead by a bare date).
+const MONTH_DAY = /^\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.]\d{1,2})$/;
+const PLAN_WORDS = /提醒|记得|别忘|再|下次|准备|计划|打算|要去|\bremind|\bnext\b|\bwill\b/i;
+const DONE_AFTER = /^[^,，。;；]{0,16}?(?:了|过|拜访|上门|见面|来访|回访|走访|\b(?:met|visited|called|had)\b)/i;
+function recentPast(text: string, m: DateMention, today: LocalDate): DateMention {
+  if (!MONTH_DAY.test(m.text) || m.date.y !== today.y + 1) return m;
+  const thisYear = { ...m.date, y: today.y };
+  if (compareDates(thisYear, addDays(today, -45)) < 0 || PLAN_WORDS.test(text) || !DONE_AFTER.test(text.slice(m.end))) return m;
+  return { ...m, date: thisYear, value: `${formatDate(thisYear)}${m.value.slice(10)}` };
 }
 
 const NOW_WORD = /^(?:现在|目前|当前|此刻|眼下|now|right now|just now)$/i;
