@@ -18,7 +18,7 @@ const TWO = `(${WORD}\\s${WORD})`;
 // What follows a name: punctuation, a possessive, a people word, or a word that starts the next part.
 const END = `(?=['’]s\\b|\\s*(?:[,.;:?!)|]|$)|\\s+(?:this|today|yesterday|tonight|tomorrow|next|last|about|re\\b|regarding|and|at|for|on|to|earlier|again|done|went|said|says|wants|was|is|are|were|agreed|confirmed|bumped|${PEOPLE})\\b)`;
 // Words that introduce a company after them.
-const BEFORE = '(?:(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?|@\\s*)';
+const BEFORE = '(?:(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?|(?<=[A-Za-z]\\s?)(?<!(?:customer|account|client|contact|new|add)\\s?)@\\s*)';
 // The company opening the sentence as its subject: "globex closed lost", "soylent's deal slipped".
 const SUBJECT_VERB = '(?:[\'’]s\\b|\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order|closed|signed|moved|slipped|is|was|went|has|have|wants|want|just|pushed|renewed|paid|churned|dropped|stalled|agreed|approved|accepted|rejected|declined|chose|picked|bumped|raised|increased|cut|upped|doubled)\\b)';
 
