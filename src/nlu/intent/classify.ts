@@ -84,6 +84,7 @@ function opensWithReport(masked: string): boolean {
 /** "拜访了恒力石化 对接人是设备部吴部长 电话…": a visit reported, naming who it was with — the
  * visit is logged and the contact's facts land with it (an add_contact alone dropped the visit). */
 function introducedInReport(e: Evidence): boolean {
+  if (S.LABELED_REPORT.test(e.text) && Boolean(e.customer)) return true;
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 
@@ -138,7 +139,7 @@ const RULES: Rule[] = [
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
-  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   // "今天上午去中铁建工投标答疑" said in the afternoon: a trip at a time already past is a visit made.
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasPastDate && S.WENT_TO.test(e.masked) },

@@ -96,6 +96,8 @@ const PERSON_SAID = [
   new RegExp(`(?:见了|见到了?|拜访了|约了|找了|接待我们?的是)([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
   new RegExp(`(?:部|科|处|室|中心|组)的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
   new RegExp(`(?:^|[,，。;；\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=亲自|接待了?我)`),
+  // "…的项目部，王建军说钢材价格要调": a full name opening a clause and speaking.
+  new RegExp(`[,，。;；]\\s*([${SURNAMES}][\\u4e00-\\u9fff]{1,2})(?=说|表示|反馈)`),
 ];
 function personSaid(text: string, customer?: string): string | undefined {
   for (const re of PERSON_SAID) {
