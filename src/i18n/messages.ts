@@ -61,6 +61,7 @@ const messages = {
   'field.satisfaction': { zh: '满意度', en: 'Satisfaction' },
   'field.deals': { zh: '商机', en: 'Deals' },
   'field.lastActivities': { zh: '最近跟进', en: 'Recent activity' },
+  'field.lastCallbacks': { zh: '最近回访', en: 'Recent callbacks' },
   'field.contacts': { zh: '联系人', en: 'Contacts' },
   'field.none': { zh: '暂无', en: 'none' },
   'field.total': { zh: '合计', en: 'Total' },

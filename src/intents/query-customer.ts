@@ -18,6 +18,9 @@ export const queryCustomer: IntentHandler = {
       [t(locale, `stage.${d.stage}`), d.amount ? formatAmount(d.amount.toNumber(), locale, d.currency) : ''].filter(Boolean).join(' '));
     const activities = s.activities.map((a) =>
       `${formatDateTime(a.occurredAt, locale, actor.timeZone)} ${t(locale, `channel.${a.channel}`)}: ${a.summary.slice(0, 60)}`);
+    // Customer care's callbacks (回访) beside the reps' activities: "美团的回访记录".
+    const callbacks = s.callbacks.map((c) =>
+      `${formatDateTime(c.occurredAt, locale, actor.timeZone)} ${t(locale, `category.${c.category}`)}${c.satisfaction ? ` ${c.satisfaction}/5` : ''}: ${c.summary.slice(0, 60)}`);
     // With the phone: "比亚迪的联系人电话" is answered here too when read as a status query (#11).
     const contacts = s.contacts.map((c) => [c.name, c.title, c.phone].filter(Boolean).join(' '));
     const title = t(locale, 'customer.status', { name: customer.name });
@@ -31,6 +34,7 @@ export const queryCustomer: IntentHandler = {
           { label: t(locale, 'field.deals'), value: deals.join('；') || none },
           { label: t(locale, 'field.nextFollowUp'), value: s.nextReminder ? formatDateTime(s.nextReminder.dueAt, locale, actor.timeZone) : none },
           { label: t(locale, 'field.lastActivities'), value: activities.join('\n') || none },
+          ...(callbacks.length ? [{ label: t(locale, 'field.lastCallbacks'), value: callbacks.join('\n') }] : []),
           { label: t(locale, 'field.contacts'), value: contacts.join('、') || none },
           // Who it moved between and who works on it too (issue #14).
           ...(await ownershipFields(ctx, customer.id)),

@@ -105,6 +105,14 @@ describe('questions said the spoken way', () => {
     expect(values.some((v) => v.includes('四天后的'))).toBe(false);
   });
 
+  it('a customer\'s status shows customer care\'s latest callbacks beside the activities', async () => {
+    only(await app.say('care', '节日关怀回访 美团孙经理 打了5分'));
+    const reply = only(await app.say('care', '美团的回访记录'));
+    expect(reply.text).toBe('美团 的情况');
+    const line = reply.card?.fields?.find((f) => f.label === '最近回访')?.value.split('\n')[0] ?? '';
+    expect(line).toMatch(/ 关怀回访 5\/5: 节日关怀回访 美团孙经理 打了5分$/);
+  });
+
   it('本月团队新签合同额是多少 (the manager) is the team\'s month', async () => {
     expect(only(await app.say('manager', '本月团队新签合同额是多少')).text).toBe('团队本月业绩');
   });
