@@ -8,6 +8,13 @@ import type { ChatAnswer } from '../support/app.js';
 const OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
+/** The demo tenant's customer of that exact name. */
+export const customerNamed = (db: Db, name: string) => db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
+
+/** That customer's deal changed last. */
+export const latestDealOf = async (db: Db, name: string) =>
+  db.deal.findFirstOrThrow({ where: { customerId: (await customerNamed(db, name)).id }, orderBy: { updatedAt: 'desc' } });
+
 /** The tables a chat message can write to, counted for one tenant. */
 export async function counts(db: Db, tenantId = 'demo') {
   const where = { tenantId };

@@ -3,7 +3,7 @@
 // money still to come, two customers joined by 和, and questions said the spoken way.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { counts, localAt, only, today } from './support.js';
+import { counts, customerNamed, latestDealOf, localAt, only, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -11,9 +11,8 @@ beforeAll(async () => {
   app = await testApp();
 });
 
-const customer = (name: string) => app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
-const latestDeal = async (name: string) =>
-  app.db.deal.findFirstOrThrow({ where: { customerId: (await customer(name)).id }, orderBy: { updatedAt: 'desc' } });
+const customer = (name: string) => customerNamed(app.db, name);
+const latestDeal = (name: string) => latestDealOf(app.db, name);
 
 describe('English typed in lower case (rep2 owns Acme Corp)', () => {
   it('"acme deal slipped, expected close now end of january" moves the close date', async () => {

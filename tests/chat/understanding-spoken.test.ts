@@ -3,7 +3,7 @@
 // made (which writes nothing), a lower-case English name and an English self-correction.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { counts, fieldValue, localAt, only } from './support.js';
+import { counts, customerNamed, fieldValue, latestDealOf, localAt, only } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -11,9 +11,8 @@ beforeAll(async () => {
   app = await testApp();
 });
 
-const customer = (name: string) => app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
-const latestDeal = async (name: string) =>
-  app.db.deal.findFirstOrThrow({ where: { customerId: (await customer(name)).id }, orderBy: { updatedAt: 'desc' } });
+const customer = (name: string) => customerNamed(app.db, name);
+const latestDeal = (name: string) => latestDealOf(app.db, name);
 
 describe('spoken amounts and quantities', () => {
   it('二十八万五 is 285,000 and 两万片 is a quantity, not money (typed)', async () => {

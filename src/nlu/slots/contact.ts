@@ -102,7 +102,7 @@ const PERSON_SAID = [
 function personSaid(text: string, customer?: string): string | undefined {
   for (const re of PERSON_SAID) {
     const name = re.exec(text)?.[1];
-    if (name && name !== customer && !customer?.includes(name) && !name.includes(customer ?? '\u0000') && !NOT_PERSON.test(name)) return name;
+    if (name && !(customer && (customer.includes(name) || name.includes(customer))) && !NOT_PERSON.test(name)) return name;
   }
   return undefined;
 }
