@@ -6,6 +6,7 @@ import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
 import { applyCorrections } from './text/corrections.js';
+import { withoutColleagues } from './text/colleagues.js';
 import { readCommand } from './commands.js';
 import { readReference, type Reference } from './time/reference.js';
 import { extractDates, type DateMention } from './time/extract.js';
@@ -65,7 +66,8 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const ref = readReference(options.now);
   const said = normalizeNumerals(command ? command.rest : normalized);
   // "下周二 不对 下周三": the corrected value replaces the one it corrects.
-  const text = applyCorrections(said, () => extractDates(said, ref));
+  const corrected = applyCorrections(said, () => extractDates(said, ref));
+  const text = withoutColleagues(corrected);
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);
@@ -77,7 +79,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
-    text, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
+    text, said: corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     clock: ref,
     ...(options.names ? { names: options.names } : {}),
     ...(evidence.customer ? { customer: evidence.customer } : {}),

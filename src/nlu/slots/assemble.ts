@@ -28,6 +28,8 @@ import { transferSlots } from './transfer.js';
 
 export interface SlotContext {
   text: string;
+  /** The message as typed (corrections applied), for the summary. */
+  said?: string;
   masked: string;
   dates: DateMention[];
   customer?: string;
@@ -106,7 +108,7 @@ const followUp: Extractor = (c) => {
   const { occurred_at: _done, ...plan } = assignDates(c.text, c.dates, true, c.clock);
   return withVague(plan, c.text);
 };
-const summary: Extractor = (c) => ({ summary: c.text.slice(0, 2000) });
+const summary: Extractor = (c) => ({ summary: (c.said ?? c.text).slice(0, 2000) });
 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
 const person: Extractor = (c) => {

@@ -5,6 +5,7 @@ import { HONORIFICS, SURNAMES } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
 import { findApposition } from './en-apposition.js';
+import { TITLED_OF } from './lower-names.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
 const HONORIFIC_NAME = new RegExp(
@@ -30,9 +31,11 @@ const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,
 const LOWER_FROM = /(?:\bw\/\s*|\b(?:with|to|met|meet|called|call|emailed|email|pinged|ping|visited|see)\s+)([a-z]{2,15})\s+(?:from|at|@|\()\s*[a-z]/i;
 // "visited Harbor Gas today, met ken, …": a lower-case name after 'met' standing apart.
 const MET_LOWER = /\bmet (?:with )?([a-z]{2,12})(?=\s*[,.;]|\s+(?:today|yesterday|there|and|again)\b)/;
+// "called tom, the it manager from initech": a lower-case name with a title and company after it.
+const LOWER_TITLED = new RegExp(`\\b(?:met|called|emailed|pinged|phoned|texted|with|w/)\\s*([a-z]{2,12})(?=${TITLED_OF.source.slice(1)})`, 'i');
 const NOT_FIRST_NAME = /^(?:procurement|legal|finance|purchasing|engineering|sales|marketing|hr|ops|it|management|someone|somebody|everyone|folks|team|guys|people|us|them|him|her|the|a|an|our|their|his|my|lunch|dinner|coffee|drinks|breakfast)$/;
 const lowerFrom = (text: string): string | undefined => {
-  const name = LOWER_FROM.exec(text)?.[1] ?? MET_LOWER.exec(text)?.[1];
+  const name = LOWER_FROM.exec(text)?.[1] ?? MET_LOWER.exec(text)?.[1] ?? LOWER_TITLED.exec(text)?.[1];
   return name && !NOT_FIRST_NAME.test(name) && !isEnglishStopWord(name) ? name : undefined;
 };
 const pinyinFrom = (text: string): string | undefined => {

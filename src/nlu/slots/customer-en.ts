@@ -4,10 +4,10 @@
 
 import { pinyinRun, suffixedCompany } from './latin-names.js';
 import { findApposition } from './en-apposition.js';
-import { isNotCompanyWord, lowerCompany } from './lower-names.js';
+import { isNotCompanyWord, lowerCompany, TITLED_OF } from './lower-names.js';
 
 const STOP = new Set([
-  'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
+  'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'sat', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
   'remind', 'new', 'add', 'customer', 'account', 'client', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
   'proposal', 'negotiation', 'qualified', 'lead', 'stage', 'won', 'lost',
   'my', 'our', 'show', 'what', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'status', 'update', 'follow',
@@ -76,7 +76,9 @@ const THE_DEAL = new RegExp(`\\bthe\\s+${LOWER_NAME}\\s+(?:deal|account|opportun
 const ACRONYM = /^[A-Z]{2,5}$/;
 function lowerName(text: string): string | undefined {
   for (const re of [OPENING_LOWER, STATUS_OF, THE_DEAL]) {
-    const name = re.exec(text)?.[1];
+    const m = re.exec(text);
+    const name = m?.[1];
+    if (re === OPENING_LOWER && m && TITLED_OF.test(text.slice(m.index + m[0].length))) continue;
     if (name && !name.split(' ').some((w) => STOP.has(w) || isNotCompanyWord(w))) return name;
   }
   return lowerCompany(text, isEnglishStopWord);

@@ -84,12 +84,14 @@ const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|
 
 // A CRM cue on its own (「签了」, 金额, 判阶段) is never a company, quoted or not.
 const CUE_ONLY = /^(?:判|改|调|设)?(?:签了?|签约了?|签单|已签|金额|阶段|报价|方案|需求分析|需求确认|商务谈判|谈判|线索|初步接触|赢单|输单|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
+// "老周一早就去了…", "小周一起去的…": a colleague, not a company.
+const FAMILIAR_THEN_ONE = new RegExp(`^[老小][${SURNAMES}]一(?:早|起|块|同|直|般)`);
 const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/g;
 
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(OWNER_DEPARTMENT, '');
-  if (CUE_ONLY.test(name)) return undefined;
+  if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name)) return undefined;
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
   // "回访了4家", "找个时间": a count of customers or a time to find is no name.

@@ -18,7 +18,7 @@ const TWO = `(${WORD}\\s${WORD})`;
 // What follows a name: punctuation, a possessive, a people word, or a word that starts the next part.
 const END = `(?=['’]s\\b|\\s*(?:[,.;:?!)|]|$)|\\s+(?:this|today|yesterday|tonight|tomorrow|next|last|about|re\\b|regarding|and|at|for|on|to|earlier|again|done|went|said|says|wants|was|is|are|were|agreed|confirmed|bumped|${PEOPLE})\\b)`;
 // Words that introduce a company after them.
-const BEFORE = '(?:(?:^|\\b)(?:to|at|from|with|w/|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?|(?<=[A-Za-z]\\s?)(?<!(?:customer|account|client|contact|new|add)\\s?)@\\s*)';
+const BEFORE = '(?:(?:^|\\b)(?:to|at|from|with|called|call|visited|visit|met|meet|emailed|email|pinged|ping|phoned|texted|messaged|follow(?:\\s|-)?up(?:\\s+on)?|(?:swung|stopped|dropped|popped)\\s+by)\\s+(?:the\\s+)?|\\bw/\\s*(?:the\\s+)?|(?<=[A-Za-z]\\s?)(?<!(?:customer|account|client|contact|new|add)\\s?)@\\s*)';
 // The company opening the sentence as its subject: "globex closed lost", "soylent's deal slipped".
 const SUBJECT_VERB = '(?:[\'’]s\\b|\\s+(?:deal|account|opportunity|opp|project|contract|renewal|order|closed|signed|moved|slipped|is|was|went|has|have|wants|want|just|pushed|renewed|paid|churned|dropped|stalled|agreed|approved|accepted|rejected|declined|chose|picked|bumped|raised|increased|cut|upped|doubled)\\b)';
 
@@ -35,6 +35,9 @@ const OWNS = new RegExp(`\\b(${WORD})['’]s\\s+(?:[a-z]+\\s)?(?:deal|renewal|co
 const CHOSE = /\b(?:went|gone|going|go)\s+(?:with|for)\s+(?:the\s+)?$|\b(?:chose|picked|switched to|lost (?:it )?to|signed with)\s+(?:the\s+)?$/;
 // A person before "at"/"from" another name ("call bob at initech"): not the company.
 const PERSON_OF = /^\s*(?:\s(?:at|from|of)\s+|@\s*)[a-z]/;
+
+// "met jane, vp procurement at globex": a person with a title after her, the company after that.
+export const TITLED_OF = /^\s*,\s*(?:the\s+|our\s+|their\s+)?(?:[a-z]+\s+){0,2}?(?:vp|svp|evp|head|director|manager|cto|ceo|cfo|coo|cio|lead|chief|gm|buyer|engineer|owner|founder|president)\b[^,.;]{0,30}?\s(?:at|of|from|@)\s+[a-z]/i;
 
 // Who or what, but no company: "talked to procurement", "went with a cheaper vendor".
 const NOT_NAME = new RegExp(`^(?:${PEOPLE}|vendors?|suppliers?|competitors?|boss|engineering|sales|marketing|hr|purchasing|management|someone|somebody|ops|it|security|him|her|them|us|me|you|lunch|dinner|coffee|drinks|breakfast|email|phone)$`);
@@ -83,7 +86,7 @@ export function lowerCompany(text: string, isStop: IsStop): string | undefined {
       const name = m[1];
       const after = text.slice((m.index ?? 0) + m[0].length);
       const before = text.slice(0, (m.index ?? 0) + m[0].length - (name?.length ?? 0));
-      if (name && fits(name, isStop) && !PERSON_OF.test(after) && !CHOSE.test(before)) return name;
+      if (name && fits(name, isStop) && !PERSON_OF.test(after) && !TITLED_OF.test(after) && !CHOSE.test(before)) return name;
     }
   }
   return undefined;

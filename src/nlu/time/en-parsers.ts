@@ -27,13 +27,24 @@ function insideCapitalisedRun(m: RegExpMatchArray): boolean {
 
 const TIME_AFTER = /^\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|^\s+(?:morning|afternoon|eod|am|pm)\b/i;
 
+// "f/u w/ acme mon", "demo on sat": after on/by/until, or 'mon' closing the message, it is a day.
+const DAY_PREPOSITION = /\b(?:on|by|until|till|til|before|next|this)\s+$/i;
+function saidAsDay(m: RegExpMatchArray): boolean {
+  const input = m.input ?? '';
+  const at = m.index ?? 0;
+  if (DAY_PREPOSITION.test(input.slice(Math.max(0, at - 8), at))) return true;
+  return m[2] === 'mon' && /^\s*(?:[.,;!?]|$)/.test(input.slice(at + m[0].length));
+}
+
 const weekday = anchorParser(
   /\b(?:(this|next|coming|last)\s+)?(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday|s|r|rs)?\b/i,
   (m, today) => {
     const relation = m[1]?.toLowerCase() ?? '';
     const key = (m[2] ?? '').toLowerCase();
     // Lower-case 'sun'/'sat'/'mon' are words; capitalised, or with a time after ("mon 9am"), they are days.
-    if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '') && !TIME_AFTER.test((m.input ?? '').slice((m.index ?? 0) + m[0].length))) return null;
+    if (!m[3] && !relation && AMBIGUOUS.has(m[2] ?? '') && !TIME_AFTER.test((m.input ?? '').slice((m.index ?? 0) + m[0].length)) && !saidAsDay(m)) return null;
+    // "Sat down with …" opens a sentence with a verb.
+    if (key === 'sat' && !m[3] && !relation && /^\s+down\b/i.test((m.input ?? '').slice((m.index ?? 0) + m[0].length))) return null;
     // "Blue Sun Corp", "Sun Life": a short form inside a run of capitalised words is a name.
     if (!m[3] && !relation && AMBIGUOUS.has(key) && insideCapitalisedRun(m)) return null;
     return weekdayDate(today, WEEKDAY[key] ?? 0, RELATION[relation] ?? 'bare');

@@ -12,10 +12,12 @@ export function todayOf(context: ParsingContext): LocalDate {
   return { y: local.getFullYear(), m: local.getMonth() + 1, d: local.getDate() };
 }
 
-export function anchorParser(pattern: RegExp, resolve: Resolve): Parser {
+/** `notAfter`: the character before the match that makes it no date (老周一 is a person). */
+export function anchorParser(pattern: RegExp, resolve: Resolve, notAfter?: RegExp): Parser {
   return {
     pattern: () => pattern,
     extract: (context, match) => {
+      if (notAfter && match.index && notAfter.test(context.text[match.index - 1] ?? '')) return null;
       const day = resolve(match, todayOf(context));
       if (!day) return null;
       return { year: day.y, month: day.m, day: day.d };

@@ -17,6 +17,8 @@ const MONTH_SHIFT: Record<string, number> = { '': 0, 本: 0, 这: 0, 下: 1, 下
 const weekday = anchorParser(
   /(下下|上|下|这|本)?个?(?:星期|礼拜|周)([一二三四五六日天1-7])/,
   (m, today) => weekdayDate(today, WEEKDAY[m[2] ?? ''] ?? 0, RELATION[m[1] ?? ''] ?? 'bare'),
+  // 老周一早就… / 小周一起: a person called Zhou.
+  /[老小]/,
 );
 
 // 下周 alone is Monday of the next week; 周末 is that week's Saturday.
