@@ -58,11 +58,14 @@ const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:
 
 const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
 
+// "他们放完假应该有结果了": a 了 guessed about the future reports nothing done.
+const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了/g;
+
 export function isPlan(e: Evidence): boolean {
   if (CUSTOMER_DEADLINE.test(e.masked) && !S.REMIND.test(e.text)) return false;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
-  if (S.PAST.test(e.masked.replace(booked, ''))) return false;
+  if (S.PAST.test(e.masked.replace(booked, '').replace(GUESSED, ''))) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
