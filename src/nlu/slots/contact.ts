@@ -1,7 +1,7 @@
 // The person at the customer: 张总 / 李经理 (family name + honorific), a full name after
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
 import { isEnglishStopWord } from './customer-en.js';
-import { HONORIFICS, SURNAMES } from './lexicon.js';
+import { HONORIFICS, SURNAMES, TITLE_TAIL } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
 import { findApposition } from './en-apposition.js';
@@ -130,8 +130,9 @@ export function findContact(text: string, customer?: string): string | undefined
 }
 
 // "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
-const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|工程师|专员|CEO|CTO|CFO|COO|CIO|CMO|VP)';
-const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚])';
+// What may follow the name: punctuation, or a verb or time word that never ends a given name
+// (…邓娟通了电话, …蒋晨主持, …周敏今天来, …孙涛牵头, …韩冰带队).
+const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给])';
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {

@@ -3,7 +3,7 @@
 // label (新客户：X), after a preposition or verb (给X / 和X / 拜访了X / 把X), or at the very
 // start (X那单… / X签了). A name runs until a boundary word: 的, a verb, a department, a
 // contact (张总), punctuation.
-import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES } from './lexicon.js';
+import { HONORIFICS, NOT_A_CUSTOMER, SURNAMES, TITLE_TAIL } from './lexicon.js';
 import { isEnglishStopWord } from './customer-en.js';
 import { pinyinRun } from './latin-names.js';
 import { nameBeforeIndustry } from './profile.js';
@@ -84,13 +84,15 @@ const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|
 
 // A CRM cue on its own (「签了」, 金额, 判阶段) is never a company, quoted or not.
 const CUE_ONLY = /^(?:判|改|调|设)?(?:签了?|签约了?|签单|已签|金额|阶段|报价|方案|需求分析|需求确认|商务谈判|谈判|线索|初步接触|赢单|输单|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
+// "宁波港集团CIO吴海峰", "省人民医院副院长周敏今天来": a title (and the person after it) ends the company.
+const TITLED_TAIL = new RegExp(`(?<=.{2})(?:(?:${DEPARTMENT_STEMS}|项目|产品|供应链|政企|商务|业务)(?:部|科|处|室|中心)?)?副?${TITLE_TAIL}[${SURNAMES}老小].*$`);
 // "老周一早就去了…", "小周一起去的…": a colleague, not a company.
 const FAMILIAR_THEN_ONE = new RegExp(`^[老小][${SURNAMES}]一(?:早|起|块|同|直|般)`);
 const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/g;
 
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
-  const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(OWNER_DEPARTMENT, '');
+  const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name)) return undefined;
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
@@ -136,7 +138,9 @@ const BRACKETED = new RegExp(`(?:${CONTACT}|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|
 const AT_COMPANY = /(?:^|[\s，,])[A-Za-z][a-z]{1,14}\s*(?:@|\sat\s)\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}?)(?=[：:，,。\s]|$)/;
 
 export function findCustomerZh(masked: string): string | undefined {
-  const at = clean(AT_COMPANY.exec(masked)?.[1]) ?? clean(BRACKETED.exec(masked)?.[1]?.trim());
+  const bracketed = BRACKETED.exec(masked)?.[1]?.trim();
+  // "陈志强（负责华南区）": what the person is in charge of, not where they work.
+  const at = clean(AT_COMPANY.exec(masked)?.[1]) ?? (bracketed && !/^(?:负责|分管|主管|管|兼)/.test(bracketed) ? clean(bracketed) : undefined);
   if (at) return at;
   const label = KEYED.exec(masked)?.[1];
   // "老板电器 新客户 厨电行业 一般客户": the name said before the keyword, the profile after it.

@@ -16,7 +16,7 @@ export const HONORIFICS = [
 // Job titles, longest first so 副总经理 wins over 经理.
 export const TITLE_WORDS = [
   '副总经理', '总经理', '副总裁', '总裁', '董事长', '副总', '首席执行官', '总监', '经理', '主管', '主任', '负责人',
-  '部长', '处长', '科长', '工程师', '专员', '助理', '秘书', '采购', '财务', '创始人', '合伙人', '老板', '顾问',
+  '部长', '处长', '科长', '厂长', '院长', '校长', '局长', '行长', '工程师', '专员', '助理', '秘书', '采购', '财务', '创始人', '合伙人', '老板', '顾问',
   'HRBP', 'HR', 'GM', 'BD', 'CEO', 'CTO', 'CFO', 'COO', 'CIO', 'CMO', 'VP', 'Director', 'Manager', 'Head', 'President', 'Founder',
   'Engineer', 'Buyer', 'Owner', 'Lead', 'Partner', 'Officer', 'Architect', 'Admin', 'Specialist',
 ];
@@ -29,3 +29,7 @@ export const NOT_A_CUSTOMER = new Set([
   '郑州', '青岛', '厦门', '合肥', '济南', '宁波', '无锡', '东莞', '佛山', '大连', '沈阳', '昆明', '福州', '香港', '澳门', '总部',
   '现场', '公司那边', '楼下', '办公室', '展会', '会上', '线上', '线下', '记录', '备注', '一家客户', '一个客户', '方案', '报价', '报价单', '合同', '资料', '材料', '产品', '样品', '发票', '文件', '协议', '标书', '价格', '需求', '项目', '单子', '这单', '那单', '合作方', '厂家', '供应商', '我', '你', '他', '她', '自己', '一下', '大家伙', '一家', '家客户', 'PO', 'po', 'PR', 'SOW', 'NDA',
 ]);
+
+// "厂长黄国栋", "校长助理白雪", "总工程师宋涛": the titles a full name follows.
+/** A title a full name follows (contact.ts), and that never ends a company (customer-zh.ts). */
+export const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|经理|主管|主任|负责人|部长|处长|科长|院长|行长|厂长|校长|局长|所长|馆长|书记|总工程师|工程师|总工|专员|助理|秘书|CEO|CTO|CFO|COO|CIO|CMO|VP)';
