@@ -20,6 +20,7 @@ import { listedCustomers } from './slots/customer-list.js';
 import { findKnown, type KnownNames } from './slots/known-names.js';
 import { findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
+import { findJobChange } from './slots/job-change.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
 
 export type { KnownNames };
@@ -71,10 +72,12 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const dates = extractDates(text, ref);
   const masked = maskKnownSpans(text, dates);
   const amount = extractAmount(text);
-  const customer = findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
+  // "李娜跳槽了…现在是快手的商务总监": the customer is where a contact who moved is now.
+  const job = findJobChange(masked);
+  const customer = job?.customer ?? findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
-  const evidence = evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names);
+  const evidence = { ...evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names), jobChange: Boolean(job) };
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;
@@ -82,6 +85,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
     text, said: corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     clock: ref,
     ...(options.names ? { names: options.names } : {}),
+    ...(job ? { job } : {}),
     ...(evidence.customer ? { customer: evidence.customer } : {}),
     ...(amount ? { amount } : {}),
     ...(stage ? { stage } : {}),

@@ -25,6 +25,8 @@ export interface Evidence {
   /** A date already behind `now` (a report, not a plan). */
   hasPastDate: boolean;
   hasCloseDate: boolean;
+  /** A contact who changed jobs (slots/job-change.ts). */
+  jobChange?: boolean;
 }
 
 interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => boolean }
@@ -56,6 +58,8 @@ function isTerseReport(e: Evidence): boolean {
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
+const TERMS_ARGUED = /negotiat|haggl|pushing back|push back|谈判|在谈|谈(?:一下|下)?(?:付款|回款)|压(?:付款|账期)/i;
+const PLAN_FIGURES = /\d+(?:\.\d+)?\s*[%％]|分[\d一二两三四五六七八九十]+期|\binstal?lments?\b/i;
 const BID_SCORE = /评分|得分|打分|技术分|商务分/;
 const CALLBACK_WORD = /回访|回防|满意度|callback|satisfaction|survey/i;
 const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
@@ -109,7 +113,8 @@ const RULES: Rule[] = [
   { intent: 'query_pool', confidence: 0.85, test: (e) => POOL_LIST.test(e.text) },
   // Contracts and 回款 (issue #15; payment-signals.ts orders them).
   { intent: 'query_payments', confidence: 0.85, test: (e) => P.PAY_OVERDUE_Q.test(e.text) || P.PAY_OUTSTANDING_Q.test(e.text) || (P.PAY_COLLECTED_Q.test(e.text) && isQuestion(e)) },
-  { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) },
+  // "they're negotiating hard on payment terms": terms still argued over are the deal's news, not a plan given.
+  { intent: 'set_payment_plan', confidence: 0.85, test: (e) => P.PLAN_STRONG.test(e.text) && !(TERMS_ARGUED.test(e.text) && !PLAN_FIGURES.test(e.text)) },
   // "合同签下来了 280万 回款下个月底前到": the win is the news; money only promised is no payment.
   { intent: 'record_payment', confidence: 0.85, test: (e) => e.hasAmount && P.PAY_RECEIVED.test(e.text) && !isQuestion(e) && !(e.hasStage && P.PLAN_CONTEXT.test(e.text) && P.PROMISED(e.text, e.hasFutureDate)) },
   { intent: 'set_payment_plan', confidence: 0.8, test: (e) => P.PLAN_WEAK.test(e.text) && P.PLAN_CONTEXT.test(e.text) },
@@ -138,6 +143,8 @@ const RULES: Rule[] = [
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
+  // "李娜跳槽了，现在是快手的商务总监": where a contact works now is a contact's news.
+  { intent: 'add_contact', confidence: 0.85, test: (e) => Boolean(e.jobChange) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },

@@ -25,6 +25,7 @@ import { paymentPlan, paymentQuery, paymentRecord } from './payments.js';
 import { findKnown, type KnownNames } from './known-names.js';
 import { claimedCustomer, poolFilters, releasedCustomer } from './pool.js';
 import { transferSlots } from './transfer.js';
+import type { JobChange } from './job-change.js';
 
 export interface SlotContext {
   text: string;
@@ -40,6 +41,8 @@ export interface SlotContext {
   today: string;
   names?: KnownNames;
   clock: Clock;
+  /** A contact who changed jobs: who, where now, as what. */
+  job?: JobChange;
 }
 
 export type Extractor = (c: SlotContext) => Partial<Slots>;
@@ -113,13 +116,13 @@ const summary: Extractor = (c) => ({ summary: (c.said ?? c.text).slice(0, 2000) 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
-  const named = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
+  const named = c.job?.contact ?? findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
   const positional = segments.find((s) => s !== c.customer && looksLikePerson(s));
   const name = named ?? positional ?? findListedPerson(c.masked, segments, c.customer);
   const app = findApposition(c.text);
   // "中海油信息部经理许文": the customer's name ends the title on the left.
   const unnamed = c.customer ? c.text.replace(c.customer, ' ') : c.text;
-  const said = (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(unnamed, name);
+  const said = c.job?.title ?? (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(unnamed, name);
   // "跟安踏的采购经理": the title is what follows the owner's 的.
   const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.

@@ -35,7 +35,8 @@ const STOP = new Set([
 const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group']);
 
 // Latin-1 letters too: Nestlé, Müller, Société Générale.
-const CAP_RUN = /[A-ZÀ-Þ][A-Za-z0-9À-ÿ&'.-]*(?:\s+(?:&\s+)?[A-Z0-9À-Þ][A-Za-z0-9À-ÿ&'.-]*)*/g;
+// "Bank of America", "School of Fine Art": an institution word keeps its "of" inside the name.
+const CAP_RUN = /[A-ZÀ-Þ][A-Za-z0-9À-ÿ&'.-]*(?:\s+(?:&\s+)?[A-Z0-9À-Þ][A-Za-z0-9À-ÿ&'.-]*|(?<=\b(?:Bank|University|School|College|Institute|Museum|Academy|Hospital|Ministry|Department|Bureau|Board|City|Port|State|Society|Association|Federation|Chamber|Church))\s+of\s+(?:the\s+)?(?=[A-Z])[A-Za-z0-9À-ÿ&'.-]+)*/g;
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+)([a-z][a-z0-9&-]{2,30})\b/gi;
 

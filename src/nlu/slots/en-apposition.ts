@@ -17,7 +17,7 @@ const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
 // "David Xu, Luckin's IT director": the owner named with the title is the company.
-const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
+const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(?<!&\s*)(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Dana Ruiz (head of procurement @ Vantage Retail)", "Marcus Hale (COO, Norcastle Energy)".
 const COMPANY = String.raw`\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3}`;
 const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(${COMPANY})\s*\)`, 'u');
@@ -28,7 +28,8 @@ const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})\s+is\s+now\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
-const THEIR_TITLE_NAME = new RegExp(String.raw`\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
+const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*)(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
+// (", facilities manager Ken Ito wants…": after a pause, a title then the person too.)
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.

@@ -5,10 +5,10 @@ import type { Stage } from '../types.js';
 const STAGE_WORDS: [Stage, RegExp][] = [
   ['lost', /丢单|丢了|单子丢|输单|输了|输给|黄了|没戏|没签成|没谈成|(?<!还|还是|暂时|目前|尚|一直)没(?:能)?(?:拿下|中标)(?![^,，。;；]{0,6}(?:推|延|下个?月|明年|再))|告吹|失败了|放弃了|不做了|流失|选了竞品|选择了竞品|选了别家|用了竞品|被竞品|被.{1,6}抢走|终止合作|不合作了|closed[-\s]lost|\blost\b|went with (?:a |another )?(?:competitor|vendor)|chose (?:a |another )?competitor|deal (?:is )?dead|fell through/i],
   ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
-  ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review/i],
+  ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review|push(?:ing|ed)? back on (?:the )?(?:price|pricing|terms|payment terms|discount|rates?)|\bcounter[- ]?offer/i],
   ['proposal', /报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
   ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}的需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
-  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\blead stage\b|first contact|initial contact|cold call/i],
+  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly lead\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
@@ -37,6 +37,10 @@ const REQUESTED = /(?:(?:对方|客户|他们?|她们?|总|工|经理|主任|总
 // "把修改后的报价附上了", "方案发过去了": the quote said as sent is the stage reached.
 const SENT_AFTER = /^[^,，。;；]{0,3}(?:过了一遍|讲了一遍|讲完了|附上了|附上|附在|发过去了|发出去了|发了|已发|已经发|发给[^,，。;；]{0,6}了|给[^,，。;；]{0,4}了|交了|递了|\s*(?:was |were |is )?sent\b)/i;
 
+// "proposal by next wed", "quote due friday": a proposal with a deadline is still to send.
+const ASKED_FOR = /\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|requested|request|expect|expecting)\b[^,.;]*$/i;
+const DUE_AFTER = /^\s*(?:is\s+|will be\s+)?(?:due\b|by\b|before\b)/i;
+
 // ("对语音方案感兴趣" stays a proposal: two labelled sets read it so.)
 const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采购意向)/;
 
@@ -47,7 +51,12 @@ export function findStage(text: string): StageMatch | undefined {
     const found = furthestStage(rest);
     // "对我们的风控方案有意向": interest in what we offer is qualified, not a proposal made.
     const interest = found?.stage === 'proposal' && INTEREST_AFTER.test(rest.slice(found.end));
-    if (!interest && (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !PLANNED.test(rest.slice(Math.max(0, found.index - 28), found.index)) || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index)))) return found;
+    const at = found?.index ?? 0;
+    // "requirements confirmed, proposal by next wed": a proposal due later gives way to a stage said as reached.
+    const due = found?.stage === 'proposal' && DUE_AFTER.test(rest.slice(found.end)) && !ASKED_FOR.test(rest.slice(Math.max(0, at - 24), at))
+      && Boolean(furthestStage(rest.slice(0, at) + ' '.repeat(found.end - at) + rest.slice(found.end)));
+    const planned = PLANNED.test(rest.slice(Math.max(0, at - 28), at)) || due;
+    if (!interest && (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !planned || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index)))) return found;
     rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
   }
 }

@@ -41,7 +41,7 @@ const SHORTHAND: [RegExp, string | ((m: string) => string)][] = [
   [/(?<=\d\s?)wks?\b|\bwks?\b(?=[\s.,!?]|$)/gi, (m: string) => (/s$/i.test(m) ? 'weeks' : 'week')],
   // "Linda @ HubSpot", "procurement lead @ Bosch": a spaced @ says where someone works (an email has no spaces).
   [/(?<=[A-Za-z])\s+@\s*(?=[A-Z\u4e00-\u9fff])/g, ' at '],
-  [/\bqtr\b/gi, 'quarter'], [/\bEOM\b/g, 'end of month'], [/\bEOW\b/g, 'end of week'],
+  [/\bqtr\b/gi, 'quarter'], [/\bacct\b/gi, 'account'], [/\baccts\b/gi, 'accounts'], [/\bEOM\b/g, 'end of month'], [/\bEOW\b/g, 'end of week'],
 ];
 
 export function fixEnglishTypos(said: string): string {
