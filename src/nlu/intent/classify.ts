@@ -100,7 +100,7 @@ function introducedInReport(e: Evidence): boolean {
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
 const RULES: Rule[] = [
-  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 24) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
+  { intent: 'undo', confidence: 0.95, test: (e) => short(e, 40) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
   { intent: 'undo', confidence: 0.9, test: (e) => short(e, 48) && /^\s*(?:pls |please )?(?:undo|revert|scratch)\b(?! (?:the |my )?(?:stage|amount|deal stage))/i.test(e.text) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },

@@ -3,12 +3,12 @@
 // needs a currency mark or a unit, and percentages, phones and dates are skipped.
 
 const UNIT: Record<string, number> = {
-  万: 1e4, w: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, 百万: 1e6, 千万: 1e7, m: 1e6, mn: 1e6, mil: 1e6, million: 1e6,
+  万: 1e4, w: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, 百万: 1e6, 千万: 1e7, m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, million: 1e6,
   元: 1, 块: 1, 块钱: 1, 美元: 1, 美金: 1, 刀: 1, rmb: 1, usd: 1, cny: 1, dollars: 1, bucks: 1,
 };
 const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
 
-const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mn|bucks|dollars|rmb|usd|cny|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
+const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
 
 // Words that make an amount the deal's value when several numbers appear.
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;

@@ -19,7 +19,7 @@ const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const BIRTHDAY_ZH = /(?:生日|出生|生于|birthday|birth|bday|b-day|dob)\D{0,6}?(?:(\d{4})[年.\/-])?(\d{1,2})(?:月|[.\/-])(\d{1,2})[日号]?/i;
 // "1982年4月5日生": the date first, then 生/出生.
 const BORN_ON = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?(?:出)?生(?!意|产|效)/;
-const BIRTHDAY_EN = /\b(?:birthday|born|dob)\b\D{0,12}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i;
+const BIRTHDAY_EN = /\b(?:birthday|born|dob|b-?day)\b\D{0,12}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

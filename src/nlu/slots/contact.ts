@@ -24,7 +24,7 @@ const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+
 // "Visited the plant manager at Foxconn": a sentence-opening verb is nobody's name.
 const nonVerb = (name: string | undefined): string | undefined => (name && !isEnglishStopWord(name.split(' ')[0] ?? '') ? name : undefined);
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
-const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Z\u4e00-\u9fff]/;
+const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.

@@ -118,6 +118,8 @@ export function findCustomerEn(text: string): string | undefined {
     // "Met Haier's CTO David": the run ends at its possessive.
     const name = trimStops((m[0].split(/['’]s(?![A-Za-z])/)[0] ?? '')).replace(/['’]s$/, '');
     if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
+    // "met w/ Caroline at aperture science": a capitalised person before a lower-case company.
+    if (lower && /^\s+(?:at|from|@)\s+[a-z]/.test(withoutPeople.slice((m.index ?? 0) + m[0].length))) continue;
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
     first ??= name;
   }

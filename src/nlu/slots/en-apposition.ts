@@ -12,7 +12,7 @@ const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.sli
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
 const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
+  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
@@ -26,7 +26,7 @@ const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*(?:\(\s*
 // "Ms. Xu, she's their buyer".
 const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
-const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})\s+is\s+now\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
+const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})(?:\s+(?:at|from|@)\s+(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?))?\s+is\s+now\s+(?:(?:their|the|our)\s+)?(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
 const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*)(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
 // (", facilities manager Ken Ito wants…": after a pause, a title then the person too.)
@@ -63,8 +63,9 @@ function read(text: string): Apposition | undefined {
   const she = NAME_SHE_IS.exec(text);
   if (she?.[1] && she[2] && isName(she[1])) return { contact: she[1], title: trimTitle(she[2]), index: she.index, end: she.index + she[0].length };
   const now = NAME_IS_NOW.exec(text);
-  if (now?.[2] && now[3] && isName(now[2])) {
-    return { contact: now[2], title: trimTitle(now[3]), index: now.index, end: now.index + now[0].length, ...(now[1] && { owner: now[1] }) };
+  if (now?.[2] && now[4] && isName(now[2])) {
+    const owner = now[1] ?? now[3];
+    return { contact: now[2], title: trimTitle(now[4]), index: now.index, end: now.index + now[0].length, ...(owner && { owner }) };
   }
   // "Opal Telecom, their VP eng Chris Doyle": the title belongs to the person after it.
   const their = THEIR_TITLE_NAME.exec(text);

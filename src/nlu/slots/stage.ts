@@ -14,7 +14,7 @@ const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `$
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
 
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
-const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周[一二三四五六日天1-7]?|下个?月(?:初|中|底)?|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:估计|预计|计划|争取|准备|有望|可能|希望|打算|要|会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
+const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周[一二三四五六日天1-7]?|下个?月(?:初|中|底)?|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:估计|预计|计划|争取|准备|有望|可能|希望|打算|要|(?<!启动|例|年|晚|早|周|月|大|展|研讨|座谈|发布|交流|视频|电话|线上|见面|碰头|总结|复盘|签约|开)会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
 
 const NOT_REACHED = /(?:还没|没有?|未|尚未|不到)(?:到|进入|走到|进)?了?\s*$|\bnot (?:yet )?(?:at|in|to)(?: the)?\s*$/i;
 

@@ -10,6 +10,10 @@ const COLLEAGUE = new RegExp(
   'g',
 );
 
+// "晚上请大家吃饭": treating the team is no meal with the customer.
+const TREAT = /请(?:大家|同事们?|团队|兄弟们|伙伴们|全组|组里|部门)[^，,。!！]{0,3}(?:吃饭|吃[^，,。!！\s]{0,3}|喝[^，,。!！\s]{0,3}|聚餐|撸串)/g;
+
 export function withoutColleagues(text: string): string {
-  return text.includes('一') || text.includes('带') || text.includes('陪') || text.includes('我') ? text.replace(COLLEAGUE, '') : text;
+  const alone = text.includes('请') ? text.replace(TREAT, '') : text;
+  return alone.includes('一') || alone.includes('带') || alone.includes('陪') || alone.includes('我') ? alone.replace(COLLEAGUE, '') : alone;
 }

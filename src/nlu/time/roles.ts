@@ -33,7 +33,7 @@ const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?
 const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
-const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing)\b[^,.;]{0,30}\b(?:by|on|before|next|this|in)?\s*$|(?<!\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|expect|expects|expecting|requested)\b[^,.;]{0,20})\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\s+(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
+const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing)\b(?:[^,.;]|\.\d){0,30}\b(?:by|on|before|next|this|in)?\s*$|(?<!\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|expect|expects|expecting|requested)\b[^,.;]{0,20})\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\s+(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
 // ("proposal by next wed": what we owe them by a date is the follow-up too.)
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
@@ -127,7 +127,8 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     if (planning) return roleOf(w, true);
     const clause = `${w.before}${mention.text}${w.after}`;
     const tense = tenseOf(mention, clock, clause);
-    const near = `${w.before.split(/\s/).pop() ?? ''} ${w.after}`;
+    // English puts the verb a few words before the day ("demo'd to Massive Dynamic on fri").
+    const near = /[A-Za-z]/.test(mention.text) ? `${w.before} ${w.after}` : `${w.before.split(/\s/).pop() ?? ''} ${w.after}`;
     // "…确认了需求然后周五之前我们要把报价发给他": an action of ours after a bare weekday makes it the coming one.
     if (tense === 'past' || isLastBareDay(mention, near, FOLLOW.test(near) || (ACTION_AFTER.test(w.after) && !/(?<!约|约好|定|安排)了|过(?!去|来)|完/.test(w.after)))) return 'occurred_at';
     const role = roleOf(w, false, text);

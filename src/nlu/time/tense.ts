@@ -23,8 +23,8 @@ export function tenseOf(mention: DateMention, clock: Clock, clause: string): Ten
 
 // "周末给华润打了电话", "Friday we met Acme" said on Monday: a bare weekday in the past tense is
 // the last such day, not the next one.
-const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
-const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were)\b/i;
+const BARE_DAY = /^(?:周|星期|礼拜)(?:[一二三四五六日天1-7]|末)$|^(?:(?:on|last)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+const DONE_HERE = /(?<!约|约好|定|安排)了|过(?!去|来|几)|完|\b(?:called|met|visited|had|sent|emailed|spoke|talked|went|was|were|demo'?d|demoed|presented|pitched|did|gave|ran)\b/i;
 
 /** `near`: the words next to the mention; `follow`: whether they promise a follow-up. */
 export function isLastBareDay(mention: DateMention, near: string, follow: boolean): boolean {
