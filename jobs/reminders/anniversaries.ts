@@ -41,7 +41,8 @@ function suggestion(locale: Person['locale'], text: string, title: string, extra
 
 async function birthdays(run: DailyRun): Promise<Event[]> {
   const { db, tenant, date, dates } = run;
-  const contacts = await db.contact.findMany({ where: { tenantId: tenant.id, birthday: { not: null } }, orderBy: { name: 'asc' } });
+  // Someone who left the customer (#11) is no longer the owner's to greet there.
+  const contacts = await db.contact.findMany({ where: { tenantId: tenant.id, birthday: { not: null }, leftAt: null }, orderBy: { name: 'asc' } });
   // Customers in the public pool (#14) have no owner to tell.
   const customers = await db.customer.findMany({ where: { tenantId: tenant.id, id: { in: contacts.map((c) => c.customerId) }, pooledAt: null } });
   const byId = new Map(customers.map((c) => [c.id, c]));

@@ -144,7 +144,7 @@ export async function customerStatus(db: Db, tenantId: string, customerId: strin
     db.deal.findMany({ where: { tenantId, customerId }, orderBy: [{ closedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }], take: 5 }),
     db.activity.findMany({ where: { tenantId, customerId }, orderBy: { occurredAt: 'desc' }, take: 3 }),
     db.reminder.findFirst({ where: { tenantId, customerId, status: 'pending' }, orderBy: { dueAt: 'asc' } }),
-    db.contact.findMany({ where: { tenantId, customerId }, orderBy: { createdAt: 'asc' }, take: 5 }),
+    db.contact.findMany({ where: { tenantId, customerId, leftAt: null }, orderBy: { createdAt: 'asc' }, take: 5 }),
     db.customer.findFirst({ where: { id: customerId, tenantId }, select: { ownerId: true } })
       .then((c) => (c ? db.user.findFirst({ where: { id: c.ownerId }, select: { name: true } }) : null)),
     db.callback.findMany({ where: { tenantId, customerId }, orderBy: { occurredAt: 'desc' }, take: 3 }),

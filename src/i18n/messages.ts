@@ -49,6 +49,7 @@ const messages = {
   'field.phone': { zh: '电话', en: 'Phone' },
   'field.email': { zh: '邮箱', en: 'Email' },
   'field.birthday': { zh: '生日', en: 'Birthday' },
+  'field.leftFormer': { zh: '已离开', en: 'Left' },
   'field.industry': { zh: '行业', en: 'Industry' },
   'field.tier': { zh: '等级', en: 'Tier' },
   'field.owner': { zh: '负责人', en: 'Owner' },
@@ -136,6 +137,7 @@ const messages = {
   },
   'customer.status': { zh: (p) => `${p.name} 的情况`, en: (p) => `Status of ${p.name}` },
   'contact.added': { zh: (p) => `已添加联系人 ${p.contact} · ${p.customer}`, en: (p) => `Added contact ${p.contact} at ${p.customer}` },
+  'contact.leftFormer': { zh: (p) => `${p.contact} 在 ${p.customer} 已标为离职`, en: (p) => `Marked ${p.contact} as having left ${p.customer}` },
   'contact.updated': { zh: (p) => `已更新联系人 ${p.contact} · ${p.customer}`, en: (p) => `Updated contact ${p.contact} at ${p.customer}` },
   'activity.logged': {
     zh: (p) => `已记录${p.channel} · ${p.customer}`,

@@ -1,4 +1,5 @@
 // A person at a customer, or new facts about one (title, phone, email, birthday).
+import { markFormerContact } from '../domain/job-change.js';
 import { upsertContact } from '../domain/records.js';
 import { t } from '../i18n/index.js';
 import { needCustomer } from './customer.js';
@@ -19,8 +20,11 @@ export const addContact: IntentHandler = {
       name: args.contact, title: args.title, phone: args.phone, email: args.email, birthday: args.birthday,
     });
     const title = t(locale, created ? 'contact.added' : 'contact.updated', { contact: contact.name, customer: customer.name });
+    // "王静跳槽了，从美团去了顺丰": her row at 美团 is marked as left.
+    const left = args.job_change ? await markFormerContact(ctx.changes, ctx.tx, ctx.actor, { name: contact.name, newCustomerId: customer.id, movedFrom: args.moved_from }, ctx.now) : [];
+    const leftNotes = left.map((from) => t(locale, 'contact.leftFormer', { contact: contact.name, customer: from }));
     return {
-      text: [title, ...extras.notes].join('\n'),
+      text: [title, ...leftNotes, ...extras.notes].join('\n'),
       card: {
         title,
         fields: [
@@ -28,6 +32,7 @@ export const addContact: IntentHandler = {
           ...field(locale, 'field.phone', args.phone),
           ...field(locale, 'field.email', args.email),
           ...field(locale, 'field.birthday', args.birthday),
+          ...field(locale, 'field.leftFormer', left.join('、') || undefined),
           ...extras.fields,
         ],
         buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)],

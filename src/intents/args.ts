@@ -54,6 +54,9 @@ export const argsSchema = z.looseObject({
   rank_by: z.enum(['won', 'activities', 'follow_ups']).optional(),
   period_offset: z.number().int().min(-24).max(24).optional(),
   new_deal: z.boolean().optional(),
+  // A contact who changed jobs, and the customer they left (add_contact).
+  job_change: z.boolean().optional(),
+  moved_from: text(200).optional(),
   task_kind: z.enum(['follow_up', 'callback', 'overdue']).optional(),
   idle_days: z.number().int().min(0).max(3650).optional(),
   ask: z.enum(['contacts', 'customers']).optional(),

@@ -54,7 +54,12 @@ export const queryContacts: IntentHandler = {
     const contacts = await ctx.tx.contact.findMany({ where: { tenantId: ctx.actor.tenantId, customerId: customer.id }, orderBy: { createdAt: 'asc' }, take: 20 });
     if (!contacts.length) return { text: qt(locale, 'contactsEmpty', { customer: customer.name }) };
     const title = qt(locale, 'contactsTitle', { customer: customer.name });
-    const fields = contacts.map((c) => ({ label: [c.name, c.title].filter(Boolean).join(' · '), value: [c.phone, c.email].filter(Boolean).join(' · ') || '—' }));
+    // Someone who left (a job change told in chat) stays listed, marked, after the current people.
+    const ordered = [...contacts.filter((c) => !c.leftAt), ...contacts.filter((c) => c.leftAt)];
+    const fields = ordered.map((c) => ({
+      label: [c.name + (c.leftAt ? qt(locale, 'contactLeft') : ''), c.title].filter(Boolean).join(' · '),
+      value: [c.phone, c.email].filter(Boolean).join(' · ') || '—',
+    }));
     return { text: [title, ...fields.map((f) => `${f.label}: ${f.value}`)].join('\n'), card: { title, fields } };
   },
 };

@@ -44,6 +44,7 @@ const messages = {
   idleMineEmpty: { zh: '你自己名下没有这样的商机，下面是团队的：', en: 'None of your own deals; here are the team\'s:' },
   idleFor: { zh: (p) => `${p.days} 天未跟进`, en: (p) => `idle ${p.days} days` },
   customersMore: { zh: (p) => `……还有 ${p.n} 个`, en: (p) => `… and ${p.n} more` },
+  contactLeft: { zh: '（已离职）', en: ' (left)' },
   contactsTitle: { zh: (p) => `${p.customer} 的联系人`, en: (p) => `Contacts at ${p.customer}` },
   contactsEmpty: {
     zh: (p) => `${p.customer} 还没有联系人。可以说「添加联系人 ${p.customer} 王伟 采购总监 13800138000」。`,

@@ -75,6 +75,10 @@ export const slotsSchema = z.strictObject({
   ask: z.enum(ASKS).optional(),
   /** A follow-up said too vaguely for any documented rule ("等他们通知"), as written. */
   follow_up_vague: text.optional(),
+  /** add_contact: the person changed jobs (李娜跳槽了…现在是快手的商务总监); `customer` is where they are now. */
+  job_change: z.literal(true).optional(),
+  /** add_contact with job_change: the customer they left (从美团去了快手, left Initech), when said. */
+  moved_from: text.optional(),
   /** log_activity: more customers the same report names (跑了三家 美的 格力 顺丰); `customer` is the first. */
   also_customers: z.array(text).max(8).optional(),
   /** Dates that are neither activity, follow-up nor close (a trial end, a customer's deadline). */

@@ -137,6 +137,8 @@ const person: Extractor = (c) => {
     ...(email ? { email } : {}), ...(birthday ? { birthday } : {}),
   };
 };
+// A contact who changed jobs: say so, and where from, so the old record can be marked as left.
+const jobChange: Extractor = (c) => (c.job ? { job_change: true, ...(c.job.from ? { moved_from: c.job.from } : {}) } : {});
 // "带我见了他们CFO", "对接的是财务经理": the verb, owner or 是 before a title is no part of it.
 const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)/;
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
@@ -174,7 +176,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
   // "新客户 迈瑞医疗 … 对接人是陈主任 电话…": the first contact said with a new customer lands too.
   create_customer: [customer, profile, contact, contactFacts],
-  add_contact: [customer, person],
+  add_contact: [customer, person, jobChange],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],

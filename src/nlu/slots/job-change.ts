@@ -3,19 +3,22 @@
 // person is the one who moved, the customer is where they are now, the title what they are now.
 import { SURNAMES, TITLE_TAIL } from './lexicon.js';
 
-export interface JobChange { contact: string; customer?: string; title?: string }
+export interface JobChange { contact: string; customer?: string; title?: string; from?: string }
 
 const MOVED_ZH = '(?:跳槽|升职|升了|调岗|调到|调去|离职|换工作|换了工作|去了|到了|加入了?|高升)';
 const PERSON_ZH = new RegExp(`(?:^|[，,。\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?|[${SURNAMES}](?:总|经理|工|主任|姐|哥)|[老小][${SURNAMES}])(?=${MOVED_ZH})`);
 // "现在是快手的商务总监", "现在在字节当产品总监", "去了快手做商务总监".
 const MOVED_STRONG = /跳槽|升职|升了(?:职|官)|调岗|离职|换(?:了)?工作|高升|调到|调去|加入了?/;
 const NOW_AT_ZH = new RegExp(`(?:现在|目前|如今)(?:是|在|任)([^，,。;；\\s]{2,20}?)(?:的|当|做|任)([^，,。;；\\s]{0,8}?${TITLE_TAIL})`);
+// "从美团去了快手", "离开了美团": the customer they left.
+const LEFT_ZH = /(?:从|离开了?)([^，,。;；\s]{2,20}?)(?=去|跳|到|调|出来|离开|[，,。;；\s]|$)/;
 const WENT_TO_ZH = /(?:去了|跳槽到|跳到|调到|调去|加入了?|到了)([^，,。;；\s]{2,20}?)(?=[，,。;；\s]|$|了|当|做|任)/;
 
 const NAME_EN = String.raw`[A-Z][a-z]+(?:\s[A-Z][a-z]+)?`;
 const COMPANY_EN = String.raw`[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,4}`;
 const PERSON_EN = new RegExp(String.raw`(?:^|[:,.]\s*)(${NAME_EN})\s+(?:has\s+)?(?:left|moved|switched|jumped|joined|is now|got promoted)\b`);
 const NOW_AT_EN = new RegExp(String.raw`\b(?:(?:she|he)(?:'s|’s| is)\s+now|is now|now)\s+(?:the\s+)?(?:new\s+)?([A-Za-z ]{0,30}?)\s*(?:at|with|@)\s+(${COMPANY_EN})`);
+const LEFT_EN = new RegExp(String.raw`\b(?:left|quit)\s+(${COMPANY_EN})`);
 const JOINED_EN = new RegExp(String.raw`\b(?:joined|moved to|switched to|went to)\s+(${COMPANY_EN})(?:\s+as\s+(?:the\s+|their\s+|a\s+|an\s+|new\s+)*([A-Za-z ]{2,30}?)(?=[,.;]|$))?`);
 
 export function findJobChange(text: string): JobChange | undefined {
@@ -25,8 +28,10 @@ export function findJobChange(text: string): JobChange | undefined {
   if (zh && (MOVED_STRONG.test(text) || now)) {
     const went = WENT_TO_ZH.exec(text.slice(text.indexOf(zh) + zh.length));
     const customer = now?.[1] ?? went?.[1];
-    if (!customer) return { contact: zh };
-    return { contact: zh, ...(customer ? { customer } : {}), ...(now?.[2] ? { title: now[2] } : {}) };
+    const from = LEFT_ZH.exec(text)?.[1];
+    const left = from && from !== customer ? { from } : {};
+    if (!customer) return { contact: zh, ...left };
+    return { contact: zh, customer, ...(now?.[2] ? { title: now[2] } : {}), ...left };
   }
   const en = PERSON_EN.exec(text)?.[1];
   if (!en) return undefined;
@@ -34,5 +39,6 @@ export function findJobChange(text: string): JobChange | undefined {
   const joined = JOINED_EN.exec(text);
   const title = (nowEn?.[1] ?? joined?.[2])?.trim();
   const customer = nowEn?.[2] ?? joined?.[1];
-  return customer ? { contact: en, customer, ...(title ? { title } : {}) } : undefined;
+  const from = LEFT_EN.exec(text)?.[1]?.replace(/['’]s$/, '');
+  return customer ? { contact: en, customer, ...(title ? { title } : {}), ...(from && from !== customer ? { from } : {}) } : undefined;
 }
