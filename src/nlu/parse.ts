@@ -100,7 +100,8 @@ const CJK_RUN = /[\u4e00-\u9fff]{2}/;
 const SPELLS = new Map<string, boolean>();
 
 function spellsKeyword(name: string | undefined): boolean {
-  if (!name || !CJK_RUN.test(name)) return false;
+  // A long name holding a homophone of a keyword (深圳职业技术学院: 业技 ~ 业绩) is still a name.
+  if (!name || !CJK_RUN.test(name) || name.length > 5) return false;
   let spells = SPELLS.get(name);
   if (spells === undefined) {
     if (SPELLS.size >= 1000) SPELLS.clear();

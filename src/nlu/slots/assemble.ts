@@ -122,7 +122,8 @@ const person: Extractor = (c) => {
   const app = findApposition(c.text);
   // "中海油信息部经理许文": the customer's name ends the title on the left.
   const unnamed = c.customer ? c.text.replace(c.customer, ' ') : c.text;
-  const said = c.job?.title ?? (app?.contact === name ? app?.title : undefined) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findTitleBefore(unnamed, name);
+  // A title right before the name ("见了设备部长葛欣和她们的工程师") outranks one in another segment.
+  const said = c.job?.title ?? (app?.contact === name ? app?.title : undefined) ?? findTitleBefore(unnamed, name) ?? findTitle(segments, name) ?? findInlineTitle(c.masked);
   // "跟安踏的采购经理": the title is what follows the owner's 的.
   const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.

@@ -1,7 +1,7 @@
 // The person at the customer: 张总 / 李经理 (family name + honorific), a full name after
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
 import { isEnglishStopWord } from './customer-en.js';
-import { HONORIFICS, SURNAMES, TITLE_TAIL } from './lexicon.js';
+import { HONORIFICS, NOT_PERSON, SURNAMES, TITLE_TAIL } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
 import { findApposition } from './en-apposition.js';
@@ -13,7 +13,7 @@ const HONORIFIC_NAME = new RegExp(
 );
 const HONORIFIC_NAMES = new RegExp(HONORIFIC_NAME.source, 'g');
 const AFTER_ROLE = new RegExp(
-  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?(?:[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:经理|总监|主管|主任|部长|处长|负责人)(?=[${SURNAMES}]))?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|了|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
+  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?(?:[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:经理|总监|主管|主任|部长|处长|负责人)(?=[${SURNAMES}]))?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|了|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
@@ -23,6 +23,12 @@ const LATIN_OF_CUSTOMER = /的\s*(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责
 const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/;
 // "Visited the plant manager at Foxconn": a sentence-opening verb is nobody's name.
 const nonVerb = (name: string | undefined): string | undefined => (name && !isEnglishStopWord(name.split(' ')[0] ?? '') ? name : undefined);
+// "Sent Kelly at Vance…", "Notes from today": a sentence-opening verb or label is no part of the name.
+const withoutVerb = (name: string | undefined): string | undefined => {
+  const words = name?.split(' ') ?? [];
+  while (words.length && isEnglishStopWord(words[0] ?? '')) words.shift();
+  return words.join(' ') || undefined;
+};
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
 const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
@@ -45,7 +51,7 @@ const pinyinFrom = (text: string): string | undefined => {
 // 老张 / 老王: a familiar form of a family name.
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
 const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
-const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与])老[${SURNAMES}]`);
+const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪)老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)[A-Z][a-z]+)?)/;
@@ -63,8 +69,6 @@ const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(
 
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
-// Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
-const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|高校|高管|高新|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
 const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号))`;
@@ -132,11 +136,11 @@ export function findContact(text: string, customer?: string): string | undefined
 // "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
 // What may follow the name: punctuation, or a verb or time word that never ends a given name
 // (…邓娟通了电话, …蒋晨主持, …周敏今天来, …孙涛牵头, …韩冰带队).
-const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给])';
+const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲]|发(?=了|过|邮件|微信|消息))';
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? EN_FROM.exec(text)?.[1] ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? withoutVerb(EN_FROM.exec(text)?.[1]) ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
   if (en && en !== customer && !customer?.startsWith(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;

@@ -29,6 +29,7 @@ const STOP = new Set([
   // Documents sent, not companies: "send the SOW to Globex".
   'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
+  'recap', 'summary', 'fyi', 'notes', 'heads',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
@@ -86,6 +87,7 @@ function lowerName(text: string): string | undefined {
 }
 
 const AT_LOWER = /\b(?:at|from)\s+(?=[a-z])/g;
+const PERSON_OF_COMPANY = /\b(?:to|with|w\/|met|called|emailed|pinged)\s+[A-Z][a-z]+ [A-Z][a-z]+ of [A-Z]/;
 
 // "status of bi ya di": a lower-case pinyin name of several short words. After "at"/"from"
 // it outranks an earlier one, which is then a person ("met zhang wei at huawei").
@@ -118,6 +120,8 @@ export function findCustomerEn(text: string): string | undefined {
     // "Met Haier's CTO David": the run ends at its possessive.
     const name = trimStops((m[0].split(/['’]s(?![A-Za-z])/)[0] ?? '')).replace(/['’]s$/, '');
     if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
+    // "Spoke to Gavin Belson of Hooli": a person's full name before 'of' and the company.
+    if (PERSON_OF_COMPANY.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + m[0].length + 5)) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name)) continue;
     // "met w/ Caroline at aperture science": a capitalised person before a lower-case company.
     if (lower && /^\s+(?:at|from|@)\s+[a-z]/.test(withoutPeople.slice((m.index ?? 0) + m[0].length))) continue;
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;

@@ -68,7 +68,9 @@ function read(text: string): Apposition | undefined {
     return { contact: now[2], title: trimTitle(now[4]), index: now.index, end: now.index + now[0].length, ...(owner && { owner }) };
   }
   // "Opal Telecom, their VP eng Chris Doyle": the title belongs to the person after it.
-  const their = THEIR_TITLE_NAME.exec(text);
+  const titled = THEIR_TITLE_NAME.exec(text);
+  // ", VP Engineering": a department word after a title is no person.
+  const their = titled?.[2] && isName(titled[2]) ? titled : null;
   const claimed = NAME_COMMA_TITLE.exec(text);
   const comma = claimed && their && their.index < claimed.index + claimed[0].length && their.index > claimed.index ? null : claimed;
   // "at Lotus Retail, VP Procurement": a run after at/from is the company, not the person.

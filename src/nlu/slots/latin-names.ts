@@ -99,5 +99,9 @@ export function suffixedCompany(text: string, isStop: (word: string) => boolean)
   const listing = /contact|联系人|\d{7}|@[\w-]+\./i.test(text) && !/(?:\b(?:at|from|with|to|for|of)|@)\s*$/i.test(text.slice(0, m.index));
   const own = words.length >= 3 && listing ? words.slice(2) : words;
   const suffix = m[0].slice(m[1].length);
-  return `${own.join(' ')} ${suffix}`.replace(/\.$/, '');
+  // "Monarch Ltd. this morning": an abbreviated suffix keeps its full stop, as written, unless
+  // the stop ends the sentence ("Signed Acme Corp. 200k", "…Globex Inc.").
+  const after = text.slice(m.index + m[0].length);
+  const name = `${own.join(' ')} ${suffix}`;
+  return /^\s*(?:\d|[A-Z]|\||$)/.test(after) ? name.replace(/\.$/, '') : name;
 }

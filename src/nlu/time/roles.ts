@@ -38,6 +38,11 @@ const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
 
+// An English full stop ends a sentence when a space follows it ("…on Dec 3rd. Close targeted…");
+// "3.5M" and "Dec. 3" keep theirs.
+const breaksAt = (text: string, i: number): boolean =>
+  HARD_BREAK.test(text[i] ?? '') || (text[i] === '.' && /\s/.test(text[i + 1] ?? '') && /[a-z0-9]/i.test(text[i - 1] ?? '') && !/\b(?:Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Mr|Mrs|Ms|Dr|St|No|vs|approx)$/i.test(text.slice(Math.max(0, i - 6), i)));
+
 interface Windows { before: string; after: string }
 
 function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
@@ -45,9 +50,9 @@ function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
   const floor = mentions[i - 1]?.end ?? 0;
   const ceiling = mentions[i + 1]?.index ?? text.length;
   let start = mention.index;
-  while (start > floor && !HARD_BREAK.test(text[start - 1] ?? '')) start--;
+  while (start > floor && !breaksAt(text, start - 1)) start--;
   let end = mention.end;
-  while (end < ceiling && !HARD_BREAK.test(text[end] ?? '')) end++;
+  while (end < ceiling && !breaksAt(text, end)) end++;
   // Voice input has no commas: 然后 ("and then") starts a new clause all the same.
   const before = text.slice(start, mention.index);
   const cut = before.lastIndexOf('然后');
