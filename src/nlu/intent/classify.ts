@@ -58,6 +58,7 @@ function isTerseReport(e: Evidence): boolean {
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
+const QUOTA_TASK = /完成(?:任务|指标)|任务(?:完成|量|额|指标)/;
 const TERMS_ARGUED = /negotiat|haggl|pushing back|push back|谈判|在谈|谈(?:一下|下)?(?:付款|回款)|压(?:付款|账期)/i;
 const PLAN_FIGURES = /\d+(?:\.\d+)?\s*[%％]|分[\d一二两三四五六七八九十]+期|\binstal?lments?\b/i;
 const BID_SCORE = /评分|得分|打分|技术分|商务分/;
@@ -70,7 +71,8 @@ const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,
 export function isPlan(e: Evidence): boolean {
   if (CUSTOMER_DEADLINE.test(e.masked) && !S.REMIND.test(e.text)) return false;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
-  const booked = e.hasFutureDate ? /(?<!签)约了|约好了|定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
+  // ("蓝月亮的单子定了": a deal settled is done, not a meeting booked.)
+  const booked = e.hasFutureDate ? /(?<!签)约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   if (S.PAST.test(e.masked.replace(booked, '').replace(GUESSED, ''))) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
@@ -133,7 +135,8 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_DEALS.test(e.text) && !e.person },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.ASKED_IF_DONE.test(e.text) && !e.hasAmount && !e.hasStage },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
-  { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) },
+  // "我今年能完成任务吗": 任务 as the year's quota is KPI, not a to-do list.
+  { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) && !QUOTA_TASK.test(e.text) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   // "华为云的商机有几个", "查一下上汽": about a customer the tenant knows.
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.knownCustomer) && (S.PIPELINE.test(e.text) || S.LOOK_UP.test(e.text)) && isQuestion(e) && !S.ACTIVITY.test(e.masked) && !e.hasAmount },

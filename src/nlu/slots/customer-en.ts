@@ -29,7 +29,7 @@ const STOP = new Set([
   // Documents sent, not companies: "send the SOW to Globex".
   'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
-  'recap', 'summary', 'fyi', 'notes', 'heads',
+  'recap', 'summary', 'fyi', 'notes', 'heads', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.

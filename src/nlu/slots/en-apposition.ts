@@ -10,9 +10,9 @@ const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'offi
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
-const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
+const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr|security|legal|facilities|logistics|data|technology|digital|supply chain|design|strategy)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|CEO|GM|PM|BDM?|KAM)`;
+  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM)`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
@@ -22,13 +22,15 @@ const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(?<!&\s*)(${NAME}
 const COMPANY = String.raw`\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3}`;
 const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(${COMPANY})\s*\)`, 'u');
 // "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
-const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
+const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})(?<!['’]s)\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
+// "Lucius Fox (COO)", "Norman (head of procurement)": a name with its title in brackets.
+const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*\)`, 'u');
 // "Ms. Xu, she's their buyer".
 const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})(?:\s+(?:at|from|@)\s+(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?))?\s+is\s+now\s+(?:(?:their|the|our)\s+)?(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
-const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*)(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
+const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*|\b(?:[Mm]et|with|w\/|to|[Ee]mailed|[Cc]alled|[Pp]inged)\s+|—\s*|-\s+)(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
 // (", facilities manager Ken Ito wants…": after a pause, a title then the person too.)
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
@@ -59,6 +61,10 @@ function read(text: string): Apposition | undefined {
   const at = NAME_TITLE_AT.exec(text);
   if (at?.[1] && (at[2] ?? at[3]) && isName(at[1])) {
     return { contact: at[1], title: trimTitle((at[2] ?? at[3])!), index: at.index, end: at.index + at[0].length, owner: at[4] };
+  }
+  const bracketed = NAME_PAREN_TITLE.exec(text);
+  if (bracketed?.[1] && bracketed[2] && isName(bracketed[1])) {
+    return { contact: bracketed[1], title: trimTitle(bracketed[2]), index: bracketed.index, end: bracketed.index + bracketed[0].length };
   }
   const she = NAME_SHE_IS.exec(text);
   if (she?.[1] && she[2] && isName(she[1])) return { contact: she[1], title: trimTitle(she[2]), index: she.index, end: she.index + she[0].length };

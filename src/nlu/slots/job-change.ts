@@ -3,7 +3,8 @@
 // person is the one who moved, the customer is where they are now, the title what they are now.
 import { SURNAMES, TITLE_TAIL } from './lexicon.js';
 
-export interface JobChange { contact: string; customer?: string; title?: string; from?: string }
+/** `stays`: a promotion at the same customer, nobody left anywhere. */
+export interface JobChange { contact: string; customer?: string; title?: string; from?: string; stays?: true }
 
 const MOVED_ZH = '(?:跳槽|升职|升了|调岗|调到|调去|离职|换工作|换了工作|去了|到了|加入了?|高升)';
 const PERSON_ZH = new RegExp(`(?:^|[，,。\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?|[${SURNAMES}](?:总|经理|工|主任|姐|哥)|[老小][${SURNAMES}])(?=${MOVED_ZH})`);
@@ -21,7 +22,12 @@ const NOW_AT_EN = new RegExp(String.raw`\b(?:(?:she|he)(?:'s|’s| is)\s+now|is 
 const LEFT_EN = new RegExp(String.raw`\b(?:left|quit)\s+(${COMPANY_EN})`);
 const JOINED_EN = new RegExp(String.raw`\b(?:joined|moved to|switched to|went to)\s+(${COMPANY_EN})(?:\s+as\s+(?:the\s+|their\s+|a\s+|an\s+|new\s+)*([A-Za-z ]{2,30}?)(?=[,.;]|$))?`);
 
+// "Dana at Northwind got promoted to CPO": the same customer, a new title.
+const PROMOTED_EN = new RegExp(String.raw`(?:^|[:,.]\s*)(${NAME_EN})(?:\s+(?:at|from|@)\s+(${COMPANY_EN}))?\s+(?:got|was|has been|just got|is)\s+promoted\s+to\s+(?:the\s+)?([A-Za-z ]{2,30}?)(?=\s*[,;.]|$)`);
+
 export function findJobChange(text: string): JobChange | undefined {
+  const promoted = PROMOTED_EN.exec(text);
+  if (promoted?.[1]) return { contact: promoted[1], stays: true, ...(promoted[2] ? { customer: promoted[2] } : {}), ...(promoted[3] ? { title: promoted[3] } : {}) };
   const zh = PERSON_ZH.exec(text)?.[1];
   const now = zh ? NOW_AT_ZH.exec(text) : null;
   // "张伟去了趟华为" is a visit: a move needs its word, or the post held now.

@@ -7,8 +7,8 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['won', /签(?:合同|约)了|签了|已签|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review|push(?:ing|ed)? back on (?:the )?(?:price|pricing|terms|payment terms|discount|rates?)|\bcounter[- ]?offer/i],
   ['proposal', /报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
-  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}的需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
-  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly lead\b|\blead stage\b|first contact|initial contact|cold call/i],
+  ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}的需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|\bneeds? analysis\b|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
+  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly\W{1,2}lead\b|\blead stage\b|first contact|initial contact|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
@@ -98,6 +98,15 @@ const SELF_EXPLAINING = /^(?:输给|选了|选择了|用了|被|went with|chose)
 
 const EMOTICON = /(?:^|\s)(?:[:;]-?[()DPp/\\|]|T_T|QAQ|orz|[😭😢😞🙁☹️😩😤]+)(?=\s|$|[,，])/gu;
 
+// "他们选了西门子。下个月再约他…", "went with a cheaper vendor. Touch base again next month",
+// "budget frozen — will call again Oct 15": the reason ends where the sentence does, or where
+// the next plan begins.
+const NEXT_TOPIC = /[。!！?？;；]|\.\s|\s[—–-]\s|[,，]\s*(?=(?:我们?|咱们?)?(?:打算|准备|计划)?[^,，。]{0,8}(?:再约|再联系|再跟|再聊|再去|再碰|再打|回头|下次|下个?月|明年|以后)|(?:will|I'?ll|we'?ll|touch base|follow up|circle back|check back|revisit)\b)/i;
+function untilNextTopic(reason: string): string {
+  const at = reason.search(NEXT_TOPIC);
+  return at > 1 ? reason.slice(0, at) : reason;
+}
+
 export function findLostReason(text: string, match: StageMatch, customer?: string): string | undefined {
   if (SELF_EXPLAINING.test(text.slice(match.index, match.end))) {
     return text.slice(match.index).replace(/[\s。.!！~]+$/, '').slice(0, 200);
@@ -111,7 +120,7 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   const tail = owned && owned.test(unrepeated) ? unrepeated.replace(owned, '') : unrepeated;
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
   // ":( they went with…": an emoticon is no part of the reason.
-  const after = tail.replace(EMOTICON, ' ').replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '').replace(/[\s。.!！~]+$/, '').trim();
+  const after = untilNextTopic(tail.replace(EMOTICON, ' ').replace(LOST_OBJECT, '').replace(LEAD_IN, '').replace(LEADING_AMOUNT, '')).replace(/[\s。.!！~]+$/, '').trim();
   if (after.length >= 2 && !/^[\d\s,，。]+$/.test(after)) return after.slice(0, 200);
   const head = text.slice(0, match.index);
   // "王总电话说预算冻结 这单丢了": what the customer said right before the loss is why.

@@ -12,7 +12,7 @@ import { CALLBACK_DONE } from '../slots/callback.js';
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
 const CLOSE = /\bto sign\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|ping|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
+export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|\bnudge\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|\bping\b|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
@@ -41,7 +41,9 @@ const HARD_BREAK = /[,，。;；!！?？\n]/;
 // An English full stop ends a sentence when a space follows it ("…on Dec 3rd. Close targeted…");
 // "3.5M" and "Dec. 3" keep theirs.
 const breaksAt = (text: string, i: number): boolean =>
-  HARD_BREAK.test(text[i] ?? '') || (text[i] === '.' && /\s/.test(text[i + 1] ?? '') && /[a-z0-9]/i.test(text[i - 1] ?? '') && !/\b(?:Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Mr|Mrs|Ms|Dr|St|No|vs|approx)$/i.test(text.slice(Math.max(0, i - 6), i)));
+  HARD_BREAK.test(text[i] ?? '') || (text[i] === '.' && /\s/.test(text[i + 1] ?? '') && /[a-z0-9]/i.test(text[i - 1] ?? '')
+    && !/\b(?:Mr|Mrs|Ms|Dr|St|No|vs|approx|est)$/i.test(text.slice(Math.max(0, i - 6), i))
+    && !(/\b(?:Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov)$/i.test(text.slice(Math.max(0, i - 6), i)) && /^\.\s*\d/.test(text.slice(i))));
 
 interface Windows { before: string; after: string }
 
@@ -52,7 +54,9 @@ function windowsOf(text: string, mentions: DateMention[], i: number): Windows {
   let start = mention.index;
   while (start > floor && !breaksAt(text, start - 1)) start--;
   let end = mention.end;
-  while (end < ceiling && !breaksAt(text, end)) end++;
+  // "…end of Dec. Follow-up visit…": a mention that took the sentence's full stop ends its clause.
+  const closed = text[end - 1] === '.' && /\s/.test(text[end] ?? '') && !/^\s*\d/.test(text.slice(end));
+  while (!closed && end < ceiling && !breaksAt(text, end)) end++;
   // Voice input has no commas: 然后 ("and then") starts a new clause all the same.
   const before = text.slice(start, mention.index);
   const cut = before.lastIndexOf('然后');
@@ -88,6 +92,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   const next = nearAfter(w.after);
   // In a plan the date is when to follow up, even "提醒我月底前跟华为签合同".
   // Only the words right at the date: "明天下午给X打电话问下试用情况 试用2月15号结束" — the trial is the second date's.
+  // "…close end of Feb. f/u this Thursday": in a plan, a date said right after 'close' is still the close.
+  if (planning && /\bclos(?:e|ing)\b(?:\s+(?:by|on|in|around|before|date|eta|target(?:ed)?|expected|probably|hopefully|maybe))*\s*$/i.test(w.before) && !FOLLOW.test(w.before) && !/remind|提醒|记得/i.test(w.before)) return 'expected_close';
   if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
@@ -106,7 +112,7 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // 下周一我去他们那一趟: the 签 belongs to the date before).
   if (ACTION_AFTER.test(w.after)) return 'next_follow_up';
   // The words nearest the date first: "跟 上汽 … 签不了 就 10月底吧" is about signing, whatever came earlier.
-  const nearBefore = w.before.slice(-8);
+  const nearBefore = w.before.slice(/[A-Za-z]\s*$/.test(w.before) ? -14 : -8);
   if (CLOSE.test(nearBefore) && !FOLLOW.test(nearBefore)) return 'expected_close';
   if (CLOSE.test(w.before) && !FOLLOW.test(w.before)) return 'expected_close';
   if (FOLLOW.test(w.before)) return 'next_follow_up';
@@ -173,6 +179,9 @@ function refinesClose(slots: DateSlots, earlier: DateMention | undefined, text: 
   return sameMonth ? 'refines' : stepBefore ? 'replaces' : false;
 }
 
+const promisesContact = (text: string, m: DateMention): boolean =>
+  FOLLOW.test(text.slice(m.end, m.end + 10).split(HARD_BREAK)[0] ?? '') || FOLLOW.test(text.slice(Math.max(0, m.index - 6), m.index));
+
 export function assignDates(text: string, said: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const mentions = said.filter((m) => !m.absorbed);
   const slots: DateSlots = {};
@@ -194,6 +203,12 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
     }
     else if (role === 'next_follow_up' && PUT_OFF.test(text.slice(mention.end)) && !putOff) putOff = mention;
     else if (role === 'next_follow_up' && !slots.next_follow_up) { slots.next_follow_up = mention.value; followAt = mention; }
+    // "老王元旦后去实施，明天下午再跟她对一下": the contact promised (再跟她…) outranks an earlier action with no contact word.
+    else if (role === 'next_follow_up' && followAt && !promisesContact(text, followAt) && promisesContact(text, mention)) {
+      leftover.push(followAt);
+      slots.next_follow_up = mention.value;
+      followAt = mention;
+    }
     // "下周二前给 我这边周一就发": the day we will act, said after the deadline it meets, is the follow-up.
     else if (role === 'next_follow_up' && followAt && BY_DEADLINE.test(text.slice(followAt.end)) && mention.value.slice(0, 10) <= slots.next_follow_up!.slice(0, 10)) {
       leftover.push(followAt);
