@@ -5,6 +5,7 @@ import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
+import { toMandarin } from './text/cantonese.js';
 import { applyCorrections } from './text/corrections.js';
 import { withoutColleagues } from './text/colleagues.js';
 import { readCommand } from './commands.js';
@@ -113,7 +114,7 @@ function spellsKeyword(name: string | undefined): boolean {
 
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
-    const normalized = cleanSpoken(fixEnglishTypos(normalizeText(typeof text === 'string' ? text : '')));
+    const normalized = cleanSpoken(fixEnglishTypos(toMandarin(normalizeText(typeof text === 'string' ? text : ''))));
     const first = understand(normalized, options ?? { now: '' });
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME

@@ -14,6 +14,9 @@ const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
 const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|订单|总价|budget|deal|worth|value|contract|quote|price/i;
 
+const LOCAL_DOLLAR = /(HK|S|NT)\$$/i;
+const CURRENCY_OF: Record<string, string> = { HK: 'HKD', S: 'SGD', NT: 'TWD', HKD: 'HKD', SGD: 'SGD', TWD: 'TWD', 港币: 'HKD', 港元: 'HKD', 新币: 'SGD' };
+
 export interface Amount { value: number; currency?: string; index: number }
 
 export function extractAmount(text: string): Amount | undefined {
@@ -28,7 +31,11 @@ export function extractAmount(text: string): Amount | undefined {
     const end = (m.index ?? 0) + m[0].length;
     // 20万美元: the currency word follows the unit.
     const dollars = (prefix && DOLLAR.test(prefix)) || (unitWord && DOLLAR.test(unitWord)) || /^\s?(?:美元|美金|USD|dollars)/i.test(text.slice(end, end + 8));
-    found.push({ value, index: m.index ?? 0, ...(dollars ? { currency: 'USD' } : {}) });
+    // "HK$35万", "S$50k", "SGD 450k": a dollar that is not the US one.
+    const local = prefix === '$' ? LOCAL_DOLLAR.exec(text.slice(Math.max(0, (m.index ?? 0) - 3), (m.index ?? 0) + 1))?.[1] : undefined;
+    const named = /^\s?(HKD|SGD|TWD|港币|港元|新币)/i.exec(text.slice(end, end + 5))?.[1] ?? /(HKD|SGD|TWD)\s?$/i.exec(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index ?? 0))?.[1];
+    const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : undefined);
+    found.push({ value, index: m.index ?? 0, ...(currency ? { currency } : {}) });
   }
   if (found.length <= 1) return found[0];
   // "从100万调整到150万": the value after 到/为/改成 is the new one.

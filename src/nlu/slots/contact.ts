@@ -65,7 +65,9 @@ const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|D
 // "华润万家 Amy 今天…", "见了Linda，", "Tony @ 深信服", "跟Sophia（上海…）": a capitalised first name in a
 // Chinese message, where the words around it mark a person.
 const LATIN_IN_ZH = /(?:(?:见了?|跟|和|与|找了?|约了?|拜访了?|接待我的是)\s*|(?:^|[\s，,。；;:：])(?=[A-Z][a-z]+\s*(?:@|\sat\s+[\u4e00-\u9fff]|（|\(|\s+(?:今天|上午|下午|昨天|昨晚|刚才|刚刚|早上|晚上|中午|邮件|微信|电话|视频|说|反馈|表示|那边)|[，,]?\s*(?:邮件|微信|电话)(?:回复|说|沟通|聊))))([A-Z][a-z]{1,14})(?![A-Za-z])(?!\s*的)/;
-const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(text) ? LATIN_IN_ZH.exec(text)?.[1] : undefined);
+// "见了采购经理Kelly", "IT总监Kevin Xu", "行政总厨Marco", "category manager Winnie": an English name right after a title.
+const TITLE_THEN_LATIN = new RegExp(`(?:${TITLE_TAIL}|总厨|主厨|店长|\\b(?:manager|director|head|lead|buyer))\\s*([A-Z][a-z]{1,14}(?:\\s[A-Z][a-z]{1,14})?)(?![A-Za-z])`);
+const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_LATIN.exec(text)?.[1] ?? LATIN_IN_ZH.exec(text)?.[1] : undefined);
 
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;

@@ -3,7 +3,7 @@
 import type { DateMention } from '../time/extract.js';
 import { PHONE, EMAIL } from './contact-info.js';
 
-const AMOUNT_SPAN = /(?:[¥$]|US\$|RMB|CNY|USD)\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[wWkKmM])?|\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|million|[wWkKmM](?![a-zA-Z]))/g;
+const AMOUNT_SPAN = /(?:[¥$]|(?:US|HK|S|NT)\$|RMB|CNY|USD|HKD|SGD)\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[wWkKmM])?|\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|million|[wWkKmM](?![a-zA-Z]))/g;
 const GLOBAL_PHONE = new RegExp(PHONE.source, 'g');
 const GLOBAL_EMAIL = new RegExp(EMAIL.source, 'g');
 
