@@ -63,7 +63,8 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
   };
 }
 
-function understand(normalized: string, options: ParseOptions): ParseResult {
+/** `asTyped`: the message in the script it was typed in, kept as its summary (a Traditional note stays Traditional). */
+function understand(normalized: string, options: ParseOptions, asTyped?: string): ParseResult {
   const command = readCommand(normalized);
   const ref = readReference(options.now);
   const said = normalizeNumerals(command ? command.rest : normalized);
@@ -83,7 +84,7 @@ function understand(normalized: string, options: ParseOptions): ParseResult {
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
-    text, said: corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
+    text, said: asTyped && corrected === said ? asTyped : corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     clock: ref,
     ...(options.names ? { names: options.names } : {}),
     ...(job ? { job } : {}),
@@ -114,14 +115,17 @@ function spellsKeyword(name: string | undefined): boolean {
 
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
-    const normalized = cleanSpoken(fixEnglishTypos(toMandarin(normalizeText(typeof text === 'string' ? text : ''))));
-    const first = understand(normalized, options ?? { now: '' });
+    const typed = normalizeText(typeof text === 'string' ? text : '');
+    const mandarin = toMandarin(typed);
+    const normalized = cleanSpoken(fixEnglishTypos(mandarin));
+    const asTyped = mandarin !== typed ? cleanSpoken(fixEnglishTypos(typed)) : undefined;
+    const first = understand(normalized, options ?? { now: '' }, asTyped);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
     // picked a homophone (拜仿 for 拜访). Retry with keywords restored.
     const fixed = fixPinyinTypos(normalized);
     if (fixed === normalized) return first;
-    const second = understand(fixed, options ?? { now: '' });
+    const second = understand(fixed, options ?? { now: '' }, asTyped);
     return second.confidence >= first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.
