@@ -58,6 +58,7 @@ function isTerseReport(e: Evidence): boolean {
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
+const WHEN_CLOSE = /(?:啥时候|什么时候|何时|几时|哪天|多久)(?:能|会|可以|才能|才)?(?:签|成交|拿下|定|落地|下单)|\bwhen (?:will|do|does|can|are) (?:they|we|it|[A-Z]\w*) (?:sign|close)\b/i;
 const QUOTA_TASK = /完成(?:任务|指标)|任务(?:完成|量|额|指标)/;
 const TERMS_ARGUED = /negotiat|haggl|pushing back|push back|谈判|在谈|谈(?:一下|下)?(?:付款|回款)|压(?:付款|账期)/i;
 const PLAN_FIGURES = /\d+(?:\.\d+)?\s*[%％]|分[\d一二两三四五六七八九十]+期|\binstal?lments?\b/i;
@@ -133,6 +134,8 @@ const RULES: Rule[] = [
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => !e.customer && S.DEALS_WORD.test(e.text) && findIdleDays(e.text) !== undefined && (isQuestion(e) || short(e, 24)) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.WHO_WORKS.test(e.text) && isQuestion(e) && !e.hasAmount && !e.hasStage },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_DEALS.test(e.text) && !e.person },
+  // "三一重工那单预计啥时候能签": asking when, not telling.
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && WHEN_CLOSE.test(e.text) && !e.hasAmount },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.ASKED_IF_DONE.test(e.text) && !e.hasAmount && !e.hasStage },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   // "我今年能完成任务吗": 任务 as the year's quota is KPI, not a to-do list.
@@ -165,6 +168,8 @@ const RULES: Rule[] = [
   // "三一那个项目年前能定下来": a signing said with a time no rule resolves is still deal news.
   { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && VAGUE_CLOSE.test(e.text) && !isQuestion(e) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
+  // "刚才说错了 京东物流是183万 不是138": a correction of a deal's figure.
+  { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && e.hasAmount && /说错了|记错了|不对|更正|纠正|其实是|不是\s*\d/.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
 ];
 

@@ -30,7 +30,7 @@ const withoutVerb = (name: string | undefined): string | undefined => {
   return words.join(' ') || undefined;
 };
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
-const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
+const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ff]rom|[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^(?!(?:Email|Call|Calls|Met|Sent|Notes|Recap|Called|Emailed|Lunch|Dinner|Coffee|Reply|Message|Update|Meeting)\b))([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.
@@ -73,7 +73,7 @@ const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
-const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号))`;
+const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
 
 // The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
 const COMPILED = new Map<string, [RegExp, RegExp]>();
@@ -102,7 +102,7 @@ function fullNameOf(text: string, customer?: string): string | undefined {
 // mark a person (a company is no person: the customer's own name is never taken).
 const FULL_END = `(?=[,，。;；、\\s]|$|亲自|接待|说|表示|反馈|同意|答应|提到|觉得|聊|谈|一起|介绍|确认|对接|负责)`;
 const PERSON_SAID = [
-  new RegExp(`(?:见了|见到了?|拜访了|约了|找了|接待我们?的是)([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
+  new RegExp(`(?:见了|见到了?|拜访了?|约了|找了|接待我们?的是)([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
   new RegExp(`(?:部|科|处|室|中心|组)的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)${FULL_END}`),
   new RegExp(`(?:^|[,，。;；\\s])([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=亲自|接待了?我)`),
   // "…的项目部，王建军说钢材价格要调": a full name opening a clause and speaking.

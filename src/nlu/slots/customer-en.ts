@@ -124,6 +124,9 @@ export function findCustomerEn(text: string): string | undefined {
     if (PERSON_OF_COMPANY.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + m[0].length + 5)) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name)) continue;
     // "met w/ Caroline at aperture science": a capitalised person before a lower-case company.
     if (lower && /^\s+(?:at|from|@)\s+[a-z]/.test(withoutPeople.slice((m.index ?? 0) + m[0].length))) continue;
+    // "reply from Maria at Initech": a first name with a company after it is the person.
+    const next = withoutPeople.slice((m.index ?? 0) + m[0].length);
+    if (/^\s+(?:at|from|@)\s+[A-Z]/.test(next) && /^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(name) && !/\b(?:Corp|Inc|Ltd|Group|Bank|Labs)\b/.test(name)) continue;
     if (AFTER_AT.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) return name;
     first ??= name;
   }

@@ -12,7 +12,11 @@ export const period: Extractor = (c) => {
   const shifted = findPeriodShift(c.text);
   if (shifted) return shifted;
   const found = findPeriod(c.text);
-  return found ? { period: found } : {};
+  if (found) return { period: found };
+  // "2026年我的业绩": a year said by its number, counted from this one.
+  const year = /(?<!\d)(20\d\d)\s?年(?![\d一二三四五六七八九十]{1,2}月)/.exec(c.text)?.[1];
+  const offset = year ? Number(year) - Number(c.today.slice(0, 4)) : undefined;
+  return offset !== undefined && Math.abs(offset) <= 24 ? { period: 'year', ...(offset ? { period_offset: offset } : {}) } : {};
 };
 // "15号要干嘛", "周五要跟进谁": the tasks of one day named by a date are that day's (up to 24 days ahead).
 export const taskPeriod: Extractor = (c) => {

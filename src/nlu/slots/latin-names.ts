@@ -83,7 +83,8 @@ export function pinyinRun(text: string): string | undefined {
   return words.length >= 2 ? words.join(' ') : undefined;
 }
 
-const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?![A-Za-z-])`);
+// "Siemens Ltd China": a region after the suffix is part of the name.
+const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?:\\s+(?:China|Shanghai|Beijing|Shenzhen|HK|Hong Kong|Singapore|Asia|APAC|Japan|Korea|Taiwan|India|Vietnam|Thailand))?(?![A-Za-z-])`);
 
 /**
  * "Jane Doe Acme Corp": a suffixed run of three or more words before the suffix starts with

@@ -3,7 +3,7 @@ type Tier = 'A' | 'B' | 'C';
 
 // Ordered: explicit letters first, then the words the contract maps to a tier.
 const TIERS: [RegExp, Tier | null][] = [
-  [/(?<![A-Za-z])([ABC])\s*(?:类|级|档|等)/, null],
+  [/(?<![A-Za-z])([ABC])\s*(?:类|级|档|等)|(?:级别|等级|分级|客户等级)\s*[:：是为]?\s*([ABC])(?![A-Za-z])/, null],
   [/\btier\s*[-:]?\s*([ABC])\b|\b([ABC])[-\s]tier\b|\b([ABC])\s+(?:account|customer|client)\b/i, null],
   [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|key account|strategic/i, 'A'],
   [/一般客户|普通客户|中等客户|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],

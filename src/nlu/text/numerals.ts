@@ -74,13 +74,15 @@ const WAN_TAIL = /(?<![\d.])(\d{1,4})万([一二两三四五六七八九])(?![�
 const WAN_THOUSANDS = /(?<![\d.])(\d{1,4})万(\d)千(?![\d百十])/g;
 
 export function normalizeNumerals(raw: string): string {
-  const text = decimals(raw).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1');
+  const text = decimals(raw).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
   return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d]}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
     const n = chineseToNumber(day);
     return n && n <= 31 ? `${month}${n}` : whole;
   });
 }
 
+// "1百万", "3千万": a digit before 百万/千万.
+const DIGIT_HUNDRED_WAN = /(\d+(?:\.\d+)?)(百|千)万/g;
 // "一百二十个W", "1.5个亿": spoken 个 between a number and its money unit ("两个万科的项目" keeps it).
 const COUNTED_UNIT = /([\d零〇一二两三四五六七八九十百千])个(?=[wW](?![a-zA-Z])|亿|万(?![\u4e00-\u9fff]))/g;
 

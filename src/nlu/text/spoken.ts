@@ -30,6 +30,8 @@ const HOMOPHONES: [RegExp, string][] = [
   [/(?<=[下上本这])个?礼拜(?![一二三四五六日天1-7])/g, '周'],
 ];
 
+const BOT_MENTION = /^\s*@(?:salesbot|bot|机器人|小助手|销售助手)\b\s*/i;
+
 // A greeting names no time ("早上好" is not this morning, "good evening" not tonight).
 const GREETING = /(?:早上|上午|中午|下午|晚上)好(?![的看听用])|早安(?![排装全])|(?<![下中])午安(?!排)|晚安(?!排)|\bgood (?:morning|afternoon|evening|night)\b|^(?:morning|evening)\b/gi;
 
@@ -41,7 +43,8 @@ const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s
 const GLUED = /(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
 
 export function cleanSpoken(text: string): string {
-  let out = text.replace(MARKUP, ' ').replace(GREETING, ' ');
+  // "@salesbot help": the bot addressed at the start is no part of what is said.
+  let out = text.replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
