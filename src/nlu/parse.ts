@@ -5,7 +5,7 @@ import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
-import { toMandarin } from './text/cantonese.js';
+import { toMandarin, toSimplifiedScript } from './text/cantonese.js';
 import { applyCorrections } from './text/corrections.js';
 import { withoutColleagues } from './text/colleagues.js';
 import { readCommand } from './commands.js';
@@ -113,19 +113,42 @@ function spellsKeyword(name: string | undefined): boolean {
   return spells;
 }
 
+// Names said in Traditional characters are kept as written ("澳門國際銀行"): each is found in the
+// Simplified form the rules read and taken back from the same place in what was typed.
+const WRITTEN_SLOTS = ['customer', 'contact', 'title', 'industry', 'lost_reason', 'moved_from'] as const;
+function asWritten(result: ParseResult, typed: string): ParseResult {
+  const simplified = toSimplifiedScript(typed);
+  if (simplified === typed) return result;
+  // By code point: a character outside the BMP (𠮶) is one, as the conversion counts it.
+  const simple = Array.from(simplified);
+  const written = Array.from(typed);
+  if (simple.length !== written.length) return result;
+  const flat = simple.join('');
+  const back = (v: string) => {
+    const at = flat.indexOf(v);
+    if (at < 0) return v;
+    const start = Array.from(flat.slice(0, at)).length;
+    return written.slice(start, start + Array.from(v).length).join('');
+  };
+  const slots: Slots = { ...result.slots };
+  for (const key of WRITTEN_SLOTS) if (typeof slots[key] === 'string') slots[key] = back(slots[key]);
+  if (slots.also_customers) slots.also_customers = slots.also_customers.map(back);
+  return { ...result, slots };
+}
+
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
     const typed = normalizeText(typeof text === 'string' ? text : '');
     const mandarin = toMandarin(typed);
     const normalized = cleanSpoken(fixEnglishTypos(mandarin));
     const asTyped = mandarin !== typed ? cleanSpoken(fixEnglishTypos(typed)) : undefined;
-    const first = understand(normalized, options ?? { now: '' }, asTyped);
+    const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
     // picked a homophone (拜仿 for 拜访). Retry with keywords restored.
     const fixed = fixPinyinTypos(normalized);
     if (fixed === normalized) return first;
-    const second = understand(fixed, options ?? { now: '' }, asTyped);
+    const second = asWritten(understand(fixed, options ?? { now: '' }, asTyped), typed);
     return second.confidence >= first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.

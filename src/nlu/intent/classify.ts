@@ -59,6 +59,7 @@ function isTerseReport(e: Evidence): boolean {
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
 const WHEN_CLOSE = /(?:啥时候|什么时候|何时|几时|哪天|多久)(?:能|会|可以|才能|才)?(?:签|成交|拿下|定|落地|下单)|\bwhen (?:will|do|does|can|are) (?:they|we|it|[A-Z]\w*) (?:sign|close)\b/i;
+const REPORT_OPENING = /^\s*(?:拜访|见了|电话沟通|微信沟通|约见|上门)[^\s,，。|]{2,}\s/;
 const QUOTA_TASK = /完成(?:任务|指标)|任务(?:完成|量|额|指标)/;
 const TERMS_ARGUED = /negotiat|haggl|pushing back|push back|谈判|在谈|谈(?:一下|下)?(?:付款|回款)|压(?:付款|账期)/i;
 const PLAN_FIGURES = /\d+(?:\.\d+)?\s*[%％]|分[\d一二两三四五六七八九十]+期|\binstal?lments?\b/i;
@@ -80,6 +81,8 @@ export function isPlan(e: Evidence): boolean {
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
   if (opensWithReport(e.masked)) return false;
+  // "拜访蓝月亮 需求分析 预算一百万 下周五前报价": a note opening on a contact, with deal facts, reports it.
+  if (REPORT_OPENING.test(e.masked) && (e.hasStage || e.hasAmount) && !S.REMIND.test(e.text)) return false;
   if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;

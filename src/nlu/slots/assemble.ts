@@ -141,7 +141,7 @@ const person: Extractor = (c) => {
 // A contact who changed jobs: say so, and where from, so the old record can be marked as left.
 const jobChange: Extractor = (c) => (c.job && !c.job.stays ? { job_change: true, ...(c.job.from ? { moved_from: c.job.from } : {}) } : {});
 // "带我见了他们CFO", "对接的是财务经理": the verb, owner or 是 before a title is no part of it.
-const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)/;
+const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)|^(?:和|跟|与|同)/;
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
 // A visit report that also gives the contact's title or phone: those facts land on the contact.
 const contactFacts: Extractor = (c) => {

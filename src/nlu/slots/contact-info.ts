@@ -2,12 +2,12 @@
 import { SURNAMES, TITLE_WORDS } from './lexicon.js';
 
 // Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
-export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)/;
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)|(?<![\d.,$¥])([5689]\d{3}\s\d{4})(?![\d.,%万wWkK])/;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
 
 export function findPhone(text: string): string | undefined {
   const m = PHONE.exec(text);
-  const raw = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5] ?? m?.[6];
+  const raw = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5] ?? m?.[6] ?? m?.[7];
   return raw ? raw.replace(/\D/g, '') : undefined;
 }
 

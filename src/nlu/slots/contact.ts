@@ -90,6 +90,9 @@ function patternsFor(customer: string): [RegExp, RegExp] {
 
 function fullNameOf(text: string, customer?: string): string | undefined {
   if (!customer || /^[A-Za-z]/.test(customer)) return undefined;
+  const latin = text.slice(text.indexOf(customer) + customer.length);
+  const english = /^\s?([A-Z][a-z]{1,14})(?![A-Za-z])/.exec(latin)?.[1];
+  if (english && text.includes(customer) && !isEnglishStopWord(english)) return english;
   const [owned, glued] = patternsFor(customer);
   const own = owned.exec(text)?.[1];
   // "美团和招行": a conjunction joining two customers is no family name.

@@ -96,6 +96,9 @@ function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name)) return undefined;
+  // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
+  const glued = /^([\u4e00-\u9fff]{2,}?)[A-Z][a-z]{1,14}$/.exec(name)?.[1];
+  if (glued) return clean(glued);
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
   // "回访了4家", "找个时间": a count of customers or a time to find is no name.
@@ -246,7 +249,7 @@ function worksCompany(name: string | undefined, masked: string, after: string): 
 
 // "电话 中通 马经理 谈判 下周二": in a note of space-separated words, the first word that is not a
 // channel, a stage, a person or a date is the customer.
-const TERSE_SKIP = /^(?:电话|微信|拜访|邮件|视频会?|演示|面谈|见面|上门|吃饭|提醒|记得|回访|方案|报价|谈判|需求确认|有意向|初步接触|签了|丢了|成交|赢单|签约|拿下|ok|demo)$/i;
+const TERSE_SKIP = /^(?:电话|微信|拜访|邮件|视频会?|演示|面谈|见面|上门|吃饭|提醒|记得|回访|方案|报价|(?:报价|方案)已(?:经)?(?:发|给|交)|谈判|需求确认|有意向|初步接触|签了|丢了|成交|赢单|签约|拿下|ok|demo)$/i;
 function terseName(masked: string): string | undefined {
   const words = masked.trim().split(/\s+/);
   // A note: three or more short words, one of them a channel or stage word, none a phrase.
@@ -255,7 +258,8 @@ function terseName(masked: string): string | undefined {
   if (words.length < 3 || !words.some((w) => TERSE_SKIP.test(w)) || words.some((w) => w.length > 12 || /的|[a-z]{3}/i.test(w) && !TERSE_SKIP.test(w))) return undefined;
   for (const word of words) {
     if (TERSE_SKIP.test(word) || word.includes('|') || !/^[\u4e00-\u9fff][\u4e00-\u9fff0-9&·]{1,12}$/.test(word)) continue;
-    if (LOOKS_LIKE_PERSON.test(word)) continue;
+    // "电话 华住 王总": beside a named person (王总), a two-character word is the company.
+    if (LOOKS_LIKE_PERSON.test(word) && !(word.length === 2 && words.some((w) => IS_CONTACT.test(w)))) continue;
     // clean() already refuses a contact (王总, 李工) through IS_CONTACT.
     const name = clean(word);
     if (name) return name;

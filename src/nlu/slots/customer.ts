@@ -17,11 +17,23 @@ const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
 const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议/gi;
 
+const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
+function mixedName(masked: string): string | undefined {
+  const latin = masked.match(/[A-Za-z]+/g)?.join('').length ?? 0;
+  const cjk = masked.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (latin < 8 || latin <= cjk * 2) return undefined;
+  const run = MIXED_CJK.exec(masked)?.[1];
+  return run ? findCustomerZh(run) : undefined;
+}
+
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
   const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
+  // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
+  const mixed = mixedName(masked);
+  if (mixed) return mixed;
   const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
   const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);
   // A known team member or contact is never the customer ("张伟的漏斗").

@@ -1,7 +1,7 @@
 // A contact who changed jobs: "李娜跳槽了，从美团去了快手，现在是快手的商务总监", "钱伟升职了，现在是
 // 中国移动浙江公司的副总经理", "Sandra Li left Margie's Travel, she's now CIO at Blue Yonder". The
 // person is the one who moved, the customer is where they are now, the title what they are now.
-import { SURNAMES, TITLE_TAIL } from './lexicon.js';
+import { NOT_PERSON, SURNAMES, TITLE_TAIL } from './lexicon.js';
 
 /** `stays`: a promotion at the same customer, nobody left anywhere. */
 export interface JobChange { contact: string; customer?: string; title?: string; from?: string; stays?: true }
@@ -24,11 +24,25 @@ const JOINED_EN = new RegExp(String.raw`\b(?:joined|moved to|switched to|went to
 
 // "Dana at Northwind got promoted to CPO": the same customer, a new title.
 const PROMOTED_EN = new RegExp(String.raw`(?:^|[:,.]\s*)(${NAME_EN})(?:\s+(?:at|from|@)\s+(${COMPANY_EN}))?\s+(?:got|was|has been|just got|is)\s+promoted\s+to\s+(?:the\s+)?([A-Za-z ]{2,30}?)(?=\s*[,;.]|$)`);
+// "Alvin Tan from Jumbo Seafood moved to procurement head": a new post (lower case) at the same customer.
+const NEW_POST_EN = new RegExp(String.raw`(?:^|[:,]\s*|(?<!\b(?:Mr|Mrs|Ms|Dr|Prof))\.\s*)((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?${NAME_EN})\s+(?:at|from|@)\s+(${COMPANY_EN})\s+(?:moved to|became|is now|switched to|took over as)\s+(?:the\s+|a\s+|an\s+)?((?:[a-z]+\s){0,3}(?:head|manager|director|lead|vp|officer|engineer|buyer|chief)(?:\s(?:of\s)?[a-z]+){0,2})(?=\s*[,;.]|$)`);
+// "钱大妈的陈经理调去做区域总监了", "Kelly升了做Marriott的采购总监": a new post, at the same or a named customer.
+const PROMOTED_ZH = new RegExp(`(?:([\\u4e00-\\u9fffA-Za-z0-9]{2,12}?)的)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?|[${SURNAMES}](?:总|经理|工|主任|姐|哥|生|小姐)|[A-Z][a-z]+)(?:调去|调到|升职|升了|升任|被提拔|提拔)(?:成|为|做|当)?了?(?:([\\u4e00-\\u9fffA-Za-z0-9]{2,16}?)的)?([\\u4e00-\\u9fffA-Za-z]{0,6}?${TITLE_TAIL})`);
 
 export function findJobChange(text: string): JobChange | undefined {
   const promoted = PROMOTED_EN.exec(text);
   if (promoted?.[1]) return { contact: promoted[1], stays: true, ...(promoted[2] ? { customer: promoted[2] } : {}), ...(promoted[3] ? { title: promoted[3] } : {}) };
-  const zh = PERSON_ZH.exec(text)?.[1];
+  const post = NEW_POST_EN.exec(text);
+  if (post?.[1] && post[3]) return { contact: post[1], stays: true, customer: post[2]!, title: post[3] };
+  const zhPost = PROMOTED_ZH.exec(text);
+  if (zhPost?.[2] && zhPost[4] && !NOT_PERSON.test(zhPost[2])) {
+    const at = zhPost[3] ?? zhPost[1];
+    const moved = zhPost[1] && zhPost[3] && zhPost[1] !== zhPost[3];
+    return { contact: zhPost[2], title: zhPost[4], ...(at ? { customer: at } : {}), ...(moved ? { from: zhPost[1] } : { stays: true as const }) };
+  }
+  const named = PERSON_ZH.exec(text)?.[1];
+  // "金额上调到130万": a word that starts like a family name is no one.
+  const zh = named && !NOT_PERSON.test(named) && !/^金额|^预算|^价格/.test(named) ? named : undefined;
   const now = zh ? NOW_AT_ZH.exec(text) : null;
   // "张伟去了趟华为" is a visit: a move needs its word, or the post held now.
   if (zh && (MOVED_STRONG.test(text) || now)) {

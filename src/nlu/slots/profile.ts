@@ -6,7 +6,7 @@ const TIERS: [RegExp, Tier | null][] = [
   [/(?<![A-Za-z])([ABC])\s*(?:类|级|档|等)|(?:级别|等级|分级|客户等级)\s*[:：是为]?\s*([ABC])(?![A-Za-z])/, null],
   [/\btier\s*[-:]?\s*([ABC])\b|\b([ABC])[-\s]tier\b|\b([ABC])\s+(?:account|customer|client)\b/i, null],
   [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|key account|strategic/i, 'A'],
-  [/一般客户|普通客户|中等客户|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],
+  [/一般客户|普通客户|中等客户|(?<=\s)一般\s*$|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],
   [/小客户|长尾客户|低价值|small (?:account|customer)/i, 'C'],
 ];
 
@@ -38,7 +38,7 @@ const INDUSTRIES_EN = [
 
 const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
 // "行业：安防" / "industry is retail"; a bare space after 行业 starts the next item ("安防行业 A类").
-const ZH_LABELED = /(?:(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)|(?<=^|[\s,，])(?:行业|所属行业))\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
+const ZH_LABELED = /(?:(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)|(?<=^|[\s,，])(?:行业|所属行业|industry))\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
 const ZH_DOING = /(?:做|搞|从事)([\u4e00-\u9fff]{2,8}?)(?:的|行业)/;
 const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|company)\b/i;
 
@@ -61,7 +61,7 @@ function leftover(segments: string[], customer?: string): string | undefined {
   if (!customer) return undefined;
   // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
   const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s));
-  const candidate = rest.find((s) => /^[a-z][a-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s));
+  const candidate = rest.find((s) => /^[a-z][A-Za-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s));
   return candidate;
 }
 

@@ -10,12 +10,15 @@ const toSimplified = Converter({ from: 'hk', to: 'cn' });
 const CANTONESE: [RegExp, string][] = [
   [/嘅/g, '的'], [/咗/g, '了'], [/佢哋/g, '他们'], [/佢/g, '他'], [/嗰|𠮶/g, '那'], [/係/g, '是'], [/喺/g, '在'],
   [/聽日|听日/g, '明天'], [/琴日|寻日/g, '昨天'], [/今日/g, '今天'], [/下昼|下晝/g, '下午'], [/朝早/g, '早上'], [/晏昼|晏晝/g, '中午'], [/后日(?!子)/g, '后天'],
-  [/食(?:咗|了)?(?=饭|餐|lunch|dinner|早餐|午饭|晚饭|个饭|餐饭)/gi, '吃了'], [/倾(?!向|斜|听|销|力|注|倒|诉)(?:咗|了)?(?=[\u4e00-\u9fffA-Za-z])/g, '聊了'],
+  [/食(?:咗|了)(?=饭|餐|lunch|dinner|早餐|午饭|晚饭|个饭|餐饭)/gi, '吃了'], [/食(?=饭|餐|lunch|dinner|早餐|午饭|晚饭|个饭|餐饭)/gi, '吃'], [/倾(?!向|斜|听|销|力|注|倒|诉)(?:咗|了)(?=[\u4e00-\u9fffA-Za-z])/g, '聊了'], [/倾(?!向|斜|听|销|力|注|倒|诉)(?=[\u4e00-\u9fffA-Za-z])/g, '聊'],
   [/(?<![合共相不认协陪如等连一会])同(?!事|意|学|时|样|比|期|步|行|类|城|一|等|志|胞|盟|伴|居|龄|款)(?=[\u4e00-\u9fffA-Za-z])/g, '跟'],
   [/覆(?!盖|灭|辙|水|议|核|查)/g, '回复'], [/(?<=[他她们])话(?=[\u4e00-\u9fff，,\s])/g, '说'], [/唔/g, '不'], [/冇/g, '没有'], [/啲/g, '些'], [/(?<=判|谈|聊|做|搞|倾)紧(?=[\s，,。]|$)/g, '中'],
 ];
 
 const CANTONESE_MARK = /[嘅咗佢嗰𠮶係喺冇啲]|听日|琴日|食(?:咗|了)?(?:饭|餐|lunch|dinner)|倾咗/i;
+
+/** The message in Simplified characters only (same length as typed, character for character, when it differs). */
+export const toSimplifiedScript = (text: string): string => toSimplified(text);
 
 /** Simplified Mandarin for a message typed in Traditional characters or written Cantonese. */
 export function toMandarin(text: string): string {

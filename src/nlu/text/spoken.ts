@@ -44,7 +44,8 @@ const GLUED = /(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那�
 
 export function cleanSpoken(text: string): string {
   // "@salesbot help": the bot addressed at the start is no part of what is said.
-  let out = text.replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
+  // "添加联系人 / 德赛西威 / 黄志明": a spaced slash separates items like a comma.
+  let out = text.replace(/\s+\/\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
