@@ -127,7 +127,7 @@ const person: Extractor = (c) => {
   // "跟安踏的采购经理": the title is what follows the owner's 的.
   const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.
-  const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length) || undefined : rawTitle;
+  const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length).replace(OWNER_WORD, '') || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
   const title = name && ownTitle?.includes(name) ? undefined : ownTitle;
   const phone = findPhone(c.text);

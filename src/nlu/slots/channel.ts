@@ -22,7 +22,8 @@ const DEMO_WISHED = /\b(?:they|he|she|client|customer|[A-Z][a-z]+)\b[^.,;]{0,20}
 const DEMO_PLANNED = /做(?:个|一个|一次|一场)[^,，。;；]{0,4}(?:演示|demo)|(?:去|过去)[^,，。;；]{0,10}(?:演示|demo)/i;
 
 export function findChannel(said: string): Channel | undefined {
-  const text = said.replace(DEMO_WISHED, (m) => ' '.repeat(m.length));
+  // 电话会议 is a conference call: a meeting.
+  const text = said.replace(DEMO_WISHED, (m) => ' '.repeat(m.length)).replace(/电话会议/g, '  会议');
   let best: { index: number; channel: Channel; text: string } | undefined;
   for (const [re, channel] of CHANNEL_WORDS) {
     const m = re.exec(text);

@@ -96,7 +96,7 @@ const TITLE_BEFORE_TAIL = TITLE_WORDS.filter((w) => !['采购', '财务', '老�
 const titleBefore = new RegExp(`(?:的|\\s|^|[,，。;；:：]|他们|她们|对方|客户|了|跟|和|与|见|找|换成|是|为)\\s*([\\u4e00-\\u9fffA-Za-z]{0,5}?(?:${TITLE_BEFORE_TAIL}))\\s*$`);
 
 /** "他们信息中心主任": whose title it is, not part of it. */
-export const OWNER_WORD = /^(?:[^了的]{0,4}了|他们|她们|对方|客户|我们)的?/; // also a verb before it: 拜访了采购总监
+export const OWNER_WORD = /^(?:[^了的]{0,4}了[个位名]?|他们|她们|对方|客户|我们)的?/; // also a verb before it: 拜访了采购总监
 
 export function findTitleBefore(text: string, contact: string | undefined): string | undefined {
   if (!contact) return undefined;

@@ -22,7 +22,9 @@ const LATIN_OF_CUSTOMER = /的\s*(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责
 // "his name is paul", "her name's Grace": the person just described, as typed.
 const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/;
 // "Visited the plant manager at Foxconn": a sentence-opening verb is nobody's name.
-const nonVerb = (name: string | undefined): string | undefined => (name && !isEnglishStopWord(name.split(' ')[0] ?? '') ? name : undefined);
+// (A full name whose first word is also a bot word — "Mark Olsen" — is still a name.)
+const nonVerb = (name: string | undefined): string | undefined =>
+  (name && (!isEnglishStopWord(name.split(' ')[0] ?? '') || /^(?:Mark|Bill|Chase|Will|Grant|Lead)\s[A-Z][a-z]+$/.test(name)) ? name : undefined);
 // "Sent Kelly at Vance…", "Notes from today": a sentence-opening verb or label is no part of the name.
 const withoutVerb = (name: string | undefined): string | undefined => {
   const words = name?.split(' ') ?? [];
@@ -73,7 +75,7 @@ const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
-const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
+const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
 
 // The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
 const COMPILED = new Map<string, [RegExp, RegExp]>();
@@ -156,6 +158,8 @@ function contactIn(text: string, customer?: string): string | undefined {
   // The first 张总 that is not part of the customer's name (徐工的孙总 → 孙总).
   for (const m of text.matchAll(HONORIFIC_NAMES)) {
     const honorific = m[1] ?? m[2];
+    // "对方老板换人了": 对方 is "the other side", no Mr. Fang.
+    if (honorific?.startsWith('方') && text[(m.index ?? 0) - 1] === '对') continue;
     if (honorific && !customer?.includes(honorific)) return honorific;
   }
   const young = FAMILIAR_YOUNG.exec(text)?.[0];

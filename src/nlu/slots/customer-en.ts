@@ -29,11 +29,11 @@ const STOP = new Set([
   // Documents sent, not companies: "send the SOW to Globex".
   'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
-  'recap', 'summary', 'fyi', 'notes', 'heads', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
+  'recap', 'summary', 'fyi', 'notes', 'heads', 'video', 'marketing', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
-const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group']);
+const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group', 'video', 'marketing', 'quick']);
 
 // Latin-1 letters too: Nestlé, Müller, Société Générale.
 // "Bank of America", "School of Fine Art": an institution word keeps its "of" inside the name.
@@ -104,7 +104,12 @@ function pinyinAfterVerb(text: string): string | undefined {
   return undefined;
 }
 
+// "Quick wechat w/ Tony (Skyline Realty)": the company in brackets after a person.
+const PERSON_PAREN_COMPANY = /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
+
 export function findCustomerEn(text: string): string | undefined {
+  const bracketed = PERSON_PAREN_COMPANY.exec(text)?.[1];
+  if (bracketed && !STOP.has(bracketed.toLowerCase())) return bracketed;
   // A company suffix (Acme Corp, Globex Inc) names the customer outright.
   const suffixed = suffixedCompany(text, isEnglishStopWord);
   if (suffixed) return suffixed;

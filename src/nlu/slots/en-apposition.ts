@@ -20,7 +20,11 @@ const TITLE = title('?');
 const NAME_COMMA_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(?<!&\s*)(${NAME}),\s*(?:(?:[Tt]heir|[Tt]he|[Oo]ur|who is(?: the| their)?)\s+)?(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)['’]s\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Dana Ruiz (head of procurement @ Vantage Retail)", "Marcus Hale (COO, Norcastle Energy)".
 const COMPANY = String.raw`\p{Lu}[\p{L}\d&.'-]*(?:\s+\p{Lu}[\p{L}\d&.'-]*){0,3}`;
-const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(${COMPANY})\s*\)`, 'u');
+const NAME_PAREN = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*[(（]\s*(${TITLE})\s*(?:@|,|at|of|from)\s*(${COMPANY})\s*[)）]`, 'u');
+// "Grace Liu（Vertex Pharma），head of procurement": the company in brackets, the title after a pause.
+const NAME_COMPANY_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*[(（]\s*(${COMPANY})\s*[)）]\s*[,，]\s*(${TITLE})(?![\p{L}])`, 'u');
+// "the CFO of Bluewater Shipping, Mark Olsen": a title of a company, then the person.
+const TITLE_OF_NAME = new RegExp(String.raw`\b(?:[Tt]he|[Tt]heir)\s+(${TITLE})\s+(?:of|at)\s+(${COMPANY}),\s*(${NAME})(?![\p{L}'’])`, 'u');
 // "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
 const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})(?<!['’]s)\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
 // "Lucius Fox (COO)", "Norman (head of procurement)": a name with its title in brackets.
@@ -54,6 +58,14 @@ export function findApposition(text: string): Apposition | undefined {
 }
 
 function read(text: string): Apposition | undefined {
+  const listed = NAME_COMPANY_TITLE.exec(text);
+  if (listed?.[1] && listed[3] && isName(listed[1])) {
+    return { contact: listed[1], title: trimTitle(listed[3]), index: listed.index, end: listed.index + listed[0].length, owner: listed[2] };
+  }
+  const titleOf = TITLE_OF_NAME.exec(text);
+  if (titleOf?.[3] && titleOf[1] && isName(titleOf[3])) {
+    return { contact: titleOf[3], title: trimTitle(titleOf[1]), index: titleOf.index, end: titleOf.index + titleOf[0].length, owner: titleOf[2] };
+  }
   const paren = NAME_PAREN.exec(text);
   if (paren?.[1] && paren[2] && isName(paren[1])) {
     return { contact: paren[1], title: trimTitle(paren[2]), index: paren.index, end: paren.index + paren[0].length, ...(paren[3] && { owner: paren[3] }) };

@@ -108,8 +108,14 @@ function untilNextTopic(reason: string): string {
   return at > 1 ? reason.slice(0, at) : reason;
 }
 
+// "…went with another vendor. Deal lost, reason: competitor was 30% cheaper": a reason said as one wins.
+const SAID_REASON = /(?:\breason\s*[:：-]|原因\s*[:：是]|理由\s*[:：是])\s*([^。.;；!！\n]{2,120})/i;
+
 export function findLostReason(text: string, match: StageMatch, customer?: string): string | undefined {
   if (SELF_EXPLAINING.test(text.slice(match.index, match.end))) {
+    // "…went with another vendor. Deal lost, reason: competitor was 30% cheaper": a reason said as one, later, wins.
+    const said = SAID_REASON.exec(text.slice(match.end))?.[1]?.trim();
+    if (said && said.length >= 2) return untilNextTopic(said).replace(/[\s。.!！~，,]+$/, '').slice(0, 200);
     return text.slice(match.index).replace(/[\s。.!！~]+$/, '').slice(0, 200);
   }
   // "Lost Hooli to Salesforce": the customer is who was lost, not why.

@@ -40,7 +40,7 @@ const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|�
 const LEADING_FILLERS = new RegExp(`^(?:${FILLER_WORD}(?![A-Za-z])[\\s,，、。.…~]*)+`, 'i');
 const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s,，、。.…]|$)`, 'gi');
 // 那个/就是 glued inside a sentence in front of a name or a time ("跟那个大疆的刘洋", "就是那个园区…").
-const GLUED = /(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
+const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
 
 export function cleanSpoken(text: string): string {
   // "@salesbot help": the bot addressed at the start is no part of what is said.

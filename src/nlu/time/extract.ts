@@ -85,6 +85,8 @@ function isQuantityDian(text: string, r: ParsedResult): boolean {
   return LITTLE_BEFORE.test(text.slice(Math.max(0, r.index - 4), r.index)) || /^[儿点]/.test(text.slice(r.index + r.text.length));
 }
 
+const COUNT_AFTER = /^(?:[.,]\d+)?\s?(?:[kKmMwW万亿](?![a-z])|mm\b|mil|million|%|ppl\b|people|persons?\b|pax\b|seats?\b|sites?\b|stores?\b|units?\b|pcs\b|人|家|台|套|个)/;
+
 export function extractDates(text: string, ref: Reference): DateMention[] {
   // chrono's casual Chinese parser reads the reference's *system-local* fields, ignoring a
   // timezone option; so hand it a Date whose system-local fields are the rep's wall clock.
@@ -105,6 +107,8 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => !BIRTHDAY_BEFORE.test(text.slice(Math.max(0, r.index - 6), r.index)))
     .filter((r) => !isScore(text, r))
     .filter((r) => !isQuantityDian(text, r))
+    // "approved at 1.2M", "today, 15 ppl attended": a number that goes on as an amount or a count is no hour.
+    .filter((r) => !/\d$/.test(r.text) || !COUNT_AFTER.test(text.slice(r.index + r.text.length)))
     // "现在走合同", "right now they…": the present moment is no date to file.
     .filter((r) => !NOW_WORD.test(r.text.trim()))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))

@@ -14,7 +14,7 @@ export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'ot
 const CLOSE = /\bto sign\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|go[-\s]live|\bpo\b|purchase order/i;
 export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|\bnudge\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|\bping\b|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
-const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
+const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|交付|发货|寄到|送到|到货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|(?<!我|我们|咱|咱们)(?:说|表示|答应|承诺)|\b(?:said|promised)\b/i;
 // "我说明天上午给他回复": a reply we give them is our follow-up, not their promise.
@@ -25,7 +25,7 @@ const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:�
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to| want to| plan to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back|revisit|review|reconsider|look at|regroup)\b[^,.;]*$/i;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送|寄|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?:联系|沟通|聊|谈|约|跟进|来|过来|找|打电话|打给|打过去|打个电话|电话|回访|拜访|过去|见|碰)/;
 
