@@ -32,7 +32,7 @@ const withoutVerb = (name: string | undefined): string | undefined => {
   return words.join(' ') || undefined;
 };
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
-const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Ff]rom|[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^(?!(?:Email|Call|Calls|Met|Sent|Notes|Recap|Called|Emailed|Lunch|Dinner|Coffee|Reply|Message|Update|Meeting)\b))([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
+const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Aa]dd|[Ss]ent|[Ff]rom|[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^(?!(?:Email|Call|Calls|Met|Sent|Notes|Recap|Called|Emailed|Lunch|Dinner|Coffee|Reply|Message|Update|Meeting)\b))([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.

@@ -67,7 +67,8 @@ function read(text: string): Apposition | undefined {
     return { contact: titleOf[3], title: trimTitle(titleOf[1]), index: titleOf.index, end: titleOf.index + titleOf[0].length, owner: titleOf[2] };
   }
   const paren = NAME_PAREN.exec(text);
-  if (paren?.[1] && paren[2] && isName(paren[1])) {
+  // ("Arthur Dent (Head of IT)": IT is the department, not a company.)
+  if (paren?.[1] && paren[2] && isName(paren[1]) && !NOT_A_NAME.test(paren[3] ?? '')) {
     return { contact: paren[1], title: trimTitle(paren[2]), index: paren.index, end: paren.index + paren[0].length, ...(paren[3] && { owner: paren[3] }) };
   }
   const at = NAME_TITLE_AT.exec(text);
