@@ -9,6 +9,7 @@ import { needCustomer, type CustomerRef } from './customer.js';
 import { dealFacts } from './deal-facts.js';
 import { placeDealFacts } from './deal-place.js';
 import { ft } from './facts-messages.js';
+import { askFollowUpTime, withQuestion } from './follow-up-ask.js';
 import { contactFor } from './side-facts.js';
 import { updateCustomer } from './update-customer.js';
 import { logActivity } from './log-activity.js';
@@ -42,11 +43,11 @@ export const updateDeal: IntentHandler = {
     const placed = await placeDealFacts(ctx, 'update_deal', args, customer);
     if (placed.reply) return placed.reply;
     const { deal, created, count } = placed;
-    const { notes, fields } = await sideFacts(ctx, args, customer, deal!.id);
+    const { notes, fields, scheduled } = await sideFacts(ctx, args, customer, deal!.id);
     const title = count && count > 1
       ? ft(ctx.locale, 'newDealCreated', { customer: customer.name, count })
       : t(ctx.locale, created ? 'deal.created' : 'deal.updated', { customer: customer.name });
-    return {
+    const reply = {
       text: [title, ...notes].join('\n'),
       card: {
         title,
@@ -54,11 +55,14 @@ export const updateDeal: IntentHandler = {
         buttons: [undoButton(ctx.locale, ctx.changes.ctx.batchId), viewCustomerButton(ctx.locale, customer.id)],
       },
     };
+    // "顺丰那单丢了…明年再约他们聊": a follow-up said too vaguely is asked about, not dropped.
+    if (scheduled || !args.follow_up_vague) return reply;
+    return withQuestion(reply, await askFollowUpTime(ctx, args.follow_up_vague, { customerId: customer.id, dealId: deal!.id, summary: args.summary ?? ctx.text }));
   },
 };
 
 /** The contact named and a follow-up said alongside the deal's news. */
-async function sideFacts(ctx: IntentContext, args: Args, customer: CustomerRef, dealId: string): Promise<{ notes: string[]; fields: Field[] }> {
+async function sideFacts(ctx: IntentContext, args: Args, customer: CustomerRef, dealId: string): Promise<{ notes: string[]; fields: Field[]; scheduled: boolean }> {
   const { actor, locale } = ctx;
   const { contact, notes } = await contactFor(ctx, args, customer);
   const times = activityTimes(args, ctx.now, actor.timeZone);
@@ -70,5 +74,6 @@ async function sideFacts(ctx: IntentContext, args: Args, customer: CustomerRef, 
   return {
     notes: [...timeNotes(locale, args, { pastFollowUp: past }, actor.timeZone), ...notes],
     fields: [...(contact ? [{ label: t(locale, 'field.contact'), value: contact.name }] : []), ...whenField(locale, times.followUpAt, actor.timeZone)],
+    scheduled: Boolean(times.followUpAt),
   };
 }

@@ -2,7 +2,7 @@
 // back — our own colleague who came along, a full name after a title, a contact who changed jobs.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { counts, customerNamed, only, today } from './support.js';
+import { counts, customerNamed, localAt, nextWeek, only, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -82,5 +82,22 @@ describe('questions about callbacks due', () => {
     const en = only(await app.say('care', 'which customers need a callback today'));
     expect(en.text).toMatch(/callback/i);
     expect(en.card?.fields?.length ?? 0).toBe(zh.card?.fields?.length ?? 0);
+  });
+});
+
+describe('a vague follow-up said with deal news', () => {
+  it('丢了…明年再约他们聊 records the loss and asks when, with buttons; 下周一 sets the reminder', async () => {
+    const cmb = await customer('招商银行');
+    const reply = only(await app.say('rep1', '招行那单丢了，他们选了别家。明年再约他们聊'));
+    const lines = reply.text.split('\n');
+    expect(lines[0]).toBe('已更新商机 · 招商银行');
+    expect(lines[1]).toMatch(/^你说「明年再约」，具体什么时候提醒你跟进？/);
+    const lost = await app.db.deal.findFirstOrThrow({ where: { customerId: cmb.id, stage: 'lost' }, orderBy: { updatedAt: 'desc' } });
+    expect(lost.lostReason).toBe('他们选了别家');
+    const monday = reply.card?.buttons?.find((b) => b.label === '下周一');
+    expect(monday).toBeDefined();
+    const set = only(await app.click('rep1', monday!.action));
+    expect(set.text).toMatch(/^好的，\d+月\d+日 周一 09:00 提醒你跟进 招商银行$/);
+    expect(await app.db.reminder.count({ where: { customerId: cmb.id, dueAt: localAt(nextWeek(1), 9), status: 'pending' } })).toBe(1);
   });
 });
