@@ -30,29 +30,40 @@ const NEW_POST_EN = new RegExp(String.raw`(?:^|[:,]\s*|(?<!\b(?:Mr|Mrs|Ms|Dr|Pro
 const PROMOTED_ZH = new RegExp(`(?:([\\u4e00-\\u9fffA-Za-z0-9]{2,12}?)的)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?|[${SURNAMES}](?:总|经理|工|主任|姐|哥|生|小姐)|[A-Z][a-z]+)(?:调去|调到|升职|升了|升任|被提拔|提拔)(?:成|为|做|当)?了?(?:([\\u4e00-\\u9fffA-Za-z0-9]{2,16}?)的)?([\\u4e00-\\u9fffA-Za-z]{0,6}?${TITLE_TAIL})`);
 
 export function findJobChange(text: string): JobChange | undefined {
+  return promotion(text) ?? movedZh(text) ?? movedEn(text);
+}
+
+/** A new post: at the same customer (nobody left), or at the one named after it (钱伟…调到X的副总). */
+function promotion(text: string): JobChange | undefined {
   const promoted = PROMOTED_EN.exec(text);
   if (promoted?.[1]) return { contact: promoted[1], stays: true, ...(promoted[2] ? { customer: promoted[2] } : {}), ...(promoted[3] ? { title: promoted[3] } : {}) };
   const post = NEW_POST_EN.exec(text);
   if (post?.[1] && post[3]) return { contact: post[1], stays: true, customer: post[2]!, title: post[3] };
-  const zhPost = PROMOTED_ZH.exec(text);
-  if (zhPost?.[2] && zhPost[4] && !NOT_PERSON.test(zhPost[2])) {
-    const at = zhPost[3] ?? zhPost[1];
-    const moved = zhPost[1] && zhPost[3] && zhPost[1] !== zhPost[3];
-    return { contact: zhPost[2], title: zhPost[4], ...(at ? { customer: at } : {}), ...(moved ? { from: zhPost[1] } : { stays: true as const }) };
-  }
+  const zh = PROMOTED_ZH.exec(text);
+  if (!zh?.[2] || !zh[4] || NOT_PERSON.test(zh[2])) return undefined;
+  const at = zh[3] ?? zh[1];
+  const moved = zh[1] && zh[3] && zh[1] !== zh[3];
+  return { contact: zh[2], title: zh[4], ...(at ? { customer: at } : {}), ...(moved ? { from: zh[1] } : { stays: true as const }) };
+}
+
+/** "李娜跳槽了，从美团去了快手，现在是快手的商务总监". */
+function movedZh(text: string): JobChange | undefined {
   const named = PERSON_ZH.exec(text)?.[1];
   // "金额上调到130万": a word that starts like a family name is no one.
   const zh = named && !NOT_PERSON.test(named) && !/^金额|^预算|^价格/.test(named) ? named : undefined;
   const now = zh ? NOW_AT_ZH.exec(text) : null;
   // "张伟去了趟华为" is a visit: a move needs its word, or the post held now.
-  if (zh && (MOVED_STRONG.test(text) || now)) {
-    const went = WENT_TO_ZH.exec(text.slice(text.indexOf(zh) + zh.length));
-    const customer = now?.[1] ?? went?.[1];
-    const from = LEFT_ZH.exec(text)?.[1];
-    const left = from && from !== customer ? { from } : {};
-    if (!customer) return { contact: zh, ...left };
-    return { contact: zh, customer, ...(now?.[2] ? { title: now[2] } : {}), ...left };
-  }
+  if (!zh || !(MOVED_STRONG.test(text) || now)) return undefined;
+  const went = WENT_TO_ZH.exec(text.slice(text.indexOf(zh) + zh.length));
+  const customer = now?.[1] ?? went?.[1];
+  const from = LEFT_ZH.exec(text)?.[1];
+  const left = from && from !== customer ? { from } : {};
+  if (!customer) return { contact: zh, ...left };
+  return { contact: zh, customer, ...(now?.[2] ? { title: now[2] } : {}), ...left };
+}
+
+/** "Sandra Li left Margie's Travel, she's now CIO at Blue Yonder", "Tom joined Globex as head of sales". */
+function movedEn(text: string): JobChange | undefined {
   const en = PERSON_EN.exec(text)?.[1];
   if (!en) return undefined;
   const nowEn = NOW_AT_EN.exec(text);
