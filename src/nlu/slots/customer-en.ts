@@ -106,7 +106,7 @@ function pinyinAfterVerb(text: string): string | undefined {
 
 // "Quick wechat w/ Tony (Skyline Realty)": the company in brackets after a person.
 const BRACKETED_TITLE = /\b(?:VP|SVP|EVP|Dir|Director|Manager|Mgr|Head|Lead|Engineer|Officer|Owner|Founder|President|Chief|Buyer|Partner|CEO|CTO|CFO|COO|CIO|CMO|CISO|GM)\b/;
-const PERSON_PAREN_COMPANY = /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
+const PERSON_PAREN_COMPANY = /(?<![A-Z][\w&.'-]*\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
 
 export function findCustomerEn(text: string): string | undefined {
   const bracketed = PERSON_PAREN_COMPANY.exec(text)?.[1];

@@ -38,7 +38,9 @@ export function isPinyinWord(word: string): boolean {
 
 // Company suffixes mark the customer among Capitalised runs ("Acme Corp Jane Doe CTO").
 const SUFFIX = '(?:Corp(?:oration)?|Inc|Ltd|Limited|LLC|Group|Co|Company|Holdings|Industries|Technologies|Enterprises|Partners|Labs|GmbH|PLC|Plc)';
-const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?$`);
+// "Siemens Ltd China": a region after the suffix is part of the name.
+const REGION = '(?:China|Shanghai|Beijing|Shenzhen|HK|Hong Kong|Singapore|Asia|APAC|Japan|Korea|Taiwan|India|Vietnam|Thailand)';
+const ENDS_WITH_SUFFIX = new RegExp(`\\s${SUFFIX}\\.?(?:\\s+${REGION})?$`);
 /** `word` continues a pinyin name; `rest` is the text right after it. */
 const continuesPinyin = (word: string, rest: string): boolean =>
   isPinyinWord(word) && (!ENGLISH_PINYIN.has(word) || !/^ +[A-Za-z]/.test(rest));
@@ -83,8 +85,7 @@ export function pinyinRun(text: string): string | undefined {
   return words.length >= 2 ? words.join(' ') : undefined;
 }
 
-// "Siemens Ltd China": a region after the suffix is part of the name.
-const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?:\\s+(?:China|Shanghai|Beijing|Shenzhen|HK|Hong Kong|Singapore|Asia|APAC|Japan|Korea|Taiwan|India|Vietnam|Thailand))?(?![A-Za-z-])`);
+const SUFFIXED = new RegExp(`(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'-]*\\s+){1,4})${SUFFIX}\\.?(?:\\s+${REGION})?(?![A-Za-z-])`);
 
 /**
  * "Jane Doe Acme Corp": a suffixed run of three or more words before the suffix starts with

@@ -52,7 +52,7 @@ function fromSegments(segments: string[]): string | undefined {
 }
 
 // In a new-customer list, a short leftover segment is the industry: "Wayne Enterprises, defense, tier A".
-const NOT_INDUSTRY = /客户|联系|录入|新增|新建|规模|放着|先|再|回头|以后|跟进|拜访|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|@|\d/i;
+const NOT_INDUSTRY = /客户|联系|录入|新增|新建|规模|放着|先|再|回头|以后|跟进|拜访|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|customer|@|\d/i;
 
 // CRM words and cues are never an industry ("新客户 叫金额").
 const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回访|拜访|预算|合同/;
