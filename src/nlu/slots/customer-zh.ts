@@ -99,7 +99,8 @@ function clean(candidate: string | undefined): string | undefined {
   const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name)) return undefined;
   // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
-  const glued = /^([\u4e00-\u9fff]{2,}?)[A-Z][a-z]{1,14}$/.exec(name)?.[1] ?? OLD_FRIEND.exec(name)?.[1];
+  // "京东物流AGV调度项目": an acronym glued after the company names the product, not the company.
+  const glued = /^([\u4e00-\u9fff]{2,}?)[A-Z][a-z]{1,14}$/.exec(name)?.[1] ?? OLD_FRIEND.exec(name)?.[1] ?? /^([\u4e00-\u9fff]{2,}?)[A-Z]{2,5}[\u4e00-\u9fff]{0,6}$/.exec(name)?.[1];
   if (glued) return clean(glued);
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
