@@ -5,7 +5,7 @@ import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
 import { cleanSpoken } from './text/spoken.js';
-import { toMandarin, toSimplifiedScript } from './text/cantonese.js';
+import { fromCantonese, toSimplifiedScript } from './text/cantonese.js';
 import { applyCorrections } from './text/corrections.js';
 import { withoutColleagues } from './text/colleagues.js';
 import { readCommand } from './commands.js';
@@ -116,8 +116,7 @@ function spellsKeyword(name: string | undefined): boolean {
 // Names said in Traditional characters are kept as written ("澳門國際銀行"): each is found in the
 // Simplified form the rules read and taken back from the same place in what was typed.
 const WRITTEN_SLOTS = ['customer', 'contact', 'title', 'industry', 'lost_reason', 'moved_from'] as const;
-function asWritten(result: ParseResult, typed: string): ParseResult {
-  const simplified = toSimplifiedScript(typed);
+function asWritten(result: ParseResult, typed: string, simplified: string): ParseResult {
   if (simplified === typed) return result;
   // By code point: a character outside the BMP (𠮶) is one, as the conversion counts it.
   const simple = Array.from(simplified);
@@ -139,16 +138,18 @@ function asWritten(result: ParseResult, typed: string): ParseResult {
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
     const typed = normalizeText(typeof text === 'string' ? text : '');
-    const mandarin = toMandarin(typed);
+    // Converted once per message: the rules read Simplified Mandarin, names come back as typed.
+    const simplified = toSimplifiedScript(typed);
+    const mandarin = fromCantonese(simplified);
     const normalized = cleanSpoken(fixEnglishTypos(mandarin));
     const asTyped = mandarin !== typed ? cleanSpoken(fixEnglishTypos(typed)) : undefined;
-    const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed);
+    const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
     // picked a homophone (拜仿 for 拜访). Retry with keywords restored.
     const fixed = fixPinyinTypos(normalized);
     if (fixed === normalized) return first;
-    const second = asWritten(understand(fixed, options ?? { now: '' }, asTyped), typed);
+    const second = asWritten(understand(fixed, options ?? { now: '' }, asTyped), typed, simplified);
     return second.confidence >= first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.

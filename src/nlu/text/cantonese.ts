@@ -17,12 +17,11 @@ const CANTONESE: [RegExp, string][] = [
 
 const CANTONESE_MARK = /[嘅咗佢嗰𠮶係喺冇啲]|听日|琴日|食(?:咗|了)?(?:饭|餐|lunch|dinner)|倾咗/i;
 
-/** The message in Simplified characters only (same length as typed, character for character, when it differs). */
+/** The message in Simplified characters only (character for character with what was typed). */
 export const toSimplifiedScript = (text: string): string => toSimplified(text);
 
-/** Simplified Mandarin for a message typed in Traditional characters or written Cantonese. */
-export function toMandarin(text: string): string {
-  const simplified = toSimplified(text);
+/** Mandarin words for written Cantonese, in a message already in Simplified characters. */
+export function fromCantonese(simplified: string): string {
   // Only a message that is Cantonese by its own marks is read so (同仁堂 and 覆盖 stay Mandarin).
   return CANTONESE_MARK.test(simplified) ? CANTONESE.reduce((t, [re, to]) => t.replace(re, to), simplified) : simplified;
 }
