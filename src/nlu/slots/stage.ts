@@ -102,7 +102,7 @@ const EMOTICON = /(?:^|\s)(?:[:;]-?[()DPp/\\|]|T_T|QAQ|orz|[😭😢😞🙁☹�
 // "他们选了西门子。下个月再约他…", "went with a cheaper vendor. Touch base again next month",
 // "budget frozen — will call again Oct 15": the reason ends where the sentence does, or where
 // the next plan begins.
-const NEXT_TOPIC = /[。!！?？;；]|\.\s|\s[—–-]\s|[,，]\s*(?=(?:我们?|咱们?)?(?:打算|准备|计划)?[^,，。]{0,8}(?:再约|再联系|再跟|再聊|再去|再碰|再打|回头|下次|下个?月|明年|以后)|(?:will|I'?ll|we'?ll|touch base|follow up|circle back|check back|revisit)\b)/i;
+const NEXT_TOPIC = /[。!！?？;；]|\.\s|\s[—–-]\s|(?:[,，]\s*|\s+)(?=(?:我们?|咱们?)?(?:打算|准备|计划)?[^,，。]{0,8}(?:再约|再联系|再跟|再聊|再去|再碰|再打|回头|下次|下个?月|明年|以后)|(?:will|I'?ll|we'?ll|touch base|follow up|circle back|check back|revisit)\b)/i;
 function untilNextTopic(reason: string): string {
   const at = reason.search(NEXT_TOPIC);
   return at > 1 ? reason.slice(0, at) : reason;
