@@ -3,7 +3,9 @@
 // which happens within hours; a settled Delivery row against sending a message twice, which
 // matters while its job can still be retried (7 days at most). Both tables would otherwise grow
 // by one row per message forever. Pending deliveries are never touched: they hold chat order.
+// It also keys again the customers whose name keys an older release made (src/domain/rekey.ts).
 import type { Db } from '../../src/db.js';
+import { rekeyCustomers } from '../../src/domain/rekey.js';
 import type { JobContext, JobDefinition } from '../types.js';
 
 export const KEEP_DAYS = 30;
@@ -33,5 +35,8 @@ export const housekeepingJob: JobDefinition = {
   async run(ctx: JobContext) {
     const deleted = await pruneOld(ctx.db, ctx.now());
     ctx.log.info({ ...deleted, keepDays: KEEP_DAYS }, 'housekeeping: old rows deleted');
+    // Customers keyed before the current KEYS_VERSION (names.ts) are keyed again, once.
+    const rekeyed = await rekeyCustomers(ctx.db);
+    if (rekeyed) ctx.log.info({ rekeyed }, 'housekeeping: customer name keys made again');
   },
 };
