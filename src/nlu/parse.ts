@@ -19,7 +19,7 @@ import { maskKnownSpans } from './slots/mask.js';
 import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
 import { listedCustomers } from './slots/customer-list.js';
 import { findKnown, type KnownNames } from './slots/known-names.js';
-import { findStage, type StageMatch } from './slots/stage.js';
+import { findLostReason, findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { findJobChange } from './slots/job-change.js';
 import { classify, isPlan, type Evidence } from './intent/classify.js';
@@ -63,7 +63,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
   };
 }
 
-/** `asTyped`: the message in the script it was typed in, kept as its summary (a Traditional note stays Traditional). */
+/** `asTyped`: the message in the script and numerals it was typed in, kept as its summary (a Traditional note stays Traditional). */
 function understand(normalized: string, options: ParseOptions, asTyped?: string): ParseResult {
   const command = readCommand(normalized);
   const ref = readReference(options.now);
@@ -79,12 +79,16 @@ function understand(normalized: string, options: ParseOptions, asTyped?: string)
   const customer = job?.customer ?? findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
-  const evidence = { ...evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names), jobChange: Boolean(job) };
+  const lostReason = found?.stage === 'lost' ? findLostReason(text, found, customer) : undefined;
+  const evidence = {
+    ...evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names),
+    jobChange: Boolean(job), ...(lostReason ? { lostReason } : {}),
+  };
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);
   const stage = intent === 'schedule_follow_up' ? undefined : found;
   const slots: Slots = slotsFor(intent, {
-    text, said: asTyped && corrected === said ? asTyped : corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
+    text, said: asTyped && corrected === said && !command ? asTyped : corrected, masked, dates, planning: intent === 'schedule_follow_up' || isPlan(evidence), today: formatDate(ref.today),
     clock: ref,
     ...(options.names ? { names: options.names } : {}),
     ...(job ? { job } : {}),
@@ -142,7 +146,8 @@ export function parse(text: string, options: ParseOptions): ParseResult {
     const simplified = toSimplifiedScript(typed);
     const mandarin = fromCantonese(simplified);
     const normalized = cleanSpoken(fixEnglishTypos(mandarin));
-    const asTyped = mandarin !== typed ? cleanSpoken(fixEnglishTypos(typed)) : undefined;
+    // The summary keeps the words as typed: Traditional characters, and numerals (一年, not 1年).
+    const asTyped = cleanSpoken(fixEnglishTypos(typed));
     const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME

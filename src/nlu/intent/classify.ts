@@ -27,6 +27,8 @@ export interface Evidence {
   hasCloseDate: boolean;
   /** A contact who changed jobs (slots/job-change.ts). */
   jobChange?: boolean;
+  /** Why a deal was lost, as the text says it: what the competitor did (送了, 开了家) is no contact of ours. */
+  lostReason?: string;
 }
 
 interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => boolean }
@@ -103,6 +105,8 @@ function introducedInReport(e: Evidence): boolean {
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 
+const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.length >= 4 ? e.masked.replace(e.lostReason, ' ') : e.masked);
+
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
 const RULES: Rule[] = [
@@ -161,7 +165,7 @@ const RULES: Rule[] = [
   // "那个标丢了，本地化服务评分比东华低": a bid's score beside a stage is the deal's news, not a callback.
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
-  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(e.masked) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   // "今天上午去中铁建工投标答疑" said in the afternoon: a trip at a time already past is a visit made.
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasPastDate && S.WENT_TO.test(e.masked) },

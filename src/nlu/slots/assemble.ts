@@ -18,6 +18,7 @@ import { findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST } from '../intent/signals.js';
 import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
+import { asSaid } from '../text/as-said.js';
 import { segmentsOf } from './segments.js';
 import { commitSlot, targetSlots } from './target.js';
 import { rankOrder } from './rank-order.js';
@@ -94,7 +95,8 @@ const statedAmount: Extractor = (c) => {
 const stage: Extractor = (c) => {
   if (!c.stage) return {};
   const reason = c.stage.stage === 'lost' ? findLostReason(c.text, c.stage, c.customer) : undefined;
-  return { stage: c.stage.stage, ...(reason ? { lost_reason: reason } : {}) };
+  // "竞品送了一年免费维护": the reason as typed, not as normalised (1年).
+  return { stage: c.stage.stage, ...(reason ? { lost_reason: asSaid(reason, c.said) } : {}) };
 };
 // No date placed as the follow-up, yet one is promised vaguely: keep the words for a question.
 function withVague(found: DateSlots, text: string): DateSlots {

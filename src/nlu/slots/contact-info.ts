@@ -2,12 +2,13 @@
 import { SURNAMES, TITLE_WORDS } from './lexicon.js';
 
 // Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
-export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)|(?<![\d.,$¥])([5689]\d{3}\s\d{4})(?![\d.,%万wWkK])/;
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)|(?<![\d.,$¥])([5689]\d{3}\s\d{4})(?![\d.,%万wWkK])|(?<![\d])((?:\+?61[\s-]?|0)4\d{2}[\s-]?\d{3}[\s-]?\d{3})(?!\d)|(?<![\d])((?:\+?91[\s-]?)?[6-9]\d{4}[\s-]\d{5})(?!\d)|(?<![\d])((?:\+?44[\s-]?|0)7\d{3}[\s-]?\d{6})(?!\d)/;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
 
 export function findPhone(text: string): string | undefined {
   const m = PHONE.exec(text);
-  const raw = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5] ?? m?.[6] ?? m?.[7];
+  // Mainland mobiles and landlines; US, HK/SG, Australian (04xx xxx xxx), Indian (98450 12345) and UK (07xxx xxxxxx) numbers.
+  const raw = m?.slice(1).find((g) => g !== undefined);
   return raw ? raw.replace(/\D/g, '') : undefined;
 }
 
@@ -16,7 +17,7 @@ export function findEmail(text: string): string | undefined {
 }
 
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const BIRTHDAY_ZH = /(?:生日|出生|生于|birthday|birth|bday|b-day|dob)\D{0,6}?(?:(\d{4})[年.\/-])?(\d{1,2})(?:月|[.\/-])(\d{1,2})[日号]?/i;
+const BIRTHDAY_ZH = /(?:生日|出生|生于|birthday|birth|born|bday|b-day|dob)\D{0,6}?(?:(\d{4})[年.\/-])?(\d{1,2})(?:月|[.\/-])(\d{1,2})[日号]?/i;
 // "1982年4月5日生": the date first, then 生/出生.
 const BORN_ON = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?(?:出)?生(?!意|产|效)/;
 const BIRTHDAY_EN = /\b(?:birthday|born|dob|b-?day)\b\D{0,12}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/i;
@@ -28,11 +29,16 @@ function birthday(year: string | undefined, month: number, day: number): string 
   return year ? `${year}-${pad(month)}-${pad(day)}` : `${pad(month)}-${pad(day)}`;
 }
 
+// "birthday 5th Aug", "born 14 March 1988": the day before the month.
+const BIRTHDAY_EN_DM = /\b(?:birthday|born|dob|b-?day)\b\D{0,12}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?/i;
+
 export function findBirthday(text: string): string | undefined {
   const zh = BIRTHDAY_ZH.exec(text) ?? BORN_ON.exec(text);
   if (zh) return birthday(zh[1], Number(zh[2]), Number(zh[3]));
   const en = BIRTHDAY_EN.exec(text);
   if (en) return birthday(en[3], MONTHS_EN.indexOf((en[1] ?? '').toLowerCase()) + 1, Number(en[2]));
+  const dm = BIRTHDAY_EN_DM.exec(text);
+  if (dm) return birthday(dm[3], MONTHS_EN.indexOf((dm[2] ?? '').toLowerCase()) + 1, Number(dm[1]));
   return undefined;
 }
 

@@ -31,6 +31,8 @@ const STOP = new Set([
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
   'recap', 'summary', 'fyi', 'notes', 'heads', 'video', 'marketing', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
+  // Words of a request or a score ("Kindly update: …", "CSAT callback for Globex").
+  'kindly', 'csat', 'nps', 'csm', 'rang', 'ring', 'tender', 'principal', 'mob', 'mobile', 'cell',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
 const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group', 'video', 'marketing', 'quick']);
@@ -53,7 +55,7 @@ const IS_ROLE = /^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+is\s+(?:the|our)\b/;
 // "add contact Hooli: Gavin Belson": a name followed by a colon is the company the list is for.
 const NAMED_CONTACT = /\b(?:[Cc]ontact|[Cc]ontact person|POC|poc|[Pp]oint of contact)\s*(?:is|:)?\s+(?!at\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![A-Za-z]|\s*:|['’]s\b)/g;
 // "Zoom meeting with Haier": a meeting platform in use is not the customer (a customer called Zoom still is).
-const PLATFORM_USE = /\b(?:Zoom|Teams|Webex|Skype|Tencent Meeting|Lark|Feishu|DingTalk|Google Meet)\s+(?:meeting|call|chat|session)s?\b/gi;
+const PLATFORM_USE = /\b(?:Zoom|Teams|Webex|Skype|Tencent Meeting|Lark|Feishu|DingTalk|Google Meet)\s+(?:(?:meeting|call|chat|session)s?\b|w\/|with\b)/gi;
 // "Haier's CTO is David Liu": the person named after a title.
 const TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|Director|Lead|Head))\s+is\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 // A company after "at"/"from" ("Jane Doe at Initech") outranks an earlier capitalised run.
@@ -125,7 +127,8 @@ export function findCustomerEn(text: string): string | undefined {
   for (const m of withoutPeople.matchAll(CAP_RUN)) {
     // "Haier's CTO": the owner of a possessive is the name.
     // "Met Haier's CTO David": the run ends at its possessive.
-    const name = trimStops((m[0].split(/['’]s(?![A-Za-z])/)[0] ?? '')).replace(/['’]s$/, '');
+    // "King's College London", "St Vincent's Hospital": an institution named after someone keeps its 's.
+    const name = trimStops((m[0].split(/['’]s(?![A-Za-z])(?!\s+(?:College|Hospital|University|School|Church|Cathedral|Academy|Institute|Clinic|Medical|Health|Healthcare|Pharmacy|Garden|Gardens|Farm|Kitchen|Bakery)\b)/)[0] ?? '')).replace(/['’]s$/, '');
     if (name.length < 2 || /^[A-Z]$/.test(name) || /^\d/.test(name)) continue;
     // "Spoke to Gavin Belson of Hooli": a person's full name before 'of' and the company.
     if (PERSON_OF_COMPANY.test(withoutPeople.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + m[0].length + 5)) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name)) continue;

@@ -72,7 +72,7 @@ const NAME_FIRST = /^\s*([^\s,，。;；!！?？|:：]{2,20})\s+(?:[^\s,，。]{
 // "上海见拼多多的杨总": a city the rep travelled to, then the verb, is no company.
 const CITY_THEN_VERB = new RegExp(`^(?:${CITIES})(?:见|拜访|找|跑|出差|开会)`);
 const NOT_NAME = /^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|^[\d一二三四五两]+分$|^(?:一般|满意|不满意|还行|非常满意|很满意)$|加了?个?班|^(?:五一|十一|双十一|双十二|跨年夜?|凌晨|补一条|补一个|补录|录单子?)$|^加了|了$|^(?:好的|好吧|行吧|对的|是的|嗯嗯|完成|完毕|投诉|抱怨|答复|回复|结论|结果|消息|家人|朋友|孩子|新能源|制造业|互联网|零售|快消|金融业|医疗行业)$|^合同|促销|大促|年货节|店庆|^(?:带|领|趁|顺便|提前)|年中|最后\d|收个尾|^(?:着|第[一二三\d]个|第[一二三\d]家|两版|几版)|^(?:签|拿下|搞定|赢单|成交|中标|跑了|跑一|虽然|但是|太(?:忙|累|晚|早|难|多|少|热|冷|困)|结果|双旦)|^(?:早上好|下午好|晚上好)|^有没有|^的|忘了|^现场|调研$|环节$|^(?:更正|纠正|修正|订正|补充一下|冲量|冲业绩|周年庆|年会|招标|投标|开标|评标|标书)|^(?:系统|软件|平台|设备)(?!集成|工程|科技)|^(?:一早|一大早|大清早|二次|年框|框架)|^[\d一二两三四五六七八九十几]+(?:趟|次|回|遍|个人|个|位|人)$|^(?:改天|过几天|过两天|有空|找时间|抽空|回头)|^(?:问|查|看)(?:一?下|问|看)$|机器人|小助手|^bot|^(?:客户)?(?:清单|列表|名单)$|最后一|年前|年后|跨年|平安夜|^行程|加班|出差|开车|路上|顺路|下班|上班|回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|季度|冲刺|补记|目标|收官|开门红|喜报|捷报|一下|一趟|一次|什么|怎么|哪些|帮我|今天|明天|^销售(?:额|部|团队|数据|情况|目标|会议?)?$|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|^添加|^新增|^录入|^新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|复盘|总结|小结|恭喜|^麻烦|三八节|^路过|^(?:完整|正式|详细|最终|具体|整体)|^上次|^这次|^下次|好消息|太好|^哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^确认|^(?:收到|接|回|上门|都|全|各|很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
-const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边)$/;
+const TRAILING = /(?:那边|这边|方面|那儿|这儿|公司那边|楼下|楼上|门口|附近|对面|旁边)$/;
 const LEADING = /^(?:的(?=[\u4e00-\u9fff]{2})|就是|是(?=[\u4e00-\u9fff]{2})|一次|一轮|一个|一家|一下|了|的?那个|的?这个|的?那家|的?这家|还有|然后|刚刚|刚才|(?:老|新|大|重点|VIP)客户|(?:能不能|能否|可不可以|要不要|帮忙|顺便)(?:给|跟|和|找|去|到)?)+/;
 
 // "见了信息化部部长邓文斌": a title and a full name is a person, not a company.
@@ -88,16 +88,21 @@ const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|
 const CUE_ONLY = /^(?:判|改|调|设)?(?:签了?|签约了?|签单|已签|金额|阶段|报价|方案|需求分析|需求确认|商务谈判|谈判|线索|初步接触|赢单|输单|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
 // "宁波港集团CIO吴海峰", "省人民医院副院长周敏今天来": a title (and the person after it) ends the company.
 const TITLED_TAIL = new RegExp(`(?<=.{2})(?:(?:${DEPARTMENT_STEMS}|项目|产品|供应链|政企|商务|业务|IT|HR)(?:部|科|处|室|中心)?)?副?${TITLE_TAIL}(?:[${SURNAMES}老小]|[A-Z][a-z]).*$`);
+// "见了主任": a title alone is a person's, not a company.
+const TITLE_ONLY = new RegExp(`^副?${TITLE_TAIL}们?$`);
 // "回访了云上民宿老周": the familiar 老X glued after the company is the person.
 const OLD_FRIEND = new RegExp(`^([\\u4e00-\\u9fff]{2,}?)老[${SURNAMES}]$`);
 // "老周一早就去了…", "小周一起去的…": a colleague, not a company.
 const FAMILIAR_THEN_ONE = new RegExp(`^[老小][${SURNAMES}]一(?:早|起|块|同|直|般)`);
 const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/g;
 
+// "同仁医院眼科", "蒙牛乳业质检中心", "浙江大学信电学院": a unit after an institution is part of it, not its name.
+const ORG_UNIT = /^(.{2,20}?(?:医院|大学|学校|中学|小学|附中|集团|公司|银行|[业局厂]))[\u4e00-\u9fff]{1,4}(?:科|部|处|室|中心|系|学院)$/;
+
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
-  const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '');
-  if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name)) return undefined;
+  const name = candidate.replace(QUOTES, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1');
+  if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name) || TITLE_ONLY.test(name)) return undefined;
   // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
   // "京东物流AGV调度项目": an acronym glued after the company names the product, not the company.
   const glued = /^([\u4e00-\u9fff]{2,}?)[A-Z][a-z]{1,14}$/.exec(name)?.[1] ?? OLD_FRIEND.exec(name)?.[1] ?? /^([\u4e00-\u9fff]{2,}?)[A-Z]{2,5}[\u4e00-\u9fff]{0,6}$/.exec(name)?.[1];
@@ -186,12 +191,13 @@ export function findCustomerZh(typed: string): string | undefined {
     // "徐工的孙总": a 工-name owning a contact is a company (徐工, 柳工), not an engineer.
     // "索菲特工程部的张经理": the department is no part of the company's name.
     const owner = clean(m[1]?.replace(OWNER_DEPARTMENT, '')) ?? (WORKS_NAME.test(m[1] ?? '') ? m[1] : undefined);
-    if (owner && !DEPARTMENT.test(owner)) return owner;
+    // "去浙江大学拜访了信电学院的王院长": a school of the university named before is no customer.
+    if (owner && !DEPARTMENT.test(owner) && !subUnit(owner, masked, m.index)) return owner;
   }
   // "微信问候了金正大的张红": after a verb of contact, a company owning a person's full name.
   for (const m of overlapping(OWNED_FULL_NAME, masked)) {
     const owner = clean(m[1]);
-    if (owner && m[2] && !NOT_PERSON.test(m[2]) && !DEPARTMENT.test(owner)) return owner;
+    if (owner && m[2] && !NOT_PERSON.test(m[2]) && !DEPARTMENT.test(owner) && !subUnit(owner, masked, m.index)) return owner;
   }
   // "柳工的单子", "把徐工的标书做完": a 工-name owning a deal or a bid is a company, not an engineer.
   const works = WORKS_OWNS.exec(masked)?.[1];
@@ -199,14 +205,18 @@ export function findCustomerZh(typed: string): string | undefined {
   // "在星巴克跟瑞幸的采购…": a place after 在 is the customer only if no company follows it
   // ("在美团总部跟李建国…", where the next candidate is a person).
   let place: string | undefined;
+  let placeEnd = -1;
   for (const pattern of [PREP, POSSESSIVE, BELONGS]) {
     for (const m of overlapping(pattern, masked)) {
+      // "在协和医院跟…": 和医院 inside the place is no second candidate.
+      if (m.index < placeEnd && pattern === PREP) continue;
       const name = clean(m[1]) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
       if (!name) continue;
       const found = withoutTrailingPerson(name, masked.slice(m.index + m[0].length));
       // "在万豪那边跟餐饮部陈姐碰了一下": 在X那边 names the customer's place, the customer.
       if (m[0].startsWith('在') && /^那边/.test(masked.slice(m.index + m[0].length))) return found;
-      if (m[0].startsWith('在') && !place) place = found;
+      if (m[0].startsWith('在') && !place) { place = found; placeEnd = m.index + m[0].length; }
+      else if (place && subUnit(found, masked, m.index)) continue;
       else if (!place || !LOOKS_LIKE_PERSON.test(found)) return found;
     }
   }
@@ -229,6 +239,8 @@ function standaloneName(masked: string): string | undefined {
 const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边|明年|今年|门店|反馈|继续|表示|觉得|整体|总体|非常|挺|很)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$|给|打了|评|那边|这边|明年|今年|门店|反馈|继续|表示|觉得|整体|总体|非常|挺|很)/;
 const OWNER_DEPARTMENT = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z]{2})(?<!政府|[市省县])(?:${DEPARTMENT_STEMS})(?:部|科|处|室|中心)$`);
 const GLUED_CONTACT = new RegExp(`(?<=.{2})${CONTACT}.*$`);
+const SUB_UNIT = /(?:学院|系|研究所|研究室|实验室)$/;
+const subUnit = (owner: string, masked: string, at: number) => SUB_UNIT.test(owner) && /大学|医院/.test(masked.slice(0, at));
 const HOLDER = /^(?:手上|手里|手头|名下|跟的|负责的|管的)/;
 
 // "去徐工拜访了设备处的袁处长": a 工-name where the rep went, in a message naming someone else.

@@ -3,16 +3,18 @@
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech"). Names may carry accents (\p{L}).
 
 const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
-const WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
+// "O'Brien", "Jean-Luc", "McDonald": a capital after an apostrophe or hyphen stays in the word.
+const WORD = String.raw`\p{Lu}(?:[\p{Ll}'’-]|(?<=['’-]|Mc|Mac)\p{Lu})+`;
 const NAME = String.raw`(?:${HONORIFIC}?${WORD}(?:\s+${WORD})?)`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
 const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
+// (A school's principal or dean "of X" is of the customer, not of a department: the title stops there.)
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
 const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr|security|legal|facilities|logistics|data|technology|digital|supply chain|design|strategy)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM)`;
+  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM|[Pp]rincipal(?=\s+of\b|\s*[,，]|\s*$)|[Dd]ean(?=\s+of\b))`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
@@ -39,7 +41,7 @@ const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.
-const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK)\b/;
+const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK|College|Hospital|University|School|Church|Academy|Institute|Clinic|Medical|Health|Healthcare)\b/;
 // A name is none of those words, after its Mr./Dr.
 const LEADING_HONORIFIC = new RegExp(`^${HONORIFIC}`, 'u');
 const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_HONORIFIC, ''));

@@ -89,7 +89,7 @@ const LEAD_IN = /^[\s,，。.!！:：;；\-—–了啊呀吧的\p{Extended_Pict
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
 // "lost the Globex deal, they went with…": what was lost is not why.
 // "lost acme's renewal, they went…": the rest of the customer's possessive too.
-const LOST_OBJECT = /^(?:(?:the|our|my)\s+[^,，.]{0,40}?|['’]s\s+(?:[^,，.]{0,30}?\s)?)\b(?:deal|account|opportunity|contract|bid|order|renewal|project|business)\b|^(?:it|this one|that one|them)\b/i;
+const LOST_OBJECT = /^(?:(?:the|our|my)\s+[^,，.]{0,40}?|['’]s\s+(?:[^,，.]{0,30}?\s)?)\b(?:deal|account|opportunity|contract|bid|order|renewal|project|business|tender|rfp|rfq|pilot|po)\b|^(?:it|this one|that one|them)\b/i;
 const SAID_BEFORE = /(?:说|表示|反馈|讲)\s*([^,，。.!！;；\s]{2,30})[\s,，]*(?:所以|结果)?(?:这单|这个单子?|单子|那单|项目)?\s*$/;
 const BEFORE = /(?:因为|由于|原因是?|because(?: of)?|due to)\s*([^,，。.!！;；]{2,60})/i;
 
@@ -122,8 +122,8 @@ export function findLostReason(text: string, match: StageMatch, customer?: strin
   const rest = text.slice(match.end).trimStart();
   // "黄了黄了 那个顺丰的单 被友商截胡了": the repeated marker and the deal lost are not why.
   const marker = text.slice(match.index, match.end);
-  const unrepeated = rest.startsWith(marker) ? rest.slice(marker.length).trimStart() : rest;
-  const owned = customer ? new RegExp(`^(?:那个)?${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的?(?:单子?|项目|订单|那单)?\\s*`) : undefined;
+  const unrepeated = (rest.startsWith(marker) ? rest.slice(marker.length).trimStart() : rest).replace(/^了?[\s,，:：]+(?=\S)/, "");
+  const owned = customer ? new RegExp(`^(?:那个)?${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}的?(?:那个|这个)?(?:单子?|项目|订单|那单)?\\s*`) : undefined;
   const tail = owned && owned.test(unrepeated) ? unrepeated.replace(owned, '') : unrepeated;
   // "closed lost, 400k, chose a competitor": the amount is not part of the reason.
   // ":( they went with…": an emoticon is no part of the reason.

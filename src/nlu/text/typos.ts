@@ -46,9 +46,13 @@ const SHORTHAND: [RegExp, string | ((m: string) => string)][] = [
 
 export function fixEnglishTypos(said: string): string {
   const text = SHORTHAND.reduce((t, [re, word]) => (typeof word === 'string' ? t.replace(re, word) : t.replace(re, word)), said);
-  return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word) => {
+  return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word, at: number) => {
     const lower = word.toLowerCase();
     if (KNOWN.has(lower)) return word;
+    // "Visited Sunway Medical Centre": a capitalised word beside another is a name, not a typo (of Sunday).
+    const before = text.slice(Math.max(0, at - 20), at);
+    const opens = at === 0 || /[.!?。！？:：,，]\s*$/.test(before);
+    if (word[0] !== lower[0] && !opens && (/[A-Z][\w'&.-]*\s+$/.test(before) || /^\s+[A-Z]/.test(text.slice(at + word.length)))) return word;
     const fixed = ENGLISH_KEYWORDS.find((k) => oneEditApart(lower, k) && !isInflection(lower, k));
     if (!fixed) return word;
     return word[0] === lower[0] ? fixed : fixed[0]?.toUpperCase() + fixed.slice(1);

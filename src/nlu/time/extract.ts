@@ -33,7 +33,7 @@ const CJK = /[\u4e00-\u9fff]/;
 
 // A clock time said with no date (下午4点, 3pm). chrono's casual parser stamps a bare 下午
 // with today's date, so the text decides.
-const TIME_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚|今晚)?\s*\d{1,2}\s*(?:点|:|：|am|pm)/i;
+const TIME_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚|今晚)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:点|:|：|am|pm)/i;
 const AFTERNOON = /下午|晚上|今晚|明晚|傍晚|pm/i;
 
 const MORNING = /上午|早上|早晨|清早|凌晨|明早|\d\s*am\b|\bam\b|a\.m\./i;
@@ -111,6 +111,8 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => !/\d$/.test(r.text) || !COUNT_AFTER.test(text.slice(r.index + r.text.length)))
     // "现在走合同", "right now they…": the present moment is no date to file.
     .filter((r) => !NOW_WORD.test(r.text.trim()))
+    // "平安夜还在跑客户": a lone 夜 (of 平安夜, 夜班) is no date.
+    .filter((r) => r.text.trim() !== '夜')
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => recentPast(text, toMention(r, ref.today), ref.today));
@@ -151,7 +153,7 @@ const NOW_WORD = /^(?:现在|目前|当前|此刻|眼下|now|right now|just now)
 const BIRTHDAY_BEFORE = /(?:生日|出生|birthday|born|dob)\D{0,4}$/i;
 
 // "satisfaction 4/5", "满意度评分 9/10": a score out of 5 or 10 after a score word is no date.
-const SCORE_BEFORE = /(?:满意度|评分|打分|得分|分数|score|rated|rating|satisfaction|gave|nps)[^,，。;；!！]{0,40}$/i;
+const SCORE_BEFORE = /(?:满意度|评分|打分|得分|分数|回访|score|rated|rating|satisfaction|gave|nps|csat|callback)[^,，。;；!！]{0,40}$/i;
 const SCORE_SHAPE = /^(\d{1,2})\s*\/\s*(5|10)$/;
 
 function isScore(text: string, result: ParsedResult): boolean {
