@@ -4,6 +4,8 @@ import { INTENTS, slotsSchema, type Intent, type ParseResult, type Slots } from 
 import { normalizeText } from './text/normalize.js';
 import { normalizeNumerals } from './text/numerals.js';
 import { fixEnglishTypos, fixPinyinTypos } from './text/typos.js';
+import { fromMixedEnglish } from './text/mixed.js';
+import { fromLabeledReport } from './text/labeled-report.js';
 import { cleanSpoken } from './text/spoken.js';
 import { fromCantonese, toSimplifiedScript } from './text/cantonese.js';
 import { applyCorrections } from './text/corrections.js';
@@ -67,7 +69,9 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
 function understand(normalized: string, options: ParseOptions, asTyped?: string): ParseResult {
   const command = readCommand(normalized);
   const ref = readReference(options.now);
-  const said = normalizeNumerals(command ? command.rest : normalized);
+  // "【拜访记录】客户：…；联系人：…；方式：…": a report in labelled fields reads as one in prose.
+  const labeled = fromLabeledReport(command ? command.rest : normalized);
+  const said = normalizeNumerals(labeled.text);
   // "下周二 不对 下周三": the corrected value replaces the one it corrects.
   const corrected = applyCorrections(said, () => extractDates(said, ref));
   const text = withoutColleagues(corrected);
@@ -76,7 +80,7 @@ function understand(normalized: string, options: ParseOptions, asTyped?: string)
   const amount = extractAmount(text);
   // "李娜跳槽了…现在是快手的商务总监": the customer is where a contact who moved is now.
   const job = findJobChange(masked);
-  const customer = job?.customer ?? findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
+  const customer = job?.customer ?? labeled.customer ?? findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
   const lostReason = found?.stage === 'lost' ? findLostReason(text, found, customer) : undefined;
@@ -145,7 +149,7 @@ export function parse(text: string, options: ParseOptions): ParseResult {
     // Converted once per message: the rules read Simplified Mandarin, names come back as typed.
     const simplified = toSimplifiedScript(typed);
     const mandarin = fromCantonese(simplified);
-    const normalized = cleanSpoken(fixEnglishTypos(mandarin));
+    const normalized = cleanSpoken(fromMixedEnglish(fixEnglishTypos(mandarin)));
     // The summary keeps the words as typed: Traditional characters, and numerals (一年, not 1年).
     const asTyped = cleanSpoken(fixEnglishTypos(typed));
     const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified);

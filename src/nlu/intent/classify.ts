@@ -9,6 +9,7 @@ import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
 import { findIdleDays } from '../slots/query-extra.js';
+import { findBirthday } from '../slots/contact-info.js';
 
 export interface Evidence {
   text: string;
@@ -154,6 +155,8 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && (S.CUSTOMER_STATUS.test(e.text) || (S.LOOK_UP.test(e.text) && short(e, 20))) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
+  // "周经理生日是9月12号 别忘了到时候送个祝福": the birthday is the fact (its reminder comes by itself), no plan of a date.
+  { intent: 'add_contact', confidence: 0.85, test: (e) => S.REMIND.test(e.text) && !e.hasFutureDate && Boolean(e.person === undefined && findBirthday(e.text)) && !/^\s*(?:请|帮我)?提醒/.test(e.text) },
   { intent: 'schedule_follow_up', confidence: 0.9, test: (e) => S.REMIND.test(e.text) },
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   // "李娜跳槽了，现在是快手的商务总监": where a contact works now is a contact's news.

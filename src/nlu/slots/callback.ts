@@ -17,8 +17,8 @@ const BEFORE_CALLBACK: [Category, RegExp][] = [
 export function findCategory(text: string): Category | undefined {
   const named = BEFORE_CALLBACK.find(([, re]) => re.test(text))?.[0];
   if (named) return named;
-  // 满意度回访 names the category outright, ahead of any other word.
-  if (/满意度|satisfaction survey/i.test(text)) return 'satisfaction';
+  // 满意度回访 (CSAT, NPS) names the category outright, ahead of any other word.
+  if (/满意度|satisfaction survey|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
   const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
   // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
   return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORE_SAID.test(text) ? 'satisfaction' : found;

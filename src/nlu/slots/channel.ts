@@ -4,7 +4,7 @@ import type { Channel } from '../types.js';
 
 const CHANNEL_WORDS: [RegExp, Channel][] = [
   [/吃\s?(?:lunch|dinner|brunch)|见个面|见一面|碰个?面|碰个头|碰到了?|碰了(?:一下|下|个面|一面)|遇到了?|见到了?|偶遇|拜访(?!过的)|上门|面谈|见面|见了|见完|见到|喝了?[杯个]?(?:咖啡|茶)|吃饭|吃完饭?|吃了饭|吃的饭|来(?:我们|我司|公司|厂里|工厂|展厅|总部)的?(?:展厅|公司|这边|厂里|工厂|车间)?(?:参观|交流|考察)|从[^,，。;；]{1,12}出来|吃了个饭|吃了顿|吃了个?[早午晚]饭|[早午晚]饭|[早午晚]餐|宵夜|(?:在|去)[^,，。;；]{1,14}见的|喝茶|喝咖啡|在(?:他们|对方|客户)的?(?:办公室|公司|工厂|厂里|现场|会议室|总部)|打了?[场个局轮]?(?:球|高尔夫|羽毛球|网球|台球|牌)|饭局|喝了?[场顿点]?酒|喝了(?:点|几杯|两杯|一杯|一顿)(?!水)|跑了(?:一?趟|[\d一二两三四五六七八九]家)|登门|约见|面聊|当面|(?<![过回出下上失])去(?!电话|邮件|微信|跟进|联系|年|掉|除|过|回|做|发|问|看看)(?=[\u4e00-\u9fffA-Za-z]{2})|\b(?:met|meet|meeting in person|visited|visit|lunch|dinner|coffee|onsite|on-site|in person|spent\b[^,.]{0,25}?\b(?:at|with)|dropped by|stopped by|swung by|(?:swing|swinging|stop|drop|pop|popping|stopping|dropping) by|popped (?:in|by)|went (?:to see|over to|out to|to visit|to their)|face to face|f2f|sat down (?=with\b|w\/))\b/i, 'visit'],
-  [/电话(?![\s:：号]*\+?\d)|打了个?电话|打给了?|打的是|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|dialed)\b/i, 'call'],
+  [/电话(?![\s:：号]*\+?\d)|打了个?电话|打给了?|打的是|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|ring|rung|dialed)\b/i, 'call'],
   [/微信|wx|vx|\bwechat(?:ted)?\b/i, 'wechat'],
   [/邮件|邮箱|发邮|\be-?mail(?:ed)?\b/i, 'email'],
   [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议(?!室)|视频会|线上会|腾讯会议|zoom|teams|\bmeeting\b|\bvideo call\b|\bcall with the team\b/i, 'meeting'],

@@ -53,11 +53,12 @@ const pinyinFrom = (text: string): string | undefined => {
 // 老张 / 老王: a familiar form of a family name.
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
 const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
-const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪)老[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
+// (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
+const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 const EN_HONORIFIC = /\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)[A-Z][a-z]+)?)/;
-const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Ss]poke (?:with|to)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]peaking (?:with|to)|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
+const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Rr]ang|[Rr]ing|[Pp]honed|[Ss]poke (?:with|to)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]peaking (?:with|to)|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
 // and only when it is not the customer).
 const EN_SUBJECT = /(?:^|[,;.]\s*|\band\s+)(?!(?:They|We|He|She|It|Client|Customer|Everyone|Team)\b)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:loved|liked|wants?|said|says|asked|confirmed|agreed|rated|gave|mentioned|promised|thinks|seemed|seems|needs?|is keen|was keen|was happy|was very|is interested|was interested)\b/;

@@ -38,8 +38,10 @@ const INDUSTRIES_EN = [
 
 const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
 // "行业：安防" / "industry is retail"; a bare space after 行业 starts the next item ("安防行业 A类").
-const ZH_LABELED = /(?:(?:行业|所属行业|industry)\s*(?:[:：是为]|is\b)|(?<=^|[\s,，])(?:行业|所属行业|industry))\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
+const ZH_LABELED = /(?:(?:行业|所属行业|industry)\s*(?:[:：是为=]|is\b)|(?<=^|[\s,，])(?:行业|所属行业|industry))\s*([\u4e00-\u9fffA-Za-z &-]{2,20}?)(?=[,，。;；\s]|$)/i;
 const ZH_DOING = /(?:做|搞|从事)([\u4e00-\u9fff]{2,8}?)(?:的|行业)/;
+const EN_LABELED = /\bindustry\s*(?:[:：=]|is\b)\s*([a-z][a-z &/-]{1,30}?)\s*(?=[,，。;；]|$)/i;
+const EN_BRACKETED = /[(（]\s*([a-z][a-z &/-]{2,30}?)\s*[)）]/;
 const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|company)\b/i;
 
 function fromSegments(segments: string[]): string | undefined {
@@ -66,16 +68,21 @@ function leftover(segments: string[], customer?: string): string | undefined {
 }
 
 export function findIndustry(text: string, segments: string[], customer?: string): string | undefined {
-  const labeled = ZH_LABELED.exec(text)?.[1]?.trim();
+  // "industry = import export": an English value runs to the next pause.
+  const labeled = EN_LABELED.exec(text)?.[1]?.trim() ?? ZH_LABELED.exec(text)?.[1]?.trim();
   if (labeled) return labeled;
   const run = ZH_SUFFIXED.exec(text);
   const suffixed = run?.[1] ?? ZH_DOING.exec(text)?.[1];
   // "科大讯飞人工智能行业" said without a pause: the known industry the run ends with; a short
   // word standing alone ("小家电行业") is the industry as written.
   const alone = run?.[1] && run[1].length <= 4 && (run.index === 0 || /[\s,，、:：|]/.test(text[run.index - 1] ?? ''));
-  const known = suffixed && !alone && knownSuffix(suffixed);
+  // ("做直播电商的": what they do is the industry as said.)
+  const known = run?.[1] && !alone && knownSuffix(run[1]);
   if (known) return known;
   if (suffixed && suffixed !== customer) return suffixed.replace(/^(?:是|属于|做)/, '');
+  // "Dunder Mifflin (paper distribution)": a lower-case note in brackets after the name.
+  const bracketed = EN_BRACKETED.exec(text)?.[1]?.trim();
+  if (bracketed && customer && text.indexOf(customer) >= 0 && text.indexOf(customer) < text.indexOf(bracketed)) return bracketed;
   const segment = fromSegments(segments.filter((s) => s !== customer));
   if (segment) return segment;
   const en = EN_SUFFIXED.exec(text)?.[1]?.trim();

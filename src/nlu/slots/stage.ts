@@ -8,7 +8,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['negotiation', /卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review|push(?:ing|ed)? back on (?:the )?(?:price|pricing|terms|payment terms|discount|rates?)|\bcounter[- ]?offer/i],
   ['proposal', /(?:报价|方案)已(?:经)?(?:发|给|交|提交)|报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
   ['qualified', /需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}?需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|\bneeds? analysis\b|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
-  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly\W{1,2}lead\b|\blead stage\b|first contact|initial contact|cold call/i],
+  ['lead', /初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly\W{1,2}lead\b|\blead stage\b|first contact|initial contact|first touch|initial (?:discussion|conversation|chat|call|meeting)s?|intro(?:ductory)? (?:call|meeting|chat)|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
 const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negotiation: 4, won: 5, lost: 6 };
@@ -45,6 +45,10 @@ const DUE_AFTER = /^\s*(?:is\s+|will be\s+)?(?:due\b|by\b|before\b)/i;
 // ("对语音方案感兴趣" stays a proposal: two labelled sets read it so.)
 const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采购意向)/;
 
+// "竞品报价比我们低", "quote先不急": a competitor's quote, or one put off, is no stage of ours.
+const THEIR_QUOTE = /(?:竞品|竞争对手|对手|友商|别家|人家|competitor'?s?)\s*(?:的)?\s*$/i;
+const NOT_YET_AFTER = /^\s*(?:先不急|不急|先放|暂缓|以后再|not yet|can wait|on hold)/i;
+
 export function findStage(text: string): StageMatch | undefined {
   // A quote or proposal still to send is no stage: the furthest one said as reached, if any.
   let rest = text;
@@ -56,7 +60,8 @@ export function findStage(text: string): StageMatch | undefined {
     // "requirements confirmed, proposal by next wed": a proposal due later gives way to a stage said as reached.
     const due = found?.stage === 'proposal' && DUE_AFTER.test(rest.slice(found.end)) && !ASKED_FOR.test(rest.slice(Math.max(0, at - 24), at))
       && Boolean(furthestStage(rest.slice(0, at) + ' '.repeat(found.end - at) + rest.slice(found.end)));
-    const planned = PLANNED.test(rest.slice(Math.max(0, at - 28), at)) || due;
+    const planned = PLANNED.test(rest.slice(Math.max(0, at - 28), at)) || due
+      || (found?.stage === 'proposal' && (THEIR_QUOTE.test(rest.slice(Math.max(0, at - 8), at)) || NOT_YET_AFTER.test(rest.slice(found.end))));
     if (!interest && (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !planned || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index)))) return found;
     rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
   }
