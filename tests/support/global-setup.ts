@@ -37,16 +37,23 @@ export default async function setup(project: TestProject) {
     : await startEmbeddedRedis({ dataRoot, log });
   services.push(redis);
 
-  const templateUrl = await recreateDatabase(db.url, TEMPLATE);
-  await runPrisma(['migrate', 'deploy'], templateUrl);
+  const stopAll = async () => {
+    for (const s of services.reverse()) await s.stop();
+    fs.rmSync(dataRoot, { recursive: true, force: true });
+  };
+  try {
+    const templateUrl = await recreateDatabase(db.url, TEMPLATE);
+    await runPrisma(['migrate', 'deploy'], templateUrl);
+  } catch (err) {
+    // A migration that fails must not leave this run's Postgres and Redis running.
+    await stopAll();
+    throw err;
+  }
 
   project.provide('databaseUrl', db.url);
   project.provide('redisUrl', redis.url);
 
-  return async () => {
-    for (const s of services.reverse()) await s.stop();
-    fs.rmSync(dataRoot, { recursive: true, force: true });
-  };
+  return stopAll;
 }
 
 async function recreateDatabase(serverUrl: string, name: string): Promise<string> {

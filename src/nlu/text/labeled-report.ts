@@ -33,6 +33,7 @@ function fieldsOf(body: string): Fields | undefined {
 
 /** The report as one sentence, and the customer its field names; the text unchanged when it is not a labelled report. */
 export function fromLabeledReport(text: string): { text: string; customer?: string } {
+  if (!/[:：]/.test(text)) return { text };
   const body = text.replace(HEADER, '');
   const f = fieldsOf(body);
   if (!f?.customer) return { text };

@@ -44,6 +44,19 @@ const SHORTHAND: [RegExp, string | ((m: string) => string)][] = [
   [/\bqtr\b/gi, 'quarter'], [/\bacct\b/gi, 'account'], [/\baccts\b/gi, 'accounts'], [/\bEOM\b/g, 'end of month'], [/\bEOW\b/g, 'end of week'],
 ];
 
+// Which keyword a word is a typo of, remembered per word (bounded): the edit-distance scan over
+// every keyword is the costliest part of an English message, and words repeat.
+const NEAR = new Map<string, string | null>();
+function keywordNear(lower: string): string | undefined {
+  let near = NEAR.get(lower);
+  if (near === undefined) {
+    if (NEAR.size >= 5000) NEAR.clear();
+    near = ENGLISH_KEYWORDS.find((k) => Math.abs(k.length - lower.length) <= 1 && oneEditApart(lower, k) && !isInflection(lower, k)) ?? null;
+    NEAR.set(lower, near);
+  }
+  return near ?? undefined;
+}
+
 export function fixEnglishTypos(said: string): string {
   const text = SHORTHAND.reduce((t, [re, word]) => (typeof word === 'string' ? t.replace(re, word) : t.replace(re, word)), said);
   return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word, at: number) => {
@@ -53,7 +66,7 @@ export function fixEnglishTypos(said: string): string {
     const before = text.slice(Math.max(0, at - 20), at);
     const opens = at === 0 || /[.!?。！？:：,，]\s*$/.test(before);
     if (word[0] !== lower[0] && !opens && (/[A-Z][\w'&.-]*\s+$/.test(before) || /^\s+[A-Z]/.test(text.slice(at + word.length)))) return word;
-    const fixed = ENGLISH_KEYWORDS.find((k) => oneEditApart(lower, k) && !isInflection(lower, k));
+    const fixed = keywordNear(lower);
     if (!fixed) return word;
     return word[0] === lower[0] ? fixed : fixed[0]?.toUpperCase() + fixed.slice(1);
   });
