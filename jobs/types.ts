@@ -33,6 +33,6 @@ export interface JobDefinition {
   schedule?: { pattern: string; tz?: string } | { every: number };
   /** One run; idempotent (deterministic message keys), so running it twice sends nothing twice. */
   run(ctx: JobContext, opts: RunOptions): Promise<void>;
-  /** For jobs with their own queue (reminders as delayed jobs): start its worker. */
+  /** For jobs with their own queue (reminders as delayed jobs): start its worker; or work to do once when a worker starts. */
   start?(ctx: JobContext & { connection: ConnectionOptions; prefix: string }): Promise<{ close(): Promise<void> }>;
 }

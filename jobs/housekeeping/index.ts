@@ -29,14 +29,23 @@ export async function pruneOld(db: Db, now: Date): Promise<{ processedEvents: nu
   return { processedEvents, deliveries };
 }
 
+async function rekey(ctx: JobContext): Promise<void> {
+  const rekeyed = await rekeyCustomers(ctx.db);
+  if (rekeyed) ctx.log.info({ rekeyed }, 'housekeeping: customer name keys made again');
+}
+
 export const housekeepingJob: JobDefinition = {
   name: 'housekeeping',
   schedule: { every: DAY_MS },
   async run(ctx: JobContext) {
     const deleted = await pruneOld(ctx.db, ctx.now());
     ctx.log.info({ ...deleted, keepDays: KEEP_DAYS }, 'housekeeping: old rows deleted');
-    // Customers keyed before the current KEYS_VERSION (names.ts) are keyed again, once.
-    const rekeyed = await rekeyCustomers(ctx.db);
-    if (rekeyed) ctx.log.info({ rekeyed }, 'housekeeping: customer name keys made again');
+    await rekey(ctx);
+  },
+  // Customers keyed before the current KEYS_VERSION (names.ts) are keyed again as soon as a worker
+  // starts after the upgrade, not a day later (the daily run repeats it for rows a crash left).
+  async start(ctx) {
+    const done = rekey(ctx).catch((err: unknown) => ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, 'housekeeping: keying customer names failed'));
+    return { close: () => done };
   },
 };

@@ -62,5 +62,11 @@ describe('customer names in Traditional and Simplified characters', () => {
     expect(await named('澳门国际银行')).toEqual(['澳門國際銀行']);
     expect(await named('大西洋银行')).toEqual(['澳門國際銀行']);
     expect(await rekeyCustomers(db)).toBe(0);
+
+    // A worker started after the upgrade keys older rows at once, not at the next daily run.
+    await db.customer.update({ where: { id: `${tenantId}-old` }, data: { matchKey: '澳門國際銀行', keysVersion: 1 } });
+    const started = await job.start!({ db, log: { info: () => {}, error: () => {} } } as never);
+    await started.close();
+    expect(await db.customer.findUniqueOrThrow({ where: { id: `${tenantId}-old` } })).toMatchObject({ matchKey: '澳门国际银行', keysVersion: KEYS_VERSION });
   });
 });
