@@ -61,6 +61,7 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
     hasAmount: Boolean(found.amount),
     hasFutureDate: dates.some((d, i) => tenseOf(d, ref, '') === 'future' || aheadToday(d, i)),
     hasPastDate: dates.some((d) => tenseOf(d, ref, '') === 'past'),
+    hasToday: dates.some((d) => tenseOf(d, ref, '') === 'today'),
     hasCloseDate: roles.includes('expected_close'),
   };
 }

@@ -25,6 +25,8 @@ export interface Evidence {
   hasFutureDate: boolean;
   /** A date already behind `now` (a report, not a plan). */
   hasPastDate: boolean;
+  /** A date said that is today (今天去…签了: a trip made today). */
+  hasToday?: boolean;
   hasCloseDate: boolean;
   /** A contact who changed jobs (slots/job-change.ts). */
   jobChange?: boolean;
@@ -46,7 +48,7 @@ const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|�
 // (voice input has no commas to split on); a dated clause in the past tense (今天回访了…) stays too.
 // A clause with a score (今天回访海天 满意度5分) reports a callback made, whatever its date.
 function withoutDatedClauses(masked: string): string {
-  const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again)[^,，。;；!！|]*/gi, ' ');
+  const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again|回访一下|回访下)[^,，。;；!！|]*/gi, ' ');
   return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|满意/.test(clause) || CALLBACK_DONE.test(clause)).join('，');
 }
 
@@ -84,6 +86,8 @@ export function isPlan(e: Evidence): boolean {
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
   if (opensWithReport(e.masked)) return false;
+  // "视频会，得物，产品总监Leo，需求确认，下周一出方案": a note that opens on a bare way of contact reports it.
+  if (OPENS_WITH_CHANNEL.test(e.masked)) return false;
   // "拜访蓝月亮 需求分析 预算一百万 下周五前报价": a note opening on a contact, with deal facts, reports it.
   if (REPORT_OPENING.test(e.masked) && (e.hasStage || e.hasAmount) && !S.REMIND.test(e.text)) return false;
   if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
@@ -106,6 +110,8 @@ function introducedInReport(e: Evidence): boolean {
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 
+// "电话，喜茶，采购经理Ivy，报价已发": a note of items that opens on a bare way of contact.
+const OPENS_WITH_CHANNEL = /^\s*(?:视频会议?|电话会议?|线上会|开会|拜访|上门|电话|微信|面谈|邮件)\s*[,，]/;
 const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.length >= 4 ? e.masked.replace(e.lostReason, ' ') : e.masked);
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
@@ -168,7 +174,9 @@ const RULES: Rule[] = [
   // "那个标丢了，本地化服务评分比东华低": a bid's score beside a stage is the deal's news, not a callback.
   { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
-  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) || OPENS_WITH_CHANNEL.test(e.masked) },
+  // "今天去名创优品签了合同": a trip made today or before, with the deal's news, reports the visit.
+  { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasStage && (e.hasPastDate || Boolean(e.hasToday)) && S.WENT_TO.test(e.masked) && /了/.test(e.masked) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },
   // "今天上午去中铁建工投标答疑" said in the afternoon: a trip at a time already past is a visit made.
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasPastDate && S.WENT_TO.test(e.masked) },

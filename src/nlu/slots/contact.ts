@@ -13,7 +13,7 @@ const HONORIFIC_NAME = new RegExp(
 );
 const HONORIFIC_NAMES = new RegExp(HONORIFIC_NAME.source, 'g');
 const AFTER_ROLE = new RegExp(
-  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?(?:[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:经理|总监|主管|主任|部长|处长|负责人)(?=[${SURNAMES}]))?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|了|发(?=了|过|邮件|微信|消息)|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
+  `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?(?:[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:经理|总监|主管|主任|部长|处长|负责人|副理|协理)(?=[${SURNAMES}]))?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?|[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|了|发(?=了|过|邮件|微信|消息)|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
@@ -144,7 +144,7 @@ export function findContact(text: string, customer?: string): string | undefined
 // "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
 // What may follow the name: punctuation, or a verb or time word that never ends a given name
 // (…邓娟通了电话, …蒋晨主持, …周敏今天来, …孙涛牵头, …韩冰带队).
-const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲]|发(?=了|过|邮件|微信|消息))';
+const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲整这那]|发(?=了|过|邮件|微信|消息))';
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {

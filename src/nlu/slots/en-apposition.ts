@@ -41,7 +41,7 @@ const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.
-const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK|College|Hospital|University|School|Church|Academy|Institute|Clinic|Medical|Health|Healthcare)\b/;
+const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK|College|Hospital|University|School|Church|Academy|Institute|Clinic|Medical|Health|Healthcare|Category|Product|Project|Program|Brand|Regional|Area|General|Senior|Junior|Key|Facilities|Store|Country|Channel|Trade|Supply)\b/;
 // A name is none of those words, after its Mr./Dr.
 const LEADING_HONORIFIC = new RegExp(`^${HONORIFIC}`, 'u');
 const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_HONORIFIC, ''));
@@ -101,7 +101,9 @@ function read(text: string): Apposition | undefined {
   }
   const owned = OWNER_TITLE_NAME.exec(text);
   const name = owned?.[2];
-  if (owned && name && isName(name)) {
+  // "F&N's Shah Alam plant": a place of the company is no person.
+  const place = owned && /^\s+(?:plant|factory|office|warehouse|outlet|store|branch|site|hq|campus|facility)\b/i.test(text.slice(owned.index + owned[0].length));
+  if (owned && name && isName(name) && !place) {
     // The name ends before a capitalised word that is not a name ("Unilever's David Next Friday" is David).
     const contact = name.split(/\s+/).filter((w, i) => i === 0 || !NOT_A_NAME.test(w)).join(' ');
     return { contact, ...(owned[1] ? { title: trimTitle(owned[1]) } : {}), index: owned.index, end: owned.index + owned[0].length };

@@ -80,6 +80,8 @@ function furthestStage(text: string): StageMatch | undefined {
       // "还没到报价那一步", "not at proposal yet": a stage not reached is none.
       if (stage !== 'won' && stage !== 'lost' && NOT_REACHED.test(before)) continue;
       if (SOURCE.test(before)) continue;
+      // "年底前能立项就不错了": a project approval only hoped for is no stage reached.
+      if (stage === 'qualified' && /立项/.test(m[0]) && /(?:能|争取|希望|计划|准备|打算|要)\s*$/.test(before)) continue;
       // "试用结束之后再谈价格": a negotiation still to come is a plan, not the stage reached.
       if (stage === 'negotiation' && LATER.test(before)) continue;
       const found = { stage, index: m.index, end: m.index + m[0].length };

@@ -31,9 +31,47 @@ function fieldsOf(body: string): Fields | undefined {
   return fields.customer ? fields : undefined;
 }
 
+// The same in English: "Daily recap — Customer: Initrode | Contact: Bill Lumbergh | Channel: phone |
+// Stage: negotiation | Amount: $310,000 | Close: 6/30 | Next: Tuesday 2pm".
+const EN_LABELS: [string, RegExp][] = [
+  ['customer', /^(?:customer|account|client|company)$/i],
+  ['contact', /^(?:contact|contact person|met|poc)$/i],
+  ['channel', /^(?:channel|via|type|how)$/i],
+  ['stage', /^(?:stage|status)$/i],
+  ['amount', /^(?:amount|value|deal size|budget|deal value)$/i],
+  ['close', /^(?:close|close date|expected close|closing)$/i],
+  ['next', /^(?:next|next step|next steps|follow[- ]?up|next follow[- ]?up)$/i],
+  ['notes', /^(?:notes?|summary|update|details)$/i],
+];
+const EN_FIELD = /(?:^|[|;,，\n—–-]\s*)([A-Za-z][A-Za-z -]{1,20}?)\s*:\s*/g;
+const EN_VERB: [RegExp, string][] = [[/phone|call/i, 'Called'], [/email/i, 'Emailed'], [/wechat/i, 'WeChatted'], [/demo/i, 'Demoed to'], [/visit|in person|onsite|meeting|met|zoom|teams|video/i, 'Met']];
+
+function englishReport(text: string): { text: string; customer?: string } | undefined {
+  const marks = [...text.matchAll(EN_FIELD)].filter((m) => EN_LABELS.some(([, re]) => re.test((m[1] ?? '').trim())));
+  if (marks.length < 3) return undefined;
+  const f: Record<string, string> = {};
+  const notes: string[] = [];
+  marks.forEach((m, i) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = marks[i + 1]?.index ?? text.length;
+    const value = text.slice(start, end).replace(/[|;,，\s—–-]+$/, '').trim();
+    const key = EN_LABELS.find(([, re]) => re.test((m[1] ?? '').trim()))![0];
+    if (!value) return;
+    if (key === 'notes') notes.push(value);
+    else f[key] ??= value;
+  });
+  if (!f.customer) return undefined;
+  const verb = f.channel ? EN_VERB.find(([re]) => re.test(f.channel!))?.[1] ?? 'Talked to' : f.contact ? 'Talked to' : undefined;
+  const met = verb ? `${verb} ${f.contact ? `${f.contact} at ` : ''}${f.customer}` : f.customer;
+  const parts = [met, ...(f.stage ? [`moved to ${f.stage}`] : []), ...notes, ...(f.amount ? [`amount ${f.amount}`] : []),
+    ...(f.close ? [`expected close ${f.close}`] : []), ...(f.next ? [`follow up ${f.next}`] : [])];
+  return { text: parts.join(', '), customer: f.customer };
+}
+
 /** The report as one sentence, and the customer its field names; the text unchanged when it is not a labelled report. */
 export function fromLabeledReport(text: string): { text: string; customer?: string } {
   if (!/[:：]/.test(text)) return { text };
+  if (!/[\u4e00-\u9fff]/.test(text)) return englishReport(text) ?? { text };
   const body = text.replace(HEADER, '');
   const f = fieldsOf(body);
   if (!f?.customer) return { text };

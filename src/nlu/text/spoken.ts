@@ -23,6 +23,8 @@ const HOMOPHONES: [RegExp, string][] = [
   [/威信|为信|维信|薇信/g, '微信'],
   [/电化(?!学)|店话|电活|(?<=打了?个?)点话/g, '电话'],
   [/满义/g, '满意'],
+  // Taiwan usage: 联络人 is 联系人, the 窗口 named is the contact person (新窗口是…, 窗口换人了).
+  [/联络人/g, '联系人'], [/(?:业务)?窗口(?=是|换|[:：]|为)/g, '对接人'], [/(?<=[单标])掉了/g, '丢了'],
   // 签月 (签约), 谈盘 (谈判), 方按 (方案): no word of their own in a sales note.
   [/签月(?![份底初中末结])/g, '签约'], [/谈盘/g, '谈判'], [/方按/g, '方案'],
   // 下州二 / 这州五: 州 before a weekday is 周.
@@ -49,7 +51,8 @@ const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把
 export function cleanSpoken(text: string): string {
   // "@salesbot help": the bot addressed at the start is no part of what is said.
   // "添加联系人 / 德赛西威 / 黄志明": a spaced slash separates items like a comma.
-  let out = text.replace(/\s+\/\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
+  // "视频会 | 得物 | 产品总监Leo": a spaced bar separates items too (a date mask is never spaced).
+  let out = text.replace(/\s+[/|｜]\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.

@@ -20,7 +20,7 @@ export interface DateMention {
 
 // Parts of the day said without an hour (contract: 09:00, 12:00, 14:00, 19:00).
 const DAY_PARTS: [RegExp, number][] = [
-  [/上午|早上|早晨|清早|morning/i, 9],
+  [/上午|早上|早晨|清早|明早|morning|\b(?:tmrw|tomorrow)\s+am\b/i, 9],
   [/中午|\bnoon\b|lunch/i, 12],
   [/下午|afternoon/i, 14],
   [/晚上|今晚|明晚|傍晚|evening|tonight/i, 19],

@@ -22,7 +22,8 @@ const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请)(?:我们|我方|咱们))\s*$/;
-const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll| will| said they'?d| promised to| want to| plan to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back|revisit|review|reconsider|look at|regroup)\b[^,.;]*$/i;
+const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll|'d| will| would| said they'?d| promised to| want to| plan to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back|revisit|review|reconsider|look at|regroup)\b[^,.;]*$/i;
+const REPLY_BY = /^\s*(?:之|以)?前?\s*给(?:个|我们|咱们)?(?:答复|回复|准信|结论|答案)/;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
 const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
@@ -97,6 +98,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
+  // "报价已经发了，月底前给答复": an answer given by a date, with no one of ours giving it, is the customer's.
+  if (REPLY_BY.test(w.after) && !/我|咱/.test(w.before)) return 'other';
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
   // "让我们九月份再联系": when the customer wants to be contacted again is the follow-up.
   if (DEADLINE_SET.test(w.before)) return CONTACT_AGAIN.test(w.after) ? 'next_follow_up' : 'other';
