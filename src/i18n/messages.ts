@@ -149,6 +149,10 @@ const messages = {
   },
   'deal.updated': { zh: (p) => `已更新商机 · ${p.customer}`, en: (p) => `Updated the deal with ${p.customer}` },
   'deal.created': { zh: (p) => `已新建商机 · ${p.customer}`, en: (p) => `Created a deal with ${p.customer}` },
+  'deal.noneOpenToLose': {
+    zh: (p) => `${p.customer} 没有在跟的商机：最近的「${p.title}」已是${p.stage}，没有改动。要记一个新商机，请说「${p.customer}又有个新商机」。`,
+    en: (p) => `${p.customer} has no open deal: the latest, "${p.title}", is already ${String(p.stage).toLowerCase()}. Nothing changed. To add a new one, say "new deal with ${p.customer}".`,
+  },
   'followUp.scheduled': {
     zh: (p) => `好的，${p.when} 提醒你跟进 ${p.customer}`,
     en: (p) => `OK, I'll remind you to follow up with ${p.customer} on ${p.when}`,

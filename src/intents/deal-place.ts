@@ -21,6 +21,12 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
   if (!hasDealFacts(facts)) return { deal: (await openDeals(ctx.tx, ctx.actor, customer.id))[0] ?? null, changed: false, created: false };
   const target = await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
   if (target.reply) return target;
+  // "招行那单黄了" with no deal open: the deal meant is already closed; a second, empty lost deal
+  // would only count a loss twice. Said back, nothing written.
+  if (!target.deal && intent === 'update_deal' && facts.stage === 'lost' && facts.amount === undefined) {
+    const latest = await ctx.tx.deal.findFirst({ where: { tenantId: ctx.actor.tenantId, customerId: customer.id }, orderBy: { updatedAt: 'desc' } });
+    if (latest) return { reply: { text: t(ctx.locale, 'deal.noneOpenToLose', { customer: customer.name, title: latest.title, stage: t(ctx.locale, `stage.${latest.stage}`) }) } };
+  }
   if (target.deal && movesBack(target.deal.stage, facts.stage) && !args.confirmBack) {
     return { reply: await askBackwards(ctx, intent, args, customer, target.deal) };
   }

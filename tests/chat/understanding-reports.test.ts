@@ -80,5 +80,11 @@ describe('a loss whose reason is what a competitor did', () => {
     const deal = await latestDealOf(app.db, '安踏');
     expect([deal.stage, deal.lostReason]).toEqual(['lost', '竞品直接送了一年免费维护']);
     expect((await counts(app.db)).activities).toBe(before.activities);
+
+    // Said again with no deal open: nothing to lose twice, and no empty lost deal to count.
+    const again = await counts(app.db);
+    const twice = only(await app.say('rep1', '安踏那单黄了 他们说明年再说'));
+    expect(twice.text).toMatch(/^安踏 没有在跟的商机：最近的「安踏」已是输单，没有改动/);
+    expect(await counts(app.db)).toEqual(again);
   });
 });
