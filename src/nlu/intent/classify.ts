@@ -63,6 +63,7 @@ function isTerseReport(e: Evidence): boolean {
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
 const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
 
+const STATUS_FIRST = /^[^,，。;；]{2,20}?(?:什么进展|进展如何|进展怎么样|啥进展|怎么样了|什么情况|啥情况)了?[?？]?\s*(?:[,，。;；]|$)/;
 const WHEN_CLOSE = /(?:啥时候|什么时候|何时|几时|哪天|多久)(?:能|会|可以|才能|才)?(?:签|成交|拿下|定|落地|下单)|\bwhen (?:will|do|does|can|are) (?:they|we|it|[A-Z]\w*) (?:sign|close)\b/i;
 const REPORT_OPENING = /^\s*(?:拜访|见了|电话沟通|微信沟通|约见|上门)[^\s,，。|]{2,}\s/;
 const QUOTA_TASK = /完成(?:任务|指标)|任务(?:完成|量|额|指标)/;
@@ -75,12 +76,29 @@ const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
 // "他们放完假应该有结果了": a 了 guessed about the future reports nothing done.
 const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了/g;
 
+// "…再联系三一重工吧，他们领导出差了": what they did is no report of ours.
+const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领导)[^,，。;；]*/g;
+// "说错了，不是周四，是下周四…": the slip admitted is nothing done.
+const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成/g;
+// "跟万科物业的周经理约了，后天晚上七点半一起吃饭": a meeting booked for a day ahead, with nothing else done.
+const RESCHEDULED = /没开成|没见成|取消了|改到|改期|推迟到|推到|挪到/;
+const BOOKED = /(?<!签)约(?:了|好了)/;
+
+function bookedOnly(masked: string): boolean {
+  const at = masked.search(BOOKED);
+  // ("给阿里云的钟经理发微信，约了下周三演示": a contact made before the booking reports it.)
+  return at >= 0 && !S.ACTIVITY.test(masked.slice(0, at)) && !S.PAST.test(masked.replace(BOOKED, ' ').replace(THEIR_CLAUSE, ' '));
+}
+
 export function isPlan(e: Evidence): boolean {
   if (CUSTOMER_DEADLINE.test(e.masked) && !S.REMIND.test(e.text)) return false;
+  if (e.hasFutureDate && !e.hasPastDate && bookedOnly(e.masked)) return true;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
   // ("蓝月亮的单子定了": a deal settled is done, not a meeting booked.)
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
-  if (S.PAST.test(e.masked.replace(booked, '').replace(GUESSED, ''))) return false;
+  // (Their clause counts when today is named: "今天打电话给万华，他们看了报价" reports the call.)
+  const theirs = e.hasToday ? e.masked : e.masked.replace(THEIR_CLAUSE, ' ');
+  if (S.PAST.test(theirs.replace(booked, '').replace(GUESSED, '').replace(SLIP, ' '))) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
@@ -90,7 +108,8 @@ export function isPlan(e: Evidence): boolean {
   if (OPENS_WITH_CHANNEL.test(e.masked)) return false;
   // "拜访蓝月亮 需求分析 预算一百万 下周五前报价": a note opening on a contact, with deal facts, reports it.
   if (REPORT_OPENING.test(e.masked) && (e.hasStage || e.hasAmount) && !S.REMIND.test(e.text)) return false;
-  if (!S.PLAN_ACTION.test(e.masked) || e.hasPastDate) return false;
+  // "今天上午的会没开成，改到明天上午10点半": a past date whose meeting was moved reports nothing done.
+  if (!S.PLAN_ACTION.test(e.masked) || (e.hasPastDate && !RESCHEDULED.test(e.masked))) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
@@ -150,9 +169,13 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_DEALS.test(e.text) && !e.person },
   // "三一重工那单预计啥时候能签": asking when, not telling.
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && WHEN_CLOSE.test(e.text) && !e.hasAmount },
+  // "中国电信什么进展了，上次说要报价": a status question first; what follows is context, not news.
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && STATUS_FIRST.test(e.text) && !e.hasAmount },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.ASKED_IF_DONE.test(e.text) && !e.hasAmount && !e.hasStage },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   // "我今年能完成任务吗": 任务 as the year's quota is KPI, not a to-do list.
+  // "todo: demo for Dunder Mifflin on Jan 28", "帮我建个跟进任务": a task to add, not a list to see.
+  { intent: 'schedule_follow_up', confidence: 0.85, test: (e) => Boolean(e.customer) && /^\s*(?:todo|to-do|待办)\s*[:：]|(?:建|加|创建|新建|添加)(?:一)?个?(?:跟进)?任务/i.test(e.text) },
   { intent: 'query_tasks', confidence: 0.85, test: (e) => S.TASKS.test(e.text) && (isQuestion(e) || S.TASKS_STRONG.test(e.text) || (short(e, 14) && !e.customer)) && !QUOTA_TASK.test(e.text) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.KPI_COUNT.test(e.text) || (S.KPI.test(e.text) && !S.ACTIVITY.test(e.text)) },
   // "华为云的商机有几个", "查一下上汽": about a customer the tenant knows.

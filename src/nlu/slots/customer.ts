@@ -8,7 +8,7 @@ import { extendLatinName } from './latin-names.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
 const CJK = /[\u4e00-\u9fff]/;
-const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建)(?:一下|一个|一位|个|位)?(?:新的?)?联系人|新联系人|联系人)(?:就是|是)?\s*[:：]?/;
+const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建)(?:一下|一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)|新(?:联系人|对接人)|联系人|对接人)(?:就是|是)?\s*[:：]?/;
 
 // "帮我记一下云南白药新增一个联系人…": the request to note something is no part of a name.
 const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下)\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
@@ -18,6 +18,7 @@ const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录
 const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议/gi;
 
 const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
+const OPENING_VERB_CJK = /^\s*(?:called|met|visited|emailed|pinged|wechatted|texted|rang)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
 const AT_CJK = /\b(?:at|from|@)\s*([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
 function mixedName(masked: string): string | undefined {
   const latin = masked.match(/[A-Za-z]+/g)?.join('').length ?? 0;
@@ -34,7 +35,9 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
   const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
-  const mixed = mixedName(masked);
+  // "Called 美团 Ella，…": an English verb opening the message, then a Chinese name.
+  const opening = OPENING_VERB_CJK.exec(masked)?.[1];
+  const mixed = (opening && findCustomerZh(opening)) || mixedName(masked);
   if (mixed) return mixed;
   const zh = CJK.test(masked) ? findCustomerZh(masked) : undefined;
   const name = zh ?? (/[A-Za-z]{2}/.test(masked) ? findCustomerEn(masked) : undefined);

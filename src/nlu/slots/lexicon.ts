@@ -32,7 +32,7 @@ export const NOT_A_CUSTOMER = new Set([
 
 // "厂长黄国栋", "校长助理白雪", "总工程师宋涛": the titles a full name follows.
 /** A title a full name follows (contact.ts), and that never ends a company (customer-zh.ts). */
-export const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|经理|副理|协理|主管|主任|负责人|部长|处长|科长|院长|行长|厂长|校长|局长|所长|馆长|书记|总工程师|工程师|总工|专员|助理|秘书|CEO|CTO|CFO|COO|CIO|CMO|VP)';
+export const TITLE_TAIL = '(?:副总经理|总经理|副总裁|总裁|董事长|总监|店长|经理|副理|协理|主管|主任|负责人|部长|处长|科长|院长|行长|厂长|校长|局长|所长|馆长|书记|总工程师|工程师|总工|专员|助理|秘书|CEO|CTO|CFO|COO|CIO|CMO|VP)';
 
 // Words that start with a family-name character but name no one (的方案, 的高层, 的安排).
 export const NOT_PERSON = /^.(?:处|局|科|所|部|董|总|工|姐|哥|业)$|^(?:商机|商务|方案|方面|方向|高层|安排|金额|时间|计划|项目|成本|成果|管理|关系|程序|费用|文件|文档|明细|应用|全员|路线|严格|温度|常规|安全|单价|单子|包装|白皮书|江湖|华南|华北|华东|华中|华西|高校|高管|高新|武汉|付款|向导|苗头|章程|任务|任何|于是|龙头|施工|司机|常用|万一|白天|左右|上下|全部|全体|石油|毛利|车险|车辆|金融|金牌|成交|成单|应收|时候|明年|明天|文化|安装|方便)/;

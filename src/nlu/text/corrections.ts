@@ -89,11 +89,23 @@ function keptTime(old: string, fresh: string): string {
 // amount said again after "i mean" / "sorry" / "no wait" replaces the one right before it. Both
 // must look alike (capitalised or a number): "it went ok, i mean they liked it" is no correction.
 const TOKEN = '(?:[A-Z][\\w&-]*(?:\\s[A-Z][\\w&-]*)?|[$¥]?\\d[\\d,.]*\\s?(?:[kKmMwW]|mil|万)?)';
-const EN_MEAN = new RegExp(`(${TOKEN})(?:\\.{2,}|…|,)?\\s*\\b(?:[Ii] mean|[Ii] meant|[Ss]orry|[Nn]o wait|[Ww]ait no|[Cc]orrection:?)[,:\\s]+(${TOKEN})(?=$|[\\s,.;!?])`);
+// ("Tuesday, sorry, I mean Wednesday": the markers may come one after another.)
+const EN_MEAN = new RegExp(`(${TOKEN})(?:\\.{2,}|…|,)?\\s*\\b(?:(?:[Ii] mean|[Ii] meant|[Ss]orry|[Nn]o wait|[Ww]ait no|[Cc]orrection:?)[,:\\s]+)+(${TOKEN})(?=$|[\\s,.;!?])`);
+// "earlier I said 50k for Bluth, it's actually 65k": the amount said again as the actual one.
+const ACTUALLY = /([$¥]?\d[\d,.]*\s?(?:[kKmM]|mil)?)\b([^.;!?]{0,40}?),?\s*(?:it'?s|it is|that'?s|that is)\s+actually\s+([$¥]?\d[\d,.]*\s?(?:[kKmM]|mil)?)(?=$|[\s,.;!?])/;
+// "move my Globex call from 2pm to 4:30pm": the time moved to is the one that holds.
+const MOVED_TIME = /\b(?:move|moved|moving|push|pushed|shift|shifted|reschedule|rescheduled)\b([^.;!?]{0,40}?)\bfrom\s+(\d{1,2}(?::\d{2})?\s?(?:am|pm))\s+to\s+(\d{1,2}(?::\d{2})?\s?(?:am|pm))/i;
 function englishCorrection(text: string): string {
+  const actually = ACTUALLY.exec(text);
+  if (actually?.[1] && actually[3]) return `${text.slice(0, actually.index)}${actually[3]}${actually[2]}${text.slice(actually.index + actually[0].length)}`;
+  const moved = MOVED_TIME.exec(text);
+  if (moved?.[3]) return text.replace(moved[0], `${moved[0].split(/\bfrom\s/i)[0]}at ${moved[3]}`);
   const m = EN_MEAN.exec(text);
   if (!m?.[1] || !m[2] || /^\d/.test(m[1].replace(/^[$¥]/, '')) !== /^\d/.test(m[2].replace(/^[$¥]/, ''))) return text;
-  return `${text.slice(0, m.index)}${m[2]}${text.slice(m.index + m[0].length)}`;
+  // "Wayne Enterprises Tuesday, sorry, I mean Wednesday": one word said again replaces the last word only.
+  const wrong = !/\s/.test(m[2]) && /\s/.test(m[1]) ? m[1].slice(m[1].lastIndexOf(' ') + 1) : m[1];
+  const kept = m[1].slice(0, m[1].length - wrong.length);
+  return `${text.slice(0, m.index)}${kept}${m[2]}${text.slice(m.index + m[0].length)}`;
 }
 
 // "宝钢的项目 呃 不是宝钢 是宝武": a name said again after 不是, then the right one after 是.

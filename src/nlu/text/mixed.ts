@@ -4,7 +4,7 @@
 // is never taken for a name). English messages ("Add contact 张伟 at 华为") are left alone.
 const WORDS: [string, string][] = [
   ['contacts?', '联系人'], ['remind', '提醒'], ['undo', '撤销'], ['call\\s?back', '回访'],
-  ['follow[\\s-]?up', '跟进'], ['confirm(?:ed)?', '确认'], ['budget', '预算'], ['customer|client', '客户'],
+  ['follow[\\s-]?up', '跟进'], ['visit(?:ed)?', '拜访'], ['confirm(?:ed)?', '确认'], ['budget', '预算'], ['customer|client', '客户'],
 ];
 // Glued to a Chinese character (加个contact, remind我, callback了): "new customer 澳門…" stays English.
 const GLUED: [RegExp, string][] = WORDS.map(([word, zh]) => [

@@ -21,12 +21,13 @@ const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she
 const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A-Z]\w+)|i need to|i have to|i'?m going to|i'?m gonna|gonna)\b[^,.;!?]{0,40}$/i;
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
+const BRING_OVER = /^\s*(?:带|拿|送)[^,，。;；]{0,8}(?:过去|过来|上门)/;
 const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请)(?:我们|我方|咱们))\s*$/;
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll|'d| will| would| said they'?d| promised to| want to| plan to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back|revisit|review|reconsider|look at|regroup)\b[^,.;]*$/i;
 const REPLY_BY = /^\s*(?:之|以)?前?\s*给(?:个|我们|咱们)?(?:答复|回复|准信|结论|答案)/;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:安排|把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?:联系|沟通|聊|谈|约|跟进|来|过来|找|打电话|打给|打过去|打个电话|电话|回访|拜访|过去|见|碰)/;
 
@@ -102,7 +103,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (REPLY_BY.test(w.after) && !/我|咱/.test(w.before)) return 'other';
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
   // "让我们九月份再联系": when the customer wants to be contacted again is the follow-up.
-  if (DEADLINE_SET.test(w.before)) return CONTACT_AGAIN.test(w.after) ? 'next_follow_up' : 'other';
+  // ("让我们下周一带方案过去": what they ask us to do on a day is our next contact.)
+  if (DEADLINE_SET.test(w.before)) return CONTACT_AGAIN.test(w.after) || BRING_OVER.test(w.after) ? 'next_follow_up' : 'other';
   // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
   if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
@@ -166,7 +168,7 @@ const endsTerseNote = (text: string, m: DateMention): boolean =>
 
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
-const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?)\s*(?:在|于|on)?\s*$/i;
+const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?|改到|改成|推到|挪到|改期到|推迟到)\s*(?:在|于|on)?\s*$/i;
 
 const PUT_OFF = /^\s*(?:再说|再看|再议)/;
 const BY_DEADLINE = /^\s*(?:前|之前|以前|before)/i;
@@ -195,7 +197,8 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
   let closeAt: DateMention | undefined;
   let followAt: DateMention | undefined;
   // "柳工的项目下周要上会 提醒我周三去一趟": the date the reminder is asked for is the follow-up.
-  const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index))) : -1;
+  // ("明天早上记得把合同发过去": the date right before 记得 is the one asked for too.)
+  const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^\s*(?:记得|提醒我|别忘了)/.test(text.slice(m.end))) : -1;
   dateRoles(text, mentions, planning, clock).map((r, i) => (asked > 0 && i !== asked && r === 'next_follow_up' ? 'other' : r)).forEach((role, i) => {
     const mention = mentions[i] as DateMention;
     const closer = role === 'expected_close' && slots.expected_close ? refinesClose(slots, closeAt, text, mention) : false;
