@@ -125,23 +125,39 @@ function spellsKeyword(name: string | undefined): boolean {
 // Names said in Traditional characters are kept as written ("澳門國際銀行"): each is found in the
 // Simplified form the rules read and taken back from the same place in what was typed.
 const WRITTEN_SLOTS = ['customer', 'contact', 'title', 'industry', 'lost_reason', 'moved_from'] as const;
-function asWritten(result: ParseResult, typed: string, simplified: string): ParseResult {
+function asWritten(result: ParseResult, typed: string, simplified: string, mandarin = simplified): ParseResult {
   if (simplified === typed) return result;
   // By code point: a character outside the BMP (𠮶) is one, as the conversion counts it.
   const simple = Array.from(simplified);
   const written = Array.from(typed);
   if (simple.length !== written.length) return result;
   const flat = simple.join('');
+  // "佢哋揀咗第二間" read as 他们拣了第二间: a value in Mandarin words maps back too, when the words kept their length.
+  const spoken = Array.from(mandarin).length === written.length ? mandarin : flat;
   const back = (v: string) => {
-    const at = flat.indexOf(v);
-    if (at < 0) return v;
-    const start = Array.from(flat.slice(0, at)).length;
+    const source = flat.includes(v) ? flat : spoken;
+    const at = source.indexOf(v);
+    if (at < 0) return spanReading(v, written);
+    const start = Array.from(source.slice(0, at)).length;
     return written.slice(start, start + Array.from(v).length).join('');
   };
   const slots: Slots = { ...result.slots };
   for (const key of WRITTEN_SLOTS) if (typeof slots[key] === 'string') slots[key] = back(slots[key]);
   if (slots.also_customers) slots.also_customers = slots.also_customers.map(back);
   return { ...result, slots };
+}
+
+// "佢哋話預算唔夠" read as 他们说预算不够 (冇 became 没有, so lengths differ): the span of what was
+// typed that reads as the value. Only for a value not found by position; bounded by the message.
+function spanReading(value: string, written: string[]): string {
+  const n = Array.from(value).length;
+  for (let i = 0; i < written.length; i++) {
+    for (let len = Math.max(1, n - 4); len <= n + 4 && i + len <= written.length; len++) {
+      const span = written.slice(i, i + len).join('');
+      if (fromCantonese(toSimplifiedScript(span)) === value) return span;
+    }
+  }
+  return value;
 }
 
 export function parse(text: string, options: ParseOptions): ParseResult {
@@ -153,13 +169,13 @@ export function parse(text: string, options: ParseOptions): ParseResult {
     const normalized = cleanSpoken(fromMixedEnglish(fixEnglishTypos(mandarin)));
     // The summary keeps the words as typed: Traditional characters, and numerals (一年, not 1年).
     const asTyped = cleanSpoken(fixEnglishTypos(typed));
-    const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified);
+    const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified, mandarin);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
     // picked a homophone (拜仿 for 拜访). Retry with keywords restored.
     const fixed = fixPinyinTypos(normalized);
     if (fixed === normalized) return first;
-    const second = asWritten(understand(fixed, options ?? { now: '' }, asTyped), typed, simplified);
+    const second = asWritten(understand(fixed, options ?? { now: '' }, asTyped), typed, simplified, mandarin);
     return second.confidence >= first.confidence ? second : first;
   } catch {
     // A bug in one rule must not take the chat down; an unknown answer asks the rep again.

@@ -71,7 +71,10 @@ function englishReport(text: string): { text: string; customer?: string } | unde
 /** The report as one sentence, and the customer its field names; the text unchanged when it is not a labelled report. */
 export function fromLabeledReport(text: string): { text: string; customer?: string } {
   if (!/[:：]/.test(text)) return { text };
+  // English labels may carry Chinese values ("Customer: 华为云 | Contact: 赵经理").
   if (!/[\u4e00-\u9fff]/.test(text)) return englishReport(text) ?? { text };
+  const english = /^[\s\p{P}\p{S}]*(?:[\p{L} ]{0,20}[—–-]\s*)?(?:customer|account|client|company)\s*:/iu.test(text) ? englishReport(text) : undefined;
+  if (english) return english;
   const body = text.replace(HEADER, '');
   const f = fieldsOf(body);
   if (!f?.customer) return { text };
