@@ -116,7 +116,9 @@ function spellsKeyword(name: string | undefined): boolean {
   let spells = SPELLS.get(name);
   if (spells === undefined) {
     if (SPELLS.size >= 1000) SPELLS.clear();
-    spells = fixPinyinTypos(name) !== name;
+    // "提型我", "拜方华为": the keyword opens the name; 招商积余 (商积 ~ 商机) is a name holding a homophone.
+    const fixed = fixPinyinTypos(name);
+    spells = fixed !== name && (name.length <= 3 || fixed.slice(0, 2) !== name.slice(0, 2));
     SPELLS.set(name, spells);
   }
   return spells;

@@ -111,7 +111,7 @@ export function isPlan(e: Evidence): boolean {
   // "今天上午的会没开成，改到明天上午10点半": a past date whose meeting was moved reports nothing done.
   if (!S.PLAN_ACTION.test(e.masked) || (e.hasPastDate && !RESCHEDULED.test(e.masked))) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
-  if (e.hasCloseDate && !/跟进|联系|拜访|回访|follow/i.test(e.masked)) return false;
+  if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|follow/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
 }
 

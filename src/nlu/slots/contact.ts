@@ -17,7 +17,7 @@ const AFTER_ROLE = new RegExp(
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
-const LATIN_OF_CUSTOMER = /的\s*(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
+const LATIN_OF_CUSTOMER = /的\s*(?:(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)|GM|CEO|CTO|CFO|COO|CIO|VP|PM|HR)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
 // "Jane Smith is the new CFO at Globex".
 // "his name is paul", "her name's Grace": the person just described, as typed.
 const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/;
@@ -52,7 +52,7 @@ const pinyinFrom = (text: string): string | undefined => {
 };
 // 老张 / 老王: a familiar form of a family name.
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
-const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
+const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|采购|财务|技术|运营|市场|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
 // (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.

@@ -110,7 +110,12 @@ function pinyinAfterVerb(text: string): string | undefined {
 const BRACKETED_TITLE = /\b(?:VP|SVP|EVP|Dir|Director|Manager|Mgr|Head|Lead|Engineer|Officer|Owner|Founder|President|Chief|Buyer|Partner|CEO|CTO|CFO|COO|CIO|CMO|CISO|GM)\b/;
 const PERSON_PAREN_COMPANY = /(?<![A-Z][\w&.'-]*\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
 
+// "add Kevin Tan as a contact for Sable Hospitality": the company the contact is for.
+const CONTACT_FOR = /\bas (?:a |the |our )?(?:new )?contact (?:for|at|of|with) ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)/;
+
 export function findCustomerEn(text: string): string | undefined {
+  const contactFor = CONTACT_FOR.exec(text)?.[1];
+  if (contactFor) return contactFor;
   const bracketed = PERSON_PAREN_COMPANY.exec(text)?.[1];
   // "Miles Dyson (Dir. Engineering)", "Zaphod (VP Product)": a title in brackets is no company.
   if (bracketed && !STOP.has(bracketed.toLowerCase()) && !BRACKETED_TITLE.test(bracketed)) return bracketed;

@@ -30,7 +30,7 @@ const TITLE_OF_NAME = new RegExp(String.raw`\b(?:[Tt]he|[Tt]heir)\s+(${TITLE})\s
 // "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
 const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})(?<!['’]s)\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
 // "Lucius Fox (COO)", "Norman (head of procurement)": a name with its title in brackets.
-const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(${TITLE})\s*\)`, 'u');
+const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(?:their|the|our)?\s*(${TITLE})\s*\)`, 'u');
 // "Ms. Xu, she's their buyer".
 const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".

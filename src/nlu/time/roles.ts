@@ -27,7 +27,7 @@ const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll|'d| will| would| said they'?d|
 const REPLY_BY = /^\s*(?:之|以)?前?\s*给(?:个|我们|咱们)?(?:答复|回复|准信|结论|答案)/;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:安排|把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:安排|把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:正式|最终|新的?|初版|修改后的)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
 
 const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?:联系|沟通|聊|谈|约|跟进|来|过来|找|打电话|打给|打过去|打个电话|电话|回访|拜访|过去|见|碰)/;
 
@@ -104,7 +104,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "她要我们这周五前出方案", "客户要求下周三前把方案交过去": the customer's deadline, not our follow-up.
   // "让我们九月份再联系": when the customer wants to be contacted again is the follow-up.
   // ("让我们下周一带方案过去": what they ask us to do on a day is our next contact.)
-  if (DEADLINE_SET.test(w.before)) return CONTACT_AGAIN.test(w.after) || BRING_OVER.test(w.after) ? 'next_follow_up' : 'other';
+  // ("他们希望下个月底前签": the signing they hope for is the expected close.)
+  if (DEADLINE_SET.test(w.before)) return SIGNING_FIRST.test(w.after) ? 'expected_close' : CONTACT_AGAIN.test(w.after) || BRING_OVER.test(w.after) ? 'next_follow_up' : 'other';
   // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
   if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
