@@ -19,6 +19,8 @@ const CURRENCY_OF: Record<string, string> = { HK: 'HKD', S: 'SGD', NT: 'TWD', HK
 
 export interface Amount { value: number; currency?: string; index: number }
 
+const THEIRS_BEFORE = /(?:竞品|竞争对手|对手|友商)(?:那边|的)?[^,，。;；]{0,4}(?:报|开)(?:了|到|的是|价)?\s*$|\bwhose (?:quote|price|bid) (?:came in|is|was)(?: at)?\s*$/i;
+
 export function extractAmount(text: string): Amount | undefined {
   const found: Amount[] = [];
   for (const m of text.matchAll(AMOUNT)) {
@@ -35,6 +37,8 @@ export function extractAmount(text: string): Amount | undefined {
     const local = prefix === '$' ? LOCAL_DOLLAR.exec(text.slice(Math.max(0, (m.index ?? 0) - 3), (m.index ?? 0) + 1))?.[1] : undefined;
     const named = /^\s?(HKD|SGD|TWD|港币|港元|新币)/i.exec(text.slice(end, end + 5))?.[1] ?? /(HKD|SGD|TWD)\s?$/i.exec(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index ?? 0))?.[1];
     const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : undefined);
+    // "竞品报了九十万我们报的是一百一十万", "Siemens, whose quote came in at 310k": a competitor's figure is not ours.
+    if (THEIRS_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     found.push({ value, index: m.index ?? 0, ...(currency ? { currency } : {}) });
   }
   if (found.length <= 1) return found[0];

@@ -18,7 +18,7 @@ export function findCategory(text: string): Category | undefined {
   const named = BEFORE_CALLBACK.find(([, re]) => re.test(text))?.[0];
   if (named) return named;
   // 满意度回访 (CSAT, NPS) names the category outright, ahead of any other word.
-  if (/满意度|satisfaction survey|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
+  if (/满意度|satisfaction survey|satisfaction callback|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
   const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
   // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
   return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORE_SAID.test(text) ? 'satisfaction' : found;
@@ -56,7 +56,12 @@ const WORD_SCORES: [RegExp, number][] = [
   [/满意|挺好|不错|好评|satisfied|happy|pleased/i, 4],
 ];
 
+// "only gave us a three", "they scored it a two": a score said in English words.
+const EN_GAVE = /\b(?:gave|scored|rated) (?:us |it |them )?(?:a |an )?(one|two|three|four|five)\b(?!\s+(?:stars?|out of))/i;
+
 export function findSatisfaction(said: string): number | undefined {
+  const worded = EN_GAVE.exec(said)?.[1];
+  if (worded) return EN_DIGIT[worded.toLowerCase()];
   // "给了满分5分", "打了满分": full marks, not the scale.
   if (/(?:给了?|打了?|评了?)\s*(?:个)?满分/.test(said)) return 5;
   const text = said.replace(SCALE, ' ');

@@ -144,7 +144,7 @@ export function findContact(text: string, customer?: string): string | undefined
 // "他们采购总监孙国强", "CIO周鹏", "信息化部部长邓文斌": a full name right after a title.
 // What may follow the name: punctuation, or a verb or time word that never ends a given name
 // (…邓娟通了电话, …蒋晨主持, …周敏今天来, …孙涛牵头, …韩冰带队).
-const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲整这那]|发(?=了|过|邮件|微信|消息))';
+const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲整这那原]|发(?=了|过|邮件|微信|消息))';
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 function contactIn(text: string, customer?: string): string | undefined {

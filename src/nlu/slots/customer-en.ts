@@ -32,7 +32,7 @@ const STOP = new Set([
   'recap', 'summary', 'fyi', 'notes', 'heads', 'video', 'marketing', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
   // Words of a request or a score ("Kindly update: …", "CSAT callback for Globex").
-  'kindly', 'csat', 'nps', 'csm', 'cny', 'lunar', 'year', 'xmas', 'christmas', 'diwali', 'deepavali', 'raya', 'hari', 'thanksgiving', 'ramadan', 'rang', 'ring', 'tender', 'principal', 'mob', 'mobile', 'cell',
+  'kindly', 'plan', 'csat', 'nps', 'csm', 'cny', 'lunar', 'year', 'xmas', 'christmas', 'diwali', 'deepavali', 'raya', 'hari', 'thanksgiving', 'ramadan', 'rang', 'ring', 'tender', 'principal', 'mob', 'mobile', 'cell',
 ]);
 // Words trimmed only from the start of a run: "Coffee with Acme", but "Blue Bottle Coffee" is a name.
 const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks', 'meeting', 'demo', 'call', 'chat', 'sync', 'care', 'holiday', 'group', 'video', 'marketing', 'quick']);
