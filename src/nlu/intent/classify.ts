@@ -74,7 +74,8 @@ const CALLBACK_WORD = /回访|回防|满意度|callback|satisfaction|survey/i;
 const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
 
 // "他们放完假应该有结果了": a 了 guessed about the future reports nothing done.
-const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了/g;
+// ("他们想月底前把合同签了": a signing wished for is nothing done either.)
+const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了|(?:想|希望|打算)[^,，。;；!！\s]{0,12}签了/g;
 
 // "…再联系三一重工吧，他们领导出差了": what they did is no report of ours.
 const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领导)[^,，。;；]*/g;
@@ -111,7 +112,7 @@ export function isPlan(e: Evidence): boolean {
   // "今天上午的会没开成，改到明天上午10点半": a past date whose meeting was moved reports nothing done.
   if (!S.PLAN_ACTION.test(e.masked) || (e.hasPastDate && !RESCHEDULED.test(e.masked))) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
-  if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|follow/i.test(e.masked)) return false;
+  if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|再去|再过去|follow/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
 }
 
@@ -182,7 +183,7 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.knownCustomer) && (S.PIPELINE.test(e.text) || S.LOOK_UP.test(e.text)) && isQuestion(e) && !S.ACTIVITY.test(e.masked) && !e.hasAmount },
   { intent: 'query_pipeline', confidence: 0.85, test: (e) => S.PIPELINE.test(e.text) && (isQuestion(e) || short(e, 16) || S.PIPELINE_STRONG.test(e.text) || S.STAGE_FILTER.test(e.text)) && !S.ACTIVITY.test(e.text) && (!e.hasStage || S.STAGE_FILTER.test(e.text)) && !e.hasAmount && !(e.customer && S.CUSTOMER_STATUS.test(e.text)) && !(e.customer && e.hasStage && !isQuestion(e) && !S.STAGE_FILTER.test(e.text)) },
   { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && S.CONTACT_ASK.test(e.text) && !S.NEW_CONTACT.test(e.text) && !S.CONTACT_FACTS.test(e.text) && !/\d{7}/.test(e.text) },
-  { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && (S.CUSTOMER_STATUS.test(e.text) || (S.LOOK_UP.test(e.text) && short(e, 20))) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) },
+  { intent: 'query_customer', confidence: 0.8, test: (e) => Boolean(e.customer) && (S.CUSTOMER_STATUS.test(e.text) || (S.LOOK_UP.test(e.text) && short(e, 20))) && !S.ACTIVITY.test(e.text) && !S.CALLBACK.test(e.text) && !e.hasStage && !e.hasAmount && !isPlan(e) && !(S.CONTACT_FACTS.test(e.text) && !isQuestion(e)) },
   { intent: 'update_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.CUSTOMER_FIELD.test(e.text) && !S.ACTIVITY.test(e.masked) },
   // "周经理生日是9月12号 别忘了到时候送个祝福": the birthday is the fact (its reminder comes by itself), no plan of a date.
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.REMIND.test(e.text) && !e.hasFutureDate && Boolean(e.person === undefined && findBirthday(e.text)) && !/^\s*(?:请|帮我)?提醒/.test(e.text) },

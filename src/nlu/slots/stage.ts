@@ -16,6 +16,7 @@ const RANK: Record<Stage, number> = { lead: 1, qualified: 2, proposal: 3, negoti
 // A signing still to come ("预计月底签约", "expected to close") is a date, not a win.
 const FUTURE = /(?:月底|月末|季度末|季末|年底|年末|下周[一二三四五六日天1-7]?|下个?月(?:初|中|底)?|明年|明天|后天)(?:前|之前|以前)?\s*$|(?:估计|预计|计划|争取|准备|有望|可能|希望|打算|要|(?<!启动|例|年|晚|早|周|月|大|展|研讨|座谈|发布|交流|视频|电话|线上|见面|碰头|总结|复盘|签约|开)会|能|expected to|expect|plan to|hope to|will|should|aim to|going to)\s*\S{0,8}$/i;
 
+const WISHED = /\b(?:need|needs|want|wants|hope|hopes|expect|expects)\b[^,.;]{0,22}$|(?:想|希望|打算|计划|争取)[^,，。;；]{0,14}把[^,，。;；]{0,10}$/i;
 const NOT_REACHED = /(?:还没|没有?|未|尚未|不到)(?:到|进入|走到|进)?了?\s*$|\bnot (?:yet )?(?:at|in|to)(?: the)?\s*$/i;
 
 export interface StageMatch { stage: Stage; index: number; end: number }
@@ -76,6 +77,8 @@ function furthestStage(text: string): StageMatch | undefined {
     for (const m of text.matchAll(GLOBAL.get(re)!)) {
       const before = text.slice(Math.max(0, m.index - 8), m.index);
       if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      // "we need the contract signed by Jan 10", "他们想3月底前把正式合同签了": a signing wished for is no win.
+      if (stage === 'won' && WISHED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       // "还是没签下来", "not signed yet": a win denied is none.
       if (stage === 'won' && /(?:没|未|不|没有|还没|not|never|hasn'?t|haven'?t)\s*$/i.test(before)) continue;
       // "还没到报价那一步", "not at proposal yet": a stage not reached is none.

@@ -129,8 +129,12 @@ function attachLoneTime(text: string, mentions: DateMention[], today: LocalDate)
   if (times.length !== 1 || days.length !== 1) return mentions;
   const [time, day] = [times[0]!, days[0]!];
   const ahead = compareDates(day.date, today) > 0 && compareDates(day.date, addDays(today, 7)) <= 0;
-  if (!ahead || day.value.includes('T') || day.index > time.index || SIGNING_AFTER.test(text.slice(day.end))) return mentions;
-  const moved = { ...time, date: day.date, value: `${formatDate(day.date)}${time.value.slice(10)}` };
+  // "这周五晚上约了…吃饭7点": a day said with a part of the day only (晚上) takes the hour said later.
+  const partOnly = day.value.includes('T') && !/\d\s*(?:点|:|：|am|pm)|[一二两三四五六七八九十]点/i.test(day.text);
+  if (!ahead || (day.value.includes('T') && !partOnly) || day.index > time.index || SIGNING_AFTER.test(text.slice(day.end))) return mentions;
+  const hour = Number(time.value.slice(11, 13));
+  const clock = partOnly && hour < 12 && AFTERNOON.test(day.text) ? `T${String(hour + 12).padStart(2, '0')}${time.value.slice(13)}` : time.value.slice(10);
+  const moved = { ...time, date: day.date, value: `${formatDate(day.date)}${clock}` };
   return mentions.map((m) => (m === time ? moved : m === day ? { ...m, absorbed: true } : m));
 }
 
