@@ -168,9 +168,12 @@ export function parse(text: string, options: ParseOptions): ParseResult {
     // Converted once per message: the rules read Simplified Mandarin, names come back as typed.
     const simplified = toSimplifiedScript(typed);
     const mandarin = fromCantonese(simplified);
-    const normalized = cleanSpoken(fromMixedEnglish(fixEnglishTypos(mandarin)));
+    const english = fixEnglishTypos(mandarin);
+    const mixed = fromMixedEnglish(english);
+    const normalized = cleanSpoken(mixed);
     // The summary keeps the words as typed: Traditional characters, and numerals (一年, not 1年).
-    const asTyped = cleanSpoken(fixEnglishTypos(typed));
+    // (Typed in Simplified with no English word mapped, that is the normalised text itself.)
+    const asTyped = mandarin === typed && mixed === english ? normalized : cleanSpoken(fixEnglishTypos(typed));
     const first = asWritten(understand(normalized, options ?? { now: '' }, asTyped), typed, simplified, mandarin);
     if (!CJK_RUN.test(normalized) || (first.confidence >= 0.5 && !spellsKeyword(first.slots.customer))) return first;
     // A weak guess, or a "customer" that spells a CRM word (提型我 for 提醒我): maybe the IME
