@@ -7,6 +7,7 @@ import { poolJobs } from './pool/index.js';
 import { ownershipNews } from './ownership/requests.job.js';
 import { reminderJobs } from './reminders/index.js';
 import type { JobContext, JobDefinition, RunOptions } from './types.js';
+import { closeWorker, watched } from '../src/runtime/queue-worker.js';
 
 export const JOBS_QUEUE = 'jobs';
 export const JOBS: JobDefinition[] = [...reminderJobs, ...digestJobs, housekeepingJob, ...poolJobs, ownershipNews];
@@ -24,11 +25,11 @@ export async function startJobs(ctx: JobContext, opts: { connection: ConnectionO
   const client = await queue.client;
   const reregister = () => void registerSchedules(queue).catch((err: Error) => ctx.log.error({ err: err.message }, 'schedules not registered again'));
   client.on('ready', reregister);
-  const worker = new Worker<RunOptions>(JOBS_QUEUE, async (j) => {
+  const worker = watched(new Worker<RunOptions>(JOBS_QUEUE, async (j) => {
     const job = findJob(j.name);
     if (!job) throw new Error(`no job called ${j.name}`);
     await job.run(ctx, j.data);
-  }, { ...opts, concurrency: 2 });
+  }, { ...opts, concurrency: 2 }), ctx.log);
   worker.on('failed', (j, err) => {
     ctx.metrics?.jobFailures.inc({ queue: JOBS_QUEUE });
     ctx.log.error({ job: j?.name, err: err.message }, 'scheduled job failed');
@@ -37,7 +38,7 @@ export async function startJobs(ctx: JobContext, opts: { connection: ConnectionO
   return {
     async close() {
       client.off('ready', reregister);
-      await worker.close();
+      await closeWorker(worker);
       await Promise.all(own.map((s) => s?.close()));
       await queue.close();
     },

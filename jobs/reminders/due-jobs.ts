@@ -14,6 +14,7 @@ import { jobId } from '../queues.js';
 import type { JobContext } from '../types.js';
 import { Batcher } from './batch.js';
 import { fire, fireMany, type FirePayload } from './fire.js';
+import { closeWorker, watched } from '../../src/runtime/queue-worker.js';
 
 export const REMINDER_QUEUE = 'reminders';
 
@@ -66,7 +67,7 @@ export async function startReminderWorker(ctx: JobContext & { connection: Connec
     ctx.log.warn({ err: err instanceof Error ? err.message : String(err), reminders: ps.length }, 'reminder round failed; firing one by one');
     return Promise.all(ps.map((p) => fire(ctx, p).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
   }), ROUND_MAX);
-  const worker = new Worker<DueJob>(REMINDER_QUEUE, async (job) => {
+  const worker = watched(new Worker<DueJob>(REMINDER_QUEUE, async (job) => {
     const data = jobPayload.parse(job.data);
     const ps = 'reminders' in data ? data.reminders : [data];
     // Every reminder settles before the job does; a failed one fails the job, whose retry fires
@@ -75,10 +76,10 @@ export async function startReminderWorker(ctx: JobContext & { connection: Connec
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     return settled.filter((s) => s.status === 'fulfilled' && s.value === 'sent').length;
-  }, { connection: ctx.connection, prefix: ctx.prefix, concurrency: 3 * ROUND_MAX, ...opts });
+  }, { connection: ctx.connection, prefix: ctx.prefix, concurrency: 3 * ROUND_MAX, ...opts }), ctx.log);
   worker.on('failed', (j, err) => {
     ctx.metrics?.jobFailures.inc({ queue: REMINDER_QUEUE });
     ctx.log.warn({ jobId: j?.id, err: err.message }, 'reminder failed');
   });
-  return { close: () => worker.close() };
+  return { close: () => closeWorker(worker) };
 }

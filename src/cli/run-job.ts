@@ -19,6 +19,7 @@ import type { Address, Reply } from '../chat/index.js';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db.js';
 import { deliver } from '../delivery/deliver.js';
+import { closeWorker, watched } from '../runtime/queue-worker.js';
 import type { Notifier, Recipient } from '../delivery/outbox.js';
 import { assemble } from '../runtime/assemble.js';
 import { openRuntime, type Runtime } from '../runtime/open.js';
@@ -84,14 +85,14 @@ async function sendForReal(rt: Runtime, base: Omit<JobContext, 'notifier'>, run:
     notify: async (to: Recipient, reply: Reply, opts: { key: string }) => { await product.outbox.notify(to, reply, opts); keys.push(opts.key); },
     send: async (input: Parameters<typeof product.outbox.send>[0]) => { await product.outbox.send(input); keys.push(input.key); },
   };
-  const web = new Worker(outboundQueueName('web'), (job) => deliver(job, { db: rt.db, adapter: webAdapter(product.inbox), log: base.log }),
-    { connection: rt.redis, prefix: `${PREFIX}:bull` });
+  const web = watched(new Worker(outboundQueueName('web'), (job) => deliver(job, { db: rt.db, adapter: webAdapter(product.inbox), log: base.log }),
+    { connection: rt.redis, prefix: `${PREFIX}:bull` }), base.log);
   try {
     await run({ ...base, notifier });
     const done = keys.length ? await waitForDeliveries(rt.db, keys) : 0;
     process.stderr.write(`${keys.length} message(s) queued, ${done} delivered${done < keys.length ? ' (the rest go out when the app with their messenger runs)' : ''}\n`);
   } finally {
-    await web.close();
+    await closeWorker(web);
     await product.closeQueues();
   }
 }

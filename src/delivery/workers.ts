@@ -12,6 +12,7 @@ import type { DeliverDeps } from './deliver.js';
 import { OutboundRounds, ROUND_MAX } from './deliver-batch.js';
 import { ChatTurns } from './chat-turns.js';
 import { SentMarks } from './sent-marks.js';
+import { closeWorker, watched } from '../runtime/queue-worker.js';
 import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
 import type { Outbox } from './outbox.js';
@@ -39,7 +40,7 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   const metrics = deps.metrics ?? deps.router.metrics;
   const turns = deps.redis && new ChatTurns(deps.redis, deps.prefix);
   const marks = deps.redis && new SentMarks(deps.redis, deps.prefix);
-  const inbound = new Worker<InboundPayload>(INBOUND, async (job, token) => {
+  const inbound = watched(new Worker<InboundPayload>(INBOUND, async (job, token) => {
     const { event, handled } = inboundPayloadSchema.parse(job.data);
     // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
     const handle = () => deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
@@ -55,15 +56,15 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
       if (!handled) await job.updateData({ ...job.data, handled: { replies, tenantId, userId } });
       return waitOutOutage(job, token, err, { ...deps, notice: false });
     }
-  }, { ...base, concurrency: 8 });
+  }, { ...base, concurrency: 8 }), deps.log);
 
   // Each outbound worker sends in rounds (deliver-batch.ts): it holds two rounds' worth of jobs,
   // one being sent while the next is fetched.
   const outbound = deps.adapters.map((adapter) => {
     const jobs = deps.outbox.jobsOf(adapter.platform);
     const rounds = new OutboundRounds({ db: deps.db, adapter, log: deps.log, metrics, jobs, marks, ...deps.delivery }, () => worker);
-    const worker: Worker<OutboundPayload> = new Worker(outboundQueueName(adapter.platform), (job, token) => rounds.take(job, token),
-      { ...base, concurrency: 2 * ROUND_MAX, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) });
+    const worker: Worker<OutboundPayload> = watched(new Worker(outboundQueueName(adapter.platform), (job, token) => rounds.take(job, token),
+      { ...base, concurrency: 2 * ROUND_MAX, ...(adapter.ratePerSecond && { limiter: { max: adapter.ratePerSecond, duration: 1000 } }) }), deps.log);
     return worker;
   });
 
@@ -84,7 +85,7 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
     close: async () => {
       await ready;
       await Promise.all(connected.map((a) => a.stop?.()));
-      await Promise.all(all.map((w) => w.close()));
+      await Promise.all(all.map(closeWorker));
     },
   };
 }

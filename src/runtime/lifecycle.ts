@@ -63,11 +63,20 @@ function stopWhileStarting(signal: NodeJS.Signals): void {
   void stopTracked().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 }
 
+/** An error nothing caught ends the process as before (exit 1, its stack printed), but not before
+ * the Postgres and Redis it started are stopped: they run in their own process group, and a crash
+ * used to leave them running. */
+function crashed(err: Error): void {
+  console.error(err);
+  void stopTracked().finally(() => process.exit(1));
+}
+
 /** Runs an entry point; a start that fails prints one line saying what is wrong (and what to
  * do, which the errors raised while starting say), then exits 1. LOG_LEVEL=debug adds the stack. */
 export function runMain(main: () => Promise<void>): void {
   process.once('SIGINT', stopWhileStarting);
   process.once('SIGTERM', stopWhileStarting);
+  process.once('uncaughtException', crashed);
   main().catch((err: unknown) => {
     console.error(startFailure(err));
     if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);

@@ -2,10 +2,13 @@
 // the parts already started, the queues and the servers, and the failure names the port and
 // the variable that moves it.
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Booted } from '../../src/runtime/boot.js';
 import { startAll } from '../../src/runtime/lifecycle.js';
+import { isAlive } from '../../src/runtime/free-port.js';
 import { listening, portAvailable } from '../../src/runtime/listen.js';
+import { runChild } from '../support/child.js';
 
 describe('startAll', () => {
   it('stops what started — parts, queues, then servers — when a later part fails', async () => {
@@ -20,6 +23,18 @@ describe('startAll', () => {
     await expect(startAll(booted, [part('workers'), part('metrics'), failing])).rejects.toThrow(/port 3000 is in use/);
     expect(stopped).toEqual(['metrics', 'workers', 'queues', 'servers']);
   });
+});
+
+describe('runMain', () => {
+  it('an error nothing caught still stops the servers the process started, then exits 1', async () => {
+    const app = runChild(fileURLToPath(new URL('./lifecycle-crash-child.ts', import.meta.url)), {});
+    const code = new Promise<number | null>((resolve) => app.child.on('exit', (c) => resolve(c)));
+    expect(await code).toBe(1);
+    const pid = Number(/server (\d+)/.exec(app.out())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    expect(app.err()).toContain('nothing caught this');
+    expect(isAlive(pid), 'the server was stopped').toBe(false);
+  }, 30_000);
 });
 
 describe('listening', () => {
