@@ -61,7 +61,8 @@ function isTerseReport(e: Evidence): boolean {
 
 /** A plan: a future date or "要/准备…" with an action, and nothing reported as done. */
 // "客户要求本周五前确认最终报价": a date the customer set is their deadline, not a plan of ours.
-const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|/;
+// ("他们希望下个月底前把框架协议签掉": the signing they hope for is the deal's close, no deadline of ours.)
+const CUSTOMER_DEADLINE = /(?:客户|对方|他们|她们|他|她)(?:那边)?(?:要求|希望|让我们|要我们|催我们|催着)\s*\|(?!\s*(?:前|之前|以前)?\s*(?:能|可以|就|会|要)?\s*(?:把[^,，。;；]{0,8})?(?:签|拿下|成交|定下来|落地|下单))/;
 
 const STATUS_FIRST = /^[^,，。;；]{2,20}?(?:什么进展|进展如何|进展怎么样|啥进展|怎么样了|什么情况|啥情况)了?[?？]?\s*(?:[,，。;；]|$)/;
 const WHEN_CLOSE = /(?:啥时候|什么时候|何时|几时|哪天|多久)(?:能|会|可以|才能|才)?(?:签|成交|拿下|定|落地|下单)|\bwhen (?:will|do|does|can|are) (?:they|we|it|[A-Z]\w*) (?:sign|close)\b/i;

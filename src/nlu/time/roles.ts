@@ -87,6 +87,9 @@ const NAMES_A_THING = /^\s*(?:才|就|会|要|将|才会|才能)\s*(?:开标|评
 const PAYMENT_BEFORE = /(?:回款|到账|付款|打款|尾款|首付款?|首款|余款|款项?)\s*(?:会|能|要|在|大概|预计)?\s*$/;
 const PAYMENT_AFTER = /^\s*(?:前|之前|以前)?\s*(?:能|会|就|要)?\s*(?:回款|到账|付款|打款|付清|结清|款到|把款)/;
 
+const HOPED = /(?:想|希望|争取|预计|估计|有望|力争|计划|打算|可能|大概|应该)[^,，。;；]{0,3}$/;
+const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|会|要|才)?\s*(?:把[^,，。;；]{0,6})?(?:签|定下来|拿下|成交|落地|下单)/;
+
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (NAMES_A_THING.test(w.after)) return 'other';
   if (PAYMENT_BEFORE.test(w.before) || PAYMENT_AFTER.test(w.after)) return 'other';
@@ -96,6 +99,9 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // Only the words right at the date: "明天下午给X打电话问下试用情况 试用2月15号结束" — the trial is the second date's.
   // "…close end of Feb. f/u this Thursday": in a plan, a date said right after 'close' is still the close.
   if (planning && /\bclos(?:e|ing)\b(?:\s+(?:by|on|in|around|before|date|eta|target(?:ed)?|expected|probably|hopefully|maybe))*\s*$/i.test(w.before) && !FOLLOW.test(w.before) && !/remind|提醒|记得/i.test(w.before)) return 'expected_close';
+  // "他们想月底前把合同签了，我下周一再去一趟华为", "争取年底签": in a plan, the signing hoped or aimed
+  // for is the expected close; the reminder's own date ("提醒我月底前跟华为签合同") stays the follow-up.
+  if (planning && HOPED.test(w.before) && SIGNED_AFTER.test(w.after) && !/提醒|记得|别忘|remind/i.test(w.before) && !FOLLOW.test(next)) return 'expected_close';
   if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
