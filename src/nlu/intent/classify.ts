@@ -80,6 +80,8 @@ const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,
 
 // "…再联系三一重工吧，他们领导出差了": what they did is no report of ours.
 const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领导)[^,，。;；]*/g;
+// "下周一再去一趟紫金矿业 他们想月底签": a signing they wish for reports nothing said or done.
+const THEIR_WISH = /(?:他们|她们|对方|客户)(?:本来|也|都)?(?:想|希望|打算|计划)(?=[^,，。;；!！\s]{0,12}(?:签|定下来|拿下|成交|落地))/g;
 // "说错了，不是周四，是下周四…": the slip admitted is nothing done.
 const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成/g;
 // "跟万科物业的周经理约了，后天晚上七点半一起吃饭": a meeting booked for a day ahead, with nothing else done.
@@ -100,7 +102,7 @@ export function isPlan(e: Evidence): boolean {
   const booked = e.hasFutureDate ? /(?<!签)约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   // (Their clause counts when today is named: "今天打电话给万华，他们看了报价" reports the call.)
   const theirs = e.hasToday ? e.masked : e.masked.replace(THEIR_CLAUSE, ' ');
-  if (S.PAST.test(theirs.replace(booked, '').replace(GUESSED, '').replace(SLIP, ' '))) return false;
+  if (S.PAST.test(theirs.replace(booked, '').replace(GUESSED, '').replace(SLIP, ' ').replace(THEIR_WISH, ' '))) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
@@ -113,7 +115,8 @@ export function isPlan(e: Evidence): boolean {
   // "今天上午的会没开成，改到明天上午10点半": a past date whose meeting was moved reports nothing done.
   if (!S.PLAN_ACTION.test(e.masked) || (e.hasPastDate && !RESCHEDULED.test(e.masked))) return false;
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
-  if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|再去|再过去|follow/i.test(e.masked)) return false;
+  // ("下周一再去一趟紫金矿业 他们想月底签", "going to Singtel again … close by 28 Feb": the trip is the plan.)
+  if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|再去|再过去|再约|再打|再给|去一?趟|过去一?趟|跑一?趟|follow|\b(?:visit|visiting|again|plan(?:ning)? to|(?:going|heading|flying|driving)(?: back| over| out)? to|gonna|will (?:call|visit|meet|see))\b/i.test(e.masked)) return false;
   return e.hasFutureDate || S.PLAN_START.test(e.masked);
 }
 

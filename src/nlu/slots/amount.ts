@@ -4,11 +4,13 @@
 
 const UNIT: Record<string, number> = {
   万: 1e4, w: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, 百万: 1e6, 千万: 1e7, m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, million: 1e6,
+  // India counts in lakhs and crores: "45 lakhs", "1.2 cr", "35L" (a capital L right after the digits).
+  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, l: 1e5, crore: 1e7, crores: 1e7, cr: 1e7,
   元: 1, 块: 1, 块钱: 1, 美元: 1, 美金: 1, 刀: 1, rmb: 1, usd: 1, cny: 1, dollars: 1, bucks: 1,
 };
 const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
 
-const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD)?\s?(\d{1,15}(?:,\d{3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
+const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR)?\s?(\d{1,15}(?:,\d{2,3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|lakhs?(?![a-z])|lacs?(?![a-z])|crores?(?![a-z])|cr(?![a-z])|(?<=\d)L(?![a-zA-Z])|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
 
 // Words that make an amount the deal's value when several numbers appear.
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
@@ -36,7 +38,8 @@ export function extractAmount(text: string): Amount | undefined {
     // "HK$35万", "S$50k", "SGD 450k": a dollar that is not the US one.
     const local = prefix === '$' ? LOCAL_DOLLAR.exec(text.slice(Math.max(0, (m.index ?? 0) - 3), (m.index ?? 0) + 1))?.[1] : undefined;
     const named = /^\s?(HKD|SGD|TWD|港币|港元|新币)/i.exec(text.slice(end, end + 5))?.[1] ?? /(HKD|SGD|TWD)\s?$/i.exec(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index ?? 0))?.[1];
-    const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : undefined);
+    const rupees = (prefix && /^(?:₹|Rs|INR)/i.test(prefix)) || (unitWord && /^(?:lakhs?|lacs?|crores?|cr|l)$/.test(unitWord));
+    const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : rupees ? 'INR' : undefined);
     // "竞品报了九十万我们报的是一百一十万", "Siemens, whose quote came in at 310k": a competitor's figure is not ours.
     if (THEIRS_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     found.push({ value, index: m.index ?? 0, ...(currency ? { currency } : {}) });

@@ -27,7 +27,7 @@ const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll|'d| will| would| said they'?d|
 const REPLY_BY = /^\s*(?:之|以)?前?\s*给(?:个|我们|咱们)?(?:答复|回复|准信|结论|答案)/;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
 // An action of ours right after a future date: 周一发合同, 月底前给报价, 下周三去现场.
-const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:安排|把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:正式|最终|新的?|初版|修改后的)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b)/i;
+const ACTION_AFTER = /^\s*(?:前|之前|以前|before)?\s*(?:(?:我们?|咱们?|再|就|要|得|会|先|找个?时间|抽空|找机会|I'?ll|we'?ll|to)\s*){0,3}(?:安排|把[^,，。;；]{0,8}(?:发|给|送|寄|带|拿|催|做|改|写|准备|整理)|(?:改|做|写|准备|整理|弄)(?:好|完|出来)|提交|交(?=方案|报价|标书|合同)|报个?价|出(?:一版|个|份)?(?:正式|最终|新的?|初版|修改后的)?(?:方案|报价|标书|合同)|发(?!布|展|生|现)|给|去|打|约|问|见|聊|碰|同步|确认|过去|回|送(?!到|达)|寄(?!到|达)|带(?=[^,，。;；]{0,8}(?:过去|过来|上门|去))|拜访|上门|演示|催|开(?:个|一?次)?会|对齐|面谈|细聊|电话|微信|沟通|联系|跟进|碰头|\b(?:send|call|visit|meet|email|ping|demo|check)\b|\b(?:going|go|heading|head|flying|fly|driving|drive)(?: back| over| out)? to\b(?! (?:sign|close))|\bstop(?:ping)? by\b)/i;
 
 const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?:联系|沟通|聊|谈|约|跟进|来|过来|找|打电话|打给|打过去|打个电话|电话|回访|拜访|过去|见|碰)/;
 
@@ -35,7 +35,7 @@ const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?
 const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
-const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing)\b(?:[^,.;]|\.\d){0,30}\b(?:by|on|before|next|this|in)?\s*$|(?<!\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|expect|expects|expecting|requested)\b[^,.;]{0,20})\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\s+(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
+const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing|(?:going|heading|flying|driving)(?: back| over| out)? to)\b(?:[^,.;]|\.\d){0,30}\b(?:by|on|before|next|this|in)?\s*$|(?<!\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|expect|expects|expecting|requested)\b[^,.;]{0,20})\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\s+(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
 // ("proposal by next wed": what we owe them by a date is the follow-up too.)
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
@@ -191,6 +191,16 @@ function refinesClose(slots: DateSlots, earlier: DateMention | undefined, text: 
   return sameMonth ? 'refines' : stepBefore ? 'replaces' : false;
 }
 
+const SIGNING_BEFORE = /(?:\b(?:close|closing|closure|sign|signed|signing|sign-?off|po|contract)\b(?:\s+(?:is|be|by|on|before|in|around|expected|targeted|date|eta|it|probably|maybe|hopefully))*|(?:签约|签合同|签|拍板|下单|成交)(?:时间|日期)?(?:在|是|定在|预计|大概|可能|估计)*)\s*$/i;
+
+/** A date said of the signing: 月底前签, 一月底之前要签下来, 'close by Jan 8', 'sign before Oct 31'. */
+function aboutSigning(w: Windows): boolean {
+  const next = nearAfter(w.after);
+  if (FOLLOW.test(next) || ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after)) return false;
+  return SIGNED_AFTER.test(w.after) || /^\s*(?:之?前|以前)?\s*(?:就|要|会|能|可以|一定要|必须)?\s*(?:签|拍板|下单|成交|拿下)/.test(w.after)
+    || (CLOSE.test(next) && !OTHER.test(next)) || SIGNING_BEFORE.test(w.before.slice(-24));
+}
+
 const promisesContact = (text: string, m: DateMention): boolean =>
   FOLLOW.test(text.slice(m.end, m.end + 10).split(HARD_BREAK)[0] ?? '') || FOLLOW.test(text.slice(Math.max(0, m.index - 6), m.index));
 
@@ -206,7 +216,15 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
   // "柳工的项目下周要上会 提醒我周三去一趟": the date the reminder is asked for is the follow-up.
   // ("明天早上记得把合同发过去": the date right before 记得 is the one asked for too.)
   const asked = planning ? mentions.findIndex((m) => REMINDED.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^\s*(?:记得|提醒我|别忘了)/.test(text.slice(m.end))) : -1;
-  dateRoles(text, mentions, planning, clock).map((r, i) => (asked > 0 && i !== asked && r === 'next_follow_up' ? 'other' : r)).forEach((role, i) => {
+  const roles = dateRoles(text, mentions, planning, clock);
+  const planned = asked >= 0 ? asked : roles.indexOf('next_follow_up');
+  roles.map((r, i) => {
+    if (r !== 'next_follow_up' || planned < 0 || i === planned) return r;
+    // "提醒我下周一上午给比亚迪打电话 他们说月底前签": in a plan, a later date said of the signing is the
+    // deal's close, not a second follow-up.
+    if (aboutSigning(windowsOf(text, mentions, i))) return 'expected_close';
+    return asked > 0 ? 'other' : r;
+  }).forEach((role, i) => {
     const mention = mentions[i] as DateMention;
     const closer = role === 'expected_close' && slots.expected_close ? refinesClose(slots, closeAt, text, mention) : false;
     if (role === 'expected_close' && (!slots.expected_close || closer)) {
