@@ -45,6 +45,7 @@ const messages = {
   'ask.confirmIntent': { zh: (p) => `我理解成「${p.intent}」，对吗？`, en: (p) => `Did you mean: ${p.intent}?` },
   'field.customer': { zh: '客户', en: 'Customer' },
   'field.contact': { zh: '联系人', en: 'Contact' },
+  'field.activity': { zh: '已记录', en: 'Logged' },
   'field.title': { zh: '职务', en: 'Title' },
   'field.phone': { zh: '电话', en: 'Phone' },
   'field.email': { zh: '邮箱', en: 'Email' },

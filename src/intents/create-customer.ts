@@ -3,13 +3,16 @@
 import { looksLikeMarkup } from '../chat/clean-text.js';
 import { canSee } from '../domain/actor.js';
 import { createCustomer as create, findByContact, findCandidates, sharedWith } from '../domain/customers.js';
-import { t } from '../i18n/index.js';
 import { ownerName } from './customer.js';
 import { takenReply } from './ownership-reply.js';
 import { placeExtras } from './extras.js';
 import { contactFor } from './side-facts.js';
 import { field, undoButton, viewCustomerButton } from './render.js';
-import type { IntentHandler } from './types.js';
+import { logActivity } from '../domain/records.js';
+import { formatDateTime, t } from '../i18n/index.js';
+import { activityTimes } from './times.js';
+import type { Args } from './args.js';
+import type { IntentContext, IntentHandler } from './types.js';
 
 export const createCustomer: IntentHandler = {
   async handle(ctx, args) {
@@ -43,6 +46,8 @@ export const createCustomer: IntentHandler = {
     // A new customer has no deal to choose between, so this never asks.
     const extras = await placeExtras(ctx, 'create_customer', args, customer);
     const { contact, notes } = extras.reply ? { contact: undefined, notes: [] } : await contactFor(ctx, args, customer);
+    // "新增客户：恒逸石化…昨天刚拜访过": the contact already made is logged with the customer.
+    const met = !extras.reply && args.channel ? await logFirstContact(ctx, args, customer.id, contact?.id) : undefined;
     const title = t(locale, 'customer.created', { name: customer.name });
     return {
       text: [title, ...(extras.reply ? [] : extras.notes), ...notes].join('\n'),
@@ -53,6 +58,7 @@ export const createCustomer: IntentHandler = {
           ...field(locale, 'field.tier', args.tier),
           ...field(locale, 'field.owner', actor.name),
           ...field(locale, 'field.contact', contact?.name),
+          ...field(locale, 'field.activity', met),
           ...(contact && args.phone ? field(locale, 'field.phone', args.phone) : []),
           ...(extras.reply ? [] : extras.fields),
         ],
@@ -61,3 +67,15 @@ export const createCustomer: IntentHandler = {
     };
   },
 };
+
+/** The visit or call reported with a new customer, at the time said; its card line ("拜访 · 12月1日"). */
+async function logFirstContact(ctx: IntentContext, args: Args, customerId: string, contactId: string | undefined): Promise<string> {
+  const { actor, locale } = ctx;
+  const channel = args.channel!;
+  const times = activityTimes({ ...args, next_follow_up: undefined }, ctx.now, actor.timeZone);
+  await logActivity(ctx.changes, {
+    customerId, contactId, userId: actor.userId, channel, summary: args.summary ?? ctx.text ?? t(locale, `channel.${channel}`),
+    occurredAt: times.occurredAt, sourceMessageId: ctx.eventId,
+  });
+  return `${t(locale, `channel.${channel}`)} · ${formatDateTime(times.occurredAt, locale, actor.timeZone)}`;
+}

@@ -102,7 +102,7 @@ describe('several facts in one message', () => {
   });
 
   it('a new customer said with an amount and a visit gets its deal and its reminder', async () => {
-    // Sent as parsed: the parser keeps no amount or follow-up on create_customer yet (reported on #11).
+    // Its parsed form, as an action (the typed form is tested below).
     const reply = only(await app.click('rep1', { intent: 'create_customer', args: {
       customer: '宁德时代', industry: '新能源', tier: 'A', amount: 1_000_000, next_follow_up: local(nextWeek(3)),
       summary: '新客户：宁德时代，新能源行业，A类客户，意向金额100万，下周三去拜访',
@@ -237,5 +237,47 @@ describe('English names beside their titles', () => {
     expect(jane.title).toBe('Head of Procurement');
     const deal = await openDeal('Acme Corp');
     expect({ amount: deal.amount?.toNumber(), stage: deal.stage }).toEqual({ amount: 80_000, stage: 'negotiation' });
+  });
+});
+
+describe('deal facts said with a new customer or a callback', () => {
+  /** The last day of the month `months` after this one, local "YYYY-MM-DD". */
+  const monthEnd = (months: number) => {
+    const p = new Date(Date.now() + 8 * 3_600_000);
+    return new Date(Date.UTC(p.getUTCFullYear(), p.getUTCMonth() + months + 1, 0)).toISOString().slice(0, 10);
+  };
+
+  it('a new customer typed with the visit already made, its contact, close and amount: all land (typed)', async () => {
+    const reply = only(await app.say('rep1', '新增客户：浙江恒逸石化，化工行业，A类。昨天刚拜访过，对接人方总 13705718899，项目预计年底前签，金额约600万'));
+    expect(reply.text).toMatch(/^已新建客户 浙江恒逸石化/);
+    const hengyi = await customer('浙江恒逸石化');
+    expect(hengyi).toMatchObject({ industry: '化工', tier: 'A' });
+    const deal = await app.db.deal.findFirstOrThrow({ where: { customerId: hengyi.id } });
+    expect(deal.amount?.toNumber()).toBe(6_000_000);
+    expect(deal.expectedClose?.toISOString().slice(0, 10)).toBe(`${local(0).slice(0, 4)}-12-31`);
+    const visit = await app.db.activity.findFirstOrThrow({ where: { customerId: hengyi.id } });
+    expect(visit.channel).toBe('visit');
+    expect(local(-1)).toBe(new Date(visit.occurredAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+    expect(await app.db.contact.count({ where: { customerId: hengyi.id, name: '方总', phone: '13705718899' } })).toBe(1);
+    expect(reply.card?.fields?.find((f) => f.label === '已记录')?.value).toMatch(/^拜访 · /);
+  });
+
+  it('a new customer with only a visit planned logs no visit, and the plan becomes a reminder (typed)', async () => {
+    only(await app.say('rep1', '新客户 龙蟠科技，意向80万，下周三去拜访'));
+    const juhua = await customer('龙蟠科技');
+    expect(await app.db.activity.count({ where: { customerId: juhua.id } })).toBe(0);
+    expect(await app.db.reminder.count({ where: { customerId: juhua.id, dueAt: localAt(nextWeek(3), 9), status: 'pending' } })).toBe(1);
+    expect((await app.db.deal.findFirstOrThrow({ where: { customerId: juhua.id } })).amount?.toNumber()).toBe(800_000);
+  });
+
+  it('a renewal callback that says the new amount and when they sign updates the deal (typed, care)', async () => {
+    const before = await openDeal('比亚迪');
+    const reply = only(await app.say('care', '续约回访 比亚迪 电话联系的 客户很满意 5分 续约金额涨到68万 下个月底之前签'));
+    expect(reply.text).toMatch(/^已记录回访 · 比亚迪/);
+    const after = await app.db.deal.findUniqueOrThrow({ where: { id: before.id } });
+    expect({ amount: after.amount?.toNumber(), close: after.expectedClose?.toISOString().slice(0, 10), stage: after.stage })
+      .toEqual({ amount: 680_000, close: monthEnd(1), stage: before.stage });
+    const callback = await app.db.callback.findFirstOrThrow({ where: { customerId: before.customerId }, orderBy: { createdAt: 'desc' } });
+    expect(callback).toMatchObject({ category: 'renewal', satisfaction: 5 });
   });
 });

@@ -15,7 +15,7 @@ import { findBirthday, findEmail, findInlineTitle, findTitleBefore, OWNER_WORD, 
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
-import { CUSTOMER_LIST } from '../intent/signals.js';
+import { CUSTOMER_LIST, PAST } from '../intent/signals.js';
 import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { asSaid } from '../text/as-said.js';
@@ -68,6 +68,12 @@ const contact: Extractor = (c) => {
 const THEIR_WORDS = /(?:说|反馈|表示|觉得|评价|夸|称赞|表扬|投诉|抱怨)[^,，。;；!！]*/g;
 const channel: Extractor = (c) => channelOf(c, false);
 const callbackChannel: Extractor = (c) => channelOf(c, true);
+// A new customer's note names a contact already made ("昨天刚拜访过", "Met their COO today"), or
+// only the one planned ("下周三拜访"): only the first is a way of contact.
+// ("上周拜访的那家深圳客户叫云鲸智能": the visit names which customer; it is not being reported.)
+const doneChannel: Extractor = (c) => (PAST.test(c.text) && !/(?:拜访|见|聊|谈|开会|去)过?的(?:那|这)(?:家|个)/.test(c.text) ? channelOf(c, false) : {});
+// "新客户 「签约了」": no customer, so the stage word is the name that was refused, not news.
+const namedStage: Extractor = (c) => (c.customer ? stage(c) : {});
 function channelOf(c: SlotContext, theirsLeftOut: boolean): Slots {
   // In a report, "下周三电话回访" is how the *next* contact will happen, not how this one did:
   // the follow-up's date and the words after it are left out ("拜访了顺丰 下周再碰一次" was a visit).
@@ -108,6 +114,14 @@ const dates: Extractor = (c) => {
   // A deal already won has closed: a date at or before today is when, not an expectation.
   if (c.stage?.stage === 'won' && found.expected_close && found.expected_close <= c.today) delete found.expected_close;
   return found;
+};
+// A contact's birthday is theirs, not one of the message's dates ("birthday Oct 1" is no other date).
+const contactDates: Extractor = (c) => {
+  const found: DateSlots = dates(c);
+  const birthday = findBirthday(c.text)?.slice(-5);
+  const others = birthday ? found.other_dates?.filter((d) => d.slice(5) !== birthday) : found.other_dates;
+  const { other_dates: _all, ...rest } = found;
+  return { ...rest, ...(others?.length ? { other_dates: others } : {}) };
 };
 const followUp: Extractor = (c) => {
   const { occurred_at: _done, ...plan } = assignDates(c.text, c.dates, true, c.clock);
@@ -178,12 +192,14 @@ const callback: Extractor = (c) => {
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
   // "新客户 迈瑞医疗 … 对接人是陈主任 电话…": the first contact said with a new customer lands too.
-  create_customer: [customer, profile, contact, contactFacts],
-  add_contact: [customer, person, jobChange],
+  // Deal facts said with it ("…项目预计年底前签，金额约600万", "第一次接触") land too (intents/extras.ts),
+  // and a contact already made with it (昨天刚拜访过) is logged.
+  create_customer: [customer, profile, contact, contactFacts, doneChannel, statedAmount, namedStage, contactDates],
+  add_contact: [customer, person, jobChange, statedAmount, stage, contactDates],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
-  record_callback: [customer, contact, contactFacts, callbackChannel, callback, dates, summary],
+  record_callback: [customer, contact, contactFacts, callbackChannel, callback, statedAmount, dates, summary],
   query_pipeline: [scope, period, subject, stage, idle],
   query_customer: [customerUnlessList, ask, listScope, listSubject],
   query_kpi: [period, scope, subject, rank, rankOrder],

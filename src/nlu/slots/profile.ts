@@ -34,6 +34,9 @@ const INDUSTRIES_EN = [
   'energy', 'telecom', 'media', 'real estate', 'hospitality', 'pharma', 'pharmaceutical', 'biotech', 'construction',
   'consulting', 'government', 'gaming', 'food', 'agriculture', 'semiconductor', 'semiconductors', 'technology', 'tech',
   'aerospace', 'chemicals', 'fashion', 'travel', 'legal', 'consumer goods', 'cpg', 'fmcg',
+  'packaging', 'cold chain', 'pharmaceuticals', 'hotels', 'utilities', 'mining', 'oil and gas', 'steel', 'textiles',
+  'apparel', 'furniture', 'electronics', 'healthtech', 'insurtech', 'proptech', 'defense', 'shipping', 'freight',
+  'cosmetics', 'beauty', 'medical devices', 'medtech', 'agritech', 'cleantech', 'renewables', 'solar',
 ];
 
 const ZH_SUFFIXED = /([\u4e00-\u9fffA-Za-z]{2,8}?)(?:行业|领域|板块|赛道)/;
@@ -46,7 +49,8 @@ const EN_SUFFIXED = /\b([a-z][a-z -]{1,24}?)\s+(?:industry|sector|vertical|compa
 
 function fromSegments(segments: string[]): string | undefined {
   for (const raw of segments) {
-    const segment = raw.trim();
+    // "Hooli XYZ, fintech. called their CFO today": an English sentence ends the item.
+    const segment = raw.trim().split(/\.\s+/)[0]!.replace(/\.$/, '');
     if (INDUSTRIES_ZH.includes(segment) || /^[\u4e00-\u9fff]{1,4}业$/.test(segment)) return segment;
     if (INDUSTRIES_EN.includes(segment.toLowerCase())) return segment;
   }
@@ -54,7 +58,7 @@ function fromSegments(segments: string[]): string | undefined {
 }
 
 // In a new-customer list, a short leftover segment is the industry: "Wayne Enterprises, defense, tier A".
-const NOT_INDUSTRY = /客户|联系|录入|新增|新建|规模|放着|先|再|回头|以后|跟进|拜访|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|customer|@|\d/i;
+const NOT_INDUSTRY = /^(?:pls|plz|please|kindly|thx|thanks|asap|fyi|urgent)$|客户|联系|录入|新增|新建|规模|放着|先|再|回头|以后|跟进|拜访|电话|手机|邮箱|类|级|档|tier|contact|phone|email|account|client|customer|@|\d/i;
 
 // CRM words and cues are never an industry ("新客户 叫金额").
 const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回访|拜访|预算|合同/;
