@@ -27,7 +27,7 @@ const STOP = new Set([
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president', 'things', 'everything', 'everyone', 'everybody', 'you',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
   // Documents sent, not companies: "send the SOW to Globex".
-  'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
+  'po', 'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
   'recap', 'summary', 'fyi', 'notes', 'heads', 'video', 'marketing', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',
@@ -39,15 +39,23 @@ const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks'
 
 // Latin-1 letters too: Nestlé, Müller, Société Générale.
 // "Bank of America", "School of Fine Art": an institution word keeps its "of" inside the name.
-const CAP_RUN = /[A-ZÀ-Þ][A-Za-z0-9À-ÿ&'.-]*(?:\s+(?:&\s+)?[A-Z0-9À-Þ][A-Za-z0-9À-ÿ&'.-]*|(?<=\b(?:Bank|University|School|College|Institute|Museum|Academy|Hospital|Ministry|Department|Bureau|Board|City|Port|State|Society|Association|Federation|Chamber|Church))\s+of\s+(?:the\s+)?(?=[A-Z])[A-Za-z0-9À-ÿ&'.-]+)*/g;
+// ("Kuehne+Nagel": a plus between capitalised words joins them.)
+const CAP_RUN = /[A-ZÀ-Þ](?:[A-Za-z0-9À-ÿ&'.-]|\+(?=[A-Z]))*(?:\s+(?:&\s+)?[A-Z0-9À-Þ](?:[A-Za-z0-9À-ÿ&'.-]|\+(?=[A-Z]))*|(?<=\b(?:Bank|University|School|College|Institute|Museum|Academy|Hospital|Ministry|Department|Bureau|Board|City|Port|State|Society|Association|Federation|Chamber|Church))\s+of\s+(?:the\s+)?(?=[A-Z])[A-Za-z0-9À-ÿ&'.-]+)*/g;
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+)([a-z][a-z0-9&-]{2,30})\b/gi;
+
+export const BRANCH_CITIES = new Set(['Mumbai', 'Delhi', 'Bangalore', 'Bengaluru', 'Chennai', 'Pune', 'Hyderabad', 'Kolkata', 'Noida', 'Gurgaon',
+  'Gurugram', 'Ahmedabad', 'Jakarta', 'Manila', 'Bangkok', 'Dallas', 'Houston', 'Chicago', 'Boston', 'Seattle', 'Austin', 'Atlanta',
+  'Denver', 'Phoenix', 'Manchester', 'Birmingham', 'Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Auckland', 'Dubai', 'Riyadh']);
 
 function trimStops(run: string): string {
   const words = run.split(/\s+/);
   while (words.length && STOP.has((words[0] ?? '').toLowerCase().replace(/\.$/, ''))) words.shift();
   const trailing = (w: string) => STOP.has(w) && !LEADING_ONLY.has(w);
   while (words.length && trailing((words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, ''))) words.pop();
+  // "Reliance Retail Mumbai office", "Apollo Pharmacy Chennai": the city of a branch is no part of the name.
+  // ("University of Sydney" is named after its city.)
+  if (words.length >= 3 && BRANCH_CITIES.has((words[words.length - 1] ?? '').replace(/\.$/, '')) && !/^(?:of|de|du|di)$/i.test(words[words.length - 2] ?? '')) words.pop();
   return words.join(' ').replace(/[.,'-]+$/, '');
 }
 
@@ -107,7 +115,7 @@ function pinyinAfterVerb(text: string): string | undefined {
 }
 
 // "Quick wechat w/ Tony (Skyline Realty)": the company in brackets after a person.
-const BRACKETED_TITLE = /\b(?:VP|SVP|EVP|Dir|Director|Manager|Mgr|Head|Lead|Engineer|Officer|Owner|Founder|President|Chief|Buyer|Partner|CEO|CTO|CFO|COO|CIO|CMO|CISO|GM)\b/;
+const BRACKETED_TITLE = /\b(?:VP|SVP|EVP|AVP|Dir|Director|Manager|Mgr|Head|Lead|Engineer|Officer|Owner|Founder|President|Chief|Buyer|Partner|CEO|CTO|CFO|COO|CIO|CMO|CISO|GM)\b/;
 const PERSON_PAREN_COMPANY = /(?<![A-Z][\w&.'-]*\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
 
 // "add Kevin Tan as a contact for Sable Hospitality": the company the contact is for.

@@ -3,7 +3,7 @@
 import type { Intent } from '../types.js';
 import type { Command } from '../commands.js';
 import { findCustomerZh } from './customer-zh.js';
-import { findCustomerEn, isEnglishStopWord } from './customer-en.js';
+import { BRANCH_CITIES, findCustomerEn, isEnglishStopWord } from './customer-en.js';
 import { extendLatinName } from './latin-names.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
@@ -44,7 +44,9 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
   // A known team member or contact is never the customer ("张伟的漏斗").
   if (name && (findKnown(name, names?.people)?.name === name || findKnown(name, names?.contacts)?.name === name)) return undefined;
   // A rule that reads one word ("huawei" of "huawei yun", "Acme" of "Acme Corp 情况") is extended.
-  return name ? extendLatinName(masked, name, isEnglishStopWord) : undefined;
+  const extended = name ? extendLatinName(masked, name, isEnglishStopWord) : undefined;
+  // ("Reliance Retail Mumbai office": not extended by the branch's city.)
+  return extended && name && BRANCH_CITIES.has(extended.slice(name.length).trim()) ? name : extended;
 }
 
 // "/客户 huawei yun": after a command about one customer, the bare rest is its name.

@@ -14,7 +14,7 @@ const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.sli
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
 const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr|security|legal|facilities|logistics|data|technology|digital|supply chain|design|strategy)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
-  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|(?:S?VP|EVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM|[Pp]rincipal(?=\s+of\b|\s*[,，]|\s*$)|[Dd]ean(?=\s+of\b))`;
+  String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP|AVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|GM\s+(?:IT|HR|Sales|Ops|Operations|Finance|Procurement|Marketing|Engineering|Product)(?![\p{L}])|(?:S?VP|EVP|AVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM|[Pp]rincipal(?=\s+of\b|\s*[,，]|\s*$)|[Dd]ean(?=\s+of\b))`;
 const TITLE = title('?');
 
 // "Jennifer Wu, VP of Operations at Starbucks": name, comma, (their) title.
@@ -30,7 +30,8 @@ const TITLE_OF_NAME = new RegExp(String.raw`\b(?:[Tt]he|[Tt]heir)\s+(${TITLE})\s
 // "Jenny Wu (procurement mgr) @ Changhong Smart Home", "Mr. Tan (GM) from Xiamen Airlines", "Bob Chen CTO @ Ruijie Networks".
 const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})(?<!['’]s)\s*(?:\(\s*(${TITLE})\s*\)|\s(${TITLE}))\s*(?:@|at|from|of)\s+(${COMPANY})`, 'u');
 // "Lucius Fox (COO)", "Norman (head of procurement)": a name with its title in brackets.
-const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(?:their|the|our)?\s*(${TITLE})\s*\)`, 'u');
+// ("Budi Santoso (Procurement Manager, +62 812 3456 7890)": the phone or e-mail after the title stays out of it.)
+const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(?:their|the|our)?\s*(${TITLE})\s*(?:[,;]\s*[^()]*)?\)`, 'u');
 // "Ms. Xu, she's their buyer".
 const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
@@ -48,7 +49,8 @@ const isName = (name: string): boolean => !NOT_A_NAME.test(name.replace(LEADING_
 
 export interface Apposition { contact: string; title?: string; index: number; end: number; owner?: string }
 
-const trimTitle = (title: string): string => title.replace(/^(?:as\s+)?(?:their|the|our|a|an)?\s*/i, '').trim();
+// (An article is a word of its own: "AVP Finance" keeps its A.)
+const trimTitle = (title: string): string => title.replace(/^(?:as\s+)?(?:(?:their|the|our|a|an)\s+)?/i, '').trim();
 
 // Several slots ask about the same message: the last answer is kept.
 let last: { text: string; found: Apposition | undefined } | undefined;
