@@ -35,7 +35,7 @@ const CONTACT_AGAIN = /^\s*(?:前|之前|以后|之后|后)?\s*(?:再|重新)?(?
 const SIGNING_FIRST = /^\s*(?:前|之前|以前)?\s*(?:我们?|咱们?|再|就|要|得|会|先)?\s*(?:去|过去|给[^,，。;；\s]{0,4})?\s*(?:签|\bsign)/i;
 
 // "send proposal by Friday", "call them on Monday": in English the action comes first.
-const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing|(?:going|heading|flying|driving)(?: back| over| out)? to)\b(?:[^,.;]|\.\d){0,30}\b(?:by|on|before|next|this|in)?\s*$|(?<!\b(?:want|wants|wanted|need|needs|needed|asked for|asking for|expect|expects|expecting|requested)\b[^,.;]{0,20})\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\s+(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
+const ACTION_BEFORE = /\b(?:send|call|email|visit|meet|ping|demo|follow up|check in|circle back|reach out|sending|calling|emailing|visiting|meeting|sharing|(?:going|heading|flying|driving)(?: back| over| out)? to)\b(?:[^,.;]|\.\d){0,30}\b(?:by|on|before|next|this|in)?\s*$|\b(?:proposal|quote|deck|pricing|sow|samples?|draft)\b[^,.;]{0,24}?\s(?:is\s+|will be\s+)?(?:due\s+)?(?:by|before|on)\s*$/i;
 // ("proposal by next wed": what we owe them by a date is the follow-up too.)
 
 const HARD_BREAK = /[,，。;；!！?？\n]/;
@@ -111,7 +111,9 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "让我们九月份再联系": when the customer wants to be contacted again is the follow-up.
   // ("让我们下周一带方案过去": what they ask us to do on a day is our next contact.)
   // ("他们希望下个月底前签": the signing they hope for is the expected close.)
-  if (DEADLINE_SET.test(w.before)) return SIGNING_FIRST.test(w.after) ? 'expected_close' : CONTACT_AGAIN.test(w.after) || BRING_OVER.test(w.after) ? 'next_follow_up' : 'other';
+  // ("对方要我们下周五之前出方案": what they ask of us by a date is our next step — every labelled set
+  // reads it so — unless it is something of theirs.)
+  if (DEADLINE_SET.test(w.before)) return SIGNING_FIRST.test(w.after) ? 'expected_close' : THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after) ? 'other' : 'next_follow_up';
   // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
   if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
@@ -201,8 +203,12 @@ function aboutSigning(w: Windows): boolean {
     || (CLOSE.test(next) && !OTHER.test(next)) || SIGNING_BEFORE.test(w.before.slice(-24));
 }
 
+const isDeadline = (text: string, m: DateMention): boolean =>
+  /\b(?:by|before)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) || BY_DEADLINE.test(text.slice(m.end));
+
 const promisesContact = (text: string, m: DateMention): boolean =>
-  FOLLOW.test(text.slice(m.end, m.end + 10).split(HARD_BREAK)[0] ?? '') || FOLLOW.test(text.slice(Math.max(0, m.index - 6), m.index));
+  FOLLOW.test(text.slice(m.end, m.end + 10).split(HARD_BREAK)[0] ?? '') || FOLLOW.test(text.slice(Math.max(0, m.index - 6), m.index))
+  || /\b(?:call|ring|visit|meet|ping|email|see)\s+(?:him|her|them|\w+)?\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 16), m.index));
 
 export function assignDates(text: string, said: DateMention[], planning: boolean, clock: Clock): DateSlots {
   const mentions = said.filter((m) => !m.absorbed);
@@ -236,6 +242,13 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
     else if (role === 'next_follow_up' && !slots.next_follow_up) { slots.next_follow_up = mention.value; followAt = mention; }
     // "老王元旦后去实施，明天下午再跟她对一下": the contact promised (再跟她…) outranks an earlier action with no contact word.
     else if (role === 'next_follow_up' && followAt && !promisesContact(text, followAt) && promisesContact(text, mention)) {
+      leftover.push(followAt);
+      slots.next_follow_up = mention.value;
+      followAt = mention;
+    }
+    // "They want the proposal by next Wed … Will call him Mon 10am": a firm contact said after a
+    // deadline outranks the deadline.
+    else if (role === 'next_follow_up' && followAt && isDeadline(text, followAt) && !isDeadline(text, mention) && promisesContact(text, mention)) {
       leftover.push(followAt);
       slots.next_follow_up = mention.value;
       followAt = mention;
