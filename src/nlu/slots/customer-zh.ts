@@ -100,10 +100,14 @@ const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/
 // "同仁医院眼科", "蒙牛乳业质检中心", "浙江大学信电学院": a unit after an institution is part of it, not its name.
 const ORG_UNIT = /^(.{2,20}?(?:医院|大学|学校|中学|小学|附中|集团|公司|银行|[业局厂]))[\u4e00-\u9fff]{1,4}(?:科|部|处|室|中心|系|学院)$/;
 
+// "刚和亚朵运营总监孙总开了个会": a title said between the company and the person is no part of the name.
+// (Only a department's own words: 万科物业副总经理 is at 万科物业.)
+const ENDS_WITH_TITLE = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z0-9]{2})(?:(?:采购|财务|运营|技术|市场|销售|信息|人事|行政|法务|研发|品牌|项目|产品|IT|HR)(?:部|科|处|室|中心)?)?副?${TITLE_TAIL}$`);
+
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   // "投诉处理完对顺丰做了回访": what was finished before 对/给 is no part of the name.
-  const name = candidate.replace(QUOTES, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1');
+  const name = candidate.replace(QUOTES, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name) || TITLE_ONLY.test(name)) return undefined;
   // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
   // "京东物流AGV调度项目": an acronym glued after the company names the product, not the company.

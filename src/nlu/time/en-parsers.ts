@@ -64,6 +64,15 @@ const quarterEnd = anchorParser(
   (m, today) => endOfQuarter(today, m[1]?.toLowerCase().startsWith('next') ? 1 : 0),
 );
 
+// "close this quarter", "signing this month": this month or quarter, said of a signing, is its last day.
+const thisPeriodSigning = anchorParser(
+  /(?<=\b(?:close|closes|closing|closure|sign|signs|signing|signed|land|book|po)\b[^.,;]{0,20})\b(this|next)\s+(month|quarter|qtr)\b/i,
+  (m, today) => {
+    const shift = m[1]?.toLowerCase() === 'next' ? 1 : 0;
+    return m[2]?.toLowerCase() === 'month' ? endOfMonth(today.y, today.m, shift) : endOfQuarter(today, shift);
+  },
+);
+
 const yearEnd = anchorParser(
   /\b(?:end\s+of\s+(?:the\s+)?(next\s+|this\s+)?year|(?:year[-\s]end|eoy)\b)/i,
   (m, today) => ({ y: today.y + (m[1]?.toLowerCase().startsWith('next') ? 1 : 0), m: 12, d: 31 }),
@@ -109,4 +118,4 @@ const dayEnd = anchorParser(
   (m, today) => (m[1] || m[2] ? addDays(today, 1) : today),
 );
 
-export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, yearEnd, dayOfMonth, namedQuarter, weekEnd, namedMonthEnd, dayEnd];
+export const enParsers: Parser[] = [weekday, nextWeek, monthEnd, quarterEnd, thisPeriodSigning, yearEnd, dayOfMonth, namedQuarter, weekEnd, namedMonthEnd, dayEnd];

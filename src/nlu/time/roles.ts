@@ -11,7 +11,7 @@ import { CALLBACK_DONE } from '../slots/callback.js';
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
-const CLOSE = /\bto sign\b|\btarget close\b|\bclose date\b|\bsign (?:in|by|on)\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing)\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|\bpo\b|purchase order/i;
+const CLOSE = /\bto sign\b|\btarget close\b|\bclose date\b|\bsign (?:in|by|on)\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|\bclos(?:e|es|ing|ure)\b|\btarget(?:ing|ed)?\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|\bpo\b|purchase order/i;
 export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|\bnudge\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|\bping\b|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|go[-\s]live|kick-?off|交付|发货|寄到|送到|到货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
@@ -91,6 +91,8 @@ const HOPED = /(?:想|希望|争取|预计|估计|有望|力争|计划|打算|�
 const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|会|要|才)?\s*(?:把[^,，。;；]{0,6})?(?:签|定下来|拿下|成交|落地|下单)/;
 
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
+  // "从3月10号推到4月底", "shifted from Dec 31 to Jan 20": the date moved away from is no longer the deal's.
+  if (/(?:从|由|\bfrom)\s*$/i.test(w.before) && /^\s*(?:\S{0,3}\s*)?(?:推|延|改|挪|顺延|调|到|to\b)/i.test(w.after)) return 'other';
   if (NAMES_A_THING.test(w.after)) return 'other';
   if (PAYMENT_BEFORE.test(w.before) || PAYMENT_AFTER.test(w.after)) return 'other';
   const around = `${w.before} ${w.after}`;
@@ -144,9 +146,14 @@ export function followUpSpans(text: string, mentions: DateMention[], clock: Cloc
 }
 
 /** The role of each mention, in order. A past or same-moment time is never a follow-up. */
+// "closure shifted from Dec 31 to Jan 20": the date moved to, after a close date moved from.
+const MOVED_FROM_CLOSE = /(?:\bclos(?:e|ing|ure)|\bsign(?:ing|ed)?|\btarget(?:ed)?|签约?(?:时间|日期)?)[^,.;，。；]{0,24}(?:\bfrom|从)\s*$/i;
+
 export function dateRoles(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateRole[] {
   return mentions.map((mention, i) => {
     const w = windowsOf(text, mentions, i);
+    const prev = mentions[i - 1];
+    if (prev && /^\s*(?:to|到|推到|改到|延到|挪到|调到)\s*$/i.test(w.before) && MOVED_FROM_CLOSE.test(text.slice(0, prev.index))) return 'expected_close';
     // A reminder asked for keeps its date even when it has passed (contract: 这周五 said on
     // Sunday); the router can say so.
     if (planning) return roleOf(w, true);

@@ -79,6 +79,11 @@ const yearEnd = anchorParser(/(明|今|本)?年(?:底|末)/, (m, today) => ({
 const quarterEnd = anchorParser(/(?:(下|本|这)个?)?季度?(?:末|底)/, (m, today) =>
   endOfQuarter(today, m[1] === '下' ? 1 : 0));
 
+// "这个月就签", "本季度能拿下": this month or quarter, said of a signing, is its last day (as a named month is).
+const SIGNING_SOON = '(?=\\s*(?:内|之内)?\\s*(?:就|能|要|会|可以|争取|应该|肯定|一定)?\\s*(?:签|定下来|成交|拿下|落地|下单))';
+const thisMonthSigning = anchorParser(new RegExp(`(?:这个|本|这)月${SIGNING_SOON}`), (_m, today) => endOfMonth(today.y, today.m, 0));
+const thisQuarterSigning = anchorParser(new RegExp(`(?:这个|本|这)季度?${SIGNING_SOON}`), (_m, today) => endOfQuarter(today, 0));
+
 const UNIT_DAYS: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7 };
 
 // "两周后", "3天之后", "过两周" (not 超过/经过 3天).
@@ -116,5 +121,5 @@ const bareDay = anchorParser(
 );
 
 export const zhParsers: Parser[] = [
-  weekday, week, yearMonthDay, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, later, slashDate, dotDate, bareDay,
+  weekday, week, yearMonthDay, monthEnd, monthStart, monthDay, namedMonth, yearEnd, quarterEnd, thisMonthSigning, thisQuarterSigning, later, slashDate, dotDate, bareDay,
 ];
