@@ -242,8 +242,11 @@ export function findCustomerZh(typed: string): string | undefined {
       else if (!place || !LOOKS_LIKE_PERSON.test(found)) return found;
     }
   }
-  return place ?? standaloneName(masked);
+  return place ?? standaloneName(masked) ?? clean(OWNER_LAST.exec(masked)?.[1]);
 }
+
+// "跟汪经理通了电话，雅戈尔的": whose the person is, said last.
+const OWNER_LAST = /[,，]\s*([\u4e00-\u9fffA-Za-z0-9&·]{2,12})的[\s。!！]*$/;
 
 // "一百万的单，青岛啤酒，今天跟…": a clause that is nothing but a name, said between pauses.
 const STANDALONE = /(?:^|[，,。；;])\s*([\u4e00-\u9fff]{2,12})\s*(?=[，,。；;])/g;

@@ -3,6 +3,8 @@
 // nearest value of the same kind said before it (a date for a date, an amount for an amount),
 // and the correction word goes, so the rest of the parser reads the message as it was meant.
 import type { DateMention } from '../time/extract.js';
+import { findCustomerZh } from '../slots/customer-zh.js';
+import { HONORIFICS, TITLE_TAIL } from '../slots/lexicon.js';
 
 interface Span { index: number; end: number }
 
@@ -21,7 +23,7 @@ function amountSpans(text: string): Span[] {
 /** The text with each self-correction applied; unchanged when there is none. */
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
   const renamed = replacedName(englishCorrection(text));
-  if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正/.test(renamed)) return renamed;
+  if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正|不是/.test(renamed)) return renamed;
   let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).
   for (let pass = 0; pass < 3; pass++) {
@@ -29,7 +31,8 @@ export function applyCorrections(text: string, dates: () => DateMention[]): stri
     if (next === out) break;
     out = next;
   }
-  return out;
+  // A name or word taken back that no date, amount or place rule placed.
+  return replacedToken(out) ?? out;
 }
 
 // "更正一下 刚才说华为云那单50万 其实是65万": after a correction said first, 其实是 brings the new value.
@@ -90,7 +93,8 @@ function keptTime(old: string, fresh: string): string {
 // must look alike (capitalised or a number): "it went ok, i mean they liked it" is no correction.
 const TOKEN = '(?:[A-Z][\\w&-]*(?:\\s[A-Z][\\w&-]*)?|[$¥]?\\d[\\d,.]*\\s?(?:[kKmMwW]|mil|万)?)';
 // ("Tuesday, sorry, I mean Wednesday": the markers may come one after another.)
-const EN_MEAN = new RegExp(`(${TOKEN})(?:\\.{2,}|…|,)?\\s*\\b(?:(?:[Ii] mean|[Ii] meant|[Ss]orry|[Nn]o wait|[Ww]ait no|[Cc]orrection:?)[,:\\s]+)+(${TOKEN})(?=$|[\\s,.;!?])`);
+// ("Called Accenture — actually no, it was Deloitte".)
+const EN_MEAN = new RegExp(`(${TOKEN})(?:\\.{2,}|…|,|\\s[—–-])?\\s*\\b(?:(?:[Ii] mean|[Ii] meant|[Ss]orry|[Nn]o wait|[Ww]ait no|[Cc]orrection:?|[Aa]ctually,? no|[Aa]ctually)(?:,?\\s+(?:it was|it's|it is|that was))?[,:\\s]+)+(${TOKEN})(?=$|[\\s,.;!?])`);
 // "earlier I said 50k for Bluth, it's actually 65k": the amount said again as the actual one.
 const ACTUALLY = /([$¥]?\d[\d,.]*\s?(?:[kKmM]|mil)?)\b([^.;!?]{0,40}?),?\s*(?:it'?s|it is|that'?s|that is)\s+actually\s+([$¥]?\d[\d,.]*\s?(?:[kKmM]|mil)?)(?=$|[\s,.;!?])/;
 // "move my Globex call from 2pm to 4:30pm": the time moved to is the one that holds.
@@ -112,6 +116,36 @@ function englishCorrection(text: string): string {
 const NOT_BUT = /[,，\s]*不是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[,，\s]*(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
 // "科大讯飞不是 是讯飞医疗": the name said first, taken back with 不是 and a pause, then the right one.
 const SAID_NOT_BUT = /(?<=^|[,，。\s])(?!他们|她们|我们|这个|那个|这|那|也|都|就|但|可)([\u4e00-\u9fffA-Za-z0-9]{2,12}?)不是[,，\s]+(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
+// "去了趟郑州宇通 不是 是宇通重工", "金吉鸟那边 哦不是 是威尔士健身", "见了张总监，哦不对，是章总监": the
+// word said before the pause is taken back; the right one replaces as much of it as it is long.
+const PAUSED_NOT_BUT = /(?<=^|[,，。\s])([^\s,，。]{2,16}?)[,，\s]+(?:哦|呃|噢|啊)?\s*(?:不是|不对)[,，\s]+(?:应该)?是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=$|[,，。\s]|的)/;
+// What follows a name inside the word said: 刚从中国平安出来, 金吉鸟那边.
+const AFTER_NAME = /(?:出来|回来|那边|这边|一趟|打了电话|打了个电话|通了电话|开了会|吃了饭|了|过)$/;
+function replacedToken(text: string): string | undefined {
+  const m = PAUSED_NOT_BUT.exec(text);
+  const [said, right] = [m?.[1], m?.[2]];
+  if (!m || !said || !right || /\d/.test(right)) return undefined;
+  // "是汪经理通了电话": the person said again ends at their title; what they did follows it.
+  const person = new RegExp(`^[\\u4e00-\\u9fffA-Za-z]{1,3}?(?:${HONORIFICS.join('|')})`).exec(right)?.[0];
+  const fresh = person ?? right;
+  return `${text.slice(0, m.index)}${withRight(said, fresh)}${right.slice(fresh.length)}${text.slice(m.index + m[0].length)}`;
+}
+
+/** The word said, with the part the right one takes back replaced: the person of the same title
+ * (张总监 → 章总监), the customer found in it (给海康打了电话 → 给大华打了电话), or its end. */
+function withRight(said: string, right: string): string {
+  const suffix = new RegExp(`(?:${HONORIFICS.join('|')}|${TITLE_TAIL})$`).exec(right)?.[0];
+  if (suffix) {
+    const person = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{${Math.max(1, right.length - suffix.length)}}${suffix}(?=[^${suffix[0]}]*$)`).exec(said);
+    if (person) return `${said.slice(0, person.index)}${right}${said.slice(person.index + person[0].length)}`;
+  }
+  const name = findCustomerZh(said);
+  if (name && said.includes(name)) return said.replace(name, right);
+  const tail = AFTER_NAME.exec(said)?.[0] ?? '';
+  const core = said.slice(0, said.length - tail.length);
+  return `${core.length > right.length ? core.slice(0, core.length - right.length) : ''}${right}${tail}`;
+}
+
 function replacedName(text: string): string {
   const said = SAID_NOT_BUT.exec(text);
   if (said?.[2]) return `${text.slice(0, said.index)}${said[2]}${text.slice(said.index + said[0].length)}`;
