@@ -147,9 +147,12 @@ export function findContact(text: string, customer?: string): string | undefined
 const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲整这那原]|发(?=了|过|邮件|微信|消息))';
 export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
+// "call with Greggs Tuesday at half 10": a day said after a name makes no person of it.
+const WHEN_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\b|\b(?:Today|Tomorrow|Tonight|Yesterday|January|February|March|April|June|July|August|September|October|November|December)\b/;
+
 function contactIn(text: string, customer?: string): string | undefined {
   const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? withoutVerb(EN_FROM.exec(text)?.[1]) ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
-  if (en && en !== customer && !customer?.startsWith(en)) return en;
+  if (en && en !== customer && !customer?.startsWith(en) && !WHEN_WORD.test(en)) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
   const role = AFTER_ROLE.exec(text)?.[1];

@@ -27,7 +27,7 @@ const STOP = new Set([
   'industry', 'title', 'director', 'manager', 'head', 'owner', 'founder', 'president', 'things', 'everything', 'everyone', 'everybody', 'you',
   // Orders to the bot ("Move Umbrella Health to proposal") and the kind of a callback ("Holiday care call to SAP").
   // Documents sent, not companies: "send the SOW to Globex".
-  'po', 'qbr', 'ebr', 'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
+  'po', 'qbr', 'ebr', 'vendor', 'need', 'needs', 'sign', 'signing', 'sow', 'nda', 'msa', 'rfp', 'rfq', 'rfi', 'poc', 'ppt', 'pdf', 'deck', 'invoice', 'contract', 'quote', 'specs', 'spec', 'pricing', 'sla',
   'back', 'again', 'up', 'out', 'over', 'them', 'him', 'her', 'us', 'me', 'sorry', 're', 'regarding', 'later', 'twice',
   'recap', 'summary', 'fyi', 'notes', 'heads', 'video', 'marketing', 'follow-up', 'followup', 'close', 'closing', 'eta', 'hoping', 'targeting', 'target',
   'move', 'push', 'mark', 'bump', 'advance', 'feedback', 'holiday', 'festive', 'care', 'courtesy', 'routine', 'quarterly', 'complaint',

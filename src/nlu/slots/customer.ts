@@ -8,14 +8,14 @@ import { extendLatinName } from './latin-names.js';
 import { findKnown, type KnownNames } from './known-names.js';
 
 const CJK = /[\u4e00-\u9fff]/;
-const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建)(?:一下|一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)|新(?:联系人|对接人)|联系人|对接人)(?:就是|是)?\s*[:：]?/;
+const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建|补充|补)(?:一下|一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)|新(?:联系人|对接人)|联系人|对接人)(?:就是|是)?\s*[:：]?/;
 
 // "帮我记一下云南白药新增一个联系人…": the request to note something is no part of a name.
 const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下)\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
 
 // "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
-const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议/gi;
+const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
 
 const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
 const OPENING_VERB_CJK = /^\s*(?:called|met|visited|emailed|pinged|wechatted|texted|rang)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;

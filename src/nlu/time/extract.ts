@@ -116,7 +116,23 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => recentPast(text, toMention(r, ref.today), ref.today));
-  return attachLoneTime(text, mergeDayParts(text, mentions), ref.today);
+  return attachLoneTime(text, spokenTimes(text, mergeDayParts(text, mentions)), ref.today);
+}
+
+// "明天一早", "Tuesday at half 10" (British: 10:30): times of day chrono does not read, said right after a day.
+const EARLY = /^\s?(?:一早|一大早|大清早|一清早|早早)/;
+const HALF_PAST = /^\s?(?:at\s+)?half\s+(\d{1,2})\b(?!\s*(?:hours?|hrs?|day|days|an?))/i;
+function spokenTimes(text: string, mentions: DateMention[]): DateMention[] {
+  return mentions.map((m) => {
+    if (m.value.includes('T')) return m;
+    const rest = text.slice(m.end);
+    const early = EARLY.exec(rest);
+    if (early) return { ...m, end: m.end + early[0].length, value: `${m.value}T09:00` };
+    const half = HALF_PAST.exec(rest);
+    const hour = half ? afternoonHour('', Number(half[1])) : -1;
+    if (half && hour >= 0 && hour < 24) return { ...m, end: m.end + half[0].length, value: `${m.value}T${String(hour).padStart(2, '0')}:30` };
+    return m;
+  });
 }
 
 // "明天要去吉利 提醒我下午两点出发": a time of day said on its own, in a message naming one day

@@ -210,6 +210,8 @@ function aboutSigning(w: Windows): boolean {
     || (CLOSE.test(next) && !OTHER.test(next)) || SIGNING_BEFORE.test(w.before.slice(-24));
 }
 
+const ROUGH = /元旦后|国庆后|十一后|节后|过[几两]天|月[初中]|[上中下]旬|^下周$|next week|early|mid/i;
+
 const isDeadline = (text: string, m: DateMention): boolean =>
   /\b(?:by|before)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) || BY_DEADLINE.test(text.slice(m.end));
 
@@ -250,6 +252,11 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
     // "老王元旦后去实施，明天下午再跟她对一下": the contact promised (再跟她…) outranks an earlier action with no contact word.
     else if (role === 'next_follow_up' && followAt && !promisesContact(text, followAt) && promisesContact(text, mention)) {
       leftover.push(followAt);
+      slots.next_follow_up = mention.value;
+      followAt = mention;
+    }
+    // "元旦后 1月5号上午去拜访": a day our rule made of a vague time, made precise right after it.
+    else if (role === 'next_follow_up' && followAt && ROUGH.test(followAt.text) && !ROUGH.test(mention.text) && mention.index - followAt.end <= 4) {
       slots.next_follow_up = mention.value;
       followAt = mention;
     }
