@@ -116,7 +116,7 @@ function clean(candidate: string | undefined): string | undefined {
   if (IS_CONTACT.test(name) || isEnglishStopWord(name)) return undefined;
   if (name.length < 2 || NOT_A_CUSTOMER.has(name) || NOT_NAME.test(name) || CITY_THEN_VERB.test(name) || DEPARTMENT_WORD.test(name)) return undefined;
   // "回访了4家", "找个时间": a count of customers or a time to find is no name.
-  if (/^\d+$|^\d+[家个位]$/.test(name) || TITLED_PERSON.test(name) || /^(?:找个?|抽个?)时间|^抽空|^有空|^谁|^(?:预计|估计|大概|应该|可能|争取|计划)$|^(?:一般般?|还行|还可以|不错|挺好|很好|凑合|马马虎虎|不太行|不满意|满意)[吧啊呀的]?$/.test(name)) return undefined;
+  if (/^\d+$|^\d+[家个位]$/.test(name) || TITLED_PERSON.test(name) || /^(?:找个?|抽个?|定个?|约个?)时间|^抽空|^有空|^谁|^(?:预计|估计|大概|应该|可能|争取|计划)$|^(?:一般般?|还行|还可以|不错|挺好|很好|凑合|马马虎虎|不太行|不满意|满意)[吧啊呀的]?$/.test(name)) return undefined;
   return name;
 }
 
