@@ -2,11 +2,14 @@
 import { SURNAMES, TITLE_WORDS } from './lexicon.js';
 
 // Mobile (+86 optional, dashes or spaces inside) or a landline with area code.
-export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)|(?<![\d.,$¥])([5689]\d{3}\s\d{4})(?![\d.,%万wWkK])|(?<![\d])((?:\+?61[\s-]?|\+?886[\s-]?|0)[49]\d{2}[\s-]?\d{3}[\s-]?\d{3})(?!\d)|(?<![\d])((?:\+?91[\s-]?)?[6-9]\d{4}[\s-]\d{5})(?!\d)|(?<![\d])((?:\+?44[\s-]?|0)7\d{3}[\s-]?\d{6})(?!\d)|(?<![\d])(\+(?!86\b)\d{2,3}(?:[\s-]\d{2,4}){2,4})(?![\d])|(?<=(?:\b(?:ph|phone|mob|mobile|cell|tel|no|number|whatsapp)\.?|电话|手机|号码|微信号?)[\s:：#.-]*(?:是|为|is)?[\s:：]*)((?:\+?91)?[6-9]\d{9})(?!\d)/i;
+export const PHONE = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d])(0\d{2,3}[\s-]?(?:\d{7,8}|\d{3,4}[\s-]\d{4}))(?!\d)|(?<![\d])(\+?\d{1,3}[\s-]\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d-])(\d{3}[\s-]\d{3}[\s-]\d{4})(?!\d)|(?<![\d])(\+(?!86)\d{2,3}[\s-]?\d{4}[\s-]?\d{4})(?!\d)|(?<![\d(])(\(\d{3}\)\s?\d{3}[\s-]\d{4})(?!\d)|(?<![\d.,$¥])([5689]\d{3}\s\d{4})(?![\d.,%万wWkK])|(?<![\d])((?:\+?61[\s-]?|\+?886[\s-]?|0)[49]\d{2}[\s-]?\d{3}[\s-]?\d{3})(?!\d)|(?<![\d])((?:\+?91[\s-]?)?[6-9]\d{4}[\s-]\d{5})(?!\d)|(?<![\d])((?:\+?44[\s-]?|0)7\d{3}[\s-]?\d{6})(?!\d)|(?<![\d])(\+(?!86\b)\d{2,3}(?:[\s-]\d{2,4}){2,4})(?![\d])/;
+// An Indian mobile written as ten bare digits, only after a word saying it is a phone (a bare
+// ten-digit run is too often something else).
+const SAID_MOBILE = /(?:\b(?:ph|phone|mob|mobile|cell|tel|no|number|whatsapp)\.?|电话|手机|号码|微信号?)[\s:：#.-]*(?:是|为|is)?[\s:：]*((?:\+?91)?[6-9]\d{9})(?!\d)/i;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\.[A-Za-z]{2,24}/;
 
 export function findPhone(text: string): string | undefined {
-  const m = PHONE.exec(text);
+  const m = PHONE.exec(text) ?? (/\d{10}/.test(text) ? SAID_MOBILE.exec(text) : null);
   // Mainland mobiles and landlines; US, HK/SG, Australian (04xx xxx xxx), Indian (98450 12345) and UK (07xxx xxxxxx) numbers.
   const raw = m?.slice(1).find((g) => g !== undefined);
   return raw ? raw.replace(/\D/g, '') : undefined;
