@@ -27,6 +27,7 @@ const HOMOPHONES: [RegExp, string][] = [
   [/满义/g, '满意'],
   // 有意象 / 有意乡 (有意向): no word of their own in a sales note.
   [/意象|意乡/g, '意向'],
+  [/视屏/g, '视频'],
   // Taiwan usage: 联络人 is 联系人, the 窗口 named is the contact person (新窗口是…, 窗口换人了).
   [/联络人/g, '联系人'], [/(?:业务)?窗口(?=是|换|[:：]|为)/g, '对接人'], [/(?<=[单标])(?:掉了|没有?了)/g, '丢了'],
   // 签月 (签约), 谈盘 (谈判), 方按 (方案): no word of their own in a sales note.
