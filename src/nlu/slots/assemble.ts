@@ -145,7 +145,8 @@ const person: Extractor = (c) => {
   // "京东采购负责人：刘明": the customer is not part of the title.
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length).replace(OWNER_WORD, '') || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
-  const title = name && ownTitle?.includes(name) ? undefined : ownTitle;
+  // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
+  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:是|为|任)(?=.{2})/, '');
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);

@@ -111,6 +111,7 @@ export function findTitleBefore(text: string, contact: string | undefined): stri
   if (!contact) return undefined;
   const at = text.indexOf(contact);
   if (at <= 0) return undefined;
-  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '');
+  // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
+  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '');
   return title && title !== contact && !PERSON_ZH.test(title) ? title : undefined;
 }
