@@ -6,6 +6,8 @@ import { t } from '../i18n/index.js';
 import { alertOwner, isLowScore } from './callback-alert.js';
 import { needCustomer } from './customer.js';
 import { contactFor } from './side-facts.js';
+import { hasDealFacts } from '../domain/deals.js';
+import { dealFacts } from './deal-facts.js';
 import { placeDealFacts } from './deal-place.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
@@ -18,8 +20,10 @@ export const recordCallback: IntentHandler = {
     const { customer } = found;
     const category = args.category ?? 'satisfaction';
     // "续约金额涨到68万 下个月底之前签": what the customer said of the deal lands on it (a callback moves no stage).
-    const placed = await placeDealFacts(ctx, 'record_callback', { ...args, stage: undefined, lost_reason: undefined }, customer);
-    if (placed.reply) return placed.reply;
+    // (Most callbacks say none: they cost no deal lookup.)
+    const facts = { ...args, stage: undefined, lost_reason: undefined };
+    const placed = hasDealFacts(dealFacts(facts)) ? await placeDealFacts(ctx, 'record_callback', facts, customer) : undefined;
+    if (placed?.reply) return placed.reply;
     // The person called back, with a title or phone said in passing, lands on the customer's contacts.
     const { contact, notes } = await contactFor(ctx, args, customer);
     // When it happened, and a next call said with it (issue #11: every stated fact lands).
@@ -28,7 +32,7 @@ export const recordCallback: IntentHandler = {
     const callback = await record(ctx.changes, {
       customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction, summary, occurredAt: times.occurredAt,
     });
-    if (times.followUpAt) await scheduleFollowUp(ctx.changes, { assigneeId: ctx.actor.userId, customerId: customer.id, dealId: placed.deal?.id, dueAt: times.followUpAt, note: summary });
+    if (times.followUpAt) await scheduleFollowUp(ctx.changes, { assigneeId: ctx.actor.userId, customerId: customer.id, dealId: placed?.deal?.id, dueAt: times.followUpAt, note: summary });
     const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, { id: callback.id, summary }) : 0;
     const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
@@ -38,7 +42,7 @@ export const recordCallback: IntentHandler = {
         fields: [
           ...field(locale, 'field.summary', t(locale, `category.${category}`)),
           ...field(locale, 'field.contact', contact?.name),
-          ...(placed.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : []),
+          ...(placed?.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : []),
           ...whenField(locale, times.followUpAt, ctx.actor.timeZone),
           ...field(locale, 'field.satisfaction', args.satisfaction ? `${'★'.repeat(args.satisfaction)}${'☆'.repeat(5 - args.satisfaction)} ${args.satisfaction}/5` : undefined),
         ],

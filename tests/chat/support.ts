@@ -47,6 +47,12 @@ export function today(now = new Date()) {
   return { y: local.getUTCFullYear(), m: local.getUTCMonth(), d: local.getUTCDate(), weekday };
 }
 
+/** The last day of the month `months` after this one, local "YYYY-MM-DD" (月底, 下个月底). */
+export function monthEndDate(months = 0, now = new Date()): string {
+  const { y, m } = today(now);
+  return new Date(Date.UTC(y, m + months + 1, 0)).toISOString().slice(0, 10);
+}
+
 /** The instant at local `hh:mm` on the day `days` from today. */
 export function localAt(days: number, hh: number, mm = 0, now = new Date()): Date {
   const { y, m, d } = today(now);

@@ -5,7 +5,7 @@
 // sent as the web chat's action — the same path a parsed message takes after the parser.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { button, testApp } from '../support/app.js';
-import { counts, localAt, nextWeek, only, today } from './support.js';
+import { counts, localAt, monthEndDate, nextWeek, only, today } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -241,12 +241,6 @@ describe('English names beside their titles', () => {
 });
 
 describe('deal facts said with a new customer or a callback', () => {
-  /** The last day of the month `months` after this one, local "YYYY-MM-DD". */
-  const monthEnd = (months: number) => {
-    const p = new Date(Date.now() + 8 * 3_600_000);
-    return new Date(Date.UTC(p.getUTCFullYear(), p.getUTCMonth() + months + 1, 0)).toISOString().slice(0, 10);
-  };
-
   it('a new customer typed with the visit already made, its contact, close and amount: all land (typed)', async () => {
     const reply = only(await app.say('rep1', '新增客户：浙江恒逸石化，化工行业，A类。昨天刚拜访过，对接人方总 13705718899，项目预计年底前签，金额约600万'));
     expect(reply.text).toMatch(/^已新建客户 浙江恒逸石化/);
@@ -276,7 +270,7 @@ describe('deal facts said with a new customer or a callback', () => {
     expect(reply.text).toMatch(/^已记录回访 · 比亚迪/);
     const after = await app.db.deal.findUniqueOrThrow({ where: { id: before.id } });
     expect({ amount: after.amount?.toNumber(), close: after.expectedClose?.toISOString().slice(0, 10), stage: after.stage })
-      .toEqual({ amount: 680_000, close: monthEnd(1), stage: before.stage });
+      .toEqual({ amount: 680_000, close: monthEndDate(1), stage: before.stage });
     const callback = await app.db.callback.findFirstOrThrow({ where: { customerId: before.customerId }, orderBy: { createdAt: 'desc' } });
     expect(callback).toMatchObject({ category: 'renewal', satisfaction: 5 });
   });

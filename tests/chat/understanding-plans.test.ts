@@ -4,7 +4,7 @@
 // records read back.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.js';
-import { customerNamed, localAt, nextWeek, only } from './support.js';
+import { customerNamed, localAt, monthEndDate, nextWeek, only } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -15,11 +15,6 @@ beforeAll(async () => {
 const customer = (name: string) => customerNamed(app.db, name);
 const openDeal = async (name: string) =>
   app.db.deal.findFirstOrThrow({ where: { customerId: (await customer(name)).id, stage: { notIn: ['won', 'lost'] } }, orderBy: { updatedAt: 'desc' } });
-/** The last day of this month, local "YYYY-MM-DD". */
-const monthEnd = () => {
-  const p = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(p.getUTCFullYear(), p.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-};
 
 describe('a plan that also says how the deal stands', () => {
   it('下周一再去一趟比亚迪 他们想月底前把合同签了: the reminder is set, and the close and amount land on the deal (typed)', async () => {
@@ -28,14 +23,14 @@ describe('a plan that also says how the deal stands', () => {
     const byd = await customer('比亚迪');
     expect(await app.db.reminder.count({ where: { customerId: byd.id, dueAt: localAt(nextWeek(1), 9), status: 'pending' } })).toBe(1);
     const deal = await openDeal('比亚迪');
-    expect({ amount: deal.amount?.toNumber(), close: deal.expectedClose?.toISOString().slice(0, 10) }).toEqual({ amount: 2_600_000, close: monthEnd() });
+    expect({ amount: deal.amount?.toNumber(), close: deal.expectedClose?.toISOString().slice(0, 10) }).toEqual({ amount: 2_600_000, close: monthEndDate() });
   });
 
   it('a reminder that leads, with the close the customer gave: both land (typed, English)', async () => {
     const before = await openDeal('Acme Corp');
     only(await app.say('rep2', 'remind me next Monday 10am to call Acme, they said close by end of month, deal is 150k'));
     const deal = await app.db.deal.findUniqueOrThrow({ where: { id: before.id } });
-    expect({ amount: deal.amount?.toNumber(), close: deal.expectedClose?.toISOString().slice(0, 10) }).toEqual({ amount: 150_000, close: monthEnd() });
+    expect({ amount: deal.amount?.toNumber(), close: deal.expectedClose?.toISOString().slice(0, 10) }).toEqual({ amount: 150_000, close: monthEndDate() });
     expect(await app.db.reminder.count({ where: { customerId: before.customerId, dueAt: localAt(nextWeek(1), 10), status: 'pending' } })).toBe(1);
   });
 

@@ -88,7 +88,7 @@ const PAYMENT_BEFORE = /(?:回款|到账|付款|打款|尾款|首付款?|首款|
 const PAYMENT_AFTER = /^\s*(?:前|之前|以前)?\s*(?:能|会|就|要)?\s*(?:回款|到账|付款|打款|付清|结清|款到|把款)/;
 
 const HOPED = /(?:想|希望|争取|预计|估计|有望|力争|计划|打算|可能|大概|应该)[^,，。;；]{0,3}$/;
-const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|会|要|才)?\s*(?:把[^,，。;；]{0,6})?(?:签|定下来|拿下|成交|落地|下单)/;
+const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|会|要|才|一定要|必须)?\s*(?:把[^,，。;；]{0,6})?(?:签|定下来|拿下|成交|落地|下单|拍板)/;
 
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "从3月10号推到4月底", "shifted from Dec 31 to Jan 20": the date moved away from is no longer the deal's.
@@ -206,7 +206,7 @@ const SIGNING_BEFORE = /(?:\b(?:close|closing|closure|sign|signed|signing|sign-?
 function aboutSigning(w: Windows): boolean {
   const next = nearAfter(w.after);
   if (FOLLOW.test(next) || ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after)) return false;
-  return SIGNED_AFTER.test(w.after) || /^\s*(?:之?前|以前)?\s*(?:就|要|会|能|可以|一定要|必须)?\s*(?:签|拍板|下单|成交|拿下)/.test(w.after)
+  return SIGNED_AFTER.test(w.after)
     || (CLOSE.test(next) && !OTHER.test(next)) || SIGNING_BEFORE.test(w.before.slice(-24));
 }
 
