@@ -5,7 +5,11 @@
 const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
 // "O'Brien", "Jean-Luc", "McDonald": a capital after an apostrophe or hyphen stays in the word.
 const WORD = String.raw`\p{Lu}(?:[\p{Ll}'’-]|(?<=['’-]|Mc|Mac)\p{Lu})+`;
-const NAME = String.raw`(?:${HONORIFIC}?${WORD}(?:\s+${WORD})?)`;
+// "Mr. Lim Wei Jie", "Ravi Kumar Sharma": a third word, never a day or a month ("Jennifer Wu Monday").
+const NOT_THIRD = String.raw`(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|May\b|Today\b|Tomorrow\b|Tonight\b|Next\b|This\b)`;
+// ("Tesla Inc Elon Musk, CEO": a company's suffix starts no name; "Met Jenna Park (…)": nor does the verb.)
+const NOT_FIRST = String.raw`(?!(?:Inc|Ltd|Corp|Co|Llc|Pte|Bhd|Plc|Gmbh|Group|Holdings|Limited|Company|Met|Meet|Called|Call|Visited|Visit|Emailed|Email|Pinged|Rang|Saw|Had|Spoke|Lunch|Dinner|Coffee|Meeting|With|Quick|Just|Today|Yesterday|Also|Then|And|But|Per|Added|Add|New|Contact)\b)`;
+const NAME = String.raw`(?:${HONORIFIC}?${NOT_FIRST}${WORD}(?:\s+${WORD}(?:\s+${NOT_THIRD}${WORD})?)?)`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
 const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];

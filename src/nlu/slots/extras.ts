@@ -26,12 +26,13 @@ export const taskPeriod: Extractor = (c) => {
   const ahead = days.length === 1 ? days[0]! : undefined;
   return ahead !== undefined && ahead >= 0 && ahead <= 24 ? { period: 'today', ...(ahead ? { period_offset: ahead } : {}) } : {};
 };
-// A ranking is the team's; a subject's numbers are that person's.
-// A colleague's numbers ("王磊上个月完成了多少") carry the subject, not a scope.
+// A ranking is the team's; so are a colleague's numbers ("王磊上个月完成了多少", "Arun's KPI"):
+// every blind labeller of batches 38 and 42–44 said team. The subject says whose (the router
+// reads it before the scope).
 export const scope: Extractor = (c) => {
   if (findRank(c.text)) return { scope: 'team' };
   const team = findScope(c.text);
-  return team === 'me' && findSubject(c.text, c.names) ? {} : { scope: team };
+  return { scope: team === 'me' && findSubject(c.text, c.names) ? 'team' : team };
 };
 export const teamScope: Extractor = (c) => (findScope(c.text) === 'team' ? { scope: 'team' } : {});
 export const subject: Extractor = (c) => {

@@ -59,7 +59,9 @@ export function cleanSpoken(text: string): string {
   // "视频会 | 得物 | 产品总监Leo": a spaced bar separates items too (a date mask is never spaced).
   let out = text.replace(/\s+[/|｜]\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
-  out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ').replace(GLUED, '');
+  // ("记一下那个下周四": a glue taken out between 下 and 下 leaves a space, not 下下周 = the week after next.)
+  out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ')
+    .replace(GLUED, (m: string, at: number, all: string) => (all[at - 1] === '下' && /^[下上]/.test(all.slice(at + m.length)) ? ' ' : ''));
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
   out = out.replace(/(?<=\S) +的 *(?=\S)/g, '的');
   // "跟 农夫山泉的…", "叫福州海峡 物流 有限公司": a preposition or a company-form word spoken apart joins its neighbour.
