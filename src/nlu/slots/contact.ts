@@ -4,7 +4,7 @@ import { isEnglishStopWord } from './customer-en.js';
 import { HONORIFICS, NOT_PERSON, SURNAMES, TITLE_TAIL } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
 import { PERSON_CONTEXT } from './customer-zh.js';
-import { findApposition } from './en-apposition.js';
+import { ADDRESSED_NAME, findApposition } from './en-apposition.js';
 import { TITLED_OF } from './lower-names.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
@@ -32,7 +32,7 @@ const withoutVerb = (name: string | undefined): string | undefined => {
   return words.join(' ') || undefined;
 };
 const EN_IS_ROLE = /^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+(?:the|our)\b/;
-const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Aa]dd|[Ss]ent|[Ff]rom|[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^(?!(?:Email|Call|Calls|Met|Sent|Notes|Recap|Called|Emailed|Lunch|Dinner|Coffee|Reply|Message|Update|Meeting)\b))([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
+const EN_FROM = /(?:(?:\bw\/\s*|\b[Ff]or\s+)|\b(?:[Aa]dd|[Ss]ent|[Ff]rom|[Ww]ith|[Tt]o|[Mm]et|[Mm]eet|[Cc]alled|[Cc]all|[Ee]mailed|[Ee]mail|[Pp]inged|[Pp]ing|[Vv]isited|[Vv]isit|[Ss]ee)\s+|^(?!(?:Email|Call|Calls|Met|Sent|Notes|Recap|Called|Emailed|Lunch|Dinner|Coffee|Reply|Message|Update|Meeting)\b))([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})\s+(?:from|at|of)\s+[A-Za-z\u4e00-\u9fff]/;
 // "met zhang wei at huawei": a lower-case pinyin full name before the company.
 const PINYIN_FROM = /\b(?:with|to|met|called|emailed|pinged|visited)\s+([a-z]{1,12}\s[a-z]{1,12})\s+(?:from|at|of)\s+\S/i;
 // "lunch w/ dana from hooli", "call bob at initech": a lower-case first name before the company.
@@ -57,9 +57,9 @@ const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|采购|财务|技术
 const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
-const NOT_WHEN = String.raw`(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|Today\b|Tomorrow\b|Next\b|This\b)`;
-// ("Mr. Lim Wei Jie": up to three words.)
-const EN_HONORIFIC = new RegExp(String.raw`\b((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+${NOT_WHEN}[A-Z][a-z]+(?:\s+${NOT_WHEN}[A-Z][a-z]+)?)?)`);
+// "Mr. Lim Wei Jie", "Uncle Lim", "Mr. S. Ramasamy": a form of address and up to four words.
+// ("给SAP的Mr. Mueller发了": Chinese around it is no part of it.)
+const EN_HONORIFIC = new RegExp(String.raw`(?<![A-Za-z])(${ADDRESSED_NAME})(?![A-Za-z'’])`, 'u');
 const EN_AFTER_ROLE = /\b(?:[Cc]ontact(?! at)|[Cc]ontact person|[Pp]oint of contact|poc|POC|[Rr]ang|[Rr]ing|[Pp]honed|[Ss]poke (?:with|to)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]peaking (?:with|to)|[Mm]et with|[Mm]et|(?:[Ss]poke|[Tt]alked|[Mm]et|[Mm]eeting|[Cc]all|[Cc]hat|[Cc]heck(?:ed)? in|[Ss]ync|[Ll]unch|[Dd]inner|[Cc]offee) w(?:ith|\/))\s*(?:is|:)?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![A-Za-z'’])/;
 // "Pepper Potts loved it", "Richard wants to see a demo": a person doing the talking (checked last,
 // and only when it is not the customer).

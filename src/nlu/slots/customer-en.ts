@@ -3,11 +3,11 @@
 // A lower-case name is taken only right after a verb or preposition that introduces one.
 
 import { pinyinRun, suffixedCompany } from './latin-names.js';
-import { findApposition } from './en-apposition.js';
+import { ADDRESSED_NAME, findApposition } from './en-apposition.js';
 import { isNotCompanyWord, lowerCompany, TITLED_OF } from './lower-names.js';
 
 const STOP = new Set([
-  'i', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'sat', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
+  'i', 'vc', 'f2f', 'hq', 'office', 'headquarters', 'team', 'quick', 'w', 'met', 'meet', 'sat', 'called', 'call', 'visited', 'visit', 'had', 'have', 'sent', 'send', 'email', 'emailed',
   'remind', 'new', 'add', 'customer', 'account', 'client', 'the', 'a', 'an', 'we', 'they', 'he', 'she',
   'proposal', 'negotiation', 'qualified', 'lead', 'stage', 'won', 'lost',
   'my', 'our', 'show', 'what', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'status', 'update', 'follow',
@@ -41,7 +41,7 @@ const LEADING_ONLY = new Set(['coffee', 'lunch', 'dinner', 'breakfast', 'drinks'
 // "Bank of America", "School of Fine Art": an institution word keeps its "of" inside the name.
 // ("Kuehne+Nagel": a plus between capitalised words joins them.)
 const CAP_RUN = /[A-ZÀ-Þ](?:[A-Za-z0-9À-ÿ&'.-]|\+(?=[A-Z]))*(?:\s+(?:&\s+)?[A-Z0-9À-Þ](?:[A-Za-z0-9À-ÿ&'.-]|\+(?=[A-Z]))*|(?<=\b(?:Bank|University|School|College|Institute|Museum|Academy|Hospital|Ministry|Department|Bureau|Board|City|Port|State|Society|Association|Federation|Chamber|Church))\s+of\s+(?:the\s+)?(?=[A-Z])[A-Za-z0-9À-ÿ&'.-]+)*/g;
-const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
+const PERSON = new RegExp(String.raw`(?<![A-Za-z])${ADDRESSED_NAME}`, 'gu');
 const AFTER_VERB = /(?<=\b(?:at|with|called|call|visited|visit|emailed|email|met|meet|for|from|to|of|customer|client|account|ping|pinged)\s+)([a-z][a-z0-9&-]{2,30})\b/gi;
 
 export const BRANCH_CITIES = new Set(['Mumbai', 'Delhi', 'Bangalore', 'Bengaluru', 'Chennai', 'Pune', 'Hyderabad', 'Kolkata', 'Noida', 'Gurgaon',
@@ -119,10 +119,12 @@ const BRACKETED_TITLE = /\b(?:VP|SVP|EVP|AVP|Dir|Director|Manager|Mgr|Head|Lead|
 const PERSON_PAREN_COMPANY = /(?<![A-Z][\w&.'-]*\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[(（]\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*[)）]/;
 
 // "add Kevin Tan as a contact for Sable Hospitality": the company the contact is for.
-const CONTACT_FOR = /\bas (?:a |the |our )?(?:new )?contact (?:for|at|of|with) ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)/;
+// ("add Mr. Lim to our contacts under DBS Bank" too.)
+const CONTACT_FOR = /\b(?:as (?:a |the |our )?(?:new )?contact|to (?:our |the |my )?contacts?(?: list)?) (?:for|at|of|with|under) ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)/;
 
 export function findCustomerEn(text: string): string | undefined {
-  const contactFor = CONTACT_FOR.exec(text)?.[1];
+  // ("…under DBS Bank. Will meet him…": the sentence ends the name.)
+  const contactFor = CONTACT_FOR.exec(text)?.[1]?.replace(/\.(?:\s.*)?$/, '');
   if (contactFor) return contactFor;
   const bracketed = PERSON_PAREN_COMPANY.exec(text)?.[1];
   // "Miles Dyson (Dir. Engineering)", "Zaphod (VP Product)": a title in brackets is no company.

@@ -2,14 +2,20 @@
 // Starbucks China", "Mark Reyes, CFO of Contoso", "Dr. Müller, their Head of Procurement",
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech"). Names may carry accents (\p{L}).
 
-const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)`;
+// "Uncle Lim", "Encik Faizal", "Puan Rosnah", "Mr. S. Ramasamy": forms of address, and an initial after one.
+const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam|Uncle|Auntie|Aunty|Encik|Puan|Cik|Datuk|Dato['’]?|Shri|Smt)\.?\s+(?:\p{Lu}\.\s*)?)`;
 // "O'Brien", "Jean-Luc", "McDonald": a capital after an apostrophe or hyphen stays in the word.
 const WORD = String.raw`\p{Lu}(?:[\p{Ll}'’-]|(?<=['’-]|Mc|Mac)\p{Lu})+`;
-// "Mr. Lim Wei Jie", "Ravi Kumar Sharma": a third word, never a day or a month ("Jennifer Wu Monday").
-const NOT_THIRD = String.raw`(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|May\b|Today\b|Tomorrow\b|Tonight\b|Next\b|This\b)`;
+// "Mr. Lim Wei Jie", "Ravi Kumar Sharma": a word after the first is never a day or a month ("Mr. Chen Monday").
+const NOT_THIRD = String.raw`(?!(?:Inc|Ltd|Corp|Co|Llc|Pte|Bhd|Plc|Gmbh|Limited)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|May\b|Today\b|Tomorrow\b|Tonight\b|Next\b|This\b)`;
 // ("Tesla Inc Elon Musk, CEO": a company's suffix starts no name; "Met Jenna Park (…)": nor does the verb.)
 const NOT_FIRST = String.raw`(?!(?:Inc|Ltd|Corp|Co|Llc|Pte|Bhd|Plc|Gmbh|Group|Holdings|Limited|Company|Met|Meet|Called|Call|Visited|Visit|Emailed|Email|Pinged|Rang|Saw|Had|Spoke|Lunch|Dinner|Coffee|Meeting|With|Quick|Just|Today|Yesterday|Also|Then|And|But|Per|Added|Add|New|Contact)\b)`;
-const NAME = String.raw`(?:${HONORIFIC}?${NOT_FIRST}${WORD}(?:\s+${WORD}(?:\s+${NOT_THIRD}${WORD})?)?)`;
+// "Siti Nurhaliza binti Ahmad", "Aaron Goh Jun Hao": lower-case particles between the words, up to four words.
+const SEP = String.raw`\s+(?:(?:bin|binti|bte|a\/l|a\/p|s\/o|d\/o|van|von|de|da)\s+)?`;
+const BARE_NAME = String.raw`${NOT_FIRST}${WORD}(?:${SEP}${NOT_THIRD}${WORD}(?:${SEP}${NOT_THIRD}${WORD}(?:${SEP}${NOT_THIRD}${WORD})?)?)?`;
+const NAME = String.raw`(?:${HONORIFIC}?${BARE_NAME})`;
+/** A person addressed by a form of address (Mr. Lim Wei Jie, Encik Faizal, Dr. S. Iyer), for the 'u' flag. */
+export const ADDRESSED_NAME = String.raw`${HONORIFIC}${BARE_NAME}`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
 const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
   'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
@@ -45,6 +51,12 @@ const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s
 // (", facilities manager Ken Ito wants…": after a pause, a title then the person too.)
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');
+// In Chinese text, a title then an English name: "Sapphire Telco的VP Ops Anand Krishnan Nair",
+// "的Director of Procurement Michelle Xu", "的秘书Jenny", "见了MD Mr. Raymond Teo"; and anywhere
+// an acronym title before a form of address ("MD Mr. S. Ramasamy").
+const ZH_TITLE = String.raw`[\u4e00-\u9fff]{0,4}?(?:秘书|法务|合伙人|老板|助理|总监|经理|主管|主任|负责人|总经理|副总|董事长|总裁|校长|院长|店长|工程师)`;
+const TITLE_THEN_NAME_ZH = new RegExp(String.raw`(?:(?<=(?:[的了跟和与同见是|:：,，、]|^)\s?)([\u4e00-\u9fff]{0,4}?(?:${title('??')}|MD|DGM|AGM|Principal)|${ZH_TITLE})\s*(${NAME})|(?<![\p{L}])(MD|DGM|AGM|CEO|CFO|COO|CTO|CIO|GM|S?VP|AVP|Principal)\s+(${HONORIFIC}${BARE_NAME}))(?![A-Za-z'’])`, 'u');
+const TITLE_THEN_NAME_EN = new RegExp(String.raw`(?<![\p{L}])(MD|DGM|AGM|CEO|CFO|COO|CTO|CIO|GM|S?VP|AVP|Principal)\s+(${HONORIFIC}${BARE_NAME})(?![A-Za-z'’])`, 'u');
 // Capitalised words after a possessive that are no one's name.
 const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK|College|Hospital|University|School|Church|Academy|Institute|Clinic|Medical|Health|Healthcare|Category|Product|Project|Program|Brand|Regional|Area|General|Senior|Junior|Key|Facilities|Store|Country|Channel|Trade|Supply)\b/;
 // A name is none of those words, after its Mr./Dr.
@@ -66,6 +78,9 @@ export function findApposition(text: string): Apposition | undefined {
 }
 
 function read(text: string): Apposition | undefined {
+  const zh = /[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_NAME_ZH.exec(text) : TITLE_THEN_NAME_EN.exec(text);
+  const [zhTitle, zhName] = [zh?.[1] || zh?.[3], zh?.[2] || zh?.[4]];
+  if (zh && zhTitle && zhName && isName(zhName)) return { contact: zhName, title: trimTitle(zhTitle), index: zh.index, end: zh.index + zh[0].length };
   const listed = NAME_COMPANY_TITLE.exec(text);
   if (listed?.[1] && listed[3] && isName(listed[1])) {
     return { contact: listed[1], title: trimTitle(listed[3]), index: listed.index, end: listed.index + listed[0].length, owner: listed[2] };
