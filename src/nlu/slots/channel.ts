@@ -8,7 +8,7 @@ const CHANNEL_WORDS: [RegExp, Channel][] = [
   [/(?<!不接|没接|不回|没回|未接|没人接)电话(?![\s:：号]*\+?\d)(?!一直不接|不接|没接|没人接|打不通)|打了个?电话|打给了?|打的是|(?:刚才|刚刚|刚)?打过来|打来(?!的)|打了[^,，。;；\s]{0,4}回访|致电|通话|来电|\b(?:called|call|phone|phoned|rang|ring|rung|dialed)\b|\bleft (?:a |an )?(?:vm|voicemail|voice ?mail)\b/i, 'call'],
   [/微信|wx|vx|\bwechat(?:ted)?\b/i, 'wechat'],
   [/邮件|邮箱|发邮|\be-?mail(?:ed)?\b/i, 'email'],
-  [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议(?!室)|视频会|线上会|腾讯会议|(?:飞书|钉钉|腾讯|企微)视频|zoom|teams|\bmeeting\b|\bvideo call\b|\bVC (?:with|w\/)|\bcall with the team\b/i, 'meeting'],
+  [/开会|开完会|(?:交流|研讨|沟通|评审|启动|碰头|见面|推介|说明|技术)会|开了?个?(?:线上|视频)?会|会议(?!室)|视频会|线上会|腾讯会议|(?:飞书|钉钉|腾讯|企微)视频|视频(?:了|一下|聊|通话|沟通)|zoom|teams|\bmeeting\b|\bvideo call\b|\bVC (?:with|w\/)|\bcall with the team\b/i, 'meeting'],
   [/演示|demo|试用演示|产品展示/i, 'demo'],
 ];
 

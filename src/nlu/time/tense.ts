@@ -18,6 +18,9 @@ export function tenseOf(mention: DateMention, clock: Clock, clause: string): Ten
   const rest = clause.replace(mention.text, ' ');
   if (!time) return DONE.test(rest) ? 'past' : 'today';
   if (Number(time[1]) * 60 + Number(time[2]) < clock.minuteOfDay) return 'past';
+  // "电话打了 对方在开会 晚上8点再打": a time still ahead today, then 再, is the next try.
+  const after = clause.slice(clause.indexOf(mention.text) + mention.text.length);
+  if (/^\s*(?:再|重新|\bagain\b)/i.test(after)) return 'future';
   return DONE.test(rest) ? 'past' : 'future';
 }
 
