@@ -171,7 +171,27 @@ const AT_COMPANY = /(?:^|[\s，,])[A-Za-z][a-z]{1,14}\s*(?:@|\sat\s)\s*([\u4e00-
 // "更正：美的那单…": a correction's label opens the message, the name follows it.
 const CORRECTION_LABEL = /^(?:视频会议|电话会议|线上会议|会议纪要|拜访记录|跟进记录|今日拜访|今日跟进)[:：]\s*|^(?:刚才|刚刚)?(?:说错了|记错了|搞错了|写错了|打错了)[，,:：\s]*|^[|\s]*(?:(?:更正|纠正|修正|订正|补充|(?:帮我)?记(?:一下|下)|备注)(?:一下)?)?[:：]\s*|^(?:更正|纠正|修正|订正|补充)(?:一下)?\s+|^补充一下(?=[\u4e00-\u9fff])/;
 
+// "去深圳前海的瀚海数据拜访", "拜访了吉隆坡的金狮贸易", "去Marina Bay那边的Cendana Capital见了": a place
+// named first owns the company that follows it; the company is the customer.
+const FOREIGN_CITIES = '新加坡|吉隆坡|槟城|新山|香港|澳门|台北|台中|高雄|曼谷|雅加达|马尼拉|胡志明市?|河内|悉尼|墨尔本|布里斯班|珀斯|孟买|班加罗尔|新德里|金奈|迪拜|东京|大阪|首尔';
+const PLACE = new RegExp(`^(?:${CITIES}|${FOREIGN_CITIES})(?:[\u4e00-\u9fff]{1,3}(?:区|新区|县|镇)|前海|浦东|南山|福田|海淀|朝阳|观塘|九龙|湾仔)?$|^[\u4e00-\u9fff]{2,4}(?:新区|开发区|高新区)$`);
+const OWNED_AFTER = new RegExp(`^\\s?(?:那边|那里|附近)?的\\s?${NAME}${AHEAD}`);
+const PERSON_OR_TITLE = new RegExp(`${CONTACT}|^(?:${TITLE_TAIL})|办公室|工厂|门店|总部|现场|仓库`);
+function ownedByPlace(found: string, text: string): string | undefined {
+  const after = text.slice(text.indexOf(found) + found.length);
+  if (!PLACE.test(found) && !/^\s?(?:那边|那里|附近)的/.test(after)) return undefined;
+  const owned = clean(OWNED_AFTER.exec(after)?.[1]);
+  // (After 那边的 only a company by its look: "金蝶那边的预算从…" is 金蝶's budget.)
+  const company = owned && (PLACE.test(found) || COMPANY_WORD.test(owned) || /^[A-Z][\w&]*(?: [A-Z][\w&]*)+$/.test(owned));
+  return owned && company && !LOOKS_LIKE_PERSON.test(owned) && !DEPARTMENT_WORD.test(owned) && !PERSON_OR_TITLE.test(owned) ? owned : undefined;
+}
+
 export function findCustomerZh(typed: string): string | undefined {
+  const found = candidateZh(typed);
+  return found ? ownedByPlace(found, typed) ?? found : found;
+}
+
+function candidateZh(typed: string): string | undefined {
   const masked = typed.replace(CORRECTION_LABEL, '');
   const bracketed = BRACKETED.exec(masked)?.[1]?.trim();
   // "陈志强（负责华南区）": what the person is in charge of, not where they work.

@@ -43,7 +43,8 @@ const NAME_TITLE_AT = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})(?<!['’]s
 // ("Budi Santoso (Procurement Manager, +62 812 3456 7890)": the phone or e-mail after the title stays out of it.)
 const NAME_PAREN_TITLE = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s*\(\s*(?:their|the|our)?\s*(${TITLE})\s*(?:[,;]\s*[^()]*)?\)`, 'u');
 // "Ms. Xu, she's their buyer".
-const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
+// ("Bronwyn Kelly at Saltbush Energy, she's their Head of IT": not the company's last word.)
+const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(?<!\p{Lu}[\p{L}&.-]*\s+)(${NAME}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})(?:\s+(?:at|from|@)\s+(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?))?\s+is\s+now\s+(?:(?:their|the|our)\s+)?(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
@@ -57,6 +58,8 @@ const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-
 const ZH_TITLE = String.raw`[\u4e00-\u9fff]{0,4}?(?:秘书|法务|合伙人|老板|助理|总监|经理|主管|主任|负责人|总经理|副总|董事长|总裁|校长|院长|店长|工程师)`;
 const TITLE_THEN_NAME_ZH = new RegExp(String.raw`(?:(?<=(?:[的了跟和与同见是|:：,，、]|^)\s?)([\u4e00-\u9fff]{0,4}?(?:${title('??')}|MD|DGM|AGM|Principal)|${ZH_TITLE})\s*(${NAME})|(?<![\p{L}])(MD|DGM|AGM|CEO|CFO|COO|CTO|CIO|GM|S?VP|AVP|Principal)\s+(${HONORIFIC}${BARE_NAME}))(?![A-Za-z'’])`, 'u');
 const TITLE_THEN_NAME_EN = new RegExp(String.raw`(?<![\p{L}])(MD|DGM|AGM|CEO|CFO|COO|CTO|CIO|GM|S?VP|AVP|Principal)\s+(${HONORIFIC}${BARE_NAME})(?![A-Za-z'’])`, 'u');
+// "called Hannah Cole at Bluegum Water, she's their procurement lead".
+const NAME_AT_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(${NAME})\s+(?:at|from|@)\s+(${COMPANY}),?\s+(?:she|he)(?:'s|’s| is)\s+(?:their|the|our)\s+(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // Capitalised words after a possessive that are no one's name.
 const NOT_A_NAME = /^(?:Team|Board|Office|Offices|HQ|Headquarters|IT|Finance|Sales|Marketing|Legal|Procurement|Purchasing|Operations|Ops|Engineering|Management|Budget|Deal|Project|Contract|Order|Plant|Factory|Site|Group|Account|Side|People|Staff|Department|Dept|Renewal|Proposal|Quote|POC|CEO|CTO|CFO|COO|CIO|CMO|VP|GM|Q[1-4]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Next|This|New|Old|China|Asia|Europe|US|USA|UK|College|Hospital|University|School|Church|Academy|Institute|Clinic|Medical|Health|Healthcare|Category|Product|Project|Program|Brand|Regional|Area|General|Senior|Junior|Key|Facilities|Store|Country|Channel|Trade|Supply)\b/;
 // A name is none of those words, after its Mr./Dr.
@@ -80,7 +83,9 @@ export function findApposition(text: string): Apposition | undefined {
 function read(text: string): Apposition | undefined {
   const zh = /[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_NAME_ZH.exec(text) : TITLE_THEN_NAME_EN.exec(text);
   const [zhTitle, zhName] = [zh?.[1] || zh?.[3], zh?.[2] || zh?.[4]];
-  if (zh && zhTitle && zhName && isName(zhName)) return { contact: zhName, title: trimTitle(zhTitle), index: zh.index, end: zh.index + zh[0].length };
+  // ("，Head of Supply Chain，mobile…": one word after "of X" is the department's second word, no person.)
+  const deptTail = /\bof\s+\S+$/i.test(zhTitle ?? '') && !/\s/.test((zhName ?? '').replace(LEADING_HONORIFIC, ''));
+  if (zh && zhTitle && zhName && isName(zhName) && !deptTail) return { contact: zhName, title: trimTitle(zhTitle), index: zh.index, end: zh.index + zh[0].length };
   const listed = NAME_COMPANY_TITLE.exec(text);
   if (listed?.[1] && listed[3] && isName(listed[1])) {
     return { contact: listed[1], title: trimTitle(listed[3]), index: listed.index, end: listed.index + listed[0].length, owner: listed[2] };
@@ -102,6 +107,8 @@ function read(text: string): Apposition | undefined {
   if (bracketed?.[1] && bracketed[2] && isName(bracketed[1])) {
     return { contact: bracketed[1], title: trimTitle(bracketed[2]), index: bracketed.index, end: bracketed.index + bracketed[0].length };
   }
+  const atShe = NAME_AT_SHE_IS.exec(text);
+  if (atShe?.[1] && atShe[3] && isName(atShe[1])) return { contact: atShe[1], title: trimTitle(atShe[3]), index: atShe.index, end: atShe.index + atShe[0].length, owner: atShe[2] };
   const she = NAME_SHE_IS.exec(text);
   if (she?.[1] && she[2] && isName(she[1])) return { contact: she[1], title: trimTitle(she[2]), index: she.index, end: she.index + she[0].length };
   const now = NAME_IS_NOW.exec(text);
