@@ -117,6 +117,10 @@ const messages = {
     en: (p) => `What changed for ${p.customer}? e.g. "${p.customer} amount 500k" or "${p.customer} moved to negotiation"`,
   },
   'ask.expired': { zh: '这个问题已经过期了，请重新发一次刚才的消息。', en: 'That question has expired. Please send your message again.' },
+  'ask.amended': {
+    zh: (p) => `好的，已改为：${p.facts}。上面的问题还在等你回答：回复编号或点按钮。`,
+    en: (p) => `OK, changed to ${p.facts}. The question above still waits: reply with its number or tap a button.`,
+  },
   'ask.cancelled': { zh: '好的，已取消，什么都没有改。', en: 'OK, cancelled. Nothing was changed.' },
 
   'customer.created': { zh: (p) => `已新建客户 ${p.name}`, en: (p) => `Created customer ${p.name}` },
@@ -275,9 +279,15 @@ export function translator<T extends MessageTable>(table: T) {
 
 export const t = translator(messages);
 
-/** Chinese if the text has any CJK character; English if it has Latin letters; else `fallback`. */
+// One Latin word alone says English only when it is a word people use with the bot; a name
+// ("Acme") or keyboard noise ("asdfgh") from a Chinese user is answered in Chinese.
+const ENGLISH_WORD = /^(?:help|hi|hello|hey|thanks|thank|thx|ok|okay|yes|no|undo|cancel|pipeline|tasks?|todo|kpi|status|forecast|customers|contacts|menu|start)[!.?]*$/i;
+
+/** Chinese if the text has any CJK character; English if it has two Latin words, or one the
+ * bot's English users say alone (help, undo, pipeline…); else `fallback`. */
 export function detectLocale(text: string, fallback: Locale): Locale {
   if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
-  if (/[a-z]{2,}/i.test(text)) return 'en';
+  const words = text.match(/[a-z][a-z'’-]+/gi) ?? [];
+  if (words.length >= 2 || (words.length === 1 && ENGLISH_WORD.test(words[0]!))) return 'en';
   return fallback;
 }

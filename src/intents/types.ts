@@ -29,7 +29,10 @@ export type Awaiting =
   /** "比亚迪呢" / "李娜呢" asks `action` (a query) again about someone else. */
   | { kind: 'query'; action: ActionPayload }
   /** The next message, whatever it says, completes `action` as its `note` (a nudge's 说明原因, #15). */
-  | { kind: 'note'; action: ActionPayload };
+  | { kind: 'note'; action: ActionPayload }
+  /** A deal fact said without a customer ("金额说错了 是85万") corrects this customer, the one the
+   * last card was about. */
+  | { kind: 'amend'; customerId: string };
 
 export interface AskOptions {
   /** A typed time answers the question as well as the buttons do. */

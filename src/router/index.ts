@@ -191,6 +191,9 @@ export class Router {
     if (!waits && QUERIES.has(intent)) {
       await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } }).catch(later('last query'));
     }
+    // "金额说错了 是85万" right after: a correction of the customer the card was about.
+    const amends = !waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
+    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends }).catch(later('last card'));
     return done.reply;
   }
 
@@ -231,6 +234,15 @@ export class Router {
       }),
     ]);
   }
+}
+
+const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer']);
+
+/** The customer a card is about: the one its "view customer" button opens. */
+function cardCustomer(reply: Reply): string | undefined {
+  const view = reply.card?.buttons?.find((b) => b.action.intent === 'query_customer');
+  const id = (view?.action.args as { customerId?: unknown } | undefined)?.customerId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** The answer to a click takes the clicked card's place (issue #13); a failed click leaves it. */

@@ -88,6 +88,13 @@ export class PendingQuestions {
     return (await this.redis.eval(TAKE_SCRIPT, 1, key, raw)) === 1 ? pending.options[index] : undefined;
   }
 
+  /** The same question (token, buttons, remaining life) with new options. */
+  async revise(tenantId: string, userId: string, question: Pending): Promise<void> {
+    const key = this.key(tenantId, userId);
+    await this.changing(key);
+    await this.redis.set(key, JSON.stringify(question), 'KEEPTTL');
+  }
+
   async clear(tenantId: string, userId: string): Promise<void> {
     const key = this.key(tenantId, userId);
     await this.changing(key);

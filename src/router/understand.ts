@@ -11,6 +11,7 @@ import { isoInZone } from '../time.js';
 import type { Pending, PendingQuestions } from './pending.js';
 import type { NamesCache } from './names.js';
 import { answerAwaited } from './awaits.js';
+import { amendOptions, correctionFacts, describeFacts } from './amend.js';
 import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
@@ -67,6 +68,11 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   // The names ride along for the parser's dictionary (issue #11); a parser without it ignores them.
   const options = { now, names };
   const parsed = await parseWithFallback(text, options, deps.llm);
+  const facts = question?.options.length ? correctionFacts(parsed) : undefined;
+  if (question && facts) {
+    await pending.revise(actor.tenantId, actor.userId, { ...question, options: amendOptions(question.options, facts) });
+    return { kind: 'say', key: 'ask.amended', params: { facts: describeFacts(facts, actor.locale) } };
+  }
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
   const intent = routed(parsed);

@@ -15,6 +15,12 @@ beforeAll(async () => {
 
 const customer = (name: string) => app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name } });
 const pendingKey = (userId: string) => `${app.prefix}:pending:demo:${userId}`;
+/** What rep1's stored question offers and waits for. */
+async function waiting() {
+  const raw = await app.redis.get(pendingKey(rep1));
+  const q = raw ? JSON.parse(raw) as { options: unknown[]; awaits?: { kind: string } } : undefined;
+  return q && { options: q.options.length, awaits: q.awaits?.kind };
+}
 
 /** 1月4日 09:00 Shanghai: this year's unless it has passed. */
 function jan4() {
@@ -35,7 +41,7 @@ describe('a time asked for', () => {
     expect(set.text).toMatch(/^好的，1月4日 周. 09:00 提醒你跟进 顺丰速运$/);
     const sf = await customer('顺丰速运');
     expect(await app.db.reminder.count({ where: { customerId: sf.id, assigneeId: rep1, dueAt: jan4(), status: 'pending' } })).toBe(1);
-    expect(await app.redis.exists(pendingKey(rep1))).toBe(0);
+    expect(await waiting()).toEqual({ options: 0, awaits: 'amend' }); // answered: only a correction is still taken
   });
 
   it('the vague follow-up\'s buttons can be answered with a typed time too', async () => {
@@ -51,7 +57,7 @@ describe('a time asked for', () => {
     const before = await counts(app.db);
     expect(only(await app.say('rep1', '给美团打了电话，聊了聊新需求')).text).toBe('已记录电话 · 美团');
     expect(await counts(app.db)).toMatchObject({ reminders: before.reminders, activities: before.activities + 1 });
-    expect(await app.redis.exists(pendingKey(rep1))).toBe(0);
+    expect(await waiting()).toEqual({ options: 0, awaits: 'amend' });
   });
 
   it('expired: a time typed later is not taken as an answer', async () => {
@@ -112,5 +118,36 @@ describe('"X呢" after a query', () => {
   it('a rep asking "李娜呢" after their own KPI is politely refused', async () => {
     only(await app.say('rep1', '我这个月业绩怎么样'));
     expect(only(await app.say('rep1', '李娜呢')).text).toBe('抱歉，李娜的数据只有其经理和管理员能看。可以问你自己的，例如「我的业绩」「我的漏斗」。');
+  });
+});
+
+describe('a correction without a customer', () => {
+  it('right after a card, "金额说错了 是35万" corrects that customer\'s deal — no new deal, no question', async () => {
+    const bee = await customer('杭州小蜜蜂电子商务有限公司');
+    expect(only(await app.say('rep1', '小蜜蜂林总微信说预算30万 下周三再聊')).text).toBe('已记录微信 · 杭州小蜜蜂电子商务有限公司');
+    const deals = await app.db.deal.count({ where: { customerId: bee.id } });
+    const fixed = only(await app.say('rep1', '刚才金额说错了 是35万'));
+    expect(fixed.text).toBe('已更新商机 · 杭州小蜜蜂电子商务有限公司');
+    expect(await app.db.deal.count({ where: { customerId: bee.id } })).toBe(deals);
+    const amounts = (await app.db.deal.findMany({ where: { customerId: bee.id, stage: { notIn: ['won', 'lost'] } } })).map((d) => Number(d.amount));
+    expect(amounts).toEqual([350000]);
+  });
+
+  it('without a card before it, the same sentence still asks which customer', async () => {
+    await app.redis.del(pendingKey(rep1));
+    expect(only(await app.say('rep1', '刚才金额说错了 是35万')).text).not.toMatch(/^已更新/);
+  });
+
+  it('typed while a question waits, it changes the question\'s answers, and the answer carries it', async () => {
+    const asked = only(await app.say('rep1', '给华为打了个电话 赵经理说预算改到80万'));
+    expect(asked.text).toMatch(/^「华为」匹配到多个客户，是哪一个？/);
+    const before = await counts(app.db);
+    expect(only(await app.say('rep1', '对了刚才那个金额不是80万是85万')).text)
+      .toBe('好的，已改为：金额 85万。上面的问题还在等你回答：回复编号或点按钮。');
+    expect(await counts(app.db)).toEqual(before); // nothing written until it is answered
+    const cloud = asked.card!.buttons!.findIndex((b) => b.label === '华为云');
+    expect(only(await app.say('rep1', String(cloud + 1))).text).toBe('已记录电话 · 华为云');
+    const deal = await app.db.deal.findFirstOrThrow({ where: { customerId: (await customer('华为云')).id, stage: { notIn: ['won', 'lost'] } } });
+    expect(Number(deal.amount)).toBe(850000);
   });
 });

@@ -31,4 +31,8 @@ describe('parse with the tenant names', () => {
   it('a team member is never the customer', () => {
     expect(parse('李娜的漏斗', { now, names }).slots.customer).toBeUndefined();
   });
+  it("X的跟进有哪些: a customer's history, a colleague's tasks", () => {
+    expect(parse('海天智能的跟进有哪些', { now, names })).toMatchObject({ intent: 'query_customer', slots: { customer: '海天智能' } });
+    expect(parse('张伟这周的跟进有哪些', { now, names })).toMatchObject({ intent: 'query_tasks', slots: { subject: '张伟', period: 'week' } });
+  });
 });

@@ -36,5 +36,10 @@ describe('formatting', () => {
     expect(detectLocale('my pipeline', 'zh')).toBe('en');
     expect(detectLocale('Acme Corp 签了', 'en')).toBe('zh');
     expect(detectLocale('😀 123', 'en')).toBe('en');
+    expect(detectLocale('help', 'zh')).toBe('en');
+    // A lone name or keyboard noise keeps the language the user writes in.
+    expect(detectLocale('asdfgh', 'zh')).toBe('zh');
+    expect(detectLocale('Acme?', 'zh')).toBe('zh');
+    expect(detectLocale('asdfgh', 'en')).toBe('en');
   });
 });

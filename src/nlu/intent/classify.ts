@@ -177,7 +177,7 @@ const RULES: Rule[] = [
   // "中国电信什么进展了，上次说要报价": a status question first; what follows is context, not news.
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && STATUS_FIRST.test(e.text) && !e.hasAmount },
   { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.ASKED_IF_DONE.test(e.text) && !e.hasAmount && !e.hasStage },
-  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && !e.person && S.HISTORY.test(e.text) && !e.hasAmount && !e.hasStage && !S.PAST.test(e.masked) },
   // "我今年能完成任务吗": 任务 as the year's quota is KPI, not a to-do list.
   // "todo: demo for Dunder Mifflin on Jan 28", "帮我建个跟进任务": a task to add, not a list to see.
   { intent: 'schedule_follow_up', confidence: 0.85, test: (e) => Boolean(e.customer) && /^\s*(?:todo|to-do|待办)\s*[:：]|(?:建|加|创建|新建|添加)(?:一)?个?(?:跟进)?任务/i.test(e.text) },
