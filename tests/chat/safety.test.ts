@@ -72,7 +72,9 @@ describe('bad input writes nothing and says why', () => {
     ['blank text', () => app.say('rep1', ' \n\t '), /^消息是空的/],
     ['20,000 characters', () => app.say('rep1', '拜访'.repeat(10_000)), '消息太长了（20000 字），最多 2000 字。请只写要点，或分成几条发送。'],
     ['2,001 characters, one over the limit', () => app.say('rep1', '访'.repeat(2001)), '消息太长了（2001 字），最多 2000 字。请只写要点，或分成几条发送。'],
-    ['20,000 Latin characters', () => app.say('rep1', 'x'.repeat(20_000)), /^That message is too long \(20000 characters; the limit is 2000\)/],
+    ['19,999 characters of English (the trailing space trimmed)', () => app.say('rep1', 'call Acme '.repeat(2_000)), /^That message is too long \(19999 characters; the limit is 2000\)/],
+    // Keyboard noise is no language: the reply stays in the one the user last wrote in (English, just above).
+    ['20,000 Latin letters of noise', () => app.say('rep1', 'x'.repeat(20_000)), /^That message is too long \(20000 characters/],
     // No language to go by: the reply keeps the one the user last wrote in (English, just above).
     ['emoji only', () => app.say('rep1', '😀🎉👍'), /^Sorry, I didn't get that\./],
     ['an amount "abc万"', () => app.say('rep1', 'abc万'), '金额「abc万」看不懂，什么都没有改。请写成数字，例如 50万、1.2亿 或 500000。'],

@@ -34,6 +34,8 @@ export interface Evidence {
   lostReason?: string;
 }
 
+const NO_ANSWER = /没人接|没接(?:电话|听)?|未接|无人接听|打不通|没打通|关机|占线|不在服务区|\bno answer\b|didn'?t (?:pick up|answer)|went to voicemail/i;
+
 interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => boolean }
 
 const short = (e: Evidence, n: number): boolean => e.text.length <= n;
@@ -196,6 +198,8 @@ const RULES: Rule[] = [
   // "李娜跳槽了，现在是快手的商务总监": where a contact works now is a contact's news.
   { intent: 'add_contact', confidence: 0.85, test: (e) => Boolean(e.jobChange) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
+  // "回访 禾众纺织 李工 电话没人接 明天上午再打": a callback tried is a callback made; the retry is its follow-up.
+  { intent: 'record_callback', confidence: 0.8, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) && NO_ANSWER.test(e.text) && !S.REMIND.test(e.text) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.

@@ -23,7 +23,7 @@ export const CUSTOMER_STATUS = /^[^,，。;；!！\s]{2,20}?的?呢\s*[?？]*$|�
 // Asking for a customer's people or numbers (帮我查下蔚来的联系人电话), not adding one.
 export const CONTACT_ASK = /\bcontacts\s*[?？]?$|^[^,，。\s]{2,16}的?(?:联系人|联系方式|联系电话)(?:的?(?:电话|手机号?|方式))?(?:列表|名单)?\s*[?？]?$|(?:查|看|找|给我(?!回|打|来)|发我|告诉我)[^,，。]{0,10}(?:联系人|联系方式|电话|手机号)|(?:联系人|联系方式|电话|手机号?)[^,，。\d]{0,4}(?:发我|给我|告诉我|查一下|看看)|(?:联系人|联系方式|电话|手机号?)都?(?:有哪些|有谁|是谁|是多少|多少|呢|[?？])|\b(?:who(?:'s| is| are) (?:the |our )?contacts?|contacts? (?:at|for)|phone (?:number )?(?:of|for))\b/i;
 
-export const CALLBACK = /问候|节日祝福|(?:元旦|春节|新年|新春|中秋|端午|国庆|圣诞|生日)祝福|拜年|\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
+export const CALLBACK = /(?<!被|竞品|对手)投诉|客诉|问候|节日祝福|(?:元旦|春节|新年|新春|中秋|端午|国庆|圣诞|生日)祝福|拜年|\b(?:renewal|satisfaction|care|courtesy|check-in|feedback) call\b|回访|关怀|节日问候|慰问|满意度|打分|评分|callback|call-back|satisfaction|\bnps\b|survey/i;
 export const REMIND = /提醒|记得|别忘|不要忘|^(?:帮我)?安排(?:一下|个)|帮我安排|remind|don'?t forget|set a reminder|schedule (?:a|an)\b|\bset (?:up )?(?:a |an )?(?:\w+ )?(?:follow[- ]?up|call|meeting|reminder)\b|make sure (?:i|to)/i;
 export const NEW_CUSTOMER = /(?:帮我|请|麻烦)?(?:录|建|加|登记)(?:一个|一家|个)(?:新的?)?客户|^[^\s,，。]{2,20}\s+(?:录入(?:一下)?|新增|新建)(?=\s|$)|^[^\s,，。]{2,20}\s+[^\s,，。]{2,8}\s+(?:新增|录入)\s*$|录入(?:系统|CRM)|正式录入|新建档案|建档|新客户|新增[一个家位小大]*客户|新(?:建|加|开)[一个家位小大]*客户|建个[小大新]?客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|加一个客户|建个客户|新开客户|new (?:customer|account|client|company)|add (?:a |an )?(?:new )?(?:customer|account|client|company)|create (?:a |an )?(?:customer|account)/i;
 // Saying outright that a contact is to be added; 对接人是…/contact is… may instead name who a reported visit was with.

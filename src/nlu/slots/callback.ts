@@ -21,11 +21,13 @@ export function findCategory(text: string): Category | undefined {
   if (/满意度|satisfaction survey|satisfaction callback|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
   const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
   // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
-  return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORE_SAID.test(text) ? 'satisfaction' : found;
+  // A complaint the customer raised by itself (投诉：X …很不满意), with no callback made, stays feedback.
+  return found === 'feedback' && COMPLAINT_ONLY.test(text) && findSatisfaction(text) !== undefined && SCORE_SAID.test(text) && CALLBACK_MADE.test(text) ? 'satisfaction' : found;
 }
 
+const CALLBACK_MADE = /回访|满意度|调查|callback|survey|satisf|\b(?:scored|rated)\b|(?<![\d.])[1-5]\s*(?:\/\s*5|out of 5)|(?<![\d.])[1-5一二三四五]\s*分(?!钟)/i;
 // A complaint, not asked-for feedback (使用反馈, a feedback callback), is what a score outranks.
-const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎么样|feedback|usage))[\s\S]*(?:投诉|吐槽|抱怨|意见|complain)/i;
+const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎么样|feedback|usage))[\s\S]*(?:投诉|吐槽|抱怨|意见|建议|complain)/i;
 // A score said outright: a number with a score word or unit, or a satisfaction word (满意度 alone names the kind).
 export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|satisf/i;
 // A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
@@ -49,7 +51,7 @@ const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分�
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [
-  [/非常不满意|很不满意|极不满意|特别不满意|十分不满意|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
+  [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
   [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)/i, 2],
   [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
   [/一般般|一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],

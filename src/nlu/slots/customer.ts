@@ -11,14 +11,18 @@ const CJK = /[\u4e00-\u9fff]/;
 const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建|补充|补)(?:一下|一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)|新(?:联系人|对接人)|联系人|对接人)(?:就是|是)?\s*[:：]?/;
 
 // "帮我记一下云南白药新增一个联系人…": the request to note something is no part of a name.
-const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下)\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
+const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录一下|登记一下|(?:客户)?投诉\s*[:：]|客户投诉(?=\s))\s*(?![\u4e00-\u9fff](?:总|经理|工|姐|哥|老师|主任|处|局|科)(?![\u4e00-\u9fff]{0,2}(?:公司|集团)))/;
+
+// "月底了 更新一下 海曜智能 …", "跨年前最后记一下 湘达那边 …", "刚到家 …": when and why the note is
+// written, said before it, is no part of a name (月底 comes masked as a date: ||了).
+const META_HEAD = /^(?:\s*(?:\|+(?:前|了)(?=\s|[，,:：]|最后|先|再|顺便|赶紧|记|更新|补)|\|+(?=\s?(?:最后|先|再|顺便|赶紧)?(?:记|更新|补|汇报))|(?:月底|月末|季度末|季末|年底|年末|周末|快下班|下班|到家|刚到家|回到家|跨年前|年前|节前|放假前|(?:下班|睡觉|睡|走|出门|临走)之?前)了?(?=\s|[，,:：]|最后|先|再|顺便|赶紧|记|更新|补)|(?:最后|先|再|顺便|赶紧)?(?:记一下|记个事|记一笔|记下|更新一下|补一条|补记一下|汇报一下)(?=\s|[，,:：])))+[，,:：]?/;
 
 // "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
 const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
 
 const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
-const OPENING_VERB_CJK = /^\s*(?:called|met|visited|emailed|pinged|wechatted|texted|rang)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
+const OPENING_VERB_CJK = /^\s*(?:called|met|visited|emailed|pinged|wechatted|texted|rang|call|meet|visit|email|ping|text|ring|see)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
 const AT_CJK = /\b(?:at|from|@)\s*([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
 function mixedName(masked: string): string | undefined {
   const latin = masked.match(/[A-Za-z]+/g)?.join('').length ?? 0;
@@ -33,7 +37,7 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
+  const masked = maskedText.replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
   // "Called 美团 Ella，…": an English verb opening the message, then a Chinese name.
   const opening = OPENING_VERB_CJK.exec(masked)?.[1];

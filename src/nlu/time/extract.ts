@@ -97,10 +97,15 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
   const results: ParsedResult[] = [];
   if (CJK.test(text) && ZH_GATE.test(text)) results.push(...zhChrono.parse(text, reference));
   if (EN_GATE.test(text)) {
-    const taken = results.map((r) => [r.index, r.index + r.text.length] as const);
+    // "call Jason at 汇拓 this Friday 4:30pm": the Chinese parser reads only "4:30"; an English
+    // reading that covers every Chinese one it overlaps, and more, replaces them.
     for (const r of enChrono.parse(text, reference)) {
-      const overlaps = taken.some(([a, b]) => r.index < b && r.index + r.text.length > a);
-      if (!overlaps) results.push(r);
+      const [a, b] = [r.index, r.index + r.text.length];
+      const overlapping = results.filter((z) => a < z.index + z.text.length && b > z.index);
+      const covers = overlapping.every((z) => a <= z.index && b >= z.index + z.text.length && b - a > z.text.length);
+      if (overlapping.length && !covers) continue;
+      for (const z of overlapping) results.splice(results.indexOf(z), 1);
+      results.push(r);
     }
   }
   const mentions = results

@@ -182,6 +182,8 @@ const refines = (had: string, value: string): boolean => !had.includes('T') && v
 const endsTerseNote = (text: string, m: DateMention): boolean =>
   !text.slice(m.end).trim() && /[\u4e00-\u9fff]\s+$/.test(text.slice(0, m.index));
 
+const ON_THE_WAY = /^\s?(?:在|正在)?(?:去|回|开车去)[^,，。;；]{1,16}路上|^\s?(?:在|正在)(?:路上|开车)/;
+
 export interface DateSlots { expected_close?: string; next_follow_up?: string; occurred_at?: string; other_dates?: string[]; follow_up_vague?: string }
 
 const REMINDED = /(?:提醒我?|记得|别忘了?|remind me(?: to)?|改到|改成|推到|挪到|改期到|推迟到)\s*(?:在|于|on)?\s*$/i;
@@ -215,12 +217,21 @@ const ROUGH = /元旦后|国庆后|十一后|节后|过[几两]天|月[初中]|[
 const isDeadline = (text: string, m: DateMention): boolean =>
   /\b(?:by|before)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) || BY_DEADLINE.test(text.slice(m.end));
 
+const theirEvent = (text: string, m: DateMention): boolean => /(?:他们|她们|对方|客户|人家)(?:那边)?(?:[^,，。;；\s]{0,3})$/.test(text.slice(Math.max(0, m.index - 8), m.index));
+
+const ourVisit = (text: string, m: DateMention): boolean =>
+  /(?:我|我们|咱们|咱)\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && /^[^,，。;；]{0,4}?(?:过去|去|拜访|上门|打|发|见|约|联系|跟进)/.test(text.slice(m.end));
+
 const promisesContact = (text: string, m: DateMention): boolean =>
   FOLLOW.test(text.slice(m.end, m.end + 10).split(HARD_BREAK)[0] ?? '') || FOLLOW.test(text.slice(Math.max(0, m.index - 6), m.index))
   || /\b(?:call|ring|visit|meet|ping|email|see)\s+(?:him|her|them|\w+)?\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 16), m.index));
 
+// "月底了 更新一下…", "季度末了 …": the moment the note is written, said at its head, is no date of it.
+const NOW_REMARK = /^[\s嗯呃啊哦那个]*$/;
+const isNowRemark = (text: string, m: DateMention) => NOW_REMARK.test(text.slice(0, m.index)) && /^了(?=[\s,，。!！]|$)/.test(text.slice(m.end));
+
 export function assignDates(text: string, said: DateMention[], planning: boolean, clock: Clock): DateSlots {
-  const mentions = said.filter((m) => !m.absorbed);
+  const mentions = said.filter((m) => !m.absorbed && !isNowRemark(text, m));
   const slots: DateSlots = {};
   const leftover: DateMention[] = [];
   const free: DateMention[] = [];
@@ -262,7 +273,8 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
     }
     // "They want the proposal by next Wed … Will call him Mon 10am": a firm contact said after a
     // deadline outranks the deadline.
-    else if (role === 'next_follow_up' && followAt && isDeadline(text, followAt) && !isDeadline(text, mention) && promisesContact(text, mention)) {
+    // "他们一月四号开会定供应商 我一月五号过去一趟": their own event gives way to our visit too.
+    else if (role === 'next_follow_up' && followAt && ((isDeadline(text, followAt) && promisesContact(text, mention)) || (theirEvent(text, followAt) && ourVisit(text, mention))) && !isDeadline(text, mention)) {
       leftover.push(followAt);
       slots.next_follow_up = mention.value;
       followAt = mention;
@@ -273,6 +285,8 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
       slots.next_follow_up = mention.value;
       followAt = mention;
     }
+    // "早上在去明德装备的路上 … 上周五跟他们电话聊过": when the note is written, not when it happened.
+    else if (role === 'occurred_at' && ON_THE_WAY.test(text.slice(mention.end, mention.end + 24))) { /* no role */ }
     else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
       slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
     }
