@@ -23,6 +23,8 @@ const messages = {
   tasksTitle: { zh: (p) => `${p.who}${p.period}待办`, en: (p) => (p.who ? `${p.who} to-do ${p.period}` : `To do ${p.period}`) },
   callbacksTitle: { zh: (p) => `${p.who}${p.period}要回访的客户`, en: (p) => (p.who ? `${p.who} callbacks due ${p.period}` : `Callbacks due ${p.period}`) },
   overdueTitle: { zh: (p) => `${p.who}逾期未跟进`, en: (p) => (p.who ? `${p.who} overdue follow-ups` : 'Overdue follow-ups') },
+  doneTitle: { zh: (p) => `${p.who}${p.period}跟进过的客户`, en: (p) => (p.who ? `Customers ${p.who} worked on ${p.period}` : `Customers worked on ${p.period}`) },
+  doneCount: { zh: (p) => `${p.customers} 个客户，${p.activities} 次跟进`, en: (p) => `${p.customers} customers, ${p.activities} activities` },
   tasksEmpty: { zh: (p) => `${p.title}：没有。`, en: (p) => `${p.title}: none.` },
   collaborating: { zh: () => '协作', en: () => 'collaborating' },
   customersTitle: { zh: (p) => `${p.who}客户（${p.count}）`, en: (p) => `${p.who} customers (${p.count})` },

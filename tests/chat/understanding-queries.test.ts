@@ -295,3 +295,30 @@ describe('deals at one stage', () => {
     expect([...new Set(reply.card!.fields!.map((f) => f.label))].sort()).toEqual(expected);
   });
 });
+
+describe('what was done, not what is due', () => {
+  it('the manager asks "李娜上周跟进了哪些客户": her activities of last week, each customer once, nobody else\'s', async () => {
+    const lastWeek = localAt(-7, 15);
+    const [ali, yh, mt] = await Promise.all([customer('阿里巴巴'), customer('永辉超市'), customer('美团')]);
+    const log = (userId: string, customerId: string, summary: string, occurredAt: Date) =>
+      app.db.activity.create({ data: { tenantId: 'demo', userId, customerId, channel: 'call', summary, occurredAt } });
+    await log(rep2, ali.id, '上周问了阿里续约', lastWeek);
+    await log(rep2, yh.id, '上周去永辉巡店', lastWeek);
+    await log(rep1, mt.id, '张伟上周的美团电话', lastWeek);
+    await log(rep2, ali.id, '本周又问阿里', localAt(0, 0, 5));
+    const reply = only(await app.say('manager', '李娜上周跟进了哪些客户'));
+    expect(reply.text.split('\n')[0]).toBe('李娜的上周跟进过的客户');
+    const values = reply.card!.fields!.map((f) => f.value).join('\n');
+    expect(values).toContain('上周问了阿里续约');
+    expect(values).toContain('上周去永辉巡店');
+    expect(values).not.toContain('张伟上周的美团电话');
+    expect(values).not.toContain('本周又问阿里');
+    expect(reply.card!.buttons!.map((b) => b.label)).toEqual(expect.arrayContaining(['阿里巴巴', '永辉超市']));
+  });
+
+  it('a rep asking the same about a colleague is refused, and sees nothing of hers', async () => {
+    const reply = only(await app.say('rep1', '李娜上周跟进了哪些客户'));
+    expect(reply.text).toMatch(/^抱歉，李娜的数据只有其经理和管理员能看/);
+    expect(reply.card).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
-import { findIdleDays } from '../slots/query-extra.js';
+import { DONE_ASK, findIdleDays, findSubject } from '../slots/query-extra.js';
 import { findBirthday } from '../slots/contact-info.js';
 
 export interface Evidence {
@@ -166,6 +166,8 @@ const RULES: Rule[] = [
   { intent: 'set_target', confidence: 0.85, test: (e) => e.hasAmount && T.SET_TARGET.test(e.text) && !T.NOT_SETTING.test(e.text) && (!e.customer || T.STRONG_TARGET.test(e.text)) },
   { intent: 'query_forecast', confidence: 0.85, test: (e) => T.FORECAST.test(e.text) && !e.hasAmount && (!e.customer || T.FORECAST_OR_PERIOD.test(e.customer)) },
   { intent: 'commit_deal', confidence: 0.85, test: (e) => Boolean(e.customer) && T.COMMIT.test(e.text) && !isQuestion(e) },
+  // "小陈上周跟进了哪些客户": the customers worked on, listed (task_kind done), not a count of them.
+  { intent: 'query_tasks', confidence: 0.85, test: (e) => DONE_ASK.test(e.text) && (!e.customer || e.customer.startsWith(findSubject(e.text, undefined) ?? '\u0000')) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && !S.PAST.test(e.masked) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.

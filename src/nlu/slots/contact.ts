@@ -102,7 +102,9 @@ function fullNameOf(text: string, customer?: string): string | undefined {
   const own = owned.exec(text)?.[1];
   // "美团和招行": a conjunction joining two customers is no family name.
   const stuck = glued.exec(text)?.[1];
-  const name = own ?? (stuck && !/^[和与跟及同]/.test(stuck) ? stuck : undefined);
+  // "给三花集团周丽发了微信": after a legal-form word a full name needs no 的.
+  const formed = /(?:集团|公司|股份)$/.test(customer) ? new RegExp(`${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${FULL_NAME_AFTER.slice(1)}`).exec(text)?.[1] : undefined;
+  const name = own ?? (stuck && !/^[和与跟及同]/.test(stuck) ? stuck : undefined) ?? formed;
   return name && !NOT_PERSON.test(name) ? name : undefined;
 }
 

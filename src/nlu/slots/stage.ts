@@ -4,11 +4,11 @@ import type { Stage } from '../types.js';
 
 const STAGE_WORDS: [Stage, RegExp][] = [
   ['lost', /丢单|丢了|单子丢|输单|输了|输给|黄了|没戏|没签成|没谈成|(?<!还|还是|暂时|目前|尚|一直)没(?:能)?(?:拿下|中标)(?![^,，。;；]{0,6}(?:推|延|下个?月|明年|再))|告吹|失败了|放弃了|不做了|流失|选了竞品|选择了竞品|选了别家|用了竞品|被竞品|被.{1,6}抢走|终止合作|不合作了|closed[-\s]lost|\blost\b(?!\s+(?:the\s+|their\s+|its\s+|some\s+|all\s+)?(?:budget|funding|interest|contact|touch|momentum|steam|track|traction))|\bis a loss\b|\bwas a loss\b|went with (?:a |another )?(?:competitor|vendor)|chose (?:a |another )?competitor|deal (?:is )?dead|fell through/i],
-  ['won', /签(?:合同|约)了|签了|已签|当场(?:就)?签(?:约|单|合同|了)|\bPO (?:received|came in|is in|arrived)\b|\b(?:received|got) (?:the |their |a |an )?PO\b|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
+  ['won', /签(?:合同|约)了|签(?:约|单|合同)\s*(?:✅|✔️?|☑️?|👍|🎉)|(?:✅|✔️?|☑️?)\s*签(?:约|单)|签了|已签|当场(?:就)?签(?:约|单|合同|了)|\bPO (?:received|came in|is in|arrived)\b|\b(?:received|got) (?:the |their |a |an )?PO\b|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   // (Price pushed back on — 报价太高了要再降点, 嫌贵, 'want 8% off' — is bargaining: negotiation.)
   ['negotiation', /合同[^,，。;；]{0,8}走完|\bcontract\s*(?:已经|正在)?(?:在走|走了|走完)|\bcontract'?s? (?:is )?(?:out for signature|with (?:their )?legal|in legal)|(?:报价|价格|价钱|价)[^,，。;；\s比]{0,4}(?:太高|偏高|高了|贵了|太贵|有点贵|偏贵)|嫌贵|(?:再|要|还要|希望)降(?:点|一点|些|一些|价)|让(?:到|了)[^,，。;；]{0,3}\d|\bwants? (?:a |an )?\d+\s?% (?:off|discount)|\bpush(?:ing|ed)? back on (?:the )?(?:price|pricing)|卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|还在议|在议价|议(?:一轮|一下|下)?价|with (?:their |the )?legal(?: team)?(?: now)?\b|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review|push(?:ing|ed)? back on (?:the )?(?:price|pricing|terms|payment terms|discount|rates?)|\bcounter[- ]?offer/i],
   ['proposal', /报了(?:一|个)?版|按[^,，。;；\s]{1,10}报的|(?:报价|方案)已(?:经)?(?:发|给|交|提交)|报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:我们|我方|咱们)报的是\s*[¥$]?\d|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
-  ['qualified', /需求(?:都|已经|基本)?(?:聊|谈|摸|梳理)(?:清楚|明白|透)了|(?<![没无])有(?:采购|明确的?|实际的?)?需求(?!吗|没)|需求(?:比较|很|非常|相当|都|已经)?明确|需求[^,，。;；]{0,4}对齐|\bkeen (?:on|to)\b|确定了?[^,，。;；]{0,6}需求|需求(?:已经|已|基本|初步)?(?:确定|定)(?:了|下来)|需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}?需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|\bneeds? analysis\b|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
+  ['qualified', /需求(?:都|已经|基本)?(?:聊|谈|摸|梳理)(?:清楚|明白|透)了|(?<![没无])有(?:采购|明确的?|实际的?)?需求(?!吗|没)|需求(?:比较|很|非常|相当|都|已经)?明确|需求[^,，。;；]{0,4}对齐|\bkeen (?:on|to)\b|确定了?[^,，。;；]{0,6}需求|需求(?:已经|已|基本|初步)?(?:确定|定)(?:了|下来)|需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}?需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|confirm(?:ed)?\s*(?:the |their |了)?需求|需求[^,，。;；]{0,4}confirm(?:ed)?|\bneeds? analysis\b|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
   ['lead', /(?:还在|处于|目前在)?了解阶段|\blead\s*阶段|初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly\W{1,2}lead\b|\blead stage\b|first contact|initial contact|first touch|initial (?:discussion|conversation|chat|call|meeting)s?|intro(?:ductory)? (?:call|meeting|chat)|cold call/i],
 ];
 const GLOBAL = new Map(STAGE_WORDS.map(([, re]) => [re, new RegExp(re.source, `${re.flags}g`)]));
@@ -52,6 +52,8 @@ const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采�
 const THEIR_QUOTE = /(?:竞品|竞争对手|对手|友商|别家|人家|competitor'?s?|\bwhose)\s*(?:的)?\s*$/i;
 const NOT_YET_AFTER = /^\s*(?:先不急|不急|先放|暂缓|以后再|还没(?:出|发|做|报|给)|not yet|can wait|on hold)|^[^,，。;；了]{0,8}?(?:之前|以前|前)\s*(?:发|给|交|提交|出)(?!反馈|答复|回复|结果|意见)/i;
 
+const ALMOST = /(?:基本上?|差不多|八九不离十|(?<![不没])快要?|大概率|有望|应该能)(?:已经)?\s*$/;
+
 export function findStage(text: string): StageMatch | undefined {
   // A quote or proposal still to send is no stage: the furthest one said as reached, if any.
   let rest = text;
@@ -93,7 +95,8 @@ function furthestStage(text: string): StageMatch | undefined {
       if (/(?:竞品|竞争对手|对手|友商)(?:那边|他们)?(?:已经|都)?[^,，。;；]{0,4}$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       // "评审完就走合同", "they want to move to negotiation next week": a stage still to come.
       if (stage !== 'won' && stage !== 'lost' && TO_COME.test(before)) continue;
-      const found = { stage, index: m.index, end: m.index + m[0].length };
+      // "基本拿下了", "差不多签了": a win all but made is still being negotiated.
+      const found = { stage: stage === 'won' && ALMOST.test(before) ? 'negotiation' as const : stage, index: m.index, end: m.index + m[0].length };
       if (stage !== 'lost' && DESTINATION.test(before) && (!destination || found.index > destination.index)) destination = found;
       if (!best || RANK[stage] > RANK[best.stage]) best = found;
     }

@@ -4,7 +4,7 @@
 // and the correction word goes, so the rest of the parser reads the message as it was meant.
 import type { DateMention } from '../time/extract.js';
 import { findCustomerZh } from '../slots/customer-zh.js';
-import { HONORIFICS, TITLE_TAIL } from '../slots/lexicon.js';
+import { HONORIFICS, SURNAMES, TITLE_TAIL } from '../slots/lexicon.js';
 
 interface Span { index: number; end: number }
 
@@ -139,6 +139,9 @@ function withRight(said: string, right: string): string {
     const person = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{${Math.max(1, right.length - suffix.length)}}${suffix}(?=[^${suffix[0]}]*$)`).exec(said);
     if (person) return `${said.slice(0, person.index)}${right}${said.slice(person.index + person[0].length)}`;
   }
+  // "扬州润达的周经理 不对 是周建国": a person's full name takes back the person said, not the company.
+  const titled = new RegExp(`[${SURNAMES}](?:${HONORIFICS.join('|')})$`).exec(said);
+  if (titled && new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`).test(right)) return `${said.slice(0, titled.index)}${right}`;
   const name = findCustomerZh(said);
   if (name && said.includes(name)) return said.replace(name, right);
   const tail = AFTER_NAME.exec(said)?.[0] ?? '';
@@ -155,5 +158,10 @@ function replacedName(text: string): string {
   const before = text.slice(0, m.index);
   // "对接人不是孙总 是孙经理": the wrong one said only here — the right one takes its place.
   if (!before.includes(wrong)) return `${before}是${right} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
-  return `${before.split(wrong).join(right)} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
+  // "汇通自动化 不是汇通 是汇拓自动化": the rest of the name said with the wrong one is in the right one too.
+  const at = before.lastIndexOf(wrong);
+  const rest = before.slice(at + wrong.length);
+  const shared = [...Array(right.length).keys()].map((n) => right.slice(right.length - n)).find((end) => end && rest.startsWith(end)) ?? '';
+  const fixed = shared ? `${before.slice(0, at)}${right}${rest.slice(shared.length)}` : before.split(wrong).join(right);
+  return `${fixed} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
 }

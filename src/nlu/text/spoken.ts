@@ -8,6 +8,8 @@
 const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,80})?\/?>|\*\*|__|~~|`/gi;
 
 // Homophones the IME picks for CRM words, each unambiguous in a sales note.
+import { HONORIFICS, SURNAMES } from '../slots/lexicon.js';
+
 const HOMOPHONES: [RegExp, string][] = [
   [/拜方|拜仿|败访|白访/g, '拜访'],
   [/回防|回仿|会访|汇访/g, '回访'],
@@ -34,8 +36,9 @@ const HOMOPHONES: [RegExp, string][] = [
   [/签月(?![份底初中末结])/g, '签约'], [/谈盘/g, '谈判'], [/方按/g, '方案'],
   // 下州二 / 这州五: 州 before a weekday is 周.
   [/(?<=[下上本这])州(?=[一二三四五六日天1-7末])/g, '周'],
-  [/合通(?!道)/g, '合同'],
-  [/报加|报家(?!门)|保价(?!期)/g, '报价'],
+  // 和同 (合同) after a contract verb: 和同事 / 和同学 stay.
+  [/合通(?!道)/g, '合同'], [/(?<=[签走发拟改审盖看])和同(?![事学行伴意样时类期乡龄等])/g, '合同'],
+  [/报加|报家(?!门)|保价(?!期)|报介(?!绍)/g, '报价'],
   // ("在去明德装备的路上" is on the way there: 在 stays.)
   [/(?<![正现存所实内外好不我你他她们它])在(?=约|去|联系一|跟进一|拜访|过去|碰|同步|打|问问|沟通一|确认一|聊聊|谈谈)(?![去回][^,，。;；]{1,16}路上)/g, '再'],
   [/(?<=[下上本这])礼拜(?=[一二三四五六日天1-7])/g, '周'],
@@ -54,6 +57,8 @@ const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s
 // 那个/就是 glued inside a sentence in front of a name or a time ("跟那个大疆的刘洋", "就是那个园区…").
 const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
 
+const PAUSE_BEFORE_CONTACT = new RegExp(`(?<=[\\u4e00-\\u9fff]{2}的) +(?=[${SURNAMES}](?:${HONORIFICS.join('|')})(?:$|[\\s,，。]))`, 'g');
+
 export function cleanSpoken(text: string): string {
   // "@salesbot help": the bot addressed at the start is no part of what is said.
   // "添加联系人 / 德赛西威 / 黄志明": a spaced slash separates items like a comma.
@@ -64,7 +69,8 @@ export function cleanSpoken(text: string): string {
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ')
     .replace(GLUED, (m: string, at: number, all: string) => (all[at - 1] === '下' && /^[下上]/.test(all.slice(at + m.length)) ? ' ' : ''));
   // "met 小米 的 Lisa": a spaced 的 still joins owner and owned.
-  out = out.replace(/(?<=\S) +的 *(?=\S)/g, '的');
+  // ("扬州润达的 周经理": a pause after 的, before a person named by title, too — 美的 格力 are two customers.)
+  out = out.replace(/(?<=\S) +的 *(?=\S)/g, '的').replace(PAUSE_BEFORE_CONTACT, '');
   // "跟 农夫山泉的…", "叫福州海峡 物流 有限公司": a preposition or a company-form word spoken apart joins its neighbour.
   out = out.replace(/(?<=(?:^|[\s,，])(?:跟|和|与|给|陪|找|去|到|在|从))\s+(?=[\u4e00-\u9fff])/g, '')
     .replace(/(?<=[\u4e00-\u9fff])\s+(?=(?:有限公司|股份有限公司|有限责任公司|集团|分公司)(?:$|[\s,，。]))/g, '');

@@ -57,7 +57,16 @@ function keywordNear(lower: string): string | undefined {
   return near ?? undefined;
 }
 
+// "cheong.wk@sengheng.com.mo": an address is no words to fix; it is set aside and put back.
+const ADDRESS = /[^\s@]+@[^\s@]+|https?:\/\/\S+/g;
+
 export function fixEnglishTypos(said: string): string {
+  const kept: string[] = [];
+  const out = fixWords(said.replace(ADDRESS, (m) => `\u0000${kept.push(m) - 1}\u0000`));
+  return kept.length ? out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)]!) : out;
+}
+
+function fixWords(said: string): string {
   const text = SHORTHAND.reduce((t, [re, word]) => (typeof word === 'string' ? t.replace(re, word) : t.replace(re, word)), said);
   return text.replace(/\b[A-Za-z][a-z]{4,13}\b/g, (word, at: number) => {
     const lower = word.toLowerCase();

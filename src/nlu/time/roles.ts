@@ -6,13 +6,14 @@
 import type { DateMention } from './extract.js';
 import { isLastBareDay, tenseOf, weekBefore, type Clock } from './tense.js';
 import { compareDates } from './calendar.js';
+import { findVagueFollowUp } from './vague.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
 
 /** 'other': about something else (a trial, the customer's promise); 'none': nothing said. */
 export type DateRole = 'expected_close' | 'next_follow_up' | 'occurred_at' | 'other' | 'none';
 
 const CLOSE = /\bto sign\b|\btarget close\b|\bclose date\b|\bsign (?:in|by|on)\b|签|盖章|成交|拿下|搞定|成单|落单|落地|走合同|走完合同|(?:能|要|会|可以)定(?![^,，。;；]{0,2}(?:方案|时间|价|下次))|下单|(?:能|要|会)?定(?:下来|了|下)|拍板|(?:^|前|之前|以前)\s*(?:就|能|要|会|可以)?定(?:下来|了)?(?=$|[\s,，。;；!！]|供应商|合同|单)|\b(?:renewal|po|deal|contract|order)\b[^,.;]{0,24}\bexpected\b|\bclos(?:e|es|ing|ure)\b|\btarget(?:ing|ed)?\b|\bdecisions?\b|\bdecid(?:e|es|ing)\b|\bsign|\bpo\b|purchase order/i;
-export const FOLLOW = /跟进|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|\bnudge\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|\bping\b|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
+export const FOLLOW = /跟进|\b(?:go|head|come|fly|drive) (?:onsite|on-site|over|back|out)\b|再\s*(?:sync|call|meet|chat|follow)|\bsync\b|touchpoint|跟(?:一下|下)?(?=\s|$|[,，。])|催|联系|再(?![加降涨减少多高低便])[\u4e00-\u9fff]|回访|回电|回个?电话|回复|答复|回话|回音|给消息|碰一下|碰个头|下次|(?<!签)约了|约好|约在|约个|提醒|follow[-\s]?up|\brevisit\b|\btry again\b|touch base|check (?:in|back)|reach out|circle back|circling back|\bchas(?:e|ing)\b|\bnudge\b|following up|next steps?|\bnext (?:meeting|call|visit|demo|sync|session|check-?in|catch-?up|touch(?:point|base)?|step)\b|^\s*继续(?:聊|谈|沟通|跟进|对接)?|\bping\b|call back|get back|catch up|reconnect|\b(?:call|email|ping|visit|meet|see|try) (?:\w+ )?again\b|\bcall (?:\w+ ){0,2}back\b/i;
 // Dates that are about something else: a trial, a deadline on the customer's side.
 const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假|上线|go[-\s]live|kick-?off|交付|发货|寄到|送到|到货|评估完|\bends?\b|\bexpires?\b|\btrial\b|\bdue\b|deadline|\bresults?\b/i;
 // "对方说下周五之前给答复": a reply the customer promised is their date, not our follow-up.
@@ -299,7 +300,8 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
   // date left over takes it when the message promises a follow-up after it.
   const last = free[0];
   // "海尔 王总 电话 有意向 下周一": a note ending on a future date says when to pick it up again.
-  if (!slots.next_follow_up && last && free.length === 1 && (FOLLOW.test(text.slice(last.end)) || endsTerseNote(text, last))) {
+  // ("明年一季度有预算 … 年后再约": the follow-up promised is the vague one, asked about; the budget's date is no follow-up.)
+  if (!slots.next_follow_up && last && free.length === 1 && !findVagueFollowUp(text.slice(last.end)) && (FOLLOW.test(text.slice(last.end)) || endsTerseNote(text, last))) {
     slots.next_follow_up = last.value;
     leftover.splice(leftover.indexOf(last), 1);
   }

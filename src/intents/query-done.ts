@@ -1,0 +1,37 @@
+// "小陈上周跟进了哪些客户", "who did I visit this week" (issue #11): the activities logged in the
+// period by the people asked about — what was done, where query_tasks' other kinds list what is due.
+import { formatDateTime, t } from '../i18n/index.js';
+import type { AskedPeriod, Whose } from './query-who.js';
+import { qt } from './query-messages.js';
+import type { IntentContext } from './types.js';
+import type { Reply } from '../chat/index.js';
+
+const LIMIT = 30;
+
+export async function doneList(ctx: IntentContext, who: Whose, period: AskedPeriod): Promise<Reply> {
+  const { locale, actor } = ctx;
+  const done = await ctx.tx.activity.findMany({
+    where: {
+      tenantId: actor.tenantId, occurredAt: { gte: period.start, lt: period.end },
+      ...(who.people !== 'all' && { userId: { in: who.people } }),
+    },
+    orderBy: { occurredAt: 'desc' }, take: LIMIT,
+    select: { customerId: true, userId: true, channel: true, summary: true, occurredAt: true },
+  });
+  const title = qt(locale, 'doneTitle', { who: who.scope === 'me' ? '' : who.label, period: period.label });
+  if (done.length === 0) return { text: [who.note, qt(locale, 'tasksEmpty', { title })].filter(Boolean).join('\n') };
+  const [customers, users] = await Promise.all([
+    ctx.tx.customer.findMany({ where: { tenantId: actor.tenantId, id: { in: [...new Set(done.map((a) => a.customerId))] } }, select: { id: true, name: true } }),
+    who.scope === 'team' ? ctx.tx.user.findMany({ where: { tenantId: actor.tenantId, id: { in: [...new Set(done.map((a) => a.userId))] } }, select: { id: true, name: true } }) : [],
+  ]);
+  const customer = new Map(customers.map((c) => [c.id, c.name]));
+  const user = new Map(users.map((u) => [u.id, u.name]));
+  const fields = done.map((a) => ({
+    label: formatDateTime(a.occurredAt, locale, actor.timeZone),
+    value: [user.get(a.userId), customer.get(a.customerId), t(locale, `channel.${a.channel}` as never), a.summary].filter(Boolean).join(' — ').slice(0, 120),
+  }));
+  const distinct = [...new Set(done.map((a) => a.customerId))];
+  const summary = qt(locale, 'doneCount', { customers: distinct.length, activities: done.length });
+  const buttons = distinct.slice(0, 5).map((customerId) => ({ label: customer.get(customerId) ?? '', action: { intent: 'query_customer', args: { customerId } } }));
+  return { text: [who.note, title, summary].filter(Boolean).join('\n'), card: { title, fields, buttons } };
+}
