@@ -97,7 +97,8 @@ export class Router {
   /** `failed`: an internal error; `kept`: the click can be made again (the card stays as it was). */
   private async handleEvent(received: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
     const { db, log } = this.deps;
-    const { actor, also: namesVersion } = await this.actors.get(received.from, (tenantId) => this.names.key(tenantId));
+    // One MGET: the actor's version, the tenant's names version and the user's pending question.
+    const { actor, also: [namesVersion, question] } = await this.actors.get(received.from, (who) => [this.names.key(who.tenantId), this.pending.key(who.tenantId, who.userId)]);
     // dispatch's insert is the guard. Checked up front too, but for plain text: a redelivered
     // button click would find its question already answered and reply "expired", a voice message
     // would be recognised again. A repeated text is caught by the insert, which puts its pending
@@ -114,7 +115,7 @@ export class Router {
     const who = { tenantId: actor.tenantId, userId: actor.userId };
     const direct = await this.directAnswer(event, locale);
     if (direct) return { ...who, replies: direct };
-    const pending = this.pending.forMessage();
+    const pending = this.pending.forMessage({ key: this.pending.key(actor.tenantId, actor.userId), raw: question ?? null });
     try {
       const understood = await understand(event, ctxActor, { pending, names: this.names.at(namesVersion), llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };

@@ -30,16 +30,22 @@ interface Before { raw: string | null; ttlMs: number }
 const TAKE_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 export class PendingQuestions {
-  /** `journal`: set for one message (forMessage); every key it changes, as it was before. */
-  constructor(private readonly redis: Redis, private readonly prefix: string, private readonly journal?: Map<string, Promise<Before>>) {}
+  /** `journal`: set for one message (forMessage); every key it changes, as it was before.
+   * `read`: the message's question as already read with the actor (#16), for its first peek. */
+  constructor(
+    private readonly redis: Redis, private readonly prefix: string,
+    private readonly journal?: Map<string, Promise<Before>>, private read?: { key: string; raw: string | null },
+  ) {}
 
-  private key(tenantId: string, userId: string) {
+  /** The user's question's key (read with the actor's version, src/router/actors.ts). */
+  key(tenantId: string, userId: string) {
     return `${this.prefix}:pending:${tenantId}:${userId}`;
   }
 
-  /** The same questions for one message, which can undo what that message did to them. */
-  forMessage(): PendingQuestions {
-    return new PendingQuestions(this.redis, this.prefix, new Map());
+  /** The same questions for one message, which can undo what that message did to them; `read`:
+   * the question as read at the start of the message (one Redis round trip less). */
+  forMessage(read?: { key: string; raw: string | null }): PendingQuestions {
+    return new PendingQuestions(this.redis, this.prefix, new Map(), read);
   }
 
   /** Puts back every question this message changed, as it was (the message failed). */
@@ -74,7 +80,11 @@ export class PendingQuestions {
   }
 
   async peek(tenantId: string, userId: string): Promise<Pending | undefined> {
-    const raw = await this.redis.get(this.key(tenantId, userId));
+    const key = this.key(tenantId, userId);
+    // What was read at the start, once and only while this message has changed nothing.
+    const known = this.read?.key === key && !this.journal?.size ? this.read : undefined;
+    this.read = undefined;
+    const raw = known ? known.raw : await this.redis.get(key);
     return raw ? (JSON.parse(raw) as Pending) : undefined;
   }
 
