@@ -1,0 +1,75 @@
+// A transaction on one of the pool's `pg` clients, shaped as Prisma's transaction client (#16).
+// Prisma 6.19 spends ~0.3–0.5 ms of CPU on each raw statement of an interactive transaction
+// (its client, its Wasm compiler) and as much again on BEGIN and COMMIT; `pg` with named prepared
+// statements spends a fraction of it, and Postgres plans each statement once per connection.
+// Only `$queryRaw` and `$executeRaw` exist here: the first model query (`tx.deal…`) throws
+// NeedsPrisma, the transaction is rolled back, and the caller runs the work again on Prisma's own.
+// Values go in and come back as Prisma's raw queries pass and return them (pg-values.ts), so the
+// same code gives the same rows and the same audit JSON on either path
+// (tests/data/pg-transaction.test.ts).
+import type pg from 'pg';
+import { Prisma } from './generated/prisma/client.js';
+import type { Tx } from './domain/actor.js';
+import { prismaTypes, toParam } from './pg-values.js';
+
+/** The work asked for a Prisma model query: it was rolled back, run it on Prisma's transaction. */
+export class NeedsPrisma extends Error {
+  constructor(readonly what: string) {
+    super(`${what} needs Prisma's transaction`);
+  }
+}
+
+/** Statements seen so far and their prepared names: a text is prepared once per connection. */
+const names = new Map<string, string>();
+const MAX_NAMED = 1_000; // beyond: unnamed (a text built from data must not grow every connection)
+
+function statement(sql: Prisma.Sql): pg.QueryConfig {
+  let name = names.get(sql.text);
+  if (!name && names.size < MAX_NAMED) names.set(sql.text, (name = `salesbot_${names.size}`));
+  return { name, text: sql.text, values: sql.values.map(toParam), types: prismaTypes };
+}
+
+type Template = [TemplateStringsArray | Prisma.Sql, ...unknown[]];
+const sqlOf = ([first, ...values]: Template) => (first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values));
+
+/** A Prisma-shaped client whose only methods are the raw ones, on `client`; `refused` notes a
+ * model query asked for, so the transaction is not committed even if the caller caught it. */
+function rawClient(client: pg.PoolClient, refused: { what?: string }): Tx {
+  const raw = {
+    $queryRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rows,
+    $executeRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rowCount ?? 0,
+  };
+  return new Proxy(raw, {
+    get(target, prop) {
+      if (prop in target) return target[prop as keyof typeof target];
+      // Looked for by `await`, inspection and the like: none of them is a query.
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      refused.what ??= `tx.${String(prop)}`;
+      throw new NeedsPrisma(refused.what);
+    },
+  }) as unknown as Tx;
+}
+
+/** `work` in one transaction on a client of `pool`; its error rolls it back and is thrown. */
+export async function pgTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A connection that fails while checked out says so here; the statement in flight fails too.
+  const quiet = () => {};
+  client.on('error', quiet);
+  let broken: unknown;
+  const refused: { what?: string } = {};
+  try {
+    await client.query('BEGIN');
+    const result = await work(rawClient(client, refused));
+    if (refused.what) throw new NeedsPrisma(refused.what);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((e: unknown) => { broken = e; });
+    // Whatever the work made of a refused model query, the caller runs it on Prisma's.
+    throw refused.what ? new NeedsPrisma(refused.what) : err;
+  } finally {
+    client.removeListener('error', quiet);
+    client.release(broken instanceof Error ? broken : undefined);
+  }
+}
