@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
-import type { Db } from '../db.js';
+import { poolOf, type Db } from '../db.js';
+import { NeedsPrisma, pgTransaction } from '../db-tx.js';
 import { isDbTransient, isDbUnreachable } from '../db-errors.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor, Tx } from '../domain/actor.js';
 import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
 import { detectLocale, t, type Locale } from '../i18n/index.js';
@@ -55,7 +56,9 @@ class DuplicateEvent extends Error {}
  * where jobs reach the user, then lags by at most this much. */
 const ADDRESS_REFRESH_MS = 60_000;
 
-/** An event id is unique per platform delivery source. */
+/** Intents whose every statement is raw SQL on the usual paths (src/domain/rows.ts): their
+ * transaction goes on a pg client first (see transaction()). */
+const RAW_INTENTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'schedule_follow_up', 'add_contact']);
 
 export class Router {
   private readonly pending: PendingQuestions;
@@ -159,8 +162,8 @@ export class Router {
   private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply> {
     const { intent, args, confidence } = understood;
     const key = eventKey(event);
-    let waits = false; // the reply asked something or waits for an answer
-    const done = await this.deps.db.$transaction(async (tx) => {
+    const run = async (tx: Tx, questions: PendingQuestions) => {
+      let waits = false; // the reply asked something or waits for an answer
       // The duplicate check and the mark in one raw statement (Prisma's create costs ~1 ms of CPU).
       const fresh = await tx.$queryRaw<unknown[]>`
         INSERT INTO "ProcessedEvent" (id, "tenantId") VALUES (${key}, ${actor.tenantId}) ON CONFLICT (id) DO NOTHING RETURNING id`;
@@ -170,29 +173,50 @@ export class Router {
       const ctx: IntentContext = {
         tx, actor, changes, locale, now: event.at, eventId: key,
         text: event.type === 'text' ? event.text : undefined,
-        ask: (question, options, opts) => { waits = true; return this.ask(pending, actor, question, options, opts); },
-        expect: async (awaits) => { waits = true; await pending.expect(actor.tenantId, actor.userId, awaits); },
+        ask: (question, options, opts) => { waits = true; return this.ask(questions, actor, question, options, opts); },
+        expect: async (awaits) => { waits = true; await questions.expect(actor.tenantId, actor.userId, awaits); },
       };
       if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
-        return { changes, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
+        return { changes, waits, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
           { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
           { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
         ]) };
       }
       const reply = await intents[intent].handle(ctx, args);
       await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
-      return { changes, reply };
-    }, { timeout: 15_000, maxWait: 10_000 });
+      return { changes, reply, waits };
+    };
+    const done = await this.transaction(intent, run, pending);
     // Both are conveniences after the commit: a Redis hiccup here must not report a saved message as failed.
     const later = (what: string) => (err: unknown) => this.deps.log.warn({ err, eventKey: key }, `${what} not recorded`);
     await this.names.changed(actor.tenantId, done.changes.made).catch(later('names version'));
     // Undo and the admin command write people without an audited change to show for it.
     await this.actors.changed(actor.tenantId, done.changes.made, intent === 'undo' || intent === 'admin').catch(later('people version'));
     // "比亚迪呢" right after: the query is remembered like a question (issue #11).
-    if (!waits && QUERIES.has(intent)) {
+    if (!done.waits && QUERIES.has(intent)) {
       await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } }).catch(later('last query'));
     }
     return done.reply;
+  }
+
+  /**
+   * The message's transaction. The intents a working day is made of run on a pg client with
+   * prepared statements (db-tx.ts, #16); one that turns out to need a Prisma model query (a new
+   * customer, say) is rolled back, its questions put back, and run again on Prisma's.
+   */
+  private async transaction<T>(intent: string, run: (tx: Tx, questions: PendingQuestions) => Promise<T>, pending: PendingQuestions): Promise<T> {
+    const pool = RAW_INTENTS.has(intent) ? poolOf(this.deps.db) : undefined;
+    if (pool) {
+      const questions = pending.forTry();
+      try {
+        return await pgTransaction(pool, (tx) => run(tx, questions));
+      } catch (err) {
+        if (!(err instanceof NeedsPrisma)) throw err;
+        await questions.rollback();
+        this.deps.log.debug({ intent, needs: err.what }, 'message runs on Prisma\'s transaction');
+      }
+    }
+    return this.deps.db.$transaction((tx) => run(tx, pending), { timeout: 15_000, maxWait: 10_000 });
   }
 
   private async ask(pending: PendingQuestions, actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {

@@ -30,11 +30,15 @@ interface Before { raw: string | null; ttlMs: number }
 const TAKE_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 export class PendingQuestions {
+  /** What this message last wrote to each key: a try (forTry) notes it as its "before" without asking Redis. */
+  private readonly written = new Map<string, Before>();
+
   /** `journal`: set for one message (forMessage); every key it changes, as it was before.
    * `read`: the message's question as already read with the actor (#16), for its first peek. */
   constructor(
     private readonly redis: Redis, private readonly prefix: string,
     private readonly journal?: Map<string, Promise<Before>>, private read?: { key: string; raw: string | null },
+    private readonly parent?: PendingQuestions,
   ) {}
 
   /** The user's question's key (read with the actor's version, src/router/actors.ts). */
@@ -46,6 +50,13 @@ export class PendingQuestions {
    * the question as read at the start of the message (one Redis round trip less). */
   forMessage(read?: { key: string; raw: string | null }): PendingQuestions {
     return new PendingQuestions(this.redis, this.prefix, new Map(), read);
+  }
+
+  /** The message's questions for one try of its transaction: `rollback()` puts back only what
+   * the try changed (the message goes on and tries again); what the try changed first is the
+   * message's too, for the message's own rollback. */
+  forTry(): PendingQuestions {
+    return new PendingQuestions(this.redis, this.prefix, new Map(), undefined, this);
   }
 
   /** Puts back every question this message changed, as it was (the message failed). */
@@ -60,9 +71,11 @@ export class PendingQuestions {
   /** Called before every write: the first write of a message notes the question as it was. */
   private async changing(key: string): Promise<void> {
     if (!this.journal || this.journal.has(key)) return;
-    const before = this.redis.multi().get(key).pttl(key).exec()
+    const known = this.parent?.written.get(key);
+    const before = known ? Promise.resolve(known) : this.redis.multi().get(key).pttl(key).exec()
       .then((r) => ({ raw: (r?.[0]?.[1] as string | null) ?? null, ttlMs: Number(r?.[1]?.[1] ?? -1) }));
     this.journal.set(key, before);
+    if (this.parent?.journal && !this.parent.journal.has(key)) this.parent.journal.set(key, before);
     await before;
   }
 
@@ -70,7 +83,9 @@ export class PendingQuestions {
     const token = randomUUID().slice(0, 8);
     const key = this.key(tenantId, userId);
     await this.changing(key);
-    await this.redis.set(key, JSON.stringify({ token, options, ...extra } satisfies Pending), 'EX', TTL_SECONDS);
+    const raw = JSON.stringify({ token, options, ...extra } satisfies Pending);
+    await this.redis.set(key, raw, 'EX', TTL_SECONDS);
+    this.wrote(key, raw);
     return token;
   }
 
@@ -95,12 +110,19 @@ export class PendingQuestions {
     const pending = raw ? (JSON.parse(raw) as Pending) : undefined;
     if (!raw || !pending || pending.token !== token || !pending.options[index]) return undefined;
     await this.changing(key);
-    return (await this.redis.eval(TAKE_SCRIPT, 1, key, raw)) === 1 ? pending.options[index] : undefined;
+    if ((await this.redis.eval(TAKE_SCRIPT, 1, key, raw)) !== 1) return undefined;
+    this.wrote(key, null);
+    return pending.options[index];
   }
 
   async clear(tenantId: string, userId: string): Promise<void> {
     const key = this.key(tenantId, userId);
     await this.changing(key);
     await this.redis.del(key);
+    this.wrote(key, null);
+  }
+
+  private wrote(key: string, raw: string | null) {
+    (this.parent ?? this).written.set(key, { raw, ttlMs: raw === null ? 0 : TTL_SECONDS * 1000 });
   }
 }
