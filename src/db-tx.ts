@@ -10,6 +10,7 @@
 import type pg from 'pg';
 import { Prisma } from './generated/prisma/client.js';
 import type { Tx } from './domain/actor.js';
+import { poolOf, type Db } from './db.js';
 import { prismaTypes, toParam } from './pg-values.js';
 
 /** The work asked for a Prisma model query: it was rolled back, run it on Prisma's transaction. */
@@ -34,7 +35,7 @@ const sqlOf = ([first, ...values]: Template) => (first instanceof Prisma.Sql ? f
 
 /** A Prisma-shaped client whose only methods are the raw ones, on `client`; `refused` notes a
  * model query asked for, so the transaction is not committed even if the caller caught it. */
-function rawClient(client: pg.PoolClient, refused: { what?: string }): Tx {
+function rawClient(client: pg.Pool | pg.PoolClient, refused: { what?: string }): Tx {
   const raw = {
     $queryRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rows,
     $executeRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rowCount ?? 0,
@@ -48,6 +49,13 @@ function rawClient(client: pg.PoolClient, refused: { what?: string }): Tx {
       throw new NeedsPrisma(refused.what);
     },
   }) as unknown as Tx;
+}
+
+/** Raw statements outside a transaction, on the pool under `db` (prepared by name), or on Prisma
+ * when `db` has none. For statements made for every message but outside its transaction. */
+export function rawDb(db: Db): Pick<Tx, '$queryRaw' | '$executeRaw'> {
+  const pool = poolOf(db);
+  return pool ? rawClient(pool, {}) : db;
 }
 
 /** `work` in one transaction on a client of `pool`; its error rolls it back and is thrown. */

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
 import { poolOf, type Db } from '../db.js';
-import { NeedsPrisma, pgTransaction } from '../db-tx.js';
+import { NeedsPrisma, pgTransaction, rawDb } from '../db-tx.js';
+import { storeAddress } from '../delivery/addresses.js';
 import { isDbTransient, isDbUnreachable } from '../db-errors.js';
 import type { Actor, Tx } from '../domain/actor.js';
 import { Changes } from '../domain/changes.js';
@@ -67,8 +68,11 @@ export class Router {
   private readonly welcomes: Welcomes;
   /** The address this process last stored for each user, and when (see remember()). */
   private readonly addresses = new Map<string, { key: string; at: number }>();
+  /** Raw statements outside the message's transaction, on the pg pool (db-tx.ts). */
+  private readonly raw: ReturnType<typeof rawDb>;
 
   constructor(private readonly deps: RouterDeps) {
+    this.raw = rawDb(deps.db);
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
     this.names = new NamesCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
     this.actors = new ActorCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
@@ -246,11 +250,7 @@ export class Router {
       locale !== actor.locale
         ? db.user.update({ where: { id: actor.userId }, data: { locale } }).then(() => this.actors.changed(actor.tenantId, [], true))
         : undefined,
-      unchanged ? undefined : db.chatAddress.upsert({
-        where: { userId_platform_conversationId: { userId: actor.userId, platform: a.platform, conversationId: a.conversationId } },
-        create: { tenantId: actor.tenantId, userId: actor.userId, platform: a.platform, platformTenant: a.platformTenant, conversationId: a.conversationId, kind: a.kind, threadId: a.threadId },
-        update: { kind: a.kind, threadId: a.threadId ?? null },
-      }).then(() => {
+      unchanged ? undefined : storeAddress(this.raw, actor, a).then(() => {
         if (this.addresses.size >= 50_000) this.addresses.clear();
         this.addresses.set(actor.userId, { key, at: Date.now() });
       }),

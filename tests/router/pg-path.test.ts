@@ -4,6 +4,8 @@
 // be, a repeat of either still a duplicate. And a try's questions roll back to where the try began.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rawDb } from '../../src/db-tx.js';
+import { storeAddress } from '../../src/delivery/addresses.js';
 import { PendingQuestions } from '../../src/router/pending.js';
 import { testApp } from '../support/app.js';
 
@@ -34,6 +36,21 @@ describe('the message transaction on a pg client (#16)', () => {
     expect(await t.db.activity.count({ where: { sourceMessageId: { endsWith: eventId } } })).toBe(1);
     expect(await t.say('rep2', '拜访了新客户宁波远航物流，聊了仓储项目', eventId)).toMatchObject({ duplicate: true });
     expect(await processed(eventId)).toBe(1);
+  });
+});
+
+describe('the address a user writes from', () => {
+  it('is stored once per conversation, its kind, thread and time updated in place', async () => {
+    const who = { tenantId: 'demo', userId: await t.userId('rep2') };
+    const address = { platform: 'feishu' as const, platformTenant: 'tk', conversationId: `oc_${randomUUID()}`, kind: 'direct' as const };
+    await storeAddress(rawDb(t.db), who, address);
+    const first = await t.db.chatAddress.findFirstOrThrow({ where: { conversationId: address.conversationId } });
+    expect(first).toMatchObject({ ...who, ...address, threadId: null });
+    expect(first.id).toMatch(/^c[0-9a-z]{24}$/);
+    await storeAddress(rawDb(t.db), who, { ...address, kind: 'group', threadId: 'th1' });
+    const rows = await t.db.chatAddress.findMany({ where: { conversationId: address.conversationId } });
+    expect(rows).toEqual([{ ...first, kind: 'group', threadId: 'th1', updatedAt: expect.any(Date) }]);
+    expect(rows[0]!.updatedAt.getTime()).toBeGreaterThanOrEqual(first.updatedAt.getTime());
   });
 });
 
