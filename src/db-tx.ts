@@ -33,20 +33,29 @@ function statement(sql: Prisma.Sql): pg.QueryConfig {
 type Template = [TemplateStringsArray | Prisma.Sql, ...unknown[]];
 const sqlOf = ([first, ...values]: Template) => (first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values));
 
-/** A Prisma-shaped client whose only methods are the raw ones, on `client`; `refused` notes a
- * model query asked for, so the transaction is not committed even if the caller caught it. */
-function rawClient(client: pg.Pool | pg.PoolClient, refused: { what?: string }): Tx {
+/** What a transaction's client knows of it: `refused` notes a model query asked for, so the
+ * transaction is not committed even if the caller caught it; `closed`: its work has ended. */
+interface TxState { refused?: string; closed?: boolean }
+
+/** A Prisma-shaped client whose only methods are the raw ones, on `client`. Once the work has
+ * ended a statement is refused, as Prisma's closed transaction refuses it: the client is back in
+ * the pool by then, and the statement would run outside any transaction or inside someone else's. */
+function rawClient(client: pg.Pool | pg.PoolClient, state: TxState): Tx {
+  const query = (args: Template) => {
+    if (state.closed) return Promise.reject(new Error('the transaction is closed: a statement made after its work ended'));
+    return client.query(statement(sqlOf(args)));
+  };
   const raw = {
-    $queryRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rows,
-    $executeRaw: async (...args: Template) => (await client.query(statement(sqlOf(args)))).rowCount ?? 0,
+    $queryRaw: async (...args: Template) => (await query(args)).rows,
+    $executeRaw: async (...args: Template) => (await query(args)).rowCount ?? 0,
   };
   return new Proxy(raw, {
     get(target, prop) {
       if (prop in target) return target[prop as keyof typeof target];
       // Looked for by `await`, inspection and the like: none of them is a query.
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-      refused.what ??= `tx.${String(prop)}`;
-      throw new NeedsPrisma(refused.what);
+      state.refused ??= `tx.${String(prop)}`;
+      throw new NeedsPrisma(state.refused);
     },
   }) as unknown as Tx;
 }
@@ -65,17 +74,18 @@ export async function pgTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
   const quiet = () => {};
   client.on('error', quiet);
   let broken: unknown;
-  const refused: { what?: string } = {};
+  const state: TxState = {};
   try {
     await client.query('BEGIN');
-    const result = await work(rawClient(client, refused));
-    if (refused.what) throw new NeedsPrisma(refused.what);
+    const result = await work(rawClient(client, state)).finally(() => { state.closed = true; });
+    if (state.refused) throw new NeedsPrisma(state.refused);
     await client.query('COMMIT');
     return result;
   } catch (err) {
+    state.closed = true;
     await client.query('ROLLBACK').catch((e: unknown) => { broken = e; });
     // Whatever the work made of a refused model query, the caller runs it on Prisma's.
-    throw refused.what ? new NeedsPrisma(refused.what) : err;
+    throw state.refused ? new NeedsPrisma(state.refused) : err;
   } finally {
     client.removeListener('error', quiet);
     client.release(broken instanceof Error ? broken : undefined);

@@ -67,6 +67,21 @@ describe('a transaction on a pg client (#16)', () => {
     expect(await db.processedEvent.findUnique({ where: { id: key } })).not.toBeNull();
   });
 
+  it('refuses a statement made after it ended: it would run on a client back in the pool', async () => {
+    const keys = [`test:${randomUUID()}`, `test:${randomUUID()}`];
+    const late: Promise<unknown>[] = [];
+    const after = (tx: Tx, key: string) => setTimeout(() => {
+      late.push(tx.$executeRaw`INSERT INTO "ProcessedEvent" (id, "tenantId") VALUES (${key}, 'demo')`);
+      late.at(-1)!.catch(() => {});
+    }, 20);
+    await expect(pgTransaction(pool, async (tx) => { after(tx, keys[0]!); throw new Error('failed early'); })).rejects.toThrow('failed early');
+    await pgTransaction(pool, async (tx) => { after(tx, keys[1]!); });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(late).toHaveLength(2);
+    for (const l of late) await expect(l).rejects.toThrow(/transaction is closed/);
+    expect(await db.processedEvent.count({ where: { id: { in: keys } } })).toBe(0);
+  });
+
   it('rolls back on a failed statement, and the connection serves the next transaction', async () => {
     const key = `test:${randomUUID()}`;
     await expect(pgTransaction(pool, async (tx) => {
