@@ -7,6 +7,7 @@
 // Values go in and come back as Prisma's raw queries pass and return them (pg-values.ts), so the
 // same code gives the same rows and the same audit JSON on either path
 // (tests/data/pg-transaction.test.ts).
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { Prisma } from './generated/prisma/client.js';
 import type { Tx } from './domain/actor.js';
@@ -20,13 +21,16 @@ export class NeedsPrisma extends Error {
   }
 }
 
-/** Statements seen so far and their prepared names: a text is prepared once per connection. */
+/** Statements seen so far and their prepared names: a text is prepared once per connection.
+ * The name is a digest of the text, so a name never stands for two texts on a connection —
+ * whatever else in the process prepares statements on the same pool (another copy of this
+ * module, a counter started afresh); pg refuses a known name with another text. */
 const names = new Map<string, string>();
 const MAX_NAMED = 1_000; // beyond: unnamed (a text built from data must not grow every connection)
 
 function statement(sql: Prisma.Sql): pg.QueryConfig {
   let name = names.get(sql.text);
-  if (!name && names.size < MAX_NAMED) names.set(sql.text, (name = `salesbot_${names.size}`));
+  if (!name && names.size < MAX_NAMED) names.set(sql.text, (name = `salesbot_${createHash('sha256').update(sql.text).digest('base64url').slice(0, 24)}`));
   return { name, text: sql.text, values: sql.values.map(toParam), types: prismaTypes };
 }
 

@@ -3,7 +3,8 @@
 // Changes writes (so the same audit JSON); a model query is refused (NeedsPrisma) and leaves
 // nothing behind; an error rolls the whole transaction back.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { poolOf, Prisma } from '../../src/db.js';
 import { NeedsPrisma, pgTransaction } from '../../src/db-tx.js';
 import type { Tx } from '../../src/domain/actor.js';
@@ -80,6 +81,21 @@ describe('a transaction on a pg client (#16)', () => {
     expect(late).toHaveLength(2);
     for (const l of late) await expect(l).rejects.toThrow(/transaction is closed/);
     expect(await db.processedEvent.count({ where: { id: { in: keys } } })).toBe(0);
+  });
+
+  it('names a statement by its text: another copy of the module on the same connection never clashes', async () => {
+    const one = new pg.Pool({ connectionString: t.url, max: 1 });
+    const copy = async () => { vi.resetModules(); return import('../../src/db-tx.js'); };
+    try {
+      const [a, b] = [await copy(), await copy()];
+      expect(a.pgTransaction).not.toBe(b.pgTransaction);
+      expect(await a.pgTransaction(one, (tx) => tx.$queryRaw`SELECT ${1}::int AS first`)).toEqual([{ first: 1 }]);
+      expect(await b.pgTransaction(one, (tx) => tx.$queryRaw`SELECT ${2}::int AS second`)).toEqual([{ second: 2 }]);
+      expect(await b.pgTransaction(one, (tx) => tx.$queryRaw`SELECT ${3}::int AS first`)).toEqual([{ first: 3 }]);
+      expect(await a.pgTransaction(one, (tx) => tx.$queryRaw`SELECT ${4}::int AS second`)).toEqual([{ second: 4 }]);
+    } finally {
+      await one.end();
+    }
   });
 
   it('rolls back on a failed statement, and the connection serves the next transaction', async () => {
