@@ -62,8 +62,11 @@ export class PendingQuestions {
   /** Puts back every question this message changed, as it was (the message failed). */
   async rollback(): Promise<void> {
     for (const [key, before] of this.journal ?? []) {
-      const { raw, ttlMs } = await before;
-      await (raw === null || ttlMs <= 0 ? this.redis.del(key) : this.redis.set(key, raw, 'PX', ttlMs));
+      const was = await before;
+      await (was.raw === null || was.ttlMs <= 0 ? this.redis.del(key) : this.redis.set(key, was.raw, 'PX', was.ttlMs));
+      // A try's rollback: the message's record of the key is what is there again, so a next
+      // try's "before" is that, not what this try wrote.
+      this.parent?.written.set(key, was);
     }
     this.journal?.clear();
   }

@@ -85,4 +85,16 @@ describe('a try’s questions', () => {
     await message.rollback();
     expect(JSON.parse((await t.redis.get(key('u2')))!)).toMatchObject({ token: 'before' });
   });
+
+  it('a try after a rolled-back one rolls back to the question the first put back', async () => {
+    await t.redis.set(key('u3'), JSON.stringify({ token: 'before', options: [] }), 'EX', 60);
+    const message = questions();
+    const first = message.forTry();
+    await first.clear('demo', 'u3');
+    await first.rollback();
+    const second = message.forTry();
+    await second.ask('demo', 'u3', [{ intent: 'help', args: {} }]);
+    await second.rollback();
+    expect(JSON.parse((await t.redis.get(key('u3'))) ?? 'null')).toMatchObject({ token: 'before' });
+  });
 });
