@@ -6,6 +6,7 @@
 // round trips per message (round-trips.ts). The reference: the parser and one prepared INSERT
 // per message over a bare pg client, the least a stored message costs here.
 // Printed by the inbound bench after its stages; `npm run bench -- parts` runs it alone.
+import { appendFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import inspector from 'node:inspector/promises';
 import path from 'node:path';
@@ -39,6 +40,7 @@ const ROUND = 50;
 
 async function timed(part: string, n: number, fn: (i: number) => Promise<unknown>, per = n): Promise<PartCost> {
   const trips = countRoundTrips();
+  if (process.env.BENCH_SQL_LOG) appendFileSync(process.env.BENCH_SQL_LOG, `== ${part}\n`);
   const pgBefore = await postgresCpu();
   const before = trips();
   const profile = await profiler(part);

@@ -54,13 +54,14 @@ export class Changes {
   /** `read`: the whole row as this transaction just read it, so it is not read again (#6). */
   async update<T extends Row>(entity: Entity, id: string, data: object, read?: Row): Promise<T> {
     const raw = rawTable(entity, data as Record<string, unknown>);
-    const d = delegate(this.tx, entity);
     if (raw) {
       const before = read ?? await selectRow<Row>(this.tx, raw, this.ctx.tenantId, id);
       const row = await updateRow<Row>(this.tx, raw, this.ctx.tenantId, id, data as Record<string, unknown>);
       await this.audit(entity, id, 'update', before, row);
       return row as T;
     }
+    // Only here: a transaction on a pg client has no Prisma delegates (src/db-tx.ts).
+    const d = delegate(this.tx, entity);
     const before = read ?? await d.findUnique({ where: { id } });
     const row = await d.update({ where: { id }, data });
     await this.audit(entity, id, 'update', before, row);

@@ -16,7 +16,8 @@ const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 50_000;
 const PEOPLE: ReadonlySet<Entity> = new Set<Entity>(['user', 'team']);
 
-interface Entry { tenantId: string; version: string; at: number; actor: Actor }
+interface Entry { version: string; at: number; actor: Actor }
+type Who = Pick<Actor, 'tenantId' | 'userId'>;
 
 const versionKey = (prefix: string, tenantId: string) => `${prefix}:people:${tenantId}`;
 
@@ -30,19 +31,20 @@ export class ActorCache {
 
   constructor(private readonly db: Db, private readonly redis: Redis, private readonly prefix: string, private readonly maxAgeMs = MAX_AGE_MS) {}
 
-  /** The actor; `also`: another key of the tenant read in the same round trip (the names version). */
-  async get(from: Identity, also?: (tenantId: string) => string): Promise<{ actor: Actor; also?: string | null }> {
+  /** The actor; `also`: other keys of the tenant or user read in the same round trip (the names
+   * version, the pending question), their values in the same order. */
+  async get(from: Identity, also: (who: Who) => string[] = () => []): Promise<{ actor: Actor; also: (string | null)[] }> {
     const id = [from.platform, from.platformTenant, from.userId].join('\u0000');
     const hit = this.entries.get(id);
     if (hit && Date.now() - hit.at < this.maxAgeMs) {
-      const [version, other] = await this.versions(hit.tenantId, also);
+      const [version, ...other] = await this.versions(hit.actor, also);
       if (version === hit.version) return { actor: hit.actor, also: other };
     }
     const user = await resolveUser(this.db, from);
-    const [version, other] = await this.versions(user.tenantId, also);
+    const [version, ...other] = await this.versions({ tenantId: user.tenantId, userId: user.id }, also);
     const actor = await loadActor(this.db, user.id);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(id, { tenantId: user.tenantId, version, at: Date.now(), actor });
+    this.entries.set(id, { version, at: Date.now(), actor });
     return { actor, also: other };
   }
 
@@ -51,9 +53,8 @@ export class ActorCache {
     if (force || made.some((m) => PEOPLE.has(m.entity))) await peopleChanged(this.redis, this.prefix, tenantId);
   }
 
-  private async versions(tenantId: string, also?: (tenantId: string) => string): Promise<[string, string | null | undefined]> {
-    if (!also) return [(await this.redis.get(versionKey(this.prefix, tenantId))) ?? '0', undefined];
-    const [version, other] = await this.redis.mget(versionKey(this.prefix, tenantId), also(tenantId));
-    return [version ?? '0', other];
+  private async versions(who: Who, also: (who: Who) => string[]): Promise<[string, ...(string | null)[]]> {
+    const [version, ...other] = await this.redis.mget(versionKey(this.prefix, who.tenantId), ...also(who));
+    return [version ?? '0', ...other];
   }
 }

@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
-import type { Db } from '../db.js';
+import { poolOf, type Db } from '../db.js';
+import { NeedsPrisma, pgTransaction, rawDb } from '../db-tx.js';
+import { storeAddress } from '../delivery/addresses.js';
 import { isDbTransient, isDbUnreachable } from '../db-errors.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor, Tx } from '../domain/actor.js';
 import { Changes } from '../domain/changes.js';
 import { UserError } from '../domain/errors.js';
 import { detectLocale, t, type Locale } from '../i18n/index.js';
@@ -55,7 +57,9 @@ class DuplicateEvent extends Error {}
  * where jobs reach the user, then lags by at most this much. */
 const ADDRESS_REFRESH_MS = 60_000;
 
-/** An event id is unique per platform delivery source. */
+/** Intents whose every statement is raw SQL on the usual paths (src/domain/rows.ts): their
+ * transaction goes on a pg client first (see transaction()). */
+const RAW_INTENTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'schedule_follow_up', 'add_contact']);
 
 export class Router {
   private readonly pending: PendingQuestions;
@@ -64,8 +68,11 @@ export class Router {
   private readonly welcomes: Welcomes;
   /** The address this process last stored for each user, and when (see remember()). */
   private readonly addresses = new Map<string, { key: string; at: number }>();
+  /** Raw statements outside the message's transaction, on the pg pool (db-tx.ts). */
+  private readonly raw: ReturnType<typeof rawDb>;
 
   constructor(private readonly deps: RouterDeps) {
+    this.raw = rawDb(deps.db);
     this.pending = new PendingQuestions(deps.redis, deps.keyPrefix ?? 'salesbot');
     this.names = new NamesCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
     this.actors = new ActorCache(deps.db, deps.redis, deps.keyPrefix ?? 'salesbot');
@@ -97,7 +104,8 @@ export class Router {
   /** `failed`: an internal error; `kept`: the click can be made again (the card stays as it was). */
   private async handleEvent(received: InboundEvent): Promise<RouterResult & { failed?: true; kept?: true }> {
     const { db, log } = this.deps;
-    const { actor, also: namesVersion } = await this.actors.get(received.from, (tenantId) => this.names.key(tenantId));
+    // One MGET: the actor's version, the tenant's names version and the user's pending question.
+    const { actor, also: [namesVersion, question] } = await this.actors.get(received.from, (who) => [this.names.key(who.tenantId), this.pending.key(who.tenantId, who.userId)]);
     // dispatch's insert is the guard. Checked up front too, but for plain text: a redelivered
     // button click would find its question already answered and reply "expired", a voice message
     // would be recognised again. A repeated text is caught by the insert, which puts its pending
@@ -114,7 +122,7 @@ export class Router {
     const who = { tenantId: actor.tenantId, userId: actor.userId };
     const direct = await this.directAnswer(event, locale);
     if (direct) return { ...who, replies: direct };
-    const pending = this.pending.forMessage();
+    const pending = this.pending.forMessage({ key: this.pending.key(actor.tenantId, actor.userId), raw: question ?? null });
     try {
       const understood = await understand(event, ctxActor, { pending, names: this.names.at(namesVersion), llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
@@ -158,8 +166,8 @@ export class Router {
   private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply> {
     const { intent, args, confidence } = understood;
     const key = eventKey(event);
-    let waits = false; // the reply asked something or waits for an answer
-    const done = await this.deps.db.$transaction(async (tx) => {
+    const run = async (tx: Tx, questions: PendingQuestions) => {
+      let waits = false; // the reply asked something or waits for an answer
       // The duplicate check and the mark in one raw statement (Prisma's create costs ~1 ms of CPU).
       const fresh = await tx.$queryRaw<unknown[]>`
         INSERT INTO "ProcessedEvent" (id, "tenantId") VALUES (${key}, ${actor.tenantId}) ON CONFLICT (id) DO NOTHING RETURNING id`;
@@ -169,32 +177,53 @@ export class Router {
       const ctx: IntentContext = {
         tx, actor, changes, locale, now: event.at, eventId: key,
         text: event.type === 'text' ? event.text : undefined,
-        ask: (question, options, opts) => { waits = true; return this.ask(pending, actor, question, options, opts); },
-        expect: async (awaits) => { waits = true; await pending.expect(actor.tenantId, actor.userId, awaits); },
+        ask: (question, options, opts) => { waits = true; return this.ask(questions, actor, question, options, opts); },
+        expect: async (awaits) => { waits = true; await questions.expect(actor.tenantId, actor.userId, awaits); },
       };
       if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
-        return { changes, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
+        return { changes, waits, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
           { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
           { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
         ]) };
       }
       const reply = await intents[intent].handle(ctx, args);
       await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
-      return { changes, reply };
-    }, { timeout: 15_000, maxWait: 10_000 });
+      return { changes, reply, waits };
+    };
+    const done = await this.transaction(intent, run, pending);
     // Both are conveniences after the commit: a Redis hiccup here must not report a saved message as failed.
     const later = (what: string) => (err: unknown) => this.deps.log.warn({ err, eventKey: key }, `${what} not recorded`);
     await this.names.changed(actor.tenantId, done.changes.made).catch(later('names version'));
     // Undo and the admin command write people without an audited change to show for it.
     await this.actors.changed(actor.tenantId, done.changes.made, intent === 'undo' || intent === 'admin').catch(later('people version'));
     // "比亚迪呢" right after: the query is remembered like a question (issue #11).
-    if (!waits && QUERIES.has(intent)) {
+    if (!done.waits && QUERIES.has(intent)) {
       await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } }).catch(later('last query'));
     }
     // "金额说错了 是85万" right after: a correction of the customer the card was about.
-    const amends = !waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
+    const amends = !done.waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
     if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends }).catch(later('last card'));
     return done.reply;
+  }
+
+  /**
+   * The message's transaction. The intents a working day is made of run on a pg client with
+   * prepared statements (db-tx.ts, #16); one that turns out to need a Prisma model query (a new
+   * customer, say) is rolled back, its questions put back, and run again on Prisma's.
+   */
+  private async transaction<T>(intent: string, run: (tx: Tx, questions: PendingQuestions) => Promise<T>, pending: PendingQuestions): Promise<T> {
+    const pool = RAW_INTENTS.has(intent) ? poolOf(this.deps.db) : undefined;
+    if (pool) {
+      const questions = pending.forTry();
+      try {
+        return await pgTransaction(pool, (tx) => run(tx, questions));
+      } catch (err) {
+        if (!(err instanceof NeedsPrisma)) throw err;
+        await questions.rollback();
+        this.deps.log.debug({ intent, needs: err.what }, 'message runs on Prisma\'s transaction');
+      }
+    }
+    return this.deps.db.$transaction((tx) => run(tx, pending), { timeout: 15_000, maxWait: 10_000 });
   }
 
   private async ask(pending: PendingQuestions, actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {
@@ -224,11 +253,7 @@ export class Router {
       locale !== actor.locale
         ? db.user.update({ where: { id: actor.userId }, data: { locale } }).then(() => this.actors.changed(actor.tenantId, [], true))
         : undefined,
-      unchanged ? undefined : db.chatAddress.upsert({
-        where: { userId_platform_conversationId: { userId: actor.userId, platform: a.platform, conversationId: a.conversationId } },
-        create: { tenantId: actor.tenantId, userId: actor.userId, platform: a.platform, platformTenant: a.platformTenant, conversationId: a.conversationId, kind: a.kind, threadId: a.threadId },
-        update: { kind: a.kind, threadId: a.threadId ?? null },
-      }).then(() => {
+      unchanged ? undefined : storeAddress(this.raw, actor, a).then(() => {
         if (this.addresses.size >= 50_000) this.addresses.clear();
         this.addresses.set(actor.userId, { key, at: Date.now() });
       }),
