@@ -1,7 +1,7 @@
 // Word patterns of issue #15's targets, forecast and commit (classify.ts orders the rules).
 
 // Setting a target: a target word, "给X定", or an amount for each rep — with an amount.
-export const SET_TARGET = /目标|指标|quota|\btargets?\b|挑战|(?:给|为)[^,，。]{1,8}(?:定|设)|定\s*(?=\d)|每人|每个人|每位销售|each rep|per rep/i;
+export const SET_TARGET = /目标|指标|\bquotas?\b|\btargets?\b|挑战|(?:给|为)[^,，。]{1,8}(?:定|设)|定\s*(?=\d)|每人|每个人|每位销售|each rep|per rep/i;
 // …but not a question about one, nor progress against one.
 export const NOT_SETTING = /完成|达成|还差|差多少|多少|怎么样|[?？吗]|进度|attainment|how much|how are|on track/i;
 // "这个月预测", "本季度forecast", "能不能完成" is a KPI question, not this.

@@ -11,7 +11,7 @@ import { findChannel } from './channel.js';
 import { listedCustomers } from './customer-list.js';
 import { findContact } from './contact.js';
 import { findApposition } from './en-apposition.js';
-import { findBirthday, findEmail, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
+import { findBirthday, findEmail, findEnglishRole, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
@@ -139,7 +139,7 @@ const person: Extractor = (c) => {
   // "中海油信息部经理许文": the customer's name ends the title on the left.
   const unnamed = c.customer ? c.text.replace(c.customer, ' ') : c.text;
   // A title right before the name ("见了设备部长葛欣和她们的工程师") outranks one in another segment.
-  const said = c.job?.title ?? (app?.contact === name ? app?.title : undefined) ?? findTitleBefore(unnamed, name) ?? findTitle(segments, name) ?? findInlineTitle(c.masked);
+  const said = c.job?.title ?? (app?.contact === name ? app?.title : undefined) ?? findTitleBefore(unnamed, name) ?? findTitle(segments, name) ?? findInlineTitle(c.masked) ?? findEnglishRole(c.text);
   // "跟安踏的采购经理": the title is what follows the owner's 的.
   const rawTitle = (said?.includes('的') ? said.slice(said.lastIndexOf('的') + 1) || undefined : said)?.replace(OWNER_WORD, '') || undefined;
   // "京东采购负责人：刘明": the customer is not part of the title.
@@ -168,7 +168,7 @@ const contactFacts: Extractor = (c) => {
   // report only a plain title word counts (the report's other words are no title).
   const named = Boolean(contact(c).contact);
   // "met Dr. Müller, their Head of Procurement": an English title said beside the name is one.
-  const beside = named && title && findApposition(c.text)?.title === title;
+  const beside = named && title && (findApposition(c.text)?.title === title || findEnglishRole(c.text) === title);
   if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
   // "康师傅的采购总监林总": the title said right before the person.
   const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(BEFORE_TITLE, '') || undefined;

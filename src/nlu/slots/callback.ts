@@ -29,7 +29,7 @@ const CALLBACK_MADE = /回访|满意度|调查|callback|survey|satisf|\b(?:score
 // A complaint, not asked-for feedback (使用反馈, a feedback callback), is what a score outranks.
 const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎么样|feedback|usage))[\s\S]*(?:投诉|吐槽|抱怨|意见|建议|complain)/i;
 // A score said outright: a number with a score word or unit, or a satisfaction word (满意度 alone names the kind).
-export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|satisf/i;
+export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|\brating\s*(?:of\s*)?[1-5]\b|satisf/i;
 // A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
 export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
 

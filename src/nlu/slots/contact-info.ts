@@ -67,6 +67,16 @@ export function findTitle(segments: string[], contact?: string): string | undefi
 // "华为新来了个采购经理叫王强" / "李雷是技术总监": a title said next to the person.
 const INLINE_TITLE = new RegExp(`([\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${TITLE_TAIL}))(?=叫|名叫|是[${SURNAMES}])|(?:是|担任|任)([\\u4e00-\\u9fffA-Za-z]{0,6}?(?:${TITLE_TAIL}))`);
 
+// "he is the category manager", "She's the new ops director", "见了他们的head of logistics": a role
+// said in English words after he/she is, or a "head of …", as written.
+const ROLE_WORD = '(?:manager|director|head|lead|officer|engineer|buyer|vp|president|owner|founder|partner|specialist|architect|analyst|coordinator|controller|executive|gm|md|ceo|cto|cfo|coo|cio|cmo)';
+const EN_ROLE_SAID = new RegExp(`\\b(?:he|she)(?:'s|’s| is)\\s+(?:the|their|our|a|an)\\s+(?:new\\s+)?((?:[a-z]+\\s+){0,2}${ROLE_WORD})\\b|(?:的|\\bthe\\s|\\btheir\\s)\\s*(head of [a-z]+(?: [a-z]+)?)(?=\\s*(?:叫|是|,|，|\\s+[A-Z]|$))`, 'i');
+
+export function findEnglishRole(text: string): string | undefined {
+  const m = EN_ROLE_SAID.exec(text);
+  return (m?.[1] ?? m?.[2])?.trim();
+}
+
 export function findInlineTitle(text: string): string | undefined {
   const m = INLINE_TITLE.exec(text);
   const title = (m?.[1] ?? m?.[2])?.replace(/^(?:新来的?|新任|来了|了|一个|一位|个|位)+/, '');

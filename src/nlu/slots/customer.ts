@@ -17,6 +17,9 @@ const LEADING_ASK = /^(?:帮我|请|麻烦)?(?:记一下|记下|记录一下|录
 // written, said before it, is no part of a name (月底 comes masked as a date: ||了).
 const META_HEAD = /^(?:\s*(?:\|+(?:前|了)(?=\s|[，,:：]|最后|先|再|顺便|赶紧|记|更新|补)|\|+(?=\s?(?:最后|先|再|顺便|赶紧)?(?:记|更新|补|汇报))|(?:月底|月末|季度末|季末|年底|年末|周末|快下班|下班|到家|刚到家|回到家|跨年前|年前|节前|放假前|(?:下班|睡觉|睡|走|出门|临走)之?前)了?(?=\s|[，,:：]|最后|先|再|顺便|赶紧|记|更新|补)|(?:最后|先|再|顺便|赶紧)?(?:记一下|记个事|记一笔|记下|更新一下|补一条|补记一下|汇报一下)(?=\s|[，,:：])))+[，,:：]?/;
 
+// "Slack recap: 农夫山泉 call done", "Quick one: video meeting with Contoso": a label, no name.
+const EN_LABEL = /^\s*(?:(?:slack|teams|wechat|email|quick|daily|weekly|eod|field)\s+)?(?:recap|update|note|notes|summary|fyi|one|heads[- ]up|btw|log)\s*[:：\-—]\s*/i;
+
 // "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
 const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
@@ -37,7 +40,7 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
+  const masked = maskedText.replace(EN_LABEL, '').replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
   // "Called 美团 Ella，…": an English verb opening the message, then a Chinese name.
   const opening = OPENING_VERB_CJK.exec(masked)?.[1];

@@ -117,6 +117,9 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // ("对方要我们下周五之前出方案": what they ask of us by a date is our next step — every labelled set
   // reads it so — unless it is something of theirs.)
   if (DEADLINE_SET.test(w.before)) return SIGNING_FIRST.test(w.after) ? 'expected_close' : THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after) ? 'other' : 'next_follow_up';
+  // "target close is Aug 31 follow up with Priya next wednesday": said right after the signing
+  // words in English, the date is the close; a follow-up word after it is the next clause's.
+  if (EN_SIGNING_BEFORE.test(w.before.slice(-28))) return 'expected_close';
   // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
   if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
@@ -204,6 +207,8 @@ function refinesClose(slots: DateSlots, earlier: DateMention | undefined, text: 
 }
 
 const SIGNING_BEFORE = /(?:\b(?:close|closing|closure|sign|signed|signing|sign-?off|po|contract)\b(?:\s+(?:is|be|by|on|before|in|around|expected|targeted|date|eta|it|probably|maybe|hopefully))*|(?:签约|签合同|签|拍板|下单|成交)(?:时间|日期)?(?:在|是|定在|预计|大概|可能|估计)*)\s*$/i;
+
+const EN_SIGNING_BEFORE = /\b(?:(?:expects?|expected|plan(?:s|ning)?|hope|hoping|likely|want|wants) to (?:sign|close)|target(?:ed)? close(?: date)?(?: is)?|close date(?: is)?|closing|sign(?:ing)?(?: the contract)?) (?:by|on|before|in|around|is|date is)?\s*(?:the\s+)?$/i;
 
 /** A date said of the signing: 月底前签, 一月底之前要签下来, 'close by Jan 8', 'sign before Oct 31'. */
 function aboutSigning(w: Windows): boolean {
