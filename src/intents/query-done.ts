@@ -1,6 +1,8 @@
 // "小陈上周跟进了哪些客户", "who did I visit this week" (issue #11): the activities logged in the
-// period by the people asked about — what was done, where query_tasks' other kinds list what is due.
-import { formatDateTime, t } from '../i18n/index.js';
+// period by the people asked about — what was done, where query_tasks' other kinds list what is due;
+// and the customers whose contract ends in the period (renewals).
+import { formatCalendarDate, formatDateTime, t } from '../i18n/index.js';
+import { isoInZone } from '../time.js';
 import type { AskedPeriod, Whose } from './query-who.js';
 import { qt } from './query-messages.js';
 import type { IntentContext } from './types.js';
@@ -34,4 +36,30 @@ export async function doneList(ctx: IntentContext, who: Whose, period: AskedPeri
   const summary = qt(locale, 'doneCount', { customers: distinct.length, activities: done.length });
   const buttons = distinct.slice(0, 5).map((customerId) => ({ label: customer.get(customerId) ?? '', action: { intent: 'query_customer', args: { customerId } } }));
   return { text: [who.note, title, summary].filter(Boolean).join('\n'), card: { title, fields, buttons } };
+}
+
+/** "这个月有哪些客户要续费": the customers whose contract ends in the period, soonest first. */
+export async function renewalList(ctx: IntentContext, who: Whose, period: AskedPeriod): Promise<Reply> {
+  const { locale, actor } = ctx;
+  // contractEnd is a calendar date: the period's local days, read as dates.
+  const [from, to] = [calendarDay(period.start, actor.timeZone), calendarDay(period.end, actor.timeZone)];
+  // Care and managers asking plainly mean every customer they look after, not their own few.
+  const owners = who.scope === 'me' && actor.role !== 'rep' ? actor.visibleOwners : who.people;
+  const due = await ctx.tx.customer.findMany({
+    where: {
+      tenantId: actor.tenantId, contractEnd: { gte: from, lt: to },
+      ...(owners !== 'all' && { ownerId: { in: owners } }),
+    },
+    orderBy: { contractEnd: 'asc' }, take: LIMIT,
+    select: { id: true, name: true, contractEnd: true },
+  });
+  const title = qt(locale, 'renewalsTitle', { who: who.scope === 'me' ? '' : who.label, period: period.label });
+  if (due.length === 0) return { text: [who.note, qt(locale, 'tasksEmpty', { title })].filter(Boolean).join('\n') };
+  const fields = due.map((c) => ({ label: formatCalendarDate(c.contractEnd!, locale, ctx.now, actor.timeZone), value: c.name }));
+  const buttons = due.slice(0, 5).map((c) => ({ label: c.name, action: { intent: 'query_customer', args: { customerId: c.id } } }));
+  return { text: [who.note, title].filter(Boolean).join('\n'), card: { title, fields, buttons } };
+}
+
+function calendarDay(at: Date, timeZone: string): Date {
+  return new Date(`${isoInZone(at, timeZone).slice(0, 10)}T00:00:00.000Z`);
 }

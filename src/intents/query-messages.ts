@@ -24,6 +24,7 @@ const messages = {
   callbacksTitle: { zh: (p) => `${p.who}${p.period}要回访的客户`, en: (p) => (p.who ? `${p.who} callbacks due ${p.period}` : `Callbacks due ${p.period}`) },
   overdueTitle: { zh: (p) => `${p.who}逾期未跟进`, en: (p) => (p.who ? `${p.who} overdue follow-ups` : 'Overdue follow-ups') },
   doneTitle: { zh: (p) => `${p.who}${p.period}跟进过的客户`, en: (p) => (p.who ? `Customers ${p.who} worked on ${p.period}` : `Customers worked on ${p.period}`) },
+  renewalsTitle: { zh: (p) => `${p.who}${p.period}合同到期要续约的客户`, en: (p) => (p.who ? `${p.who} renewals due ${p.period}` : `Renewals due ${p.period}`) },
   doneCount: { zh: (p) => `${p.customers} 个客户，${p.activities} 次跟进`, en: (p) => `${p.customers} customers, ${p.activities} activities` },
   tasksEmpty: { zh: (p) => `${p.title}：没有。`, en: (p) => `${p.title}: none.` },
   collaborating: { zh: () => '协作', en: () => 'collaborating' },

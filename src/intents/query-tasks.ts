@@ -8,15 +8,15 @@ import type { Args } from './args.js';
 import { qt } from './query-messages.js';
 import { askedPeriod, whose } from './query-who.js';
 import { taskNote } from './task-line.js';
-import { doneList } from './query-done.js';
+import { doneList, renewalList } from './query-done.js';
 import type { IntentHandler } from './types.js';
 
 type Kind = NonNullable<Args['task_kind']>;
 // A low-score alert is the owner's (and manager's) to-do: call the unhappy customer.
-const KINDS: Record<Exclude<Kind, 'done'>, ReminderKind[]> = {
+const KINDS: Record<Exclude<Kind, 'done' | 'renewal'>, ReminderKind[]> = {
   follow_up: ['follow_up', 'low_score_alert'], callback: ['callback'], overdue: ['follow_up', 'low_score_alert', 'callback'],
 };
-const TITLES: Record<Exclude<Kind, 'done'>, 'tasksTitle' | 'callbacksTitle' | 'overdueTitle'> = { follow_up: 'tasksTitle', callback: 'callbacksTitle', overdue: 'overdueTitle' } as const;
+const TITLES: Record<Exclude<Kind, 'done' | 'renewal'>, 'tasksTitle' | 'callbacksTitle' | 'overdueTitle'> = { follow_up: 'tasksTitle', callback: 'callbacksTitle', overdue: 'overdueTitle' } as const;
 
 export const queryTasks: IntentHandler = {
   async handle(ctx, args) {
@@ -26,6 +26,7 @@ export const queryTasks: IntentHandler = {
     // Customer care's tasks are callbacks; "回访" asks for them whoever asks.
     const kind: Kind = args.task_kind ?? (actor.role === 'care' ? 'callback' : 'follow_up');
     if (kind === 'done') return doneList(ctx, who, askedPeriod(ctx, args, 'week'));
+    if (kind === 'renewal') return renewalList(ctx, who, askedPeriod(ctx, args, 'month'));
     const period = askedPeriod(ctx, args, 'today');
     const overdueOnly = kind === 'overdue';
     const due = await tasks(ctx.tx, actor, {

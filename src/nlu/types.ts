@@ -21,7 +21,7 @@ export const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'l
 export const CATEGORIES = ['care', 'feedback', 'satisfaction', 'renewal', 'marketing'] as const;
 export const PERIODS = ['today', 'week', 'month', 'quarter', 'year'] as const;
 export const RANK_BY = ['won', 'activities', 'follow_ups'] as const;
-export const TASK_KINDS = ['follow_up', 'callback', 'overdue', 'done'] as const;
+export const TASK_KINDS = ['follow_up', 'callback', 'overdue', 'done', 'renewal'] as const;
 export const ASKS = ['contacts', 'customers'] as const;
 
 export type Intent = (typeof INTENTS)[number];

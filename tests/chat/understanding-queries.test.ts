@@ -322,3 +322,23 @@ describe('what was done, not what is due', () => {
     expect(reply.card).toBeUndefined();
   });
 });
+
+describe('renewals due', () => {
+  it('"这个月有哪些客户要续费": the customers whose contract ends this month, soonest first; care sees everyone\'s, a rep only theirs', async () => {
+    const { y, m } = today();
+    const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    const day = (d: number) => new Date(Date.UTC(y, m, d));
+    await app.db.customer.update({ where: { id: (await customer('顺丰速运')).id }, data: { contractEnd: day(lastDay) } });
+    await app.db.customer.update({ where: { id: (await customer('京东物流')).id }, data: { contractEnd: day(1) } });
+    await app.db.customer.update({ where: { id: (await customer('美团')).id }, data: { contractEnd: new Date(Date.UTC(y, m + 2, 1)) } });
+    const care = only(await app.say('care', '这个月有哪些客户要续费'));
+    expect(care.text).toBe('本月合同到期要续约的客户');
+    const names = care.card!.fields!.map((f) => f.value);
+    expect(names.indexOf('京东物流')).toBeLessThan(names.indexOf('顺丰速运'));
+    expect(names).not.toContain('美团');
+    const rep = only(await app.say('rep1', '这个月有哪些客户要续费'));
+    const mine = rep.card!.fields!.map((f) => f.value);
+    expect(mine).toContain('顺丰速运');
+    expect(mine).not.toContain('京东物流'); // 李娜's
+  });
+});

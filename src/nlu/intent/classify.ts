@@ -43,7 +43,7 @@ const isQuestion = (e: Evidence): boolean => S.QUESTION.test(e.text);
 
 // "和X开会，下周二再跟进": a contact already made, with the next one planned after it.
 // Only the dated "再…" part goes (voice input has no commas: the report before it stays).
-const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|过来|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<!签)约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
+const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|过来|联系|聊|约|沟通|谈|打|碰|去|过去|同步|确认|问)|(?<![签续])约了|约好了|follow[-\s]?up|next steps?|check (?:back|in)|circle back|\b(?:call|email|ping|visit|meet) (?:\w+ )?again\b)[^,，。;；!！]*/gi;
 
 // "寄了样品，下周三电话回访": a callback planned for a later date is a follow-up, not a callback.
 // A dated "再…" ("…客户满意 下周一再回访") is the next contact: it goes, the report before it stays
@@ -81,7 +81,8 @@ const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
 const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了|(?:想|希望|打算)[^,，。;；!！\s]{0,12}签了/g;
 
 // "…再联系三一重工吧，他们领导出差了": what they did is no report of ours.
-const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领导)[^,，。;；]*/g;
+// ("锦程人力 老板出差了 下个月初再跟进": a spoken pause sets their clause apart too.)
+const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领导)[^,，。;；]*|(?<=[\u4e00-\u9fff])\s(?:他们|对方)?(?:老板|领导)(?!说)[^,，。;；\s]*/g;
 // "下周一再去一趟紫金矿业 他们想月底签": a signing they wish for reports nothing said or done.
 const THEIR_WISH = /(?:他们|她们|对方|客户)(?:本来|也|都)?(?:想|希望|打算|计划)(?=[^,，。;；!！\s]{0,12}(?:签|定下来|拿下|成交|落地))/g;
 // "说错了，不是周四，是下周四…": the slip admitted is nothing done.
@@ -101,12 +102,14 @@ export function isPlan(e: Evidence): boolean {
   if (e.hasFutureDate && !e.hasPastDate && bookedOnly(e.masked)) return true;
   // 约了/约好了 with a date ahead books the plan rather than reporting it.
   // ("蓝月亮的单子定了": a deal settled is done, not a meeting booked.)
-  const booked = e.hasFutureDate ? /(?<!签)约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
+  const booked = e.hasFutureDate ? /(?<![签续])约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   // (Their clause counts when today is named: "今天打电话给万华，他们看了报价" reports the call.)
   const theirs = e.hasToday ? e.masked : e.masked.replace(THEIR_CLAUSE, ' ');
   if (S.PAST.test(theirs.replace(booked, '').replace(GUESSED, '').replace(SLIP, ' ').replace(THEIR_WISH, ' '))) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
+  // "续约回访 云杉科技 客户满意 预计下月底续签": a callback reported with its verdict is done.
+  if (S.CALLBACK_DONE.test(e.masked) && !S.REMIND.test(e.text) && !/再回访|下次回访/.test(e.text)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
   if (opensWithReport(e.masked)) return false;
@@ -142,7 +145,12 @@ const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.len
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
+// Said to the team or a colleague in a group chat, or a sigh: nothing for the bot to do
+// ("老刘你下周一去趟华茂纺织", "今天大家的拜访记录都录了吗", "本周签了2单 累瘫了").
+const NOT_FOR_BOT = /^(?:@\S+\s*)?(?:各位|同事们|兄弟们|伙伴们|小伙伴们)[\s,，]*(?=[^。]*(?:把|记得|赶紧|尽快|抓紧|都要|别忘))|^(?:老|小)[\u4e00-\u9fff][,，\s]*你(?![们好])|大家(?:的)?[^，,。]{0,12}(?:都|记得|赶紧|尽快)[^，,。]{0,12}(?:了吗|吗|一下|补上|更新)|签了[\d一两二三四五六七八九十几]+单(?![子的])[^，,。]{0,6}(?:累|爽|开心|躺平|庆祝)/;
+
 const RULES: Rule[] = [
+  { intent: 'unknown', confidence: 0.9, test: (e) => NOT_FOR_BOT.test(e.text) },
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 40) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
   { intent: 'undo', confidence: 0.9, test: (e) => short(e, 48) && /^\s*(?:pls |please )?(?:undo|revert|scratch)\b(?! (?:the |my )?(?:stage|amount|deal stage))/i.test(e.text) },
@@ -168,7 +176,7 @@ const RULES: Rule[] = [
   { intent: 'commit_deal', confidence: 0.85, test: (e) => Boolean(e.customer) && T.COMMIT.test(e.text) && !isQuestion(e) },
   // "小陈上周跟进了哪些客户": the customers worked on, listed (task_kind done), not a count of them.
   { intent: 'query_tasks', confidence: 0.85, test: (e) => DONE_ASK.test(e.text) && (!e.customer || e.customer.startsWith(findSubject(e.text, undefined) ?? '\u0000')) },
-  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && !S.PAST.test(e.masked) },
+  { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && (!S.PAST.test(e.masked) || /谁|\bwho\b/i.test(e.text)) },
   { intent: 'query_customer', confidence: 0.85, test: (e) => S.CUSTOMER_LIST.test(e.text) },
   // "how is Wang Wei doing", "张伟最近怎么样" about a known team member: their numbers.
   { intent: 'query_kpi', confidence: 0.8, test: (e) => Boolean(e.person) && !e.customer && S.CUSTOMER_STATUS.test(e.text) && !S.ACTIVITY.test(e.masked) },
@@ -206,7 +214,8 @@ const RULES: Rule[] = [
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
   // "那个标丢了，本地化服务评分比东华低": a bid's score beside a stage is the deal's news, not a callback.
-  { intent: 'record_callback', confidence: 0.85, test: (e) => S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) },
+  // ("金石律所上次投诉的问题解决了吗": a question about a callback is no callback made.)
+  { intent: 'record_callback', confidence: 0.85, test: (e) => !(/[吗呢][?？]?\s*$|[?？]\s*$/.test(e.text) && !S.CALLBACK_DONE.test(e.text)) && S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) || OPENS_WITH_CHANNEL.test(e.masked) },
   // "今天去名创优品签了合同": a trip made today or before, with the deal's news, reports the visit.

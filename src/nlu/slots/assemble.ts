@@ -146,7 +146,7 @@ const person: Extractor = (c) => {
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length).replace(OWNER_WORD, '') || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
   // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
-  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:是|为|任)(?=.{2})/, '');
+  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:kp|关键人|决策人)?(?:(?:他|她)(?:现在)?)?(?:是|为|任)(?=.{2})/i, '');
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);
@@ -170,6 +170,10 @@ const contactFacts: Extractor = (c) => {
   // "met Dr. Müller, their Head of Procurement": an English title said beside the name is one.
   const beside = named && title && (findApposition(c.text)?.title === title || findEnglishRole(c.text) === title);
   if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
+  // "见了KP陈总（财务总监）": the title in brackets right after the person.
+  const who = contact(c).contact;
+  const bracketed = who ? new RegExp(`${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[（(]([^（）()]{2,16})[）)]`).exec(c.text)?.[1]?.trim() : undefined;
+  if (bracketed && REPORTED_TITLE.test(bracketed)) return { title: bracketed, ...facts };
   // "康师傅的采购总监林总": the title said right before the person.
   const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(BEFORE_TITLE, '') || undefined;
   return { ...(before ? { title: before } : {}), ...facts };

@@ -17,7 +17,7 @@ export const HONORIFICS = [
 export const TITLE_WORDS = [
   '副总经理', '总经理', '副总裁', '总裁', '董事长', '副总', '首席执行官', '总监', '经理', '主管', '主任', '负责人',
   '部长', '处长', '科长', '厂长', '院长', '校长', '局长', '行长', '总厨', '主厨', '店长', '总工程师', '工程师', '总工', '专员', '助理', '秘书', '副理', '协理', '采购', '财务', '创始人', '合伙人', '老板', '顾问',
-  'HRBP', 'HR', 'GM', 'BD', 'CEO', 'CTO', 'CFO', 'COO', 'CIO', 'CMO', 'VP', 'Director', 'Manager', 'Head', 'President', 'Founder',
+  'HRBP', 'HRD', 'HR', 'GM', 'BD', 'CEO', 'CTO', 'CFO', 'COO', 'CIO', 'CMO', 'VP', 'Director', 'Manager', 'Head', 'President', 'Founder',
   'Engineer', 'Buyer', 'Owner', 'Lead', 'Partner', 'Officer', 'Architect', 'Admin', 'Specialist',
 ];
 

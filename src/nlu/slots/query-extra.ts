@@ -62,14 +62,16 @@ export function findRank(text: string): { rank: true; rank_by?: 'follow_ups' | '
 // English words on word boundaries: "what's on my plate" is not "late".
 // "小陈上周跟进了哪些客户": what was done, not what is due.
 export const DONE_ASK = /(?:跟进|拜访|联系|回访|见|跑|打电话给|打给)(?:了|过)(?:哪些|哪几个|哪几家|什么)(?:个|家|位)?客户|\b(?:who|which (?:customers?|accounts?|clients?)) did (?:i|we|he|she|they|[A-Z][a-z]+) (?:visit|call|meet|see|follow up(?: with| on)?)\b/i;
-const TASK_KINDS: ['done' | 'overdue' | 'callback' | 'follow_up', RegExp][] = [
+const RENEWAL_ASK = /(?:续费|续约|续签)(?!回访)|合同(?:快|要)?到期|\brenewals?\b|\bup for renewal\b|\bcontracts? (?:ending|expiring)\b/i;
+const TASK_KINDS: ['done' | 'renewal' | 'overdue' | 'callback' | 'follow_up', RegExp][] = [
   ['done', DONE_ASK],
   ['overdue', /逾期|过期|超期|超时|拖了|好久没|很久没|[\d一两三四五六七八九十]+(?:天|周|个?星期|个月)(?:都|还)?(?:没|未)(?:跟进|联系|拜访|回访)|超过[^,，。]{1,6}(?:没|未)|\b(?:overdue|late|missed)\b/i],
   ['callback', /回访|满意度|\b(?:callbacks?|care calls?)\b/i],
+  ['renewal', RENEWAL_ASK],
   ['follow_up', /跟进|联系|拜访|回电|打电话|\b(?:follow[-\s]?ups?|to call|to visit)\b/i],
 ];
 
-export function findTaskKind(text: string): 'done' | 'overdue' | 'callback' | 'follow_up' | undefined {
+export function findTaskKind(text: string): 'done' | 'renewal' | 'overdue' | 'callback' | 'follow_up' | undefined {
   return TASK_KINDS.find(([, re]) => re.test(text))?.[0];
 }
 

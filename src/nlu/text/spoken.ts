@@ -21,7 +21,9 @@ const HOMOPHONES: [RegExp, string][] = [
   [/(?<=[\u4e00-\u9fff])一下(?=周(?![一二三四五六日天末内后1-7]))/g, '一下 '],
   // Northern speech: 今儿(个) / 明儿 / 昨儿 / 后儿 are 今天 / 明天 / 昨天 / 后天.
   [/(?<![哪那这])今儿个?/g, '今天'], [/(?<![哪那这])明儿个?/g, '明天'], [/(?<![哪那这])昨儿个?/g, '昨天'], [/(?<![哪那这])(大?后)儿个?(?=[早上中下晚一\d\s,，]|$)/g, '$1天'],
-  [/根进|跟近|根近|更进(?!一步)/g, '跟进'],
+  [/根进|跟近|根近|跟尽|跟紧(?!点|些|一点)|更进(?!一步)/g, '跟进'],
+  // Pinyin left in by the IME or typed for speed: 合tong, wx (微信), gj (跟进).
+  [/合tong/gi, '合同'], [/(?<![A-Za-z])wx(?![A-Za-z])/gi, '微信'], [/(?<![A-Za-z])gj(?=一下|下|[\u4e00-\u9fff]{2}|\s|$)/gi, '跟进'],
   // (拓维信息, 华为信息: 信息 ends a company's name.)
   [/(?:威信|为信|维信|薇信)(?!息|用|誉|托|达|科|技)/g, '微信'],
   [/电化(?!学)|店话|电活|(?<=打了?个?)点话/g, '电话'],
@@ -60,11 +62,19 @@ const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把
 
 const PAUSE_BEFORE_CONTACT = new RegExp(`(?<=[\\u4e00-\\u9fff]{2}的) +(?=[${SURNAMES}](?:${HONORIFICS.join('|')})(?:$|[\\s,，。]))`, 'g');
 
+// "叫周斌，周末的周，文武斌", "天府的天，府是政府的府": how a name is spelt, said aloud, is no fact
+// (周末 there is no weekend).
+const SPELT = /(?<=^|[，,、。\s])(?:([\u4e00-\u9fff]{1,3})的([\u4e00-\u9fff])|([\u4e00-\u9fff])是([\u4e00-\u9fff]{1,3})的([\u4e00-\u9fff]))(?=[，,、。\s]|$)/g;
+function withoutSpelling(text: string): string {
+  return text.replace(SPELT, (m, word?: string, char?: string, c2?: string, word2?: string, c3?: string) =>
+    (word && char && word.includes(char)) || (c2 && word2 && c3 === c2 && word2.includes(c2)) ? '' : m);
+}
+
 export function cleanSpoken(text: string): string {
   // "@salesbot help": the bot addressed at the start is no part of what is said.
   // "添加联系人 / 德赛西威 / 黄志明": a spaced slash separates items like a comma.
   // "视频会 | 得物 | 产品总监Leo": a spaced bar separates items too (a date mask is never spaced).
-  let out = text.replace(/\s+[/|｜]\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
+  let out = withoutSpelling(text).replace(/\s+[/|｜]\s+/g, '，').replace(BOT_MENTION, '').replace(MARKUP, ' ').replace(GREETING, ' ');
   for (const [re, word] of HOMOPHONES) out = out.replace(re, word);
   // ("记一下那个下周四": a glue taken out between 下 and 下 leaves a space, not 下下周 = the week after next.)
   out = out.replace(LEADING_FILLERS, '').replace(LOOSE_FILLER, ' ')

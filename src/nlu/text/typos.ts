@@ -60,9 +60,13 @@ function keywordNear(lower: string): string | undefined {
 // "cheong.wk@sengheng.com.mo": an address is no words to fix; it is set aside and put back.
 const ADDRESS = /[^\s@]+@[^\s@]+|https?:\/\/\S+/g;
 
+// "zhoubin at huayi-log dot com": an address said aloud.
+const SPOKEN_ADDRESS = /\b([a-z0-9][\w.-]*)\s+at\s+([a-z0-9][\w-]*(?:\s+dot\s+[a-z]{2,10}){1,3})\b/gi;
+
 export function fixEnglishTypos(said: string): string {
   const kept: string[] = [];
-  const out = fixWords(said.replace(ADDRESS, (m) => `\u0000${kept.push(m) - 1}\u0000`));
+  const spoken = said.replace(SPOKEN_ADDRESS, (_m, user: string, host: string) => `${user}@${host.replace(/\s+dot\s+/gi, '.')}`);
+  const out = fixWords(spoken.replace(ADDRESS, (m) => `\u0000${kept.push(m) - 1}\u0000`));
   return kept.length ? out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)]!) : out;
 }
 
