@@ -24,9 +24,9 @@ const EN_LABEL = /^\s*(?:(?:slack|teams|wechat|email|quick|daily|weekly|eod|fiel
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
 const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
 
-const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
+const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|w\/|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|['’]s\b|$)/i;
 const OPENING_VERB_CJK = /^\s*(?:(?:quick )?note|fyi|update|btw)?\s*[:：-]?\s*(?:called|met(?: with)?|visited|emailed|pinged|wechatted|texted|rang|phoned|messaged|saw|(?:spoke|talked|chatted) (?:to|with)|caught up with|(?:lunch|coffee|dinner|meeting|call) with|call|meet|visit|email|ping|text|ring|phone|see)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|['’]s\b|$)/i;
-const AT_CJK = /\b(?:at|from|@)\s*([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|$)/i;
+const AT_CJK = /\b(?:at|from|@)\s*([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|['’]s\b|$)/i;
 function mixedName(masked: string): string | undefined {
   const latin = masked.match(/[A-Za-z]+/g)?.join('').length ?? 0;
   const cjk = masked.match(/[\u4e00-\u9fff]/g)?.length ?? 0;

@@ -10,7 +10,7 @@ interface Span { index: number; end: number }
 
 // The correction word, and what may stand between it and the new value (是, 应该是, 改成…).
 // "王总说不对" reports someone else's objection: after 说/觉得/认为 it is not a correction.
-const MARKER = /(?:[,，、\s]*)(?<![说得为讲示])(?:(?:呃|哦|噢|啊)?\s*不对(?:不对)?|哦不|噢不|不不|说错了|更正一下|更正)[,，、\s]*(?:(?:应该|其实)?是|改成|改为)?\s*/g;
+const MARKER = /(?:[,，、\s]*)(?<![说得为讲示])(?:(?:呃|哦|噢|啊)?\s*不对(?:不对)?|哦不|噢不|不不|说错了|更正一下|更正)[,，、\s]*(?:(?:应该|其实)?是|改成|改为)?[,，、\s]*/g;
 // How far back (characters) the corrected value may be: "周四下午 给瑞幸的冯总打电话 不对 是周五下午".
 const REACH = 24;
 
@@ -21,8 +21,11 @@ function amountSpans(text: string): Span[] {
 }
 
 /** The text with each self-correction applied; unchanged when there is none. */
+// "不是18万，是21.5万": the amount said after 是 replaces the one taken back.
+const AMOUNT_NOT_BUT = new RegExp(`不是\\s*(?:${AMOUNT.source})[,，、\\s]*(?:而)?是\\s*(${AMOUNT.source})`);
+
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
-  const renamed = replacedName(englishCorrection(text));
+  const renamed = replacedName(englishCorrection(text).replace(AMOUNT_NOT_BUT, '$1'));
   if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正|不是/.test(renamed)) return renamed;
   let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).

@@ -23,6 +23,8 @@ const HOMOPHONES: [RegExp, string][] = [
   [/(?<![哪那这])今儿个?/g, '今天'], [/(?<![哪那这])明儿个?/g, '明天'], [/(?<![哪那这])昨儿个?/g, '昨天'], [/(?<![哪那这])(大?后)儿个?(?=[早上中下晚一\d\s,，]|$)/g, '$1天'],
   [/根进|跟近|根近|跟尽|跟紧(?!点|些|一点)|更进(?!一步)/g, '跟进'],
   // Pinyin left in by the IME or typed for speed: 合tong, wx (微信), gj (跟进).
+  // 八点钟 is 八点.
+  [/(?<=[\d一二两三四五六七八九十]点)钟/g, ''],
   [/合tong/gi, '合同'], [/(?<![A-Za-z])wx(?![A-Za-z])/gi, '微信'], [/(?<![A-Za-z])gj(?=一下|下|[\u4e00-\u9fff]{2}|\s|$)/gi, '跟进'],
   // (拓维信息, 华为信息: 信息 ends a company's name.)
   [/(?:威信|为信|维信|薇信)(?!息|用|誉|托|达|科|技)/g, '微信'],
@@ -58,7 +60,7 @@ const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|�
 const LEADING_FILLERS = new RegExp(`^(?:${FILLER_WORD}(?![A-Za-z])[\\s,，、。.…~]*)+`, 'i');
 const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s,，、。.…]|$)`, 'gi');
 // 那个/就是 glued inside a sentence in front of a name or a time ("跟那个大疆的刘洋", "就是那个园区…").
-const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把去在从到是说了下\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
+const GLUED = /(?<=[天午晚上早])呢(?=[\u4e00-\u9fff])|(?<=[跟和给与把去在从到是说了下的\s])(?:嗯+)?(?:那个|就是说|就是)(?=[\u4e00-\u9fffA-Za-z0-9\s])|(?<=[\u4e00-\u9fff])(?:嗯+|呃+)(?=[\u4e00-\u9fff])/g;
 
 const PAUSE_BEFORE_CONTACT = new RegExp(`(?<=[\\u4e00-\\u9fff]{2}的) +(?=[${SURNAMES}](?:${HONORIFICS.join('|')})(?:$|[\\s,，。]))`, 'g');
 

@@ -23,7 +23,7 @@ const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A
 const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const BRING_OVER = /^\s*(?:带|拿|送)[^,，。;；]{0,8}(?:过去|过来|上门)/;
-const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请)(?:我们|我方|咱们))\s*$/;
+const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请|希望|要求)(?:我们|我方|咱们)(?:能|尽快|最好)?)\s*$/;
 const THEIR_PROMISE_EN = /\b(?:they|he|she)(?:'ll|'d| will| would| said they'?d| promised to| want to| plan to)\s+(?:get back|reply|respond|confirm|revert|let us know|come back|revisit|review|reconsider|look at|regroup)\b[^,.;]*$/i;
 const REPLY_BY = /^\s*(?:之|以)?前?\s*给(?:个|我们|咱们)?(?:答复|回复|准信|结论|答案)/;
 const THEIR_PROMISE_AFTER = /^[^,，。;；]{0,6}(?:(?:给|回)[^,，。;；]{0,3})?(?:答复|回复|结果|消息|反馈|回话|准信|结论|决定|意见|答案)|^\s*(?:之|以)?前?\s*(?:会|能|要)?给(?!他|她|对方|客户)(?:个|我们|咱们)?[^,，。;；]{0,4}(?:预算|报价|范围|数|名单|需求|资料|清单)/;
