@@ -161,6 +161,7 @@ const jobChange: Extractor = (c) => (c.job && !c.job.stays ? { job_change: true,
 const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)|^(?:和|跟|与|同)/;
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
 // A visit report that also gives the contact's title or phone: those facts land on the contact.
+const BRACKETED_AFTER = /^\s*[（(]([^（）()]{2,16})[）)]/;
 const contactFacts: Extractor = (c) => {
   const { contact: _name, title: said, ...facts } = person(c);
   const title = said?.replace(BEFORE_TITLE, '') || undefined;
@@ -172,7 +173,8 @@ const contactFacts: Extractor = (c) => {
   if (named && title && (REPORTED_TITLE.test(title) || beside)) return { title, ...facts };
   // "见了KP陈总（财务总监）": the title in brackets right after the person.
   const who = contact(c).contact;
-  const bracketed = who ? new RegExp(`${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[（(]([^（）()]{2,16})[）)]`).exec(c.text)?.[1]?.trim() : undefined;
+  const at = who ? c.text.indexOf(who) : -1;
+  const bracketed = at >= 0 ? BRACKETED_AFTER.exec(c.text.slice(at + who!.length))?.[1]?.trim() : undefined;
   if (bracketed && REPORTED_TITLE.test(bracketed)) return { title: bracketed, ...facts };
   // "康师傅的采购总监林总": the title said right before the person.
   const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(BEFORE_TITLE, '') || undefined;

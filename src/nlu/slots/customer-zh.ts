@@ -199,11 +199,14 @@ export function findCustomerZh(typed: string): string | undefined {
 
 // "给那个博远，博远教育集团打了个电话", "汇丰，不是那个银行啊，是汇丰纸品": the name said again at
 // once, longer, is the name meant.
+const SAID_AGAIN = /^[啊呀]?[，,、\s]*(?:(?:不是|不对)[^，,。]{0,10}[，,\s]+)?(?:是|就是)?\s*/;
+const EXTENSION = /^((?![那这的啊呀])[\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?=$|[，,。;；!！?？\s]|的|那|这|下面|出来|回来|打|开|见|聊|签|跟|和)/;
 function saidInFull(found: string, text: string): string | undefined {
-  const at = text.indexOf(found);
-  const after = text.slice(at + found.length);
-  const m = new RegExp(`^[啊呀]?[，,、\\s]*(?:(?:不是|不对)[^，,。]{0,10}[，,\\s]+)?(?:是|就是)?\\s*${found.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}((?![那这的啊呀])[\\u4e00-\\u9fffA-Za-z0-9]{1,8}?)${AHEAD}`).exec(after);
-  const full = m?.[1] ? clean(`${found}${m[1]}`) : undefined;
+  const after = text.slice(text.indexOf(found) + found.length);
+  const again = after.slice(SAID_AGAIN.exec(after)?.[0].length ?? 0);
+  if (!again.startsWith(found)) return undefined;
+  const more = EXTENSION.exec(again.slice(found.length))?.[1];
+  const full = more ? clean(`${found}${more}`) : undefined;
   return full && full.length > found.length ? full : undefined;
 }
 

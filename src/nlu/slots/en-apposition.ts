@@ -81,6 +81,8 @@ export function findApposition(text: string): Apposition | undefined {
 }
 
 function read(text: string): Apposition | undefined {
+  // Every form here holds an English name: a text without two Latin letters in a row has none (#11, speed).
+  if (!/[A-Za-z]{2}/.test(text)) return undefined;
   const zh = /[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_NAME_ZH.exec(text) : TITLE_THEN_NAME_EN.exec(text);
   const [zhTitle, zhName] = [zh?.[1] || zh?.[3], zh?.[2] || zh?.[4]];
   // ("，Head of Supply Chain，mobile…": one word after "of X" is the department's second word, no person.)
