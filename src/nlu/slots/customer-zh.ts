@@ -87,7 +87,7 @@ const LOOKS_LIKE_PERSON = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 const IS_CONTACT = new RegExp(`^(?:${CONTACT}|老[${SURNAMES}]|(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐)(?:${HONORIFICS.join('|')})).?$`);
 
 // A CRM cue on its own (「签了」, 金额, 判阶段) is never a company, quoted or not.
-const CUE_ONLY = /^(?:判|改|调|设)?(?:签了?|签约了?|签单|已签|金额|阶段|报价|方案|需求分析|需求确认|商务谈判|谈判|线索|初步接触|赢单|输单|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
+const CUE_ONLY = /^(?:判|改|调|设)?(?:演示|演示完|[Dd]emo|签了?|签约了?|签单|已签|金额|阶段|报价|方案|需求分析|需求确认|商务谈判|谈判|线索|初步接触|赢单|输单|商机|跟进|联系|回访|拜访|赢单|丢单|成交|预算|合同|满意度|撤销|帮助)$/;
 // "宁波港集团CIO吴海峰", "省人民医院副院长周敏今天来": a title (and the person after it) ends the company.
 const TITLED_TAIL = new RegExp(`(?<=.{2})(?:(?:${DEPARTMENT_STEMS}|项目|产品|供应链|政企|商务|业务|IT|HR)(?:部|科|处|室|中心)?)?副?${TITLE_TAIL}(?:[${SURNAMES}老小]|[A-Z][a-z]).*$`);
 // "见了主任": a title alone is a person's, not a company.
