@@ -103,3 +103,22 @@ describe('several customers in one report', () => {
     expect(await visits()).toEqual(before);
   });
 });
+
+describe('phone shorthand and names said twice (blind batches 45-46)', () => {
+  it('"wx跟招行的孙经理聊了下 合tong在走了 一百二十个w" logs a WeChat contact and moves the deal to negotiation at 1.2M', async () => {
+    const cmb = await customer('招商银行');
+    const reply = only(await app.say('rep1', 'wx跟招行的孙经理聊了下 合tong在走了 一百二十个w'));
+    expect(reply.text).toBe('已记录微信 · 招商银行');
+    const activity = await app.db.activity.findFirstOrThrow({ where: { customerId: cmb.id }, orderBy: { createdAt: 'desc' } });
+    expect(activity.channel).toBe('wechat');
+    const deal = await latestDeal('招商银行');
+    expect({ stage: deal.stage, amount: deal.amount?.toNumber() }).toEqual({ stage: 'negotiation', amount: 1_200_000 });
+  });
+
+  it('"给那个顺丰，顺丰速运打了个电话" is the customer said in full, and "月底了 更新一下" names no new customer', async () => {
+    const before = await counts(app.db);
+    const reply = only(await app.say('rep1', '月底了 更新一下 给那个顺丰，顺丰速运打了个电话 吴经理说下周二再聊'));
+    expect(reply.text).toBe('已记录电话 · 顺丰速运');
+    expect((await counts(app.db)).customers).toBe(before.customers);
+  });
+});
