@@ -78,7 +78,8 @@ const REASON_CLAUSE = /(?:原因|理由|because|reason)\s*[:：是为]?.*$/i;
 
 // "他们放完假应该有结果了": a 了 guessed about the future reports nothing done.
 // ("他们想月底前把合同签了": a signing wished for is nothing done either.)
-const GUESSED = /(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了|(?:想|希望|打算)[^,，。;；!！\s]{0,12}签了/g;
+// ("月底之前要去一趟钱潮医院把节点图确认了": what the trip is to get done is still to come.)
+const GUESSED = /(?:要|去|得|准备)[^,，。;；!！\s|]{0,12}把[^,，。;；!！\s|]{1,12}(?:确认|定|搞定|落实|签|敲定|弄)了|(?:应该|估计|大概|可能|也许|到时候?|那时候?)[^,，。;；!！\s|]{0,8}了|(?:想|希望|打算)[^,，。;；!！\s]{0,12}签了/g;
 
 // "…再联系三一重工吧，他们领导出差了": what they did is no report of ours.
 // ("锦程人力 老板出差了 下个月初再跟进": a spoken pause sets their clause apart too.)
