@@ -8,7 +8,7 @@ import type { Args } from './args.js';
 import { qt } from './query-messages.js';
 import { askedPeriod, whose } from './query-who.js';
 import { taskNote } from './task-line.js';
-import { doneList, renewalList } from './query-done.js';
+import { assigneeNames, doneList, renewalList } from './query-done.js';
 import type { IntentHandler } from './types.js';
 
 type Kind = NonNullable<Args['task_kind']>;
@@ -51,8 +51,3 @@ export const queryTasks: IntentHandler = {
     return { text: [who.note, title].filter(Boolean).join('\n'), card: { title, fields, buttons } };
   },
 };
-
-async function assigneeNames(ctx: Parameters<IntentHandler['handle']>[0], ids: string[]): Promise<Map<string, string>> {
-  const users = await ctx.tx.user.findMany({ where: { tenantId: ctx.actor.tenantId, id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-}

@@ -5,8 +5,9 @@ import type { ActionPayload } from '../chat/index.js';
 import { formatAmount, formatCalendarDate, t, type Locale } from '../i18n/index.js';
 import type { ParseResult } from '../nlu/index.js';
 import { calendarDate } from '../time.js';
-import { DEAL_FACTS } from './awaits.js';
 
+/** What a correction without a customer can change (after a card: awaits.ts; under a question: understand.ts). */
+const DEAL_FACTS = ['amount', 'currency', 'stage', 'expected_close'] as const;
 type Facts = Partial<Record<(typeof DEAL_FACTS)[number], unknown>>;
 const NOT_WRITES = new Set(['cancel', 'help', 'choose']);
 

@@ -7,6 +7,7 @@ import { isIntent } from '../intents/index.js';
 import { parse, type ParseResult } from '../nlu/index.js';
 import type { KnownNames } from './names.js';
 import { matchKey } from '../domain/names.js';
+import { correctionFacts } from './amend.js';
 
 export interface Reading {
   text: string;
@@ -24,8 +25,6 @@ const ASKS_AGAIN = /^(?:那|那么|还有)?\s*([^，,。.\s]{1,20}?)\s*(?:的)?�
 const NOT_A_REPORT = /^(?:好|好的|嗯|收到|谢谢|ok|okay|thanks|👌)[!！。.]*$/i;
 const NOT_A_REASON = /^(?:取消|算了|不用了?|撤销|cancel|never ?mind|undo)[!！。.]*$/i;
 const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'unknown']);
-/** What a correction without a customer can change (awaits amend, understand.ts for a question). */
-export const DEAL_FACTS = ['amount', 'currency', 'stage', 'expected_close'] as const;
 
 function withSlots(action: ActionPayload, slots: object): Answer | undefined {
   return isIntent(action.intent) ? { intent: action.intent, args: { ...(action.args as Args), ...slots } } : undefined;
@@ -52,9 +51,7 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
   },
   // "刚才金额说错了 是85万" right after a card about 华为: the same customer's deal.
   amend(awaiting, r) {
-    const { intent, slots } = r.parsed;
-    if (slots.customer || intent !== 'update_deal' || !DEAL_FACTS.some((k) => slots[k] !== undefined)) return undefined;
-    return { intent: 'update_deal', args: { ...slots, customerId: awaiting.customerId } as Args };
+    return correctionFacts(r.parsed) ? { intent: 'update_deal', args: { ...r.parsed.slots, customerId: awaiting.customerId } as Args } : undefined;
   },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());

@@ -81,14 +81,15 @@ const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!�
 const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
 
 // The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
-const COMPILED = new Map<string, [RegExp, RegExp]>();
+const COMPILED = new Map<string, [RegExp, RegExp, RegExp]>();
 
-function patternsFor(customer: string): [RegExp, RegExp] {
+function patternsFor(customer: string): [RegExp, RegExp, RegExp] {
   const cached = COMPILED.get(customer);
   if (cached) return cached;
   if (COMPILED.size >= 500) COMPILED.clear();
   const escaped = customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const made: [RegExp, RegExp] = [new RegExp(`${escaped}${FULL_NAME_AFTER}`), new RegExp(`${escaped}${GLUED_NAME_AFTER}`)];
+  // The third: a full name right after the name, no 的 (only read after 集团/公司/股份, fullNameOf).
+  const made: [RegExp, RegExp, RegExp] = [new RegExp(`${escaped}${FULL_NAME_AFTER}`), new RegExp(`${escaped}${GLUED_NAME_AFTER}`), new RegExp(`${escaped}${FULL_NAME_AFTER.slice(1)}`)];
   COMPILED.set(customer, made);
   return made;
 }
@@ -98,12 +99,12 @@ function fullNameOf(text: string, customer?: string): string | undefined {
   const latin = text.slice(text.indexOf(customer) + customer.length);
   const english = /^\s?([A-Z][a-z]{1,14})(?![A-Za-z])/.exec(latin)?.[1];
   if (english && text.includes(customer) && !isEnglishStopWord(english)) return english;
-  const [owned, glued] = patternsFor(customer);
+  const [owned, glued, unowned] = patternsFor(customer);
   const own = owned.exec(text)?.[1];
   // "美团和招行": a conjunction joining two customers is no family name.
   const stuck = glued.exec(text)?.[1];
   // "给三花集团周丽发了微信": after a legal-form word a full name needs no 的.
-  const formed = /(?:集团|公司|股份)$/.test(customer) ? new RegExp(`${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${FULL_NAME_AFTER.slice(1)}`).exec(text)?.[1] : undefined;
+  const formed = /(?:集团|公司|股份)$/.test(customer) ? unowned.exec(text)?.[1] : undefined;
   const name = own ?? (stuck && !/^[和与跟及同]/.test(stuck) ? stuck : undefined) ?? formed;
   return name && !NOT_PERSON.test(name) ? name : undefined;
 }
