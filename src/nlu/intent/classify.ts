@@ -88,6 +88,8 @@ const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领�
 const THEIR_WISH = /(?:他们|她们|对方|客户)(?:本来|也|都)?(?:想|希望|打算|计划)(?=[^,，。;；!！\s]{0,12}(?:签|定下来|拿下|成交|落地))/g;
 // "说错了，不是周四，是下周四…": the slip admitted is nothing done.
 const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成/g;
+// "等过完年再跟X联系", "忙完这阵子再约": a time to wait for, said as done, opens a plan.
+const WAIT_FOR = /^[|\s]*等?(?:过完|过了|忙完了?|放完)(?:年|节|假|春节|国庆|这阵子?|这段时间?|这周|手头的事)/;
 // "跟万科物业的周经理约了，后天晚上七点半一起吃饭": a meeting booked for a day ahead, with nothing else done.
 const RESCHEDULED = /没开成|没见成|取消了|改到|改期|推迟到|推到|挪到/;
 const BOOKED = /(?<!签)约(?:了|好了)/;
@@ -106,7 +108,9 @@ export function isPlan(e: Evidence): boolean {
   const booked = e.hasFutureDate ? /(?<![签续])约了|约好了|(?<!单子?|项目|合同|生意)定了|安排了|别忘了|忘了/g : /别忘了|忘了/g;
   // (Their clause counts when today is named: "今天打电话给万华，他们看了报价" reports the call.)
   const theirs = e.hasToday ? e.masked : e.masked.replace(THEIR_CLAUSE, ' ');
-  if (S.PAST.test(theirs.replace(booked, '').replace(GUESSED, '').replace(SLIP, ' ').replace(THEIR_WISH, ' '))) return false;
+  if (S.PAST.test(theirs.replace(WAIT_FOR, ' ').replace(booked, '').replace(GUESSED, '').replace(SLIP, ' ').replace(THEIR_WISH, ' '))) return false;
+  // "锦湖 电话 没人接 明天再打": a call nobody answered was made; the retry is its follow-up.
+  if (NO_ANSWER.test(e.masked) && !S.REMIND.test(e.text)) return false;
   // A terse note of a contact with its next date (宁德 陈总 微信 明早9点再聊) reports the contact.
   if (isTerseReport(e)) return false;
   // "续约回访 云杉科技 客户满意 预计下月底续签": a callback reported with its verdict is done.
@@ -123,7 +127,7 @@ export function isPlan(e: Evidence): boolean {
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   // ("下周一再去一趟紫金矿业 他们想月底签", "going to Singtel again … close by 28 Feb": the trip is the plan.)
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|再去|再过去|再约|再打|再给|去一?趟|过去一?趟|跑一?趟|follow|\b(?:visit|visiting|again|plan(?:ning)? to|(?:going|heading|flying|driving)(?: back| over| out)? to|gonna|will (?:call|visit|meet|see))\b/i.test(e.masked)) return false;
-  return e.hasFutureDate || S.PLAN_START.test(e.masked);
+  return e.hasFutureDate || S.PLAN_START.test(e.masked) || WAIT_FOR.test(e.masked);
 }
 
 /** "和三只松鼠的运营总监电话沟通 … 我后天上午给她新报价": a contact told first, in a clause of its
@@ -213,6 +217,8 @@ const RULES: Rule[] = [
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
   // "回访 禾众纺织 李工 电话没人接 明天上午再打": a callback tried is a callback made; the retry is its follow-up.
   { intent: 'record_callback', confidence: 0.8, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) && NO_ANSWER.test(e.text) && !S.REMIND.test(e.text) },
+  // "锦湖 电话 没人接 明天再打": a call attempt is a call made, even with no other word of contact.
+  { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && NO_ANSWER.test(e.masked) && !S.REMIND.test(e.text) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
@@ -235,7 +241,12 @@ const RULES: Rule[] = [
   // "刚才说错了 京东物流是183万 不是138": a correction of a deal's figure.
   { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && e.hasAmount && /说错了|记错了|不对|更正|纠正|其实是|不是\s*\d/.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
+  // "浦辰置业", "华为？": a customer's name alone asks how that customer stands — when the tenant
+  // knows the name, or it reads as a company (a short unknown word may be chat: 明白, 稍等).
+  { intent: 'query_customer', confidence: 0.6, test: (e) => Boolean(e.customer) && e.text.trim().replace(/[?？。.!！\s]+$/, '') === e.customer && (e.knownCustomer || (e.customer!.length >= 4 && !CHAT_WORD.test(e.customer!))) },
 ];
+// Words people say to the bot that clean() would let stand as a name.
+const CHAT_WORD = /^(?:不好意思|没问题|早上好|晚上好|下午好|知道了|明白了|收到了|辛苦了|谢谢你|谢谢啦|多谢多谢|好的好的|测试一下|试试看)/;
 
 const RECORDS = new Set<Intent>(['log_activity', 'update_deal', 'record_callback']);
 

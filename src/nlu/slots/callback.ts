@@ -52,10 +52,10 @@ const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分�
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [
   [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
-  [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)/i, 2],
-  [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
+  [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)|满意度(?:最|很|偏|比较|有点)?(?:低|差)/i, 2],
+  [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|满意度(?:很|非常|特别)高|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
   [/一般般|一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
-  [/满意|挺好|不错|好评|satisfied|happy|pleased/i, 4],
+  [/满意|满意度(?:比较|挺|还)?(?:高|不错|好)|挺好|不错|好评|satisfied|happy|pleased/i, 4],
 ];
 
 // "only gave us a three", "they scored it a two": a score said in English words.
@@ -77,7 +77,12 @@ export function findSatisfaction(said: string): number | undefined {
   // "9分", "8/10": a score out of ten, halved to the contract's 1–5 (9 → 5, 7 → 4, 6 → 3).
   const tenth = OUT_OF_TEN.exec(text);
   if (tenth) return Math.max(1, Math.round(Number(tenth[1] ?? tenth[2]) / 2));
-  const word = WORD_SCORES.find(([re]) => re.test(text))?.[1];
+  // "满意度打了4.5": a half mark counts as the whole below it.
+  const half = /(?:打了?|给了?|评了?|评分|满意度)\s*[:：为是]?\s*([1-4])\.5(?!\d)/.exec(text)?.[1];
+  if (half) return Number(half);
+  // (满意度 names the kind, not a verdict: "回访一下X的满意度" gives no score.)
+  const verdict = text.replace(/满意度(?!(?:很|非常|比较|挺|还|最|偏|有点)?(?:高|低|不错|好|差))/g, '度');
+  const word = WORD_SCORES.find(([re]) => re.test(verdict))?.[1];
   if (word !== undefined) return word;
   // "回访 立白 4": a terse callback note ending on a lone score.
   const bare = /回访|callback/i.test(text) ? /(?:^|\s)([1-5])\s*$/.exec(text)?.[1] : undefined;

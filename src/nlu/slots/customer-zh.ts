@@ -14,7 +14,7 @@ const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})(?!部|价|额|共|体|
 const CITIES = '北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|合肥|重庆|天津|青岛|郑州|济南|沈阳|大连|厦门|宁波|无锡|东莞|佛山|昆明|长春|哈尔滨|福州|南昌|南宁|贵阳|太原|石家庄|兰州|珠海|常州|南通|烟台|徐州|温州|绍兴|嘉兴|泉州|惠州|中山';
 
 const BOUNDARY = [
-  '的', '那', '这', '[,，.。!！?？;；:：、|\\s()\\-—]', '$', CONTACT, '送(?=方案|报价|合同|资料|样品|礼|货|过去|个|了|点|台历|月饼)',
+  '的', '那', '这', '[,，.。!！?？;；:：、|\\s()\\-—]', '$', CONTACT, '送(?=方案|报价|合同|资料|样|礼|货|过去|个|了|点|台历|月饼|检)',
   '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
   '做', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '谈(?=妥|好|成|崩|拢|下来|得|过|到|续|价|合|方|报|条|细|项|一下|下)', '样机', '样品(?!间|房|屋)', '测试', '交流', '拜(?=个年|年|访)', '新开(?=的)', '[一二三四五六七八九十\\d]期(?![货限])', '框架', '协议', '试用', '看(?=陈列|一下|下|看|过|货|样|了)', '聊(?=得|过|好|妥)', '沟通', '上门', '拜访', '签',
   '手上', '手里', '手头', '双十一', '双十二', '双11', '双12', '618(?!\\d)', '年货节', '大促', '店庆', '我们', '我方', '咱们', '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '远程(?=演示|会议|沟通|视频|培训|指导|支持|调试|交流|讲|做|demo)', '现场', '满意度', '生日', '参加', '参与', '出席', '丢', '输', '黄了', '项目', '单子', '订单', '采购(?!中心|办公室|站)', '市场部', '技术部', '财务部',
@@ -33,7 +33,7 @@ const AHEAD = `(?=${BOUNDARY.join('|')})`;
 
 // Longer forms first: the regex takes the first alternative that fits at a position.
 const PREPOSITIONS = [
-  '(?:回访|拜访|跟进|沟通|通话)(?:记录|情况|结果)[:：]', '(?:记|挂|放|录)到(?:那个|这个)?[，,、\\s]*', '打给了', '路过', '顺道去了一?趟', '顺路去了一?趟', '顺道(?:去|进了?)?', '顺路(?:去|进了?)?', '(?:最有戏|最有希望|最有可能|重点|第一个打)的是', '发给了', '给了', '问了', '问下', '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比|象)', '碰到了', '遇到了', '见到了', '去拜访了', '去拜访', '(?:先|再)?记(?!得|住|录|错)(?:一下|下)?(?=[^,，。;；\\s]{2,24}的)', '(?:先|再|顺便|另外)记(?!得|住|录|错)(?:一下|下)?', '去过', '见过', '找过', '去了一趟', '去了趟', '去了一下', '去了下', '跑了一趟', '跑了趟', '跑一趟', '跑趟', '走一趟', '陌拜了?(?:一家)?(?:新客户)?(?:叫)?', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
+  '(?:回访|拜访|跟进|沟通|通话)(?:记录|情况|结果)[:：]', '(?:记|挂|放|录)到(?:那个|这个)?[，,、\\s]*', '打给了', '路过', '顺道去了一?趟', '顺路去了一?趟', '顺道(?:去|进了?)?', '顺路(?:去|进了?)?', '(?:最有戏|最有希望|最有可能|重点|第一个打)的是', '发给了', '给了', '问了', '问下', '跟进下', '联系下', '回访下', '拜访下', '查下', '看下', '对(?!方|于|接|我|他|她|此|比|象)', '碰到了', '遇到了', '见到了', '去拜访了', '去拜访', '(?:先|再)?记(?!得|住|录|错)(?:一下|下)?(?=[^,，。;；\\s]{2,24}的)', '(?:先|再|顺便|另外)记(?!得|住|录|错)(?:一下|下)?', '离开了?', '去过', '见过', '找过', '去了一趟', '去了趟', '去了一下', '去了下', '跑了一趟', '跑了趟', '跑一趟', '跑趟', '走一趟', '陌拜了?(?:一家)?(?:新客户)?(?:叫)?', '去一趟', '去趟', '去了', '拜访完', '拜访过', '回访完', '回访过', '见完', '聊完', '拜访了', '拜访一下', '拜访', '上门拜访', '回访了', '回访一下', '回访', '跟进一下', '跟进了', '跟进',
   '联系了', '联系一下', '联系(?!人)', '同步下', '同步一下', '催一下', '催下', 'follow up一下', 'follow up', 'followup', '接了', '接到了', '接到', '回了', '见了', '去见', '(?<![续签预])约了', '(?<![续签预])约', '查一下', '查查', '查询', '查', '看看', '看一下', '问问', '问一下',
   '汇报一下', '汇报下', '说一下', '说说', '讲讲', '介绍一下',
   // "老郑手上那个恒瑞医药", "赵磊跟的那家恒瑞": the customer someone holds.
@@ -48,16 +48,16 @@ const POSSESSIVE = new RegExp(
 );
 // "他是比亚迪的": the company a person belongs to.
 const BELONGS = new RegExp(`(?:是|属于|来自)${NAME}(?=的(?:$|[,，。!！]))`, 'g');
-const KEYED = /(?:^客户新增|(?:录|建|登记)(?:一个|一家|个)(?:新的?)?客户|新增[一个家位小大]*客户|新(?:建|加|开)[一个家位小大]*客户|建个[小大新]?客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])客户(?!信息|资料|情况|档案|列表|名单|进展))(?:要|需要|得)?(?:录|记|加|建|登记)?(?:一下|下)?\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:(?:帮我)?(?:录一下|记一下|加一下|登记一下|录入一下|建一下|新建一下|创建一下|建个档)\s*)?(?:叫做|叫|名为|名叫|名字叫)?\s*((?:[A-Za-z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+)|[^\s,，。;；!！?？|、:：]{2,40})/;
+const KEYED = /(?:^客户新增|(?:录|建|登记)(?:一个|一家|个)(?:新的?)?客户|新增[一个家位小大]*客户|新(?:建|加|开)[一个家位小大]*客户|建个[小大新]?客户|新增客户|新增一个客户|新建客户|录入客户|添加客户|加个客户|新客户|(?:客户|公司)(?:名称|名字)?(?=\s*(?:是|为|叫|:|：))|(?<=[的家])(?<![\d两三四五六七八九十几多]家)客户(?!信息|资料|情况|档案|列表|名单|进展))(?:要|需要|得)?(?:录|记|加|建|登记)?(?:一下|下)?\s*(?:是|为)?[:：]?\s*[，,]?\s*(?:(?:帮我)?(?:录一下|记一下|加一下|登记一下|录入一下|建一下|新建一下|创建一下|建个档)\s*)?(?:叫做|叫|名为|名叫|名字叫)?\s*((?:[A-Za-z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+)|[^\s,，。;；!！?？|、:：]{2,40})/;
 // The departments a company has (采购部, 设备科, 信息中心): never part of its name.
 const DEPARTMENT_STEMS = '电商|加盟|理赔|营销|渠道|商品|会员|工程|餐饮|采购|财务|行政|信息|设备|技术|市场|销售|运营|客房|人事|法务|后勤|物业|品牌|企划|研发|质量|生产|医务|总务|基建|资产|教务|药剂|保卫|网络|信息化';
 // "…刚跟海康的王总打完电话": a company owning a named contact, after a start word or a verb.
 // The start words come before ^: "跟柳工的严总" at the very start is 柳工, not 跟柳工.
-const OWNED_CONTACT = new RegExp(`(?:拜访(?:完|了)?|问候(?:了|一下)?|见了|见完|见|去了|(?:碰|遇|见)到了?|约了?(?:一?下)?|陪|请|跟进了?|跟(?!进|踪)|和|与|给|那个|这个|还有|找|(?:电话|微信|视频)[里上中]|[\\s,，。;；!！|:：]|^)((?:[A-Z][A-Za-z0-9&·]*(?: [A-Z][A-Za-z0-9&·]*)+)|[\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)(?:的|那个|那边的|(?:${DEPARTMENT_STEMS})(?:部|科|处|室|中心)的?)(?=${CONTACT})`, 'g');
+const OWNED_CONTACT = new RegExp(`(?:拜访(?:完|了)?|问候(?:了|一下)?|见了|见完|见|去了|(?:碰|遇|见)到了?|约了?(?:一?下)?|陪|请|跟进了?|跟(?!进|踪)|和|与|给|那个|这个|还有|找|(?:电话|微信|视频)[里上中]|[\\s,，。;；!！|:：]|^)((?:[A-Z][A-Za-z0-9&·]*(?: [A-Z][A-Za-z0-9&·]*)+)|[\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)(?:的|那个|那边的|的?(?:${DEPARTMENT_STEMS})(?:部|科|处|室|中心)的?)(?=${CONTACT})`, 'g');
 // A department owns contacts too (信息部的吴总, 采购的周经理, 华南区的陈经理): it is no customer.
 const DEPARTMENT = /(?:部|中心|处|科|室|组|办|团队)$/;
 const OWNED_FULL_NAME = new RegExp(`(?:拜访了?|问候了?|见了|找了|约了|给|跟|和)([\\u4e00-\\u9fffA-Za-z0-9&·]{2,24}?)的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。;；\\s]|$|说|表示|反馈|聊|打|通|吃|喝)`, 'g');
-const DEPARTMENT_WORD = /^(?:餐饮|客房|前厅|企划|品牌|公关|采购|物流|仓储|仓库|物业|工艺|计划|品控|质控|安环|环保|财务|供应链|研发|技术|质量|品质|质检|生产|行政|人事|人力|法务|市场|销售|运营|信息化?|设备|工程|基建|后勤|总务|战略|投资|审计|风控|合规|客服|售后|产品|IT|HR|集采|商务|业务)(?:部门?|中心|处|科|室|组|办|团队|口|那边|线|条线|事业部)?$|^(?:华南|华北|华东|华中|西南|西北|东北)区$|^(?:物业|销售|贸易|投资|工程|地产|置业|商业|物流|建设|供应链|分|子|母|总|外包|施工)公司$/;
+const DEPARTMENT_WORD = /^(?:检验|影像|放射|病理|药学|护理|输血|急诊|麻醉|超声|器械|质控|科研|关务|报关|进出口|外贸|餐饮|客房|前厅|企划|品牌|公关|采购|物流|仓储|仓库|物业|工艺|计划|品控|质控|安环|环保|财务|供应链|研发|技术|质量|品质|质检|生产|行政|人事|人力|法务|市场|销售|运营|信息化?|设备|工程|基建|后勤|总务|战略|投资|审计|风控|合规|客服|售后|产品|IT|HR|集采|商务|业务)(?:部门?|中心|处|科|室|组|办|团队|口|那边|线|条线|事业部)?$|^(?:华南|华北|华东|华中|西南|西北|东北)区$|^(?:物业|销售|贸易|投资|工程|地产|置业|商业|物流|建设|供应链|分|子|母|总|外包|施工)公司$/;
 const PREP = new RegExp(`(?:${PREPOSITIONS.join("|")})(?:了?一下)?[:：\\-—]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?${NAME}${AHEAD}`);
 
@@ -71,7 +71,7 @@ const NAME_FIRST = /^\s*([^\s,，。;；!！?？|:：]{2,20})\s+(?:[^\s,，。]{
 // Words that show a candidate is a phrase, not a company.
 // "上海见拼多多的杨总": a city the rep travelled to, then the verb, is no company.
 const CITY_THEN_VERB = new RegExp(`^(?:${CITIES})(?:见|拜访|找|跑|出差|开会)`);
-const NOT_NAME = /^[啊嗯呃哦噢诶哎额]|^同事|^(?:录|记|写|说|搞|打)错|^(?:新来|新任|刚来|新上任)|^所有|^开(?:了|个|完)|^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|^需求|^[\d一二三四五两]+分$|^(?:一般|满意|不满意|还行|非常满意|很满意)$|加了?个?班|^(?:五一|十一|双十一|双十二|跨年夜?|凌晨|补一条|补一个|补录|录单子?)$|^加了|了$|^(?:好的|好吧|行吧|对的|是的|嗯嗯|完成|完毕|投诉|抱怨|答复|回复|结论|结果|消息|家人|朋友|孩子|新能源|制造业|互联网|零售|快消|金融业|医疗行业)$|^合同|促销|大促|年货节|店庆|^(?:带|领|趁|顺便|提前)|年中|最后\d|收个尾|^(?:着|第[一二三\d]个|第[一二三\d]家|两版|几版)|^(?:签|拿下|搞定|赢单|成交|中标|跑了|跑一|走一|虽然|但是|太(?:忙|累|晚|早|难|多|少|热|冷|困)|结果|双旦)|^(?:早上好|下午好|晚上好)|^有没有|^的|忘了|^现场|调研$|环节$|^(?:更正|纠正|修正|订正|补充一下|冲量|冲业绩|周年庆|年会|招标|投标|开标|评标|标书)|^(?:系统|软件|平台|设备)(?!集成|工程|科技)|^(?:一早|一大早|大清早|二次|年框|框架)|^[\d一二两三四五六七八九十几]+(?:趟|次|回|遍|个人|个|位|人)$|^(?:改天|过几天|过两天|有空|找时间|抽空|回头)|^(?:忙到|忙完|刚忙完|补个|补一个|补充个|再补|现在|陌拜)|^(?:坏消息|喜讯|噩耗)|^(?:累|困|忙|饿|热|冷|烦)死|有空|^(?:问|查|看)(?:一?下|问|看)$|^(?:机器人|小助手)|^bot|^(?:客户)?(?:清单|列表|名单)$|最后一|年前|年后|跨年|平安夜|^行程|加班|出差|开车|路上|顺路|下班|上班|回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|季度|冲刺|补记|目标|收官|开门红|喜报|捷报|一下|一趟|一次|什么|怎么|哪些|帮我|今天|明天|^销售(?:额|部|团队|数据|情况|目标|会议?)?$|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|^添加|^新增|^录入|^新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|复盘|总结|小结|恭喜|^麻烦|三八节|^路过|^(?:完整|正式|详细|最终|具体|整体)|^上次|^这次|^下次|好消息|太好|^哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^确认|^全(?=部|都|体|面|力|程|年|天|额|款|是|员|球|国|新|省|市|区|套)|^(?:之前|以前|之后|以后|邀请|巡了|巡店|走访)|^多(?:就|才)|^第[\d一二三四五六七八九十]+[天次个回轮]|^(?:采购|财务|技术|运营|市场|销售|行政)[老小]|^(?:视频会|电话会|线上会|会议)|^(?:收到|接|回|上门|都|各|很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
+const NOT_NAME = /^[啊嗯呃哦噢诶哎额]|^(?:KP|kp|PM|GM|VP|CEO|CTO|CFO|CIO|COO|IT|HR)$|^(?:让|叫|安排|派)[老小]|^(?:除夕|小年|快放假|放假|开工|复工|上班|新年|节后|年后)|^第[一二三四五六七八九十\d]+$|^还有客户|^等(?=过|到|忙|他们|对方|客户|年|节|春|开春|下)|^(?:过|忙|放|休)完|^过了年|^同事|^(?:录|记|写|说|搞|打)错|^(?:新来|新任|刚来|新上任)|^所有|^开(?:了|个|完)|^(?:使用|产品|服务|售后|客服|系统|电话|节日)$|^需求|^[\d一二三四五两]+分$|^(?:一般|满意|不满意|还行|非常满意|很满意)$|加了?个?班|^(?:五一|十一|双十一|双十二|跨年夜?|凌晨|补一条|补一个|补录|录单子?)$|^加了|了$|^(?:好的|好吧|行吧|对的|是的|嗯嗯|完成|完毕|投诉|抱怨|答复|回复|结论|结果|消息|家人|朋友|孩子|新能源|制造业|互联网|零售|快消|金融业|医疗行业)$|^合同|促销|大促|年货节|店庆|^(?:带|领|趁|顺便|提前)|年中|最后\d|收个尾|^(?:着|第[一二三\d]个|第[一二三\d]家|两版|几版)|^(?:签|拿下|搞定|赢单|成交|中标|跑了|跑一|走一|虽然|但是|太(?:忙|累|晚|早|难|多|少|热|冷|困)|结果|双旦)|^(?:早上好|下午好|晚上好)|^有没有|^的|忘了|^现场|调研$|环节$|^(?:更正|纠正|修正|订正|补充一下|冲量|冲业绩|周年庆|年会|招标|投标|开标|评标|标书)|^(?:系统|软件|平台|设备)(?!集成|工程|科技)|^(?:一早|一大早|大清早|二次|年框|框架)|^[\d一二两三四五六七八九十几]+(?:趟|次|回|遍|个人|个|位|人)$|^(?:改天|过几天|过两天|有空|找时间|抽空|回头)|^(?:忙到|忙完|刚忙完|补个|补一个|补充个|再补|现在|陌拜)|^(?:坏消息|喜讯|噩耗)|^(?:累|困|忙|饿|热|冷|烦)死|有空|^(?:问|查|看)(?:一?下|问|看)$|^(?:机器人|小助手)|^bot|^(?:客户)?(?:清单|列表|名单)$|最后一|年前|年后|跨年|平安夜|^行程|加班|出差|开车|路上|顺路|下班|上班|回头|活动|推广|续约|续费|问候|关怀|双十一|双11|阶段|金额|判断|提醒|记得|别忘|客户|我们|他们|对方|季度|冲刺|补记|目标|收官|开门红|喜报|捷报|一下|一趟|一次|什么|怎么|哪些|帮我|今天|明天|^销售(?:额|部|团队|数据|情况|目标|会议?)?$|漏斗|业绩|待办|任务|撤销|帮助|团队|安排|一轮|大家|这周|本周|本月|跟进|回访|拜访|联系|电话|微信|邮件|^添加|^新增|^录入|^新建|搞定|拿下|签下|成交|记录|备注|记一下|帮我记|汇报|日报|复盘|总结|小结|恭喜|^麻烦|三八节|^路过|^(?:完整|正式|详细|最终|具体|整体)|^上次|^这次|^下次|好消息|太好|^哈哈|终于|报告|春节|中秋|国庆|元旦|端午|元宵|清明|圣诞|新年|过年|节前|节后|节日|劳动节|情人节|妇女节|儿童节|教师节|感恩节|准备|打算|计划|需要|必须|^确认|^全(?=部|都|体|面|力|程|年|天|额|款|是|员|球|国|新|省|市|区|套)|^(?:之前|以前|之后|以后|邀请|巡了|巡店|走访)|^多(?:就|才)|^第[\d一二三四五六七八九十]+[天次个回轮]|^(?:采购|财务|技术|运营|市场|销售|行政)[老小]|^(?:视频会|电话会|线上会|会议)|^(?:收到|接|回|上门|都|各|很|挺|非常|比较|特别|不|没|下|对|了|打|发|做|聊|谈|见|约|去|看|查|请|要|想|说|已|刚|再|又|也|还|就|先|后|前|给|和|跟|与|把|从|帮|陪|替|到|在|我|你|他|她)|[前后上]$|(?:会|店|楼|家|那|这|园|城)里$/;
 const DONE_THEN = /^[\u4e00-\u9fff]{1,8}?完了?(?:对|给|跟|和)(?=[\u4e00-\u9fffA-Za-z]{2})/;
 // ("润华集团上周已经签了": when and how far, said after the name, is no part of it.)
 const TRAILING = /(?:签约|确定|(?:上周|本周|这周|上个?月|这个月|本月|今天|昨天|前天|刚刚?|刚才)?(?:已经|终于|总算)|上周|本周|这周|上个月|这个月|那边|这边|下面|底下|方面|那儿|这儿|公司那边|楼下|楼上|门口|附近|对面|旁边|老板|总部|[啊呀呢])$/;
@@ -100,15 +100,20 @@ const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/
 
 // "同仁医院眼科", "蒙牛乳业质检中心", "浙江大学信电学院": a unit after an institution is part of it, not its name.
 const ORG_UNIT = /^(.{2,20}?(?:医院|大学|学校|中学|小学|附中|集团|公司|银行|[业局厂]))[\u4e00-\u9fff]{1,4}(?:科|部|处|室|中心|系|学院)$/;
+// "瑞康医院后勤", "光明眼科医院院办", "钱潮医院新院区工地", "浦江华府物业电梯维保": a department, a site or a
+// service said right after an institution is what the rep dealt with there, not the customer's name.
+const INSTITUTION_TAIL = new RegExp(`^(.{2,20}?(?:医院|大学|学院|学校|中学|小学|集团|公司|银行|酒店|宾馆|物业|置业|地产|研究院|研究所))(?:(?:${DEPARTMENT_STEMS}|院办|校办|党办)(?:部|科|处|室|中心|办)?|(?:新|老|东|西|南|北|总)?(?:院区|校区)|工地|(?:保洁|安保|保安|餐饮|运维|绿化|电梯|消防|空调|净化|物业)(?:服务|维保|维修|外包)|维保)+$`);
 
 // "刚和亚朵运营总监孙总开了个会": a title said between the company and the person is no part of the name.
 // (Only a department's own words: 万科物业副总经理 is at 万科物业.)
 const ENDS_WITH_TITLE = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z0-9]{2})(?:(?:采购|财务|运营|技术|市场|销售|信息|人事|行政|法务|研发|品牌|项目|产品|IT|HR)(?:部|科|处|室|中心)?)?副?${TITLE_TAIL}$`);
 
+// "药明那个溶出仪签下来了": what follows 那个 inside a run is the product of the deal.
+const THAT_PRODUCT = /(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:那个|这个)[\u4e00-\u9fffA-Za-z0-9-]{1,8}$/;
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   // "投诉处理完对顺丰做了回访": what was finished before 对/给 is no part of the name.
-  const name = candidate.replace(QUOTES, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1');
+  const name = candidate.replace(QUOTES, '').replace(THAT_PRODUCT, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').replace(CITY_OF, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1').replace(INSTITUTION_TAIL, '$1');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name) || TITLE_ONLY.test(name)) return undefined;
   // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
   // "京东物流AGV调度项目": an acronym glued after the company names the product, not the company.
@@ -148,10 +153,14 @@ function withoutTrailingPerson(name: string, following: string): string {
 
 // "第二人民医院呼吸机那个标": the product said between the institution and 那个标/那单 is no part of its name.
 const INSTITUTION_THEN = /^(.{2,}?(?:医院|大学|学校|集团|公司|银行|[局厅]))([\u4e00-\u9fffA-Za-z0-9]{1,5})$/;
+const DEVICE_THEN = /^(.{2,}?)[\u4e00-\u9fffA-Za-z0-9-]{2,4}(?:仪|机|器|设备|试剂|耗材)$/;
 const UNIT_WORD = /(?:医院|学院|中心|分公司|公司|分行|支行|集团|局|厅|院|所|站|部)$/;
 function withoutProduct(name: string, following: string): string {
   const m = /^(?:那个|这个|那单|这单|那笔)/.test(following) ? INSTITUTION_THEN.exec(name) : null;
   if (m?.[1] && m[2] && !UNIT_WORD.test(m[2])) return m[1];
+  // "浙二呼吸机那单": a device said after an abbreviated name.
+  const device = /^(?:那个|这个|那单|这单|那笔|的单子)/.test(following) ? DEVICE_THEN.exec(name) : null;
+  if (device?.[1]) return device[1];
   // "锦江酒店自助入住项目", "太保车险理赔系统": the product said after a company word is no part of it.
   const product = /^(?:项目|系统|平台|那单|的单子|单子)/.test(following) ? COMPANY_THEN.exec(name) : null;
   return product?.[1] && product[2] && !COMPANY_WORD.test(name) && !/(?:公司|集团|股份|银行|医院|酒店|中心)$/.test(name) ? product[1] : name;
@@ -180,8 +189,10 @@ const CORRECTION_LABEL = /^(?:视频会议|电话会议|线上会议|会议纪�
 // "去深圳前海的瀚海数据拜访", "拜访了吉隆坡的金狮贸易", "去Marina Bay那边的Cendana Capital见了": a place
 // named first owns the company that follows it; the company is the customer.
 const FOREIGN_CITIES = '新加坡|吉隆坡|槟城|新山|香港|澳门|台北|台中|高雄|曼谷|雅加达|马尼拉|胡志明市?|河内|悉尼|墨尔本|布里斯班|珀斯|孟买|班加罗尔|新德里|金奈|迪拜|东京|大阪|首尔';
+// "绍兴的越秀检测": the city said before a company with 的 is where it is, not its name.
+const CITY_OF = new RegExp(`^(?:${CITIES}|${FOREIGN_CITIES})(?:那边)?的(?=[\\u4e00-\\u9fffA-Za-z]{2})`);
 const PLACE = new RegExp(`^(?:${CITIES}|${FOREIGN_CITIES})(?:[\u4e00-\u9fff]{1,3}(?:区|新区|县|镇)|前海|浦东|南山|福田|海淀|朝阳|观塘|九龙|湾仔)?$|^[\u4e00-\u9fff]{2,4}(?:新区|开发区|高新区)$`);
-const OWNED_AFTER = new RegExp(`^\\s?(?:那边|那里|附近)?的\\s?${NAME}${AHEAD}`);
+const OWNED_AFTER = new RegExp(`^\\s?(?:那边|那里|附近)?的\\s?(?:那个|这个|那家|这家)?${NAME}${AHEAD}`);
 const PERSON_OR_TITLE = new RegExp(`${CONTACT}|^(?:${TITLE_TAIL})|办公室|工厂|门店|总部|现场|仓库`);
 function ownedByPlace(found: string, text: string): string | undefined {
   const after = text.slice(text.indexOf(found) + found.length);
@@ -273,14 +284,19 @@ function candidateZh(typed: string): string | undefined {
     for (const m of overlapping(pattern, masked)) {
       // "在协和医院跟…": 和医院 inside the place is no second candidate.
       if (m.index < placeEnd && pattern === PREP) continue;
-      const name = clean(m[1]) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
+      // "拜访了杭州的巨星科技": a city (no customer itself) owning the company named after it.
+      const name = clean(m[1]) ?? (PLACE.test(m[1] ?? '') ? ownedByPlace(m[1] ?? '', masked.slice(m.index)) : undefined) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
       if (!name) continue;
       const found = withoutProduct(withoutTrailingPerson(name, masked.slice(m.index + m[0].length)), masked.slice(m.index + m[0].length));
       // "在万豪那边跟餐饮部陈姐碰了一下": 在X那边 names the customer's place, the customer.
       if (m[0].startsWith('在') && /^那边/.test(masked.slice(m.index + m[0].length))) return found;
+      // "去坪山拜访了比亚迪电子", "去盐田港那边见奥克斯的人": where one went to meet a company is its place.
+      const met = /^(?:去|到)/.test(m[0]) && pattern === PREP ? clean(MET_THERE.exec(masked.slice(m.index + m[0].length))?.[1]) : undefined;
+      if (met && !LOOKS_LIKE_PERSON.test(met) && !DEPARTMENT.test(met) && !subUnit(met, masked, m.index + m[0].length)) return met;
       if (m[0].startsWith('在') && !place) { place = found; placeEnd = m.index + m[0].length; }
       else if (place && subUnit(found, masked, m.index)) continue;
-      else if (!place || !LOOKS_LIKE_PERSON.test(found)) return found;
+      // ("刚在华测吃完饭 … 那个液相色谱的单子": after the place, a deal's owner is its product, not a company.)
+      else if (!place || (pattern !== POSSESSIVE && !LOOKS_LIKE_PERSON.test(found))) return found;
     }
   }
   return place ?? standaloneName(masked) ?? clean(OWNER_LAST.exec(masked)?.[1]) ?? clean(CLAUSE_THEN_STAGE.exec(masked)?.[1]) ?? cityToken(masked);
@@ -314,9 +330,12 @@ function standaloneName(masked: string): string | undefined {
 
 // "续约回访：徐工集团明年继续用", "回访，南京鼓楼医院给了五分": the name ends where what they said begins.
 const LISTED_AFTER_CALLBACK = /(?:回访(?:完了|做完了|完|了)?|回访做完了)[，,:：\s]\s*((?:(?!那边|这边|明年|今年|门店|反馈|反映|继续|表示|觉得|整体|总体|非常|挺|很)[\u4e00-\u9fffA-Za-z0-9&·](?<![说了是在和跟给对经理总姐哥的]))+)(?=[，,]|的|\s+[^\s]*(?:说|满意|分)|\s*$|给|打了|评|那边|这边|明年|今年|门店|反馈|反映|继续|表示|觉得|整体|总体|非常|挺|很)/;
-const OWNER_DEPARTMENT = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z]{2})(?<!政府|[市省县])(?:(?:${DEPARTMENT_STEMS})(?:部|科|处|室|中心)|[\\u4e00-\\u9fff]{2}事业部)$`);
+// A hospital's clinical and service departments (检验科, 设备科) and a company's logistics ones (物流部, 关务部).
+const WARD_STEMS = '检验|影像|放射|病理|药学|护理|输血|急诊|麻醉|超声|器械|质控|科研|心内|心外|神内|神外|骨|儿|妇产|呼吸|消化|肿瘤|内分泌|肾内|血液|皮肤|口腔|耳鼻喉|康复|检验检疫';
+const OWNER_DEPARTMENT = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z]{2})(?<!政府|[市省县])(?:(?:${DEPARTMENT_STEMS})(?:部|科|处|室|中心)|(?:${WARD_STEMS})科|(?:物流|关务|报关|仓储|进出口|外贸|国际业务)部|[\\u4e00-\\u9fff]{2}事业部)(?:维保|服务|续约|保洁)?$`);
 const GLUED_CONTACT = new RegExp(`(?<=.{2})${CONTACT}.*$`);
 const VERB_INSIDE = /(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:见了|见到了?|拜访了?|碰到了?|找了|约了|聊了).*$/;
+const MET_THERE = new RegExp(`^(?:那边|那儿|那里)?(?:拜访了?|见了?|找了?)${NAME}${AHEAD}`);
 const FROM_OUT = /从([\u4e00-\u9fffA-Za-z0-9&·]{2,16}?)出来/;
 const SUB_UNIT = /(?:学院|系|研究所|研究室|实验室)$/;
 const subUnit = (owner: string, masked: string, at: number) => SUB_UNIT.test(owner) && /大学|医院/.test(masked.slice(0, at));

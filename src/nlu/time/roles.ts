@@ -122,6 +122,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (EN_SIGNING_BEFORE.test(w.before.slice(-28))) return 'expected_close';
   // "I'll send the deck EOD", "I owe them a case study by Mon": what we commit to is the follow-up.
   if (OUR_COMMIT_EN.test(w.before)) return 'next_follow_up';
+  // "合同盖章中 预计下周三回来": the day the stamped contract comes back is the close.
+  if (/盖章|签字|用印|审批/.test(w.before.slice(-12)) && /^\s*(?:能|会|就|可以)?(?:回来|寄回|返回|盖好|签好|批下来|下来)/.test(w.after)) return 'expected_close';
   // "明天把合同发过去走合同": something we send or bring first is the follow-up, whatever it leads to.
   if (ACTION_AFTER.test(w.after) && !SIGNING_FIRST.test(w.after) && !CLOSE.test(w.before.slice(-4))) return 'next_follow_up';
   if (CLOSE.test(next) && !FOLLOW.test(next)) return 'expected_close';
