@@ -57,6 +57,9 @@ function withoutDatedClauses(masked: string): string {
 /** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word
  * standing alone among three or more words, with a person, a stage or an amount. */
 function isTerseReport(e: Evidence): boolean {
+  // "东方日升 杨总 明天下午2点 上门": the way of contact said after the time ahead books it.
+  const way = S.TERSE_CONTACT.exec(e.masked);
+  if (way && e.hasFutureDate && !e.hasPastDate && !e.hasToday && e.masked.indexOf('|') >= 0 && e.masked.indexOf('|') < way.index) return false;
   return S.TERSE_CONTACT.test(e.masked) && e.masked.trim().split(/\s+/).length >= 3 && !S.REMIND.test(e.text)
     && (e.hasStage || e.hasAmount || S.TERSE_PERSON.test(e.masked));
 }

@@ -19,7 +19,8 @@ const AFTER_ROLE = new RegExp(
 );
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
-const LATIN_OF_CUSTOMER = /的\s*(?:(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)|GM|CEO|CTO|CFO|COO|CIO|VP|PM|HR)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15})?)(?![A-Za-z])/;
+// ("傲基的Amy姐": 姐/哥 after an English name is part of how the rep calls her.)
+const LATIN_OF_CUSTOMER = /的\s*(?:(?:[\u4e00-\u9fff]{0,5}?(?:总监|经理|负责人|主管|主任|工程师|总裁|总经理|董事长|副总)|GM|CEO|CTO|CFO|COO|CIO|VP|PM|HR)\s*)?([A-Z][a-z]{1,15}(?:\s[A-Z][a-z]{1,15}|[姐哥])?)(?![A-Za-z])/;
 // "Jane Smith is the new CFO at Globex".
 // "his name is paul", "her name's Grace": the person just described, as typed.
 const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+is|'s|’s)\s+((?!is\b)[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)\b/;
@@ -28,8 +29,10 @@ const EN_NAME_IS = /\b(?:[Hh]is|[Hh]er|[Tt]he contact'?s?|[Cc]ontact) name(?:\s+
 const nonVerb = (name: string | undefined): string | undefined =>
   (name && (!isEnglishStopWord(name.split(' ')[0] ?? '') || /^(?:Mark|Bill|Chase|Will|Grant|Lead)\s[A-Z][a-z]+$/.test(name)) ? name : undefined);
 // "Sent Kelly at Vance…", "Notes from today": a sentence-opening verb or label is no part of the name.
+// ("Zoom with Mark from Flexport": alone before 'from', a first name that is also a verb is the name.)
 const withoutVerb = (name: string | undefined): string | undefined => {
   const words = name?.split(' ') ?? [];
+  if (words.length === 1 && /^(?:Mark|Will|Bill|Grant|Chase|Rob|Pat|Drew|Jack|Frank|Ray|Dean|Bob|Sam|Sue|Max|Mike|Joy|Hope|Faith|Gene|Lance|Nick)$/.test(words[0] ?? '')) return words[0];
   while (words.length && isEnglishStopWord(words[0] ?? '')) words.shift();
   return words.join(' ') || undefined;
 };
@@ -56,7 +59,8 @@ const pinyinFrom = (text: string): string | undefined => {
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
 const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|采购|财务|技术|运营|市场|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
 // (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
-const FAMILIAR = new RegExp(`(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
+// ("老K": a letter for the name.)
+const FAMILIAR = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=[的和跟给与]|见了|找了|约了|问了|陪))老[A-Z](?![A-Za-z])|(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 // "Mr. Lim Wei Jie", "Uncle Lim", "Mr. S. Ramasamy": a form of address and up to four words.
@@ -71,7 +75,7 @@ const EN_TITLE_IS = /\b(?:CEO|CTO|CFO|COO|CIO|CMO|VP|GM|[A-Z][a-z]+ (?:Manager|D
 
 // "华润万家 Amy 今天…", "见了Linda，", "Tony @ 深信服", "跟Sophia（上海…）": a capitalised first name in a
 // Chinese message, where the words around it mark a person.
-const LATIN_IN_ZH = /(?:(?:见了?|跟|和|与|找了?|约了?|拜访了?|接待我的是)\s*|(?:^|[\s，,。；;:：])(?=[A-Z][a-z]+\s*(?:@|\sat\s+[\u4e00-\u9fff]|（|\(|\s+(?:今天|上午|下午|昨天|昨晚|刚才|刚刚|早上|晚上|中午|邮件|微信|电话|视频|说|反馈|表示|那边)|[，,]?\s*(?:邮件|微信|电话)(?:回复|说|沟通|聊))))([A-Z][a-z]{1,14})(?![A-Za-z])(?!\s*的)/;
+const LATIN_IN_ZH = /(?:(?:见了?|跟|和|与|找了?|约了?|拜访了?|接待我的是|那边|这边)\s*|(?:^|[\s，,。；;:：])(?=[A-Z][a-z]+\s*(?:@|\sat\s+[\u4e00-\u9fff]|（|\(|\s+(?:今天|上午|下午|昨天|昨晚|刚才|刚刚|早上|晚上|中午|邮件|微信|电话|视频|说|反馈|表示|那边)|[，,]?\s*(?:邮件|微信|电话)(?:回复|说|沟通|聊))))([A-Z][a-z]{1,14})(?![A-Za-z])(?!\s*的)/;
 // "见了采购经理Kelly", "IT总监Kevin Xu", "行政总厨Marco", "category manager Winnie": an English name right after a title.
 const TITLE_THEN_LATIN = new RegExp(`(?:${TITLE_TAIL}|总厨|主厨|店长|\\b(?:manager|director|head|lead|buyer))\\s*([A-Z][a-z]{1,14}(?:\\s[A-Z][a-z]{1,14})?)(?![A-Za-z])`);
 const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_LATIN.exec(text)?.[1] ?? LATIN_IN_ZH.exec(text)?.[1] : undefined);
@@ -158,9 +162,17 @@ export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}(?:\\s(?!周[一二三�
 // "call with Greggs Tuesday at half 10": a day said after a name makes no person of it.
 const WHEN_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\b|\b(?:Today|Tomorrow|Tonight|Yesterday|January|February|March|April|June|July|August|September|October|November|December)\b/;
 
+// "call 省人民 Director Zhou", "Manager Lu": a Chinese title said in English before a family name in pinyin.
+const EN_TITLE_SURNAME = /\b(?:Director|Manager|President|Chairman|Professor|Dean|Chief|Engineer)\s+([A-Z][a-z]{1,6})(?![A-Za-z])(?!\s+[A-Z][a-z])/;
+const titleSurname = (text: string): string | undefined => {
+  const m = EN_TITLE_SURNAME.exec(text);
+  return m?.[1] && isPinyinWord(m[1].toLowerCase()) ? m[0] : undefined;
+};
+
 function contactIn(text: string, customer?: string): string | undefined {
-  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? withoutVerb(EN_FROM.exec(text)?.[1]) ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
-  if (en && en !== customer && !customer?.startsWith(en) && !WHEN_WORD.test(en)) return en;
+  const en = EN_NAME_IS.exec(text)?.[1] ?? nonVerb(findApposition(text)?.contact) ?? EN_HONORIFIC.exec(text)?.[1] ?? titleSurname(text) ?? EN_HONORIFIC_LOWER.exec(text)?.[1] ?? EN_TITLE_IS.exec(text)?.[1] ?? EN_IS_ROLE.exec(text)?.[1] ?? withoutVerb(EN_FROM.exec(text)?.[1]) ?? EN_AFTER_ROLE.exec(text)?.[1] ?? LATIN_OF_CUSTOMER.exec(text)?.[1] ?? latinInZh(text) ?? pinyinFrom(text) ?? lowerFrom(text);
+  // ("Ms. Sun": after a form of address no word is a day.)
+  if (en && en !== customer && !customer?.startsWith(en) && !(WHEN_WORD.test(en) && !/^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s/.test(en))) return en;
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
   const role = AFTER_ROLE.exec(text)?.[1];

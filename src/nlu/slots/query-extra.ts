@@ -33,7 +33,7 @@ const QUERY_WORD = '(?:的|这|本|上|今|上个|这个|本月|今年|业绩|�
 const ZH_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${QUERY_WORD})`);
 // "看看小王的业绩", "老李这周的跟进": a familiar form of a team member.
 const FAMILIAR_SUBJECT = new RegExp(`^(?:帮我)?(?:看看|看下|看一下|查下|查一下|查查)?((?:小|老)[${SURNAMES}])(?=${QUERY_WORD})`);
-const NOT_SUBJECT = /^(?:本|这|上|下|今|明|全|各|每|团|我|大|所|谁|哪|公|部)|^.(?:月|周|季|年|天)|^周[一二三四五六日天末\d]/;
+const NOT_SUBJECT = /组$|部门?$|^(?:本|这|上|下|今|明|全|各|每|团|我|大|所|谁|哪|公|部)|^.(?:月|周|季|年|天)|^周[一二三四五六日天末\d]/;
 const EN_SUBJECT = /\b(?:how(?:'s| is) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) doing|([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?:pipeline|numbers|deals|tasks|quota|performance|[Kk][Pp][Is]s?|customers|accounts|clients|funnel|target|forecast|revenue|sales|figures|attainment|to-?dos?))\b/;
 // "Mei Ling本季度的业绩怎么样": an English name opening a Chinese query about numbers.
 const LATIN_SUBJECT = new RegExp(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\\s*(?=${QUERY_WORD})`);

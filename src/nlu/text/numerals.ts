@@ -78,13 +78,15 @@ const DICTATED = /[零〇一二三四五六七八九幺]{7,}/g;
 const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 export function normalizeNumerals(raw: string): string {
-  const text = decimals(raw.replace(DICTATED, (run) => [...run].map((c) => SPOKEN_DIGIT[c]).join(''))).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
+  const text = decimals(raw.replace(DICTATED, (run) => [...run].map((c) => SPOKEN_DIGIT[c]).join(''))).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_TENS, (_m, d: string, u?: string) => String(Number(d) * 10 + (u ? DIGITS[u] ?? 0 : 0))).replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
   return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d]}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
     const n = chineseToNumber(day);
     return n && n <= 31 ? `${month}${n}` : whole;
   });
 }
 
+// "3十万", "3十五万" (an IME mixing digit and character): 30万, 35万.
+const DIGIT_TENS = /(?<![\d.])(\d)十([一二三四五六七八九])?(?=万|w|W)/g;
 // "1百万", "3千万": a digit before 百万/千万.
 const DIGIT_HUNDRED_WAN = /(\d+(?:\.\d+)?)(百|千)万/g;
 // "一百二十个W", "1.5个亿": spoken 个 between a number and its money unit ("两个万科的项目" keeps it).
