@@ -54,6 +54,14 @@ function withoutDatedClauses(masked: string): string {
   return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|满意/.test(clause) || CALLBACK_DONE.test(clause)).join('，');
 }
 
+// "路上给浙一王老师打了个电话拜年 顺便问了下试剂那个单子": a rep's greeting that talks business is a contact made.
+const GREETING_CUE = /拜年|拜个年|问候|祝福|慰问/;
+const BUSINESS = /单子|报价|方案|项目|订单|合同|需求|试用|样品/;
+function greetingWithBusiness(e: Evidence): boolean {
+  const rest = e.text.replace(/拜年|拜个年|问候一?下?|祝福|慰问/g, '');
+  return GREETING_CUE.test(e.text) && !S.CALLBACK.test(rest) && (e.hasAmount || e.hasStage || BUSINESS.test(rest));
+}
+
 /** A terse note of a contact made (宁德 陈总 微信 明早9点再聊, 美的 李总 电话 初步接触): a channel word
  * standing alone among three or more words, with a person, a stage or an amount. */
 function isTerseReport(e: Evidence): boolean {
@@ -227,7 +235,7 @@ const RULES: Rule[] = [
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
   // "那个标丢了，本地化服务评分比东华低": a bid's score beside a stage is the deal's news, not a callback.
   // ("金石律所上次投诉的问题解决了吗": a question about a callback is no callback made.)
-  { intent: 'record_callback', confidence: 0.85, test: (e) => !(/[吗呢][?？]?\s*$|[?？]\s*$/.test(e.text) && !S.CALLBACK_DONE.test(e.text)) && S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) },
+  { intent: 'record_callback', confidence: 0.85, test: (e) => !(/[吗呢][?？]?\s*$|[?？]\s*$/.test(e.text) && !S.CALLBACK_DONE.test(e.text)) && S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) && !greetingWithBusiness(e) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
   { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) || OPENS_WITH_CHANNEL.test(e.masked) },
   // "今天去名创优品签了合同": a trip made today or before, with the deal's news, reports the visit.

@@ -3,7 +3,7 @@ import type { Category } from '../types.js';
 
 const CATEGORY_WORDS: [Category, RegExp][] = [
   ['renewal', /续费|续约|续签|续订|续期|renewal|renew/i],
-  ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|春节|中秋|\bcare\b|greeting|holiday|check[-\s]in call/i],
+  ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|(?:春节|中秋|元旦|国庆|端午|新年)(?:问候|祝福|关怀|慰问|回访|礼|红包)|\bcare\b|greeting|holiday|check[-\s]in call/i],
   ['feedback', /反馈|使用情况|使用体验|用得怎么样|意见|建议|吐槽|投诉|feedback|usage|complain/i],
   ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|邀请|大会|峰会|沙龙|展会|marketing|promotion|campaign|webinar|event/i],
   ['satisfaction', /满意|评分|打分|打了?\d分|NPS|satisf|rating|rated|score|(?<![\d.])[1-5]\s*(?:\/\s*5|out of 5|分|星|stars?)(?![\d.])/i],
@@ -11,14 +11,14 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
 
 // "活动回访 … 春节营销活动": the word right before 回访 names the kind outright.
 const BEFORE_CALLBACK: [Category, RegExp][] = [
-  ['renewal', /(?:续费|续约|续签)回访/], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用)回访/], ['marketing', /(?:活动|推广|营销)回访/],
+  ['renewal', /(?:续费|续约|续签)回访/], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访/], ['marketing', /(?:活动|推广|营销)回访/],
 ];
 
 export function findCategory(text: string): Category | undefined {
   const named = BEFORE_CALLBACK.find(([, re]) => re.test(text))?.[0];
   if (named) return named;
   // 满意度回访 (CSAT, NPS) names the category outright, ahead of any other word.
-  if (/满意度|satisfaction survey|satisfaction callback|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
+  if (/满意度|satisfaction survey|satisfaction callback|\bsatisfaction\s*(?:score\s*)?[:=]?\s*[1-5]|\bCSAT\b|\bNPS\b/i.test(text)) return 'satisfaction';
   const found = CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0];
   // "客户投诉上门服务老是迟到 很不满意": a complaint that comes with a score is a satisfaction callback.
   // A complaint the customer raised by itself (投诉：X …很不满意), with no callback made, stays feedback.
@@ -54,7 +54,7 @@ const WORD_SCORES: [RegExp, number][] = [
   [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
   [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)|满意度(?:最|很|偏|比较|有点)?(?:低|差)/i, 2],
   [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|满意度(?:很|非常|特别)高|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
-  [/一般般|一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
+  [/一般般|(?<!兴趣|意向|需求|量|规模|预算)一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
   [/满意|满意度(?:比较|挺|还)?(?:高|不错|好)|挺好|不错|好评|satisfied|happy|pleased/i, 4],
 ];
 

@@ -36,11 +36,14 @@ function mixedName(masked: string): string | undefined {
   return run ? findCustomerZh(run) : undefined;
 }
 
+const LEADING_SOUND = /^\s*(?:[啊嗯呃哦噢诶哎额喂呀]+[\s,，。!！~～]+)+/;
+
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
   if (known) return known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
-  const masked = maskedText.replace(EN_LABEL, '').replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
+  // ("啊 傲基的Amy姐…": a sound said first is no part of anything.)
+  const masked = maskedText.replace(LEADING_SOUND, '').replace(EN_LABEL, '').replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_SOUND, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
   // "Called 美团 Ella，…": an English verb opening the message, then a Chinese name.
   const opening = OPENING_VERB_CJK.exec(masked)?.[1];

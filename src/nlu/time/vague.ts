@@ -5,7 +5,8 @@ const VAGUE_ZH = '(?:明年|下半年|上半年|春节后|过完年|过了年|�
 // ("明年再说" is said back whole, not as 明年再.)
 const FOLLOW_ZH = '(?:再(?:说|聊聊?|约|联系|跟进|碰|打|去|拜访|回访|沟通)?|跟进|联系|约|聊|碰|打|去|拜访|回访|沟通|说)';
 // ("下半年再跟他们聊聊": the words up to the verb are part of what is said back.)
-const ZH = new RegExp(`${VAGUE_ZH}[^,，。;；!！?？]{0,4}?${FOLLOW_ZH}(?:[^,，。;；!！?？\\s]{0,4}?(?:跟进|联系|约|聊|沟通|拜访|过去))?(?:一下|一次|一趟|下|聊)?`);
+// ("节后回访了赛维": done, not promised.)
+const ZH = new RegExp(`${VAGUE_ZH}[^,，。;；!！?？]{0,4}?${FOLLOW_ZH}(?![了过完])(?:[^,，。;；!！?？\\s]{0,4}?(?:跟进|联系|约|聊|沟通|拜访|过去))?(?:一下|一次|一趟|下|聊)?`);
 const EN = /\b(?:(?:follow up|check back|circle back|reach out|touch base|call|ping)(?: with \w+)? (?:later|sometime|soon|in a while|after the holidays|next year|when they'?re back)|(?:later|sometime|after the holidays),? (?:follow up|check back|circle back|reach out))\b/i;
 
 export function findVagueFollowUp(text: string): string | undefined {
