@@ -98,7 +98,7 @@ const THEIR_CLAUSE = /[,，。;；]\s*(?:他们|她们|对方|客户|人家|领�
 // "下周一再去一趟紫金矿业 他们想月底签": a signing they wish for reports nothing said or done.
 const THEIR_WISH = /(?:他们|她们|对方|客户)(?:本来|也|都)?(?:想|希望|打算|计划)(?=[^,，。;；!！\s]{0,12}(?:签|定下来|拿下|成交|落地))/g;
 // "说错了，不是周四，是下周四…": the slip admitted is nothing done.
-const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成/g;
+const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成|就?不(?:打扰|去|联系|约|打)了/g;
 // "等过完年再跟X联系", "忙完这阵子再约": a time to wait for, said as done, opens a plan.
 const WAIT_FOR = /^[|\s]*等?(?:过完|过了|忙完了?|放完)(?:年|节|假|春节|国庆|这阵子?|这段时间?|这周|手头的事)/;
 // "跟万科物业的周经理约了，后天晚上七点半一起吃饭": a meeting booked for a day ahead, with nothing else done.
@@ -127,7 +127,9 @@ export function isPlan(e: Evidence): boolean {
   // "续约回访 云杉科技 客户满意 预计下月底续签": a callback reported with its verdict is done.
   if (S.CALLBACK_DONE.test(e.masked) && !S.REMIND.test(e.text) && !/再回访|下次回访/.test(e.text)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
-  if (withoutAgain !== e.masked && (S.ACTIVITY.test(withoutAgain) || S.CALLBACK_DONE.test(withoutAgain))) return false;
+  // ("明天就不去了 后天再去拜访": a trip called off is no trip made.)
+  const made = withoutAgain.replace(SLIP, ' ');
+  if (withoutAgain !== e.masked && (S.ACTIVITY.test(made) || S.CALLBACK_DONE.test(made))) return false;
   if (opensWithReport(e.masked)) return false;
   // "视频会，得物，产品总监Leo，需求确认，下周一出方案": a note that opens on a bare way of contact reports it.
   if (OPENS_WITH_CHANNEL.test(e.masked)) return false;

@@ -362,7 +362,7 @@ function worksCompany(name: string | undefined, masked: string, after: string): 
 
 // "电话 中通 马经理 谈判 下周二": in a note of space-separated words, the first word that is not a
 // channel, a stage, a person or a date is the customer.
-const TERSE_SKIP = /^(?:电话|微信|拜访|邮件|视频会?|演示|面谈|见面|上门|吃饭|提醒|记得|回访|方案|报价|(?:报价|方案)已(?:经)?(?:发|给|交)|谈判|需求确认|有意向|初步接触|签了|丢了|成交|赢单|签约|拿下|ok|demo)$/i;
+const TERSE_SKIP = /^(?:电话|手机|邮箱|生日|微信|拜访|邮件|视频会?|演示|面谈|见面|上门|吃饭|提醒|记得|回访|方案|报价|(?:报价|方案)已(?:经)?(?:发|给|交)|谈判|需求确认|有意向|初步接触|签了|丢了|成交|赢单|签约|拿下|ok|demo)$/i;
 function terseName(masked: string): string | undefined {
   const words = masked.trim().split(/\s+/);
   // A note: three or more short words, one of them a channel or stage word, none a phrase.

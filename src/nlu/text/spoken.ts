@@ -28,6 +28,8 @@ const HOMOPHONES: [RegExp, string][] = [
   // 八点钟 is 八点.
   [/(?<=[\d一二两三四五六七八九十]点)钟/g, ''],
   [/合tong/gi, '合同'], [/(?<![A-Za-z])wx(?![A-Za-z])/gi, '微信'], [/(?<![A-Za-z])gj(?=一下|下|[\u4e00-\u9fff]{2}|\s|$)/gi, '跟进'],
+  // bf (拜访), dh (电话): a note's way of contact as a word of its own, between Chinese words or spaces.
+  [/(?<=[\u4e00-\u9fff]\s?|^)bf(?=\s|$|[\u4e00-\u9fff])/g, '拜访'], [/(?<=[\u4e00-\u9fff]\s|^)dh(?=\s|$)/g, '电话'],
   // (拓维信息, 华为信息: 信息 ends a company's name.)
   [/(?:威信|为信|维信|薇信)(?!息|用|誉|托|达|科|技)/g, '微信'],
   [/电化(?!学)|店话|电活|(?<=打了?个?)点话/g, '电话'],

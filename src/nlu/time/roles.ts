@@ -94,6 +94,8 @@ const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "从3月10号推到4月底", "shifted from Dec 31 to Jan 20": the date moved away from is no longer the deal's.
   if (/(?:从|由|\bfrom)\s*$/i.test(w.before) && /^\s*(?:\S{0,3}\s*)?(?:推|延|改|挪|顺延|调|到|to\b)/i.test(w.after)) return 'other';
+  // "明天元旦就不打扰了 后天给…打个电话": a day said not to contact is no follow-up.
+  if (/^[^,，。;；\s]{0,6}(?:就|先)?不(?:打扰|去|联系|约|打)了/.test(w.after)) return 'other';
   // ("2月15号开工再聊": the day work starts, with our next contact right after it, is the follow-up.)
   if (NAMES_A_THING.test(w.after) && !/^\s*(?:开工|上班|复工)(?:后|以后|之后)?(?:再|就)(?:聊|约|联系|跟进|沟通|打|碰|见|去|过去)/.test(w.after)) return 'other';
   if (PAYMENT_BEFORE.test(w.before) || PAYMENT_AFTER.test(w.after)) return 'other';
