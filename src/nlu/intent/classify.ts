@@ -259,7 +259,7 @@ const RULES: Rule[] = [
   { intent: 'query_customer', confidence: 0.6, test: (e) => Boolean(e.customer) && e.text.trim().replace(/[?？。.!！\s]+$/, '') === e.customer && (e.knownCustomer || (e.customer!.length >= 4 && !CHAT_WORD.test(e.customer!))) },
 ];
 // Words people say to the bot that clean() would let stand as a name.
-const CHAT_WORD = /^(?:不好意思|没问题|早上好|晚上好|下午好|知道了|明白了|收到了|辛苦了|谢谢你|谢谢啦|多谢多谢|好的好的|测试一下|试试看)/;
+const CHAT_WORD = /^(?:谢|多谢|感谢|辛苦|好的|收到|明白|知道|了解|没事|没问题|不客气|不好意思|晚安|早安|早上好|晚上好|下午好|拜拜|再见|加油|哈哈|嗯嗯|测试|试试)|[了吧啊呀哈呢吗嘛哦啦]/;
 
 const RECORDS = new Set<Intent>(['log_activity', 'update_deal', 'record_callback']);
 

@@ -60,7 +60,8 @@ const pinyinFrom = (text: string): string | undefined => {
 const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|采购|财务|技术|运营|市场|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
 // (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
 // ("老K": a letter for the name.)
-const FAMILIAR = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=[的和跟给与部科处]|见了|找了|约了|问了|陪))老[A-Z](?![A-Za-z])|(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|(?<=[\\u4e00-\\u9fff]{2})[部科处]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
+// ("德盛注塑的老板娘": the owner's wife who runs the shop is the contact.)
+const FAMILIAR = new RegExp(`(?<=[的和跟给与])老板娘|(?:(?<![\\u4e00-\\u9fff])|(?<=[的和跟给与部科处]|见了|找了|约了|问了|陪))老[A-Z](?![A-Za-z])|(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|(?<=[\\u4e00-\\u9fff]{2})[部科处]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 // "Mr. Lim Wei Jie", "Uncle Lim", "Mr. S. Ramasamy": a form of address and up to four words.
