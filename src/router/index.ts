@@ -229,7 +229,7 @@ export class Router {
   private async ask(pending: PendingQuestions, actor: Actor, question: string, options: { label: string; action: ActionPayload; style?: 'primary' | 'danger' | 'default' }[], opts: AskOptions = {}): Promise<Reply> {
     const primary = options.flatMap((o, i) => (o.style === 'primary' ? [i] : []));
     const token = await pending.ask(actor.tenantId, actor.userId, options.map((o) => o.action), {
-      yes: primary.length === 1 ? primary[0] : undefined, noCancel: opts.noCancel, no: opts.no,
+      yes: primary.length === 1 ? primary[0] : undefined, noCancel: opts.noCancel, no: opts.no, labels: options.map((o) => o.label),
       awaits: opts.awaitsTime && { kind: 'time', action: opts.awaitsTime },
     });
     const cancel = { label: t(actor.locale, 'button.cancel'), style: 'default' as const, action: { intent: 'cancel', args: {} } };

@@ -20,6 +20,8 @@ export interface Pending {
   noCancel?: boolean;
   /** The option a plain "no" picks, when the question has one of its own. */
   no?: number;
+  /** The buttons' labels, in the options' order: typing one (or the name in its 「」) picks it. */
+  labels?: string[];
   awaits?: Awaiting;
 }
 

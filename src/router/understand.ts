@@ -121,9 +121,20 @@ async function answerToPending(text: string, question: Pending, actor: Actor, pe
   const index = number !== undefined && number >= 1 && number <= count ? number - 1
     : YES.test(text) && question.yes !== undefined ? question.yes
       : NO.test(text) && question.no !== undefined ? question.no : undefined;
-  if (index !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index } }, actor, pending);
+  const picked = index ?? labelTyped(text, question.labels);
+  if (picked !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index: picked } }, actor, pending);
   if (NO.test(text)) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
   return undefined;
+}
+
+/** "华为技术有限公司" typed while the bot asks which 华为 (or 瑞康医院 for 新建「瑞康医院」): the option whose label,
+ * or the name quoted in it, is what was typed — and only one is. */
+function labelTyped(text: string, labels: string[] | undefined): number | undefined {
+  const bare = (s: string) => s.replace(/[\s。.!！?？]+/g, '').toLowerCase();
+  const typed = bare(text);
+  if (!labels || !typed) return undefined;
+  const hits = labels.flatMap((label, i) => (bare(label) === typed || bare(/「(.+)」/.exec(label)?.[1] ?? '') === typed ? [i] : []));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** Slots that pass the argument schema; an odd one (say, a malformed phone) is dropped, not fatal. */

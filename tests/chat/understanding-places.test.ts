@@ -108,3 +108,17 @@ describe('a plan opened by a time to wait for', () => {
     expect(await app.db.reminder.count({ where: { customerId: meituan.id, dueAt: localAt(nextWeek(1), 9), status: 'pending' } })).toBe(1);
   });
 });
+
+describe('answering the bot\'s question by typing an option', () => {
+  it('"华为技术有限公司" typed while the bot asks which 华为 picks it: the visit lands there, with its amount', async () => {
+    const asked = only(await app.say('rep1', '刚从华为出来 见了他们采购部的老刘 说MES的单子预算批了 五百二十万'));
+    expect(asked.text).toMatch(/华为云[\s\S]*华为技术有限公司/);
+    const hw = await customerNamed(app.db, '华为技术有限公司');
+    const visits = () => app.db.activity.count({ where: { customerId: hw.id, channel: 'visit' } });
+    const before = await visits();
+    const done = only(await app.say('rep1', '华为技术有限公司'));
+    expect(done.text).toMatch(/^已记录拜访 · 华为技术有限公司/);
+    expect(await visits()).toBe(before + 1);
+    expect((await latestDealOf(app.db, '华为技术有限公司')).amount?.toNumber()).toBe(5_200_000);
+  });
+});
