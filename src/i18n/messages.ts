@@ -243,6 +243,14 @@ const messages = {
       'Commands: /customer /log /deal /stage /remind /pipeline /status /kpi /tasks /undo /help',
     ].join('\n'),
   },
+  'unknown.thanks': {
+    zh: '不客气！要记录或查询随时发我，例如「今天拜访了华为的张总，意向金额50万」「我的待办」。',
+    en: 'You\'re welcome! Send me what to log or ask any time, e.g. "Called Acme Corp, moved to negotiation" or "my tasks".',
+  },
+  'unknown.hello': {
+    zh: '你好！我帮你记录拜访、电话和商机，也能查漏斗、待办和业绩。例如「今天拜访了华为的张总，意向金额50万」，或发「帮助」看更多例子。',
+    en: 'Hi! I log your visits, calls and deals, and answer about your pipeline, tasks and numbers. Try "Called Acme Corp, moved to negotiation", or send "help".',
+  },
   'unknown.reply': {
     zh: '我没太明白。可以这样说：「今天拜访了华为的张总，意向金额50万」「我的销售漏斗」，或发「帮助」看更多例子。',
     en: 'Sorry, I didn\'t get that. Try "Called Acme Corp, moved to negotiation" or "my pipeline", or send "help" for more examples.',

@@ -17,8 +17,14 @@ export const help: IntentHandler = {
   },
 };
 
+// "谢了", "多谢啦", "thanks!" and "你好", "hi": said to the bot as to a person, answered as a person would.
+const THANKS = /^(?:谢|多谢|感谢|辛苦|thanks|thank you|thx|ty\b|cheers)/i;
+const HELLO = /^(?:你好|您好|嗨|哈喽|早上好|下午好|晚上好|早安|早|hi|hello|hey|good (?:morning|afternoon|evening))(?:[\s,，!！~～。.]|$)/i;
+
 export const unknown: IntentHandler = {
-  async handle(ctx) {
-    return { text: t(ctx.locale, 'unknown.reply'), card: { buttons: shortcuts(ctx.locale) } };
+  async handle(ctx, args) {
+    const said = (args.summary ?? '').trim();
+    const key = THANKS.test(said) ? 'unknown.thanks' : HELLO.test(said) ? 'unknown.hello' : 'unknown.reply';
+    return { text: t(ctx.locale, key), card: { buttons: shortcuts(ctx.locale) } };
   },
 };

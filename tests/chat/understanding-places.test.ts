@@ -122,3 +122,13 @@ describe('answering the bot\'s question by typing an option', () => {
     expect((await latestDealOf(app.db, '华为技术有限公司')).amount?.toNumber()).toBe(5_200_000);
   });
 });
+
+describe('thanks and greetings', () => {
+  it('"谢了" and "你好" get a reply as a person would give, not "didn\'t understand", and write nothing', async () => {
+    const before = await counts(app.db);
+    expect(only(await app.say('rep1', '谢了')).text).toMatch(/^不客气/);
+    expect(only(await app.say('rep1', '你好')).text).toMatch(/^你好！/);
+    expect(only(await app.say('rep1', '多谢啦兄弟')).text).toMatch(/^不客气/);
+    expect(await counts(app.db)).toEqual(before);
+  });
+});
