@@ -6,7 +6,10 @@
 // cost two hold calls, and each reply an INSERT and an add.
 // What stays per event: its transaction (router.handle), so one that fails fails alone — BullMQ
 // retries its job as before, and Postgres being down puts it back (db-down.ts); exactly once is
-// still the router's ProcessedEvent row and the replies' keys.
+// still the router's ProcessedEvent row and the replies' keys. The transaction also stores the
+// event's replies on that row, so a worker killed after an event's commit and before the round's
+// hand-off loses nothing: the job's retry finds the event a duplicate with replies not yet sent
+// (RouterResult.unsent) and queues them under the same keys.
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { inboundPayloadSchema, type InboundPayload } from '../../jobs/queues.js';
@@ -107,8 +110,10 @@ export async function handleRound(entries: InboundEntry[], deps: InboundRoundDep
     await eachAtOnce(turns.chats, CHATS_AT_ONCE, async (chat) => {
       for (const item of chat) {
         try {
-          const { replies, tenantId, userId } = await deps.router.handle(item.event);
-          results.push({ ...item, handled: { replies, tenantId, userId } });
+          // A duplicate whose stored replies are not all sent (a worker killed between its commit
+          // and the hand-off) queues them again: the same keys, so none goes out twice.
+          const { replies, unsent, tenantId, userId } = await deps.router.handle(item.event);
+          results.push({ ...item, handled: { replies: unsent ?? replies, tenantId, userId } });
         } catch (err) {
           await putBack(item, err, deps);
         }

@@ -152,6 +152,67 @@ describe('inbound rounds', () => {
     expect(await t.db.activity.count({ where: { sourceMessageId: { in: events.map(eventKey) } } })).toBe(2);
   });
 
+  it('a worker killed between the events\' commits and the round\'s hand-off: the retry queues their stored replies, each delivered once', async () => {
+    // 华为云 is handed off by an earlier round; the round that dies holds it again (as a stalled
+    // round's job), two more visits in the same chat and a read-only query (no audit rows: its
+    // replies are stored by a statement of their own).
+    const earlier = visit('demo', 'rep1', '华为云', 'crash');
+    const events = [visit('demo', 'rep1', '比亚迪', 'crash'), visit('demo', 'rep1', '美团', 'crash'),
+      { ...visit('demo', 'rep2', '', 'crash2'), text: '我的销售漏斗' }];
+    const [earlierJob] = await queued([earlier]);
+    const first = new Map<string, unknown>();
+    await handleRound([entry(earlierJob!, first)], deps());
+    const jobs = await queued(events);
+    // The round dies at its hand-off: nothing queued, nothing kept in the jobs (no updateData), as
+    // when the process is killed there. Each event's transaction has committed.
+    const killed = new Map<string, unknown>();
+    const dead = { send: async () => { throw new Error('killed'); }, sendMany: async () => { throw new Error('killed'); } };
+    await handleRound([earlierJob!, ...jobs].map((j) => entry({ id: j.id, data: j.data }, killed)), deps({ outbox: dead }));
+    expect(await t.db.processedEvent.count({ where: { id: { in: events.map(eventKey) } } })).toBe(3);
+    expect(await deliveries(events)).toEqual([]);
+    expect(jobs.map((j) => (killed.get(`${j.id}`) as Error).message)).toEqual(['killed', 'killed', 'killed']);
+
+    // The jobs' retry: the events are duplicates now; their replies are queued once, in line order.
+    const many = vi.spyOn(t.product.outbox, 'sendMany');
+    const router = { handle: vi.fn(t.product.router.handle.bind(t.product.router)) };
+    const retried = new Map<string, unknown>();
+    try {
+      await handleRound([earlierJob!, ...jobs].map((j) => entry(j, retried)), deps({ router }));
+      const results = await Promise.all(router.handle.mock.results.map((r) => r.value as Promise<{ duplicate?: boolean }>));
+      expect(results.every((r) => r.duplicate)).toBe(true);
+      const keys = many.mock.calls.flatMap((c) => c[0].map((r) => r.key));
+      expect([...keys].sort()).toEqual([earlier, ...events].map((e) => `${eventKey(e)}:reply0`).sort());
+      // The dead round's chat in its line's order (the other chat ran side by side).
+      expect(keys.filter((k) => !k.startsWith(eventKey(events[2]!)))).toEqual([earlier, ...events.slice(0, 2)].map((e) => `${eventKey(e)}:reply0`));
+    } finally {
+      many.mockRestore();
+    }
+    expect([earlierJob!, ...jobs].map((j) => retried.get(`${j.id}`))).toEqual(['done', 'done', 'done', 'done']);
+    expect((await deliveries(events.slice(0, 2))).map((d) => d.id)).toEqual(events.slice(0, 2).map((e) => `${eventKey(e)}:reply0`));
+    expect(await t.db.activity.count({ where: { sourceMessageId: { in: events.map(eventKey) } } })).toBe(2);
+
+    const workers = t.product.startWorkers();
+    try {
+      const all = [earlier, ...events];
+      await until(async () => (await t.db.delivery.count({ where: { id: { in: all.map((e) => `${eventKey(e)}:reply0`) }, status: 'sent' } })) === all.length);
+      // Retried once more after they went out (a platform's re-delivery, a second stall): nothing is queued.
+      const spy = vi.spyOn(t.product.outbox, 'sendMany');
+      try {
+        await handleRound(jobs.map((j) => entry(j, new Map())), deps());
+        expect(spy.mock.calls.flatMap((c) => c[0])).toEqual([]);
+      } finally {
+        spy.mockRestore();
+      }
+      await new Promise((r) => setTimeout(r, 500)); // room for a second copy to show up
+      const inbox = [...await t.product.inbox.drain('demo', 'crash'), ...await t.product.inbox.drain('demo', 'crash2')].map((r) => r.text);
+      for (const customer of ['华为云', '比亚迪', '美团']) expect(inbox.filter((x) => x.includes('已记录拜访') && x.includes(customer))).toHaveLength(1);
+      expect(inbox).toHaveLength(4);
+      expect(await t.db.delivery.findMany({ where: { id: { in: all.map((e) => `${eventKey(e)}:reply0`) } }, select: { attempts: true } })).toEqual(all.map(() => ({ attempts: 1 })));
+    } finally {
+      await workers.close();
+    }
+  }, 60_000);
+
   it('through the worker: one event that fails fails alone, its retry stores it once, every event answered once', async () => {
     // The first Activity insert fails as a deadlock victim would (40P01): whichever event of the
     // round makes it, that event alone fails and BullMQ tries it again.
