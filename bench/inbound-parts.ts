@@ -2,7 +2,9 @@
 // with process.cpuUsage() — the webhook (verify, decrypt, queue), the router (parse and the
 // transaction), the outbox (Delivery row, outbound job) and the delivery (send to the fake
 // Feishu API, Delivery bookkeeping), one message at a time and, where the product has it
-// (#16), in the outbound worker's rounds. Each part also counts its SQL statements and Redis
+// (#16), in the outbound worker's rounds. The inbound worker's share is also measured whole — the
+// chat's hold, the router and the outbox, as the worker runs them — one event at a time and,
+// where the product has it, in the inbound worker's rounds. Each part also counts its SQL statements and Redis
 // round trips per message (round-trips.ts). The reference: the parser and one prepared INSERT
 // per message over a bare pg client, the least a stored message costs here.
 // Printed by the inbound bench after its stages; `npm run bench -- parts` runs it alone.
@@ -15,6 +17,7 @@ import pg from 'pg';
 import { inboundPayloadSchema, outboundPayloadSchema, outboundQueueName, type OutboundPayload } from '../jobs/queues.js';
 import type { InboundEvent } from '../src/chat/index.js';
 import { deliver, type DeliverDeps } from '../src/delivery/deliver.js';
+import { eventKey } from '../src/delivery/inbound.js';
 import { createLogger } from '../src/log.js';
 import { parse } from '../src/nlu/index.js';
 import { isoInZone } from '../src/time.js';
@@ -83,6 +86,24 @@ async function roundsOf(): Promise<RoundFn | undefined> {
   return import(file).then((m: { deliverRound?: RoundFn }) => m.deliverRound, () => undefined);
 }
 
+/** One event as the inbound worker handled it before rounds (src/delivery/workers.ts): its
+ * chat's hold around the router, then each reply through the outbox. */
+async function inboundAlone(product: ReturnType<typeof benchProduct>, { id, event }: { id: string; event: InboundEvent }): Promise<void> {
+  const job = { id, moveToDelayed: async () => {} };
+  const { replies, tenantId, userId } = await product.turns.run(event.address, job, undefined, () => product.router.handle(event));
+  for (const [i, reply] of replies.entries()) {
+    await product.outbox.send({ tenantId, userId, address: event.address, reply, key: `${eventKey(event)}:reply${i}`, replyTo: event.messageId });
+  }
+}
+
+/** The inbound worker's round (src/delivery/inbound-rounds.ts), when this checkout has it. */
+type InboundRoundFn = (entries: { job: { id: string; data: { event: InboundEvent } }; done(): void; fail(err: unknown): void }[],
+  deps: { router: unknown; outbox: unknown; turns: unknown; log: unknown }) => Promise<void>;
+async function inboundRoundsOf(): Promise<InboundRoundFn | undefined> {
+  const file = '../src/delivery/inbound-rounds.js';
+  return import(file).then((m: { handleRound?: InboundRoundFn }) => m.handleRound, () => undefined);
+}
+
 /** The reference: parse the text, one prepared INSERT (a bare pg client, a temporary table). */
 async function bare(databaseUrl: string, texts: string[]): Promise<PartCost> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -117,7 +138,23 @@ export async function measureParts(runtime: Runtime, tenant: BenchTenant, at: Pr
       const res = await product.app.request(request(i));
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
     })];
-    const events: InboundEvent[] = (await inbound.getJobs(['waiting'], 0, -1, true)).map((j) => inboundPayloadSchema.parse(j.data).event);
+    const queued = (await inbound.getJobs(['waiting'], 0, -1, true)).map((j) => ({ id: j.id!, event: inboundPayloadSchema.parse(j.data).event }));
+    // The webhook put each event in its chat's line (chat-turns.ts) in this order: the parts that
+    // take chat holds go first, so each of their events is at its line's head when its turn comes.
+    const third = Math.floor(queued.length / 3);
+    const [alone, inRounds, rest] = [queued.slice(0, third), queued.slice(third, 2 * third), queued.slice(2 * third)];
+    costs.push(await timed('inbound, one at a time (hold, router, outbox)', alone.length, (i) => inboundAlone(product, alone[i]!)));
+    const inboundRound = await inboundRoundsOf();
+    if (inboundRound) {
+      const rounds = Math.ceil(inRounds.length / ROUND);
+      costs.push(await timed(`inbound in rounds of ${ROUND} (hold, router, outbox)`, rounds, async (r) => {
+        const failed: unknown[] = [];
+        const round = inRounds.slice(r * ROUND, (r + 1) * ROUND).map(({ id, event }) => ({ job: { id, data: { event } }, done: () => undefined, fail: (err: unknown) => failed.push(err) }));
+        await inboundRound(round, { router: product.router, outbox: product.outbox, turns: product.turns, log: createLogger('warn') });
+        if (failed.length) throw new Error(`${failed.length} not handled: ${String(failed[0])}`);
+      }, inRounds.length));
+    }
+    const events = rest.map((q) => q.event);
     const handled: { event: InboundEvent; tenantId: string; userId: string; reply: NonNullable<Awaited<ReturnType<typeof product.router.handle>>['replies'][number]> }[] = [];
     costs.push(await timed('router (parse, transaction)', events.length, async (i) => {
       const r = await product.router.handle(events[i]!);

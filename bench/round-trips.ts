@@ -29,7 +29,11 @@ export function countRoundTrips(): () => Trips {
       return send.apply(this, args);
     };
     const exec = Pipeline.prototype.exec;
+    // ioredis's MULTI calls the pipeline's exec twice (once to queue EXEC): one round trip.
+    const execs = new WeakSet<Pipeline>();
     Pipeline.prototype.exec = function (this: Pipeline, ...args: Parameters<typeof exec>) {
+      if (execs.has(this)) return exec.apply(this, args);
+      execs.add(this);
       counted.redis++;
       if (process.env.BENCH_SQL_LOG) appendFileSync(process.env.BENCH_SQL_LOG, 'redis: exec\n');
       return exec.apply(this, args);

@@ -15,6 +15,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Address } from '../chat/index.js';
 import { INBOUND } from '../../jobs/queues.js';
+import { randomUUID } from 'node:crypto';
 import { conversationOf } from './turn.js';
 
 /** Longer than any message takes; only a crashed worker's hold ever runs out. */
@@ -70,6 +71,73 @@ redis.call('zrem', KEYS[2], ARGV[1])
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0`;
 
+// For a round of events (the inbound worker in rounds, #16): all the round's chats in one call.
+// KEYS: hold and line of each chat. ARGV: the round's owner id, hold ms, job key prefix,
+// never-queued µs, then for each chat the number of its events in the round and their ids.
+// Per chat, as TAKE: finished or never-queued heads are dropped, the hold is taken if free, and
+// the round gets its events that are not in the line (they only need the hold) and then those at
+// the line's head, in line order, up to the first event that is not in the round. Returns, per
+// chat, the ids taken, in that order (none: the hold is not the round's).
+const TAKE_MANY = `
+local t = redis.call('time')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local out = {}
+local a = 5
+for c = 1, #KEYS / 2 do
+  local hold, line = KEYS[2 * c - 1], KEYS[2 * c]
+  local n = tonumber(ARGV[a])
+  local mine, loose = {}, {}
+  for i = 1, n do
+    local id = ARGV[a + i]
+    mine[id] = true
+    if not redis.call('zscore', line, id) then loose[#loose + 1] = id end
+  end
+  a = a + n + 1
+  for i = 1, 20 do
+    local head = redis.call('zrange', line, 0, 0, 'WITHSCORES')
+    if not head[1] or mine[head[1]] then break end
+    local job = ARGV[3] .. head[1]
+    local exists = redis.call('exists', job) == 1
+    local finished = exists and redis.call('hexists', job, 'finishedOn') == 1
+    if finished or (not exists and now - tonumber(head[2]) > tonumber(ARGV[4])) then
+      redis.call('zrem', line, head[1])
+    else
+      break
+    end
+  end
+  local taken = {}
+  if redis.call('set', hold, ARGV[1], 'PX', ARGV[2], 'NX') then
+    for _, id in ipairs(loose) do taken[#taken + 1] = id end
+    for _, id in ipairs(redis.call('zrange', line, 0, n - 1)) do
+      if not mine[id] then break end
+      taken[#taken + 1] = id
+    end
+    if #taken == 0 then redis.call('del', hold) end
+  end
+  out[c] = taken
+end
+return out`;
+
+// KEYS: hold and line of each chat. ARGV: the round's owner id, then for each chat the number of
+// ids leaving its line and the ids. As RELEASE, for each chat.
+const RELEASE_MANY = `
+local a = 2
+for c = 1, #KEYS / 2 do
+  local hold, line = KEYS[2 * c - 1], KEYS[2 * c]
+  local n = tonumber(ARGV[a])
+  for i = 1, n do redis.call('zrem', line, ARGV[a + i]) end
+  a = a + n + 1
+  if redis.call('get', hold) == ARGV[1] then redis.call('del', hold) end
+end
+return 1`;
+
+/** A round's holds (takeMany); releaseMany gives them back. */
+export interface RoundHolds {
+  owner: string;
+  /** Each chat of the round and the ids of its events taken, in the order they are to be handled. */
+  chats: { address: Address; taken: string[] }[];
+}
+
 export class ChatTurns {
   /** `prefix`: the queues' BullMQ prefix (the inbound job hashes live under it). */
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
@@ -100,5 +168,32 @@ export class ChatTurns {
     } finally {
       await this.redis.eval(RELEASE, 2, ...keys, me).catch(() => undefined);
     }
+  }
+
+  /** One call for a round's events, whatever its chats (the inbound worker in rounds, #16): per
+   * chat, the events the round may handle now, in order. An event not taken is another's turn. */
+  async takeMany(events: { address: Address; id: string }[]): Promise<RoundHolds> {
+    const chats = new Map<string, { address: Address; ids: string[] }>();
+    for (const e of events) {
+      const chat = conversationOf(e.address);
+      const at = chats.get(chat) ?? { address: e.address, ids: [] };
+      at.ids.push(e.id);
+      chats.set(chat, at);
+    }
+    const owner = `round:${randomUUID()}`;
+    const list = [...chats.values()];
+    const keys = list.flatMap((c) => this.keys(c.address));
+    const args = list.flatMap((c) => [c.ids.length, ...c.ids]);
+    const taken = (await this.redis.eval(TAKE_MANY, keys.length, ...keys, owner, HOLD_MS, `${this.prefix}:${INBOUND}:`, NEVER_QUEUED_MS * 1000, ...args)) as string[][];
+    return { owner, chats: list.map((c, i) => ({ address: c.address, taken: taken[i] ?? [] })) };
+  }
+
+  /** Gives back a round's holds; the events it took leave their lines. */
+  async releaseMany(holds: RoundHolds): Promise<void> {
+    const held = holds.chats.filter((c) => c.taken.length);
+    if (!held.length) return;
+    const keys = held.flatMap((c) => this.keys(c.address));
+    const args = held.flatMap((c) => [c.taken.length, ...c.taken]);
+    await this.redis.eval(RELEASE_MANY, keys.length, ...keys, holds.owner, ...args);
   }
 }

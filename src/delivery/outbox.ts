@@ -24,6 +24,15 @@ export interface Notifier {
 export interface RetryOptions { attempts: number; backoffMs: number }
 export const RETRY_DEFAULTS: RetryOptions = { attempts: 12, backoffMs: 1000 };
 
+/** A message for `send`: `key` is its Delivery row's id, delivered once. */
+export interface SendInput { tenantId: string; userId?: string; address: Address; reply: Reply; key: string; replyTo?: string; transient?: boolean }
+
+const payloadOf = (input: SendInput): OutboundPayload => ({
+  deliveryId: input.key, tenantId: input.tenantId, userId: input.userId,
+  address: input.address, reply: input.reply, replyTo: input.replyTo,
+  ...(input.transient && { transient: true }),
+});
+
 export class Outbox implements Notifier {
   constructor(
     private readonly db: Db,
@@ -32,16 +41,29 @@ export class Outbox implements Notifier {
   ) {}
 
   /** `transient`: touch only Redis (no Delivery row), for notices sent while Postgres is down. */
-  async send(input: { tenantId: string; userId?: string; address: Address; reply: Reply; key: string; replyTo?: string; transient?: boolean }): Promise<void> {
-    const payload: OutboundPayload = {
-      deliveryId: input.key, tenantId: input.tenantId, userId: input.userId,
-      address: input.address, reply: input.reply, replyTo: input.replyTo,
-      ...(input.transient && { transient: true }),
-    };
+  async send(input: SendInput): Promise<void> {
+    const payload = payloadOf(input);
     // The row is made here, not when the worker gets to it: its sequence number is the chat's
     // queue order. The same key queued twice keeps its first place.
     if (!input.transient) await this.recordQueued([payload]);
     await this.queueFor(input.address.platform).add('send', payload, this.jobOptions(input.key));
+  }
+
+  /** `send` for many messages (a round of the inbound worker's replies, #16): their Delivery rows
+   * in one INSERT, queued in the given order, and one bulk add per platform queue. */
+  async sendMany(inputs: SendInput[]): Promise<void> {
+    const payloads = inputs.map(payloadOf);
+    const stored = payloads.filter((p) => !p.transient);
+    if (stored.length) await this.recordQueued(stored);
+    await this.queueAll(payloads);
+  }
+
+  private async queueAll(payloads: OutboundPayload[]): Promise<void> {
+    const byPlatform = new Map<Platform, OutboundPayload[]>();
+    for (const p of payloads) byPlatform.set(p.address.platform, [...(byPlatform.get(p.address.platform) ?? []), p]);
+    for (const [platform, list] of byPlatform) {
+      await this.queueFor(platform).addBulk(list.map((p) => ({ name: 'send', data: p, opts: this.jobOptions(p.deliveryId) })));
+    }
   }
 
   private jobOptions(key: string) {
@@ -68,11 +90,7 @@ export class Outbox implements Notifier {
       address: addresses.get(`${n.to.tenantId}\u0000${n.to.userId}`)!,
     }));
     await this.recordQueued(payloads);
-    const byPlatform = new Map<Platform, OutboundPayload[]>();
-    for (const p of payloads) byPlatform.set(p.address.platform, [...(byPlatform.get(p.address.platform) ?? []), p]);
-    for (const [platform, list] of byPlatform) {
-      await this.queueFor(platform).addBulk(list.map((p) => ({ name: 'send', data: p, opts: this.jobOptions(p.deliveryId) })));
-    }
+    await this.queueAll(payloads);
   }
 
   /** The messages' Delivery rows, in one INSERT (raw: this runs for every reply). Their sequence

@@ -5,7 +5,7 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Adapter } from '../../adapters/contract.js';
-import { INBOUND, inboundPayloadSchema, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
+import { INBOUND, outboundQueueName, type InboundPayload, type OutboundPayload } from '../../jobs/queues.js';
 import type { Db } from '../db.js';
 import type { Router } from '../router/index.js';
 import type { DeliverDeps } from './deliver.js';
@@ -13,8 +13,7 @@ import { OutboundRounds, ROUND_MAX } from './deliver-batch.js';
 import { ChatTurns } from './chat-turns.js';
 import { SentMarks } from './sent-marks.js';
 import { closeWorker, watched } from '../runtime/queue-worker.js';
-import { waitOutOutage } from './db-down.js';
-import { eventKey } from './inbound.js';
+import { InboundRounds, INBOUND_ROUND_MAX } from './inbound-rounds.js';
 import type { Outbox } from './outbox.js';
 import type { InboundSink } from './inbound.js';
 import type { Metrics } from '../http/metrics.js';
@@ -29,7 +28,7 @@ export interface WorkerDeps {
   prefix: string;
   /** Prometheus counters (#7); defaults to the router's. */
   metrics?: Metrics;
-  /** Holds each chat while one of its events is handled (chat-turns.ts); without it, events of one chat may run side by side. */
+  /** Holds each chat while a round handles its events (chat-turns.ts); without it, events of one chat may run side by side. */
   redis?: Redis;
   /** Send timeout and turn-taking timings (#6); production defaults in deliver.ts. */
   delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs' | 'dbDownPollMs'>;
@@ -40,23 +39,11 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   const metrics = deps.metrics ?? deps.router.metrics;
   const turns = deps.redis && new ChatTurns(deps.redis, deps.prefix);
   const marks = deps.redis && new SentMarks(deps.redis, deps.prefix);
-  const inbound = watched(new Worker<InboundPayload>(INBOUND, async (job, token) => {
-    const { event, handled } = inboundPayloadSchema.parse(job.data);
-    // Postgres down: the event waits in the queue and the user is told once (db-down.ts).
-    const handle = () => deps.router.handle(event).catch((err: unknown) => waitOutOutage(job, token, err, deps));
-    const { replies, tenantId, userId } = handled ?? await (turns ? turns.run(event.address, job, token, handle) : handle());
-    const key = eventKey(event);
-    deps.log.debug({ eventKey: key, replies: replies.length }, 'queueing replies');
-    try {
-      for (const [i, reply] of replies.entries()) {
-        await deps.outbox.send({ tenantId, userId, address: event.address, reply, key: `${key}:reply${i}`, replyTo: event.messageId });
-      }
-    } catch (err) {
-      // The event is stored; its replies go with the job so the retry still sends them.
-      if (!handled) await job.updateData({ ...job.data, handled: { replies, tenantId, userId } });
-      return waitOutOutage(job, token, err, { ...deps, notice: false });
-    }
-  }, { ...base, concurrency: 8 }), deps.log);
+  // The inbound worker takes events in rounds (inbound-rounds.ts): one hold call for the round's
+  // chats, each event's own transaction, the round's replies queued in one go.
+  const rounds = new InboundRounds({ router: deps.router, outbox: deps.outbox, log: deps.log, turns });
+  const inbound = watched(new Worker<InboundPayload>(INBOUND, (job, token) => rounds.take(job, token),
+    { ...base, concurrency: 2 * INBOUND_ROUND_MAX }), deps.log);
 
   // Each outbound worker sends in rounds (deliver-batch.ts): it holds two rounds' worth of jobs,
   // one being sent while the next is fetched.

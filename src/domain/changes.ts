@@ -69,18 +69,21 @@ export class Changes {
   }
 
   /** Writes the audit rows of the changes made, labelled with what the bot told the user
-   * ("已记录拜访 · 华为"), in the order made (`seq`). Call it inside the same transaction. */
-  async flush(label: string): Promise<void> {
-    if (!this.audits.length) return;
+   * ("已记录拜访 · 华为"), in the order made (`seq`). Call it inside the same transaction.
+   * `alongside`: another write of the transaction, run in the same statement (a data-modifying
+   * CTE: one round trip less, #16). Returns whether it ran: with no audit rows, nothing does. */
+  async flush(label: string, alongside?: Prisma.Sql): Promise<boolean> {
+    if (!this.audits.length) return false;
     // One raw INSERT of all rows (Prisma's createMany costs ~1 ms of CPU, #16); `seq` by the
     // database, in the order of the VALUES.
     const at = new Date();
     const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
     const rows = this.audits.splice(0).map((a) => Prisma.sql`(${newId()}, ${label}, ${a.tenantId}, ${a.userId}, ${a.batchId}, ${a.entity},
       ${a.entityId}, ${a.action}, ${json(a.before)}::jsonb, ${json(a.after)}::jsonb, ${a.sourceEventId ?? null}, ${at})`);
-    await this.tx.$executeRaw`
+    await this.tx.$executeRaw`${alongside ? Prisma.sql`WITH alongside AS (${alongside}) ` : Prisma.empty}
       INSERT INTO "AuditLog" (id, label, "tenantId", "userId", "batchId", entity, "entityId", action, before, after, "sourceEventId", "createdAt")
       VALUES ${Prisma.join(rows)}`;
+    return true;
   }
 
   private async audit(entity: Entity, entityId: string, action: string, before: unknown, after: unknown) {

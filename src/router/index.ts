@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { InboundEvent, Reply } from '../chat/index.js';
 import { poolOf, type Db } from '../db.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { NeedsPrisma, pgTransaction, rawDb } from '../db-tx.js';
 import { storeAddress } from '../delivery/addresses.js';
 import { isDbTransient, isDbUnreachable } from '../db-errors.js';
@@ -48,6 +49,11 @@ export interface RouterResult {
   userId: string;
   /** The event id was already applied: nothing was done again. */
   duplicate?: boolean;
+  /** On a duplicate: the replies its transaction stored with the event (ProcessedEvent.replies),
+   * when one of them is not sent yet — as when a worker was killed between the commit and
+   * queueing them (#16). Queued again under the same keys (`${eventKey}:reply${i}`), none goes
+   * out twice. `replies` stays empty: the web chat answers a repeat with nothing. */
+  unsent?: Reply[];
 }
 
 class DuplicateEvent extends Error {}
@@ -111,9 +117,8 @@ export class Router {
     // would be recognised again. A repeated text is caught by the insert, which puts its pending
     // question back: one statement less for most messages (#16).
     const plainText = received.type === 'text' && !received.audio;
-    if (!plainText && (await db.$queryRaw<unknown[]>`SELECT 1 FROM "ProcessedEvent" WHERE id = ${eventKey(received)}`).length) {
-      return { replies: [], duplicate: true, tenantId: actor.tenantId, userId: actor.userId };
-    }
+    const seen = plainText ? undefined : await this.processed(eventKey(received));
+    if (seen) return { replies: [], duplicate: true, tenantId: actor.tenantId, userId: actor.userId, ...seen };
     // After the duplicate check: a redelivered voice message is not sent for recognition again.
     const event = await withTranscript(received, this.deps.transcribe, log);
     const locale = event.type === 'text' ? detectLocale(event.text, actor.locale) : actor.locale;
@@ -126,12 +131,11 @@ export class Router {
     try {
       const understood = await understand(event, ctxActor, { pending, names: this.names.at(namesVersion), llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
-      const reply = await this.dispatch(event, ctxActor, locale, understood, pending);
-      return { ...who, replies: [event.type === 'text' ? withHeard(reply, event, locale) : reply] };
+      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood, pending)] };
     } catch (err) {
       // Its transaction rolled back (or it was a repeat): the question it answered (or replaced) is put back too.
       await pending.rollback().catch((e: unknown) => log.warn({ err: e, eventKey: eventKey(event) }, 'pending question not restored'));
-      if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true };
+      if (err instanceof DuplicateEvent) return { ...who, replies: [], duplicate: true, ...await this.processed(eventKey(event)) };
       if (err instanceof UserError) return { ...who, replies: [{ text: t(locale, err.key, err.params) }], kept: true };
       // Postgres went away mid-message, or a deadlock / expired transaction: nothing was committed;
       // the caller retries (worker) or answers 503 (web chat).
@@ -139,6 +143,22 @@ export class Router {
       log.error({ err, eventId: event.eventId, eventKey: eventKey(event), tenantId: actor.tenantId }, 'message failed');
       return { ...who, replies: [{ text: t(locale, 'error.internal') }], failed: true };
     }
+  }
+
+  /**
+   * An event already applied, with its stored replies when one of them has not been sent (no
+   * Delivery row yet, or one still pending); undefined when it was not applied. Only duplicates
+   * and events that are not plain text (the up-front check) run it.
+   */
+  private async processed(key: string): Promise<{ unsent?: Reply[] } | undefined> {
+    const [row] = await this.raw.$queryRaw<{ unsent: boolean; replies: Reply[] | null }[]>`
+      SELECT p.replies, EXISTS (
+        SELECT 1 FROM jsonb_array_elements(p.replies) WITH ORDINALITY AS r(reply, n)
+          LEFT JOIN "Delivery" d ON d.id = p.id || ':reply' || (r.n - 1)
+         WHERE d.id IS NULL OR d.status = 'pending') AS unsent
+        FROM "ProcessedEvent" p WHERE p.id = ${key}`;
+    if (!row) return undefined;
+    return row.unsent && row.replies?.length ? { unsent: row.replies } : {};
   }
 
   /**
@@ -181,14 +201,22 @@ export class Router {
         expect: async (awaits) => { waits = true; await questions.expect(actor.tenantId, actor.userId, awaits); },
       };
       if (confidence < CONFIRM_BELOW && !READ_ONLY.has(intent) && intent !== 'undo') {
-        return { changes, waits, reply: await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
+        const reply = await ctx.ask(t(locale, 'ask.confirmIntent', { intent: t(locale, `intent.${intent}` as never) }), [
           { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
           { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
-        ]) };
+        ]);
+        const sent = finalReply(event, reply, locale);
+        await tx.$executeRaw(storeReplies(key, [sent]));
+        return { changes, waits, reply, sent };
       }
       const reply = await intents[intent].handle(ctx, args);
-      await changes.flush(reply.text.split('\n')[0]!.slice(0, 200));
-      return { changes, reply, waits };
+      // The reply is stored with the event in its transaction (#16): once this commits, a retry
+      // of the event finds it (processed()) even if the worker dies before queueing it. Joined to
+      // the audit rows' INSERT when there are any, so most messages pay no statement for it.
+      const sent = finalReply(event, reply, locale);
+      const store = storeReplies(key, [sent]);
+      if (!(await changes.flush(reply.text.split('\n')[0]!.slice(0, 200), store))) await tx.$executeRaw(store);
+      return { changes, reply, waits, sent };
     };
     const done = await this.transaction(intent, run, pending);
     // Both are conveniences after the commit: a Redis hiccup here must not report a saved message as failed.
@@ -203,7 +231,7 @@ export class Router {
     // "金额说错了 是85万" right after: a correction of the customer the card was about.
     const amends = !done.waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
     if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends }).catch(later('last card'));
-    return done.reply;
+    return done.sent;
   }
 
   /**
@@ -260,6 +288,17 @@ export class Router {
     ]);
   }
 }
+
+/** The reply as it goes out: what was heard of a voice message shown with it, a click's answer in
+ * the clicked card's place (replacingCard does the same again, harmlessly, in handle()). */
+function finalReply(event: InboundEvent, reply: Reply, locale: Locale): Reply {
+  if (event.type === 'text') return withHeard(reply, event, locale);
+  return event.type === 'action' && event.source ? { ...reply, replaces: event.source } : reply;
+}
+
+/** The statement that stores an event's replies on its ProcessedEvent row (written earlier in the same transaction). */
+const storeReplies = (key: string, replies: Reply[]) =>
+  Prisma.sql`UPDATE "ProcessedEvent" SET replies = ${JSON.stringify(replies)}::jsonb WHERE id = ${key}`;
 
 const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer']);
 

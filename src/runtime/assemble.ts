@@ -26,7 +26,8 @@ export function assemble(opts: AssembleOptions) {
     return q;
   };
   const inbound = inboundQueue(queueOpts);
-  const sink = queueSink(inbound, new ChatTurns(opts.redis, queueOpts.prefix));
+  const turns = new ChatTurns(opts.redis, queueOpts.prefix);
+  const sink = queueSink(inbound, turns);
   const outbox = new Outbox(opts.db, queueFor);
   const built = createApp({ ...opts, sink, adapters: (inbox) => [webAdapter(inbox), ...(opts.messengers?.(inbox) ?? [])] });
 
@@ -34,6 +35,8 @@ export function assemble(opts: AssembleOptions) {
     ...built,
     outbox,
     sink,
+    /** The chats' lines and holds (chat-turns.ts), as the workers use them. */
+    turns,
     startWorkers: () => startWorkers({ db: opts.db, log: opts.log, router: built.router, outbox, sink, adapters: built.adapters, redis: opts.redis, ...queueOpts }),
     async closeQueues() {
       await Promise.all([inbound.close(), ...[...outboundQueues.values()].map((q) => q.close())]);
