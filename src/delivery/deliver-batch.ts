@@ -13,6 +13,7 @@ import {
 } from './deliver.js';
 import { heldBackBy, recheckTurn, type Claimed } from './turn.js';
 import { claimMany, markManySent } from './turn-batch.js';
+import { Rounds } from '../runtime/rounds.js';
 
 export type RoundJob = DeliverJob & Partial<Pick<Job<OutboundPayload>, 'id'>>;
 
@@ -34,37 +35,17 @@ const ROUNDS_AT_ONCE = 2;
 
 /** Gathers a worker's jobs into rounds; jobs arriving while the rounds are busy make the next. */
 export class OutboundRounds {
-  private readonly waiting: Entry[] = [];
-  private running = 0;
-  private scheduled = false;
+  private readonly rounds: Rounds<Entry>;
 
-  constructor(private readonly deps: DeliverDeps, private readonly worker: () => Limiter, private readonly max = ROUND_MAX) {}
+  constructor(private readonly deps: DeliverDeps, private readonly worker: () => Limiter, max = ROUND_MAX) {
+    this.rounds = new Rounds((round) => deliverRound(round, this.deps, this.worker()), max, ROUNDS_AT_ONCE);
+  }
 
   /** The worker's processor. */
   take(job: RoundJob, token?: string): Promise<DeliverOutcome> {
     // A transient message (Postgres down) touches no row: it goes alone, as before.
     if (job.data.transient) return deliver(job, this.deps, this.worker(), token);
-    return new Promise((done, fail) => {
-      this.waiting.push({ job, token, done, fail });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    if (this.scheduled || this.running >= ROUNDS_AT_ONCE || !this.waiting.length) return;
-    this.scheduled = true;
-    // setImmediate: the jobs the worker fetched together join the same round.
-    setImmediate(() => {
-      this.scheduled = false;
-      const round = this.waiting.splice(0, this.max);
-      this.running++;
-      // A bug in the round must not leave its jobs hanging until they stall (settled twice is a no-op).
-      void deliverRound(round, this.deps, this.worker()).catch((err: unknown) => round.forEach((e) => e.fail(err))).finally(() => {
-        this.running--;
-        this.kick();
-      });
-      this.kick();
-    });
+    return new Promise((done, fail) => this.rounds.add({ job, token, done, fail }));
   }
 }
 

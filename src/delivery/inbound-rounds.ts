@@ -20,6 +20,7 @@ import { waitOutOutage } from './db-down.js';
 import { eventKey } from './inbound.js';
 import type { Outbox, SendInput } from './outbox.js';
 import { conversationOf } from './turn.js';
+import { Rounds } from '../runtime/rounds.js';
 
 /** What a round needs of a BullMQ job; tests and the bench pass the first two only. */
 export type InboundJob = Pick<Job<InboundPayload>, 'id' | 'data'> & Partial<Pick<Job<InboundPayload>, 'timestamp' | 'moveToDelayed' | 'updateData'>>;
@@ -51,35 +52,15 @@ const STEP_BACK_MS = 50;
 
 /** Gathers a worker's jobs into rounds; jobs arriving while the rounds are busy make the next. */
 export class InboundRounds {
-  private readonly waiting: InboundEntry[] = [];
-  private running = 0;
-  private scheduled = false;
+  private readonly rounds: Rounds<InboundEntry>;
 
-  constructor(private readonly deps: InboundRoundDeps, private readonly max = INBOUND_ROUND_MAX) {}
+  constructor(deps: InboundRoundDeps, max = INBOUND_ROUND_MAX) {
+    this.rounds = new Rounds((round) => handleRound(round, deps), max, ROUNDS_AT_ONCE);
+  }
 
   /** The worker's processor. */
   take(job: Job<InboundPayload>, token?: string): Promise<void> {
-    return new Promise((done, fail) => {
-      this.waiting.push({ job, token, done, fail });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    if (this.scheduled || this.running >= ROUNDS_AT_ONCE || !this.waiting.length) return;
-    this.scheduled = true;
-    // setImmediate: the jobs the worker fetched together join the same round.
-    setImmediate(() => {
-      this.scheduled = false;
-      const round = this.waiting.splice(0, this.max);
-      this.running++;
-      // A bug in the round must not leave its jobs hanging until they stall (settled twice is a no-op).
-      void handleRound(round, this.deps).catch((err: unknown) => round.forEach((e) => e.fail(err))).finally(() => {
-        this.running--;
-        this.kick();
-      });
-      this.kick();
-    });
+    return new Promise((done, fail) => this.rounds.add({ job, token, done, fail }));
   }
 }
 
