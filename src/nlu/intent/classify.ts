@@ -159,6 +159,9 @@ function introducedInReport(e: Evidence): boolean {
 
 // "电话，喜茶，采购经理Ivy，报价已发": a note of items that opens on a bare way of contact.
 const OPENS_WITH_CHANNEL = /^\s*(?:视频会议?|电话会议?|线上会|开会|拜访|上门|电话|微信|面谈|邮件)\s*[,，]/;
+// "天成模具,电话,在议价…", "精诚 电话 方老板 合同下周一签": a bare way of contact as one item of a terse note
+// (not a phone number's label).
+const ITEM_CHANNEL = /(?:^|[,，、|]|[\u4e00-\u9fffA-Za-z]\s)\s*(?:电话|微信|拜访|上门|面谈|视频会?)\s*(?=[,，、]|\s+(?![\d+]))/;
 const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.length >= 4 ? e.masked.replace(e.lostReason, ' ') : e.masked);
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
@@ -239,7 +242,7 @@ const RULES: Rule[] = [
   // ("金石律所上次投诉的问题解决了吗": a question about a callback is no callback made.)
   { intent: 'record_callback', confidence: 0.85, test: (e) => !(/[吗呢][?？]?\s*$|[?？]\s*$/.test(e.text) && !S.CALLBACK_DONE.test(e.text)) && S.CALLBACK.test((e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text).replace(REASON_CLAUSE, '')) && !(e.hasStage && BID_SCORE.test(e.text) && !CALLBACK_WORD.test(e.text)) && !greetingWithBusiness(e) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => (S.NEW_CONTACT.test(e.text) && !introducedInReport(e)) || (S.CONTACT_FACTS.test(e.text) && !S.ACTIVITY.test(e.masked)) },
-  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) || OPENS_WITH_CHANNEL.test(e.masked) },
+  { intent: 'log_activity', confidence: 0.85, test: (e) => S.ACTIVITY.test(withoutReason(e)) || isTerseReport(e) || S.LABELED_REPORT.test(e.text) || OPENS_WITH_CHANNEL.test(e.masked) || (Boolean(e.customer) && ITEM_CHANNEL.test(e.masked)) },
   // "今天去名创优品签了合同": a trip made today or before, with the deal's news, reports the visit.
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && e.hasStage && (e.hasPastDate || Boolean(e.hasToday)) && S.WENT_TO.test(e.masked) && /了/.test(e.masked) },
   { intent: 'update_deal', confidence: 0.8, test: (e) => e.hasStage || e.hasCloseDate || (e.hasAmount && S.DEAL.test(e.text)) || (Boolean(e.customer) && S.NEW_DEAL.test(e.text)) },

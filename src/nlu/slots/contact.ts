@@ -57,7 +57,8 @@ const pinyinFrom = (text: string): string | undefined => {
 };
 // 老张 / 老王: a familiar form of a family name.
 // "的小林", "跟小陈", "那个小陈": 小 + family name after a word that introduces a person (小米 opens no such phrase).
-const FAMILIAR_YOUNG = new RegExp(`(?<=[的和跟给与找]|采购|财务|技术|运营|市场|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
+// ("科瑞斯 小宋 139…": 小X as an item of a terse note, before its phone.)
+const FAMILIAR_YOUNG = new RegExp(`(?<=[\\s,，|])小[${SURNAMES}](?=\\s*(?:[,，]|$|\\+?\\d))|(?<=[的和跟给与找]|采购|财务|技术|运营|市场|经理|主管|总监|主任|部长|处长|科长|助理|专员|秘书|(?<![\\d一二两三四五六七八九十几半多])个)小[${SURNAMES}](?!时)(?![的\\u4e00-\\u9fff]{0,3}(?:的|公司|集团|科技|智行|电器|汽车|米|鹏))`);
 // (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
 // ("老K": a letter for the name.)
 // ("德盛注塑的老板娘": the owner's wife who runs the shop is the contact.)
@@ -85,7 +86,7 @@ const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(
 const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
-const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
+const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?(老[${SURNAMES}]|小[${SURNAMES}](?=打|说|电话|微信|[\\s,，]|$)|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|打(?:了个?|个|过)?电话|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;
 
 // The two patterns per customer name, compiled once (a tenant's names repeat; the cache is bounded).
 const COMPILED = new Map<string, [RegExp, RegExp, RegExp]>();

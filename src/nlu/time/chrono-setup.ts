@@ -28,6 +28,12 @@ const unlikelyFormatFilter: chrono.Refiner = {
   }),
 };
 
+// chrono's own "9月" said on 31 August implies 31 September, an invalid date; dropped only at the
+// end, it first wins the overlap with our "9月底" and takes it down with it. Drop it first.
+const invalidDateFilter: chrono.Refiner = {
+  refine: (_context, results) => results.filter((r) => r.start.isValidDate() && (!r.end || r.end.isValidDate())),
+};
+
 // Some chrono parsers rebuild their (constant) pattern on every call; with our fixed options
 // the pattern never changes, so tell the word-boundary base class to keep its cached one.
 function freezePattern(parser: chrono.Parser): chrono.Parser {
@@ -43,7 +49,7 @@ function extend(configuration: Configuration, parsers: chrono.Parser[]): chrono.
     !REPLACED.has(component.constructor.name) && !UNUSED.has(component.constructor.name);
   return new chrono.Chrono({
     parsers: [...parsers, ...configuration.parsers.filter(keep).map(freezePattern)],
-    refiners: [...configuration.refiners.filter(keep), unlikelyFormatFilter],
+    refiners: [invalidDateFilter, ...configuration.refiners.filter(keep), unlikelyFormatFilter],
   });
 }
 

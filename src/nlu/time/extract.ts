@@ -118,6 +118,8 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => !NOW_WORD.test(r.text.trim()))
     // "平安夜还在跑客户": a lone 夜 (of 平安夜, 夜班) is no date.
     .filter((r) => r.text.trim() !== '夜')
+    // "培训了一下午", "聊了整个上午": a day part said as a length of time is no date.
+    .filter((r) => !(DAY_PART_ONLY.test(r.text.trim()) && DURATION_BEFORE.test(text.slice(Math.max(0, r.index - 3), r.index))))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => recentPast(text, toMention(r, ref.today), ref.today));
@@ -188,6 +190,7 @@ function isScore(text: string, result: ParsedResult): boolean {
 }
 
 const DAY_PART_ONLY = /^(?:上午|早上|早晨|中午|下午|晚上|傍晚)$/;
+const DURATION_BEFORE = /(?:(?<![周期拜初])一|半|整个?|大半个?|一整个?)$/;
 
 // chrono reads "下周一下午" or "12/8下午4点" as a date followed by a separate time; join them.
 // (Its casual parser marks a bare 下午 as today's date, hence the day-part test.)
