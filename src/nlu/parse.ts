@@ -41,6 +41,8 @@ function withinContract(slots: Slots): Slots {
   return Object.fromEntries(Object.entries(slots).filter(([key]) => !bad.has(key))) as Slots;
 }
 const DEADLINE = /^\s*(?:之|以)?前/;
+const SAID_WRONG = /^\s*(?:刚才|刚刚|之前|上一条)?(?:说错了|记错了|搞错了|写错了|打错了|录错了)/;
+
 interface Found { amount?: Amount; stage?: StageMatch }
 
 function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Reference, found: Found, customer?: string, names?: KnownNames): Evidence {
@@ -54,7 +56,8 @@ function evidenceOf(text: string, masked: string, dates: DateMention[], ref: Ref
   return {
     ...(person ? { person } : {}),
     text,
-    masked,
+    // ("刚才说错了 X是后天上午打电话": owning up to a slip is no past tense of what is corrected.)
+    masked: masked.replace(SAID_WRONG, (m) => ' '.repeat(m.length)),
     ...(customer ? { customer } : {}),
     knownCustomer,
     hasStage: Boolean(found.stage),

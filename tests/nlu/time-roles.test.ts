@@ -13,7 +13,9 @@ describe('time roles', () => {
     expect(slots('昨天下午和海尔开了会')).toMatchObject({ occurred_at: '2026-11-22T14:00' });
   });
   it("today's later time in the past tense is a report; without it, a plan", () => {
-    expect(slots('今天下午去了海尔')).toMatchObject({ occurred_at: '2026-11-23T14:00' });
+    // Said at 10:00, the afternoon cannot have happened yet: today's date, or, with no 今天, yesterday's.
+    expect(slots('今天下午去了海尔')).toMatchObject({ occurred_at: '2026-11-23' });
+    expect(slots('晚上去了海尔')).toMatchObject({ occurred_at: '2026-11-22T19:00' });
     expect(slots('今天下午去海尔')).toMatchObject({ next_follow_up: '2026-11-23T14:00' });
   });
   it('the words right after a date decide first: close, then follow-up', () => {

@@ -46,7 +46,7 @@ export function findBirthday(text: string): string | undefined {
 }
 
 const TITLE_TAIL = TITLE_WORDS.map((w) => w.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`)).join('|');
-const TITLE_TOKEN = new RegExp(`^(?:职位|职务|title|岗位)?[:：是为]?\\s*([\\u4e00-\\u9fffA-Za-z& ]{0,12}?(?:${TITLE_TAIL}))$`, 'i');
+const TITLE_TOKEN = new RegExp(`^(?:职位|职务|title|岗位)?[:：是为]?\\s*(?:新任?|新来的?)?([\\u4e00-\\u9fffA-Za-z& ]{0,12}?(?:${TITLE_TAIL}))$`, 'i');
 const EN_TITLE = /\b((?:VP|Head|Director|Manager|Chief)\s+of\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|(?:S?VP|EVP|Head)\s+(?!of\b)[A-Z][a-z]+(?=\s*(?:[,;.]|$))|(?:[A-Z][A-Za-z]+\s+)?(?:Manager|Director|Engineer|Buyer|Officer|Lead|Architect|Specialist)|CEO|CTO|CFO|COO|CIO|CMO|VP)\b/;
 const PERSON_ZH = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`);
 
@@ -117,11 +117,14 @@ const titleBefore = new RegExp(`(?:的|\\s|^|[,，。;；:：]|他们|她们|对
 /** "他们信息中心主任": whose title it is, not part of it. */
 export const OWNER_WORD = /^(?:[^了的]{0,4}了[个位名]?|他们|她们|对方|客户|我们)的?/; // also a verb before it: 拜访了采购总监
 
+// "新店长 欧阳倩": new in the post is no part of the title (新零售总监 is a title of its own).
+const NEWLY = /^(?:新来的?|新任|新)(?=[\u4e00-\u9fff]{2,3}$)/;
+
 export function findTitleBefore(text: string, contact: string | undefined): string | undefined {
   if (!contact) return undefined;
   const at = text.indexOf(contact);
   if (at <= 0) return undefined;
   // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
-  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '');
+  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '').replace(NEWLY, '');
   return title && title !== contact && !PERSON_ZH.test(title) ? title : undefined;
 }

@@ -4,7 +4,7 @@
 // promised) is another date. The words deciding it sit right around the date: first those
 // after it up to the next date ("月底签 下周二再过去" = close, then follow-up), then those before.
 import type { DateMention } from './extract.js';
-import { isLastBareDay, tenseOf, weekBefore, type Clock } from './tense.js';
+import { isLastBareDay, notAhead, tenseOf, weekBefore, type Clock } from './tense.js';
 import { compareDates } from './calendar.js';
 import { findVagueFollowUp } from './vague.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
@@ -299,7 +299,7 @@ export function assignDates(text: string, said: DateMention[], planning: boolean
     // "早上在去明德装备的路上 … 上周五跟他们电话聊过": when the note is written, not when it happened.
     else if (role === 'occurred_at' && ON_THE_WAY.test(text.slice(mention.end, mention.end + 24))) { /* no role */ }
     else if (role === 'occurred_at' && (!slots.occurred_at || refines(slots.occurred_at, mention.value))) {
-      slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : mention.value;
+      slots.occurred_at = compareDates(mention.date, clock.today) > 0 ? weekBefore(mention.value) : notAhead(mention.value, mention.text, clock);
     }
     else leftover.push(mention);
     if (role === 'none' && tenseOf(mention, clock, '') === 'future') free.push(mention);

@@ -1,7 +1,7 @@
 // Where a date stands against `now`: behind it (the activity being reported), ahead of it (a
 // plan), or today with no time said. Today's time counts as past when the words around it
 // are in the past tense ("今天下午去了…" said at 10:00 is a report, not a plan).
-import { compareDates, type LocalDate } from './calendar.js';
+import { addDays, compareDates, formatDate, type LocalDate } from './calendar.js';
 import type { DateMention } from './extract.js';
 
 export interface Clock { today: LocalDate; minuteOfDay: number }
@@ -40,4 +40,14 @@ export function weekBefore(value: string): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - 7);
   return `${day.toISOString().slice(0, 10)}${time ? `T${time}` : ''}`;
+}
+
+/** "晚上去了华为" said at 10:00: a time of today still ahead, in a report, was last night's (a bare
+ * day part), or only today's date (今天晚上去了…: the hour cannot be right). */
+export function notAhead(value: string, said: string, clock: Clock): string {
+  const [date = '', time] = value.split('T');
+  if (!time || date !== formatDate(clock.today)) return value;
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  if (h * 60 + m <= clock.minuteOfDay) return value;
+  return /今|today|this/i.test(said) ? date : `${formatDate(addDays(clock.today, -1))}T${time}`;
 }

@@ -26,12 +26,13 @@ const TEN_DAYS: Record<string, number> = { 上: 5, 中: 15, 下: 25 };
 const MONTH_SHIFT: Record<string, number> = { 下下: 2, 下: 1, 本: 0, 这: 0 };
 
 // 12月中旬 / 下个月上旬 / 月中 / 下旬: the 5th, 15th or 25th; this month's, or the next one's once passed.
-const tenDays = anchorParser(/(?:(\d{1,2})月|(下下|下|本|这)?个?月)?([上中下])旬|(下个?|本|这个?)?月中(?![旬心])/, (m, today) => {
+// ("3月中再联系": a named month's middle too.)
+const tenDays = anchorParser(/(?:(\d{1,2})月|(下下|下|本|这)?个?月)?([上中下])旬|(?:(下个?|本|这个?)?|(\d{1,2}))月中(?![旬心间国层标午期秋文])/, (m, today) => {
   const day = m[3] ? TEN_DAYS[m[3]] ?? 15 : 15;
   const shift = MONTH_SHIFT[(m[2] ?? m[4] ?? '').replace(/个$/, '')] ?? 0;
   let candidate: LocalDate;
-  if (m[1]) {
-    const month = Number(m[1]);
+  if (m[1] ?? m[5]) {
+    const month = Number(m[1] ?? m[5]);
     if (month < 1 || month > 12) return null;
     candidate = { y: today.y, m: month, d: day };
     if (compareDates(candidate, today) < 0) candidate = { ...candidate, y: today.y + 1 };
