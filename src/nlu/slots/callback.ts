@@ -31,7 +31,8 @@ const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎
 // A score said outright: a number with a score word or unit, or a satisfaction word (满意度 alone names the kind).
 export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|\brating\s*(?:of\s*)?[1-5]\b|satisf/i;
 // A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
-export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
+// ("…宋总 电话里说节日期间一切正常": the customer's verdict heard is a callback made.)
+export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|(?:说|表示|反馈)[^,，。;；]{0,16}(?:一切正常|运行正常|都正常|没(?:什么)?问题|挺好|很好|不错|满意|好用)|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
 
 const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|分数|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';
@@ -53,7 +54,7 @@ const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分�
 const WORD_SCORES: [RegExp, number][] = [
   [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
   [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)|满意度(?:最|很|偏|比较|有点)?(?:低|差)/i, 2],
-  [/非常满意|很满意|特别满意|十分满意|超级满意|极其满意|非常好评|满意度(?:很|非常|特别)高|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
+  [/非常满意|很满意|特别满意|贼满意|超满意|老满意|相当满意|十分满意|超级满意|极其满意|非常好评|满意度(?:很|非常|特别)高|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
   [/一般般|(?<!兴趣|意向|需求|(?<!质)量|规模|预算)一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
   [/满意|满意度(?:比较|挺|还)?(?:高|不错|好)|挺好|不错|好评|satisfied|happy|pleased/i, 4],
 ];

@@ -1,11 +1,12 @@
 // A new customer's industry and value tier.
+import { NOT_A_CUSTOMER } from './lexicon.js';
 type Tier = 'A' | 'B' | 'C';
 
 // Ordered: explicit letters first, then the words the contract maps to a tier.
 const TIERS: [RegExp, Tier | null][] = [
   [/(?<![A-Za-z])([ABC])\s*(?:类|级|档|等)|(?:级别|等级|分级|客户等级)\s*[:：是为]?\s*([ABC])(?![A-Za-z])/, null],
   [/\btier\s*[-:]?\s*([ABC])\b|\b([ABC])[-\s]tier\b|\b([ABC])\s+(?:account|customer|client)\b/i, null],
-  [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|key account|strategic/i, 'A'],
+  [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|(?<=\s)重点\s*$|key account|strategic/i, 'A'],
   [/一般客户|普通客户|中等客户|(?<=\s)一般\s*$|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],
   [/小客户|长尾客户|低价值|small (?:account|customer)/i, 'C'],
 ];
@@ -66,7 +67,8 @@ const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回�
 function leftover(segments: string[], customer?: string): string | undefined {
   if (!customer) return undefined;
   // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
-  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s));
+  // ("济南 山东高速集团 新客户 交通基建": the city the customer is in is no industry.)
+  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s) && !NOT_A_CUSTOMER.has(s));
   // ("F&B": an industry's initials with an ampersand.)
   const candidate = rest.find((s) => /^[a-z][A-Za-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s) || /^[A-Z]{1,2}&[A-Z]{1,2}$|^[A-Z]{2,4}$|^SaaS$/.test(s));
   return candidate;

@@ -105,7 +105,7 @@ function furthestStage(text: string): StageMatch | undefined {
 }
 
 // ("closed lost lah, …": a Singlish particle right after the marker is no part of the reason.)
-const LEAD_IN = /^(?:(?:lah|la|leh|lor|liao|sia|ah)\b)?[\s,，。.!！:：;；\-—–了啊呀吧的咯啦\p{Extended_Pictographic}\u{FE0F}]*(?:然后)?(?:因为|由于|(?:丢单|输单|丢的|输的)?(?:原因|理由)(?:的话)?(?:就是|是|为)?|because(?: of)?|due to|reason\s*(?::|是|is\b|was\b)?|since)?(?:就是说|就是|说是|听说)?[\s,，:：]*/iu;
+const LEAD_IN = /^(?:(?:lah|la|leh|lor|liao|sia|ah)\b|(?:咋整|咋办|怎么办|怎么整|可惜|郁闷|唉+|哎+)(?=[\s,，。!！]))?[\s,，。.!！:：;；\-—–了啊呀吧的咯啦\p{Extended_Pictographic}\u{FE0F}]*(?:然后)?(?:因为|由于|(?:丢单|输单|丢的|输的)?(?:原因|理由)(?:的话)?(?:就是|是|为)?|because(?: of)?|due to|reason\s*(?::|是|is\b|was\b)?|since)?(?:就是说|就是|说是|听说)?[\s,，:：]*/iu;
 const LEADING_AMOUNT = /^(?:[¥$]?\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[kKmMwW]|元|块)?\s*[,，、;；]\s*)+/;
 // "lost the Globex deal, they went with…": what was lost is not why.
 // "lost acme's renewal, they went…": the rest of the customer's possessive too.

@@ -74,11 +74,12 @@ const WAN_TAIL = /(?<![\d.])(\d{1,4})万([一二两三四五六七八九])(?![�
 const WAN_THOUSANDS = /(?<![\d.])(\d{1,4})万(\d)千(?![\d百十])/g;
 
 // "手机一三九二二一零八八七六": a phone number dictated digit by digit (幺 is 1 on the phone).
-const DICTATED = /[零〇一二三四五六七八九幺]{7,}/g;
+// ("一三九 八八零二 六六七一": dictated in groups, as a number is read out.)
+const DICTATED = /[零〇一二三四五六七八九幺]{7,}|[零〇一二三四五六七八九幺]{3,4}(?:[\s-]+[零〇一二三四五六七八九幺]{3,4}){2,3}(?![零〇一二三四五六七八九幺十百千万])/g;
 const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 export function normalizeNumerals(raw: string): string {
-  const text = decimals(raw.replace(DICTATED, (run) => [...run].map((c) => SPOKEN_DIGIT[c]).join(''))).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_TENS, (_m, d: string, u?: string) => String(Number(d) * 10 + (u ? DIGITS[u] ?? 0 : 0))).replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
+  const text = decimals(raw.replace(DICTATED, (run) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join(''))).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_TENS, (_m, d: string, u?: string) => String(Number(d) * 10 + (u ? DIGITS[u] ?? 0 : 0))).replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
   return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d]}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
     const n = chineseToNumber(day);
     return n && n <= 31 ? `${month}${n}` : whole;

@@ -28,10 +28,18 @@ const unlikelyFormatFilter: chrono.Refiner = {
   }),
 };
 
-// chrono's own "9月" said on 31 August implies 31 September, an invalid date; dropped only at the
-// end, it first wins the overlap with our "9月底" and takes it down with it. Drop it first.
-const invalidDateFilter: chrono.Refiner = {
-  refine: (_context, results) => results.filter((r) => r.start.isValidDate() && (!r.end || r.end.isValidDate())),
+// Before chrono settles overlaps, which keep the longer reading: chrono's own "9月" said on 31
+// August implies 31 September, an invalid date that, dropped only at the end, first takes our
+// "9月底" down with it; and its " 12月" starts at the space before, as long as our "12月底".
+const tidyBeforeOverlaps: chrono.Refiner = {
+  refine: (_context, results) => results.filter((r) => r.start.isValidDate() && (!r.end || r.end.isValidDate())).map((r) => {
+    const lead = /^\s+/.exec(r.text)?.[0].length ?? 0;
+    if (lead) {
+      r.index += lead;
+      r.text = r.text.slice(lead);
+    }
+    return r;
+  }),
 };
 
 // Some chrono parsers rebuild their (constant) pattern on every call; with our fixed options
@@ -49,7 +57,7 @@ function extend(configuration: Configuration, parsers: chrono.Parser[]): chrono.
     !REPLACED.has(component.constructor.name) && !UNUSED.has(component.constructor.name);
   return new chrono.Chrono({
     parsers: [...parsers, ...configuration.parsers.filter(keep).map(freezePattern)],
-    refiners: [invalidDateFilter, ...configuration.refiners.filter(keep), unlikelyFormatFilter],
+    refiners: [tidyBeforeOverlaps, ...configuration.refiners.filter(keep), unlikelyFormatFilter],
   });
 }
 
