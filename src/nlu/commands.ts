@@ -3,7 +3,7 @@
 import type { Intent } from './types.js';
 
 const COMMANDS: Record<string, Intent> = {
-  新客户: 'create_customer', customer: 'create_customer',
+  新客户: 'create_customer', customer: 'create_customer', new: 'create_customer',
   跟进: 'log_activity', log: 'log_activity',
   商机: 'update_deal', deal: 'update_deal',
   阶段: 'update_deal', stage: 'update_deal',

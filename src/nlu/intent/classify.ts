@@ -1,6 +1,7 @@
 // Intent from evidence: an ordered rule table, first match wins. Order encodes precedence:
 // undo/help before anything, queries before the reports they resemble ("今天要跟进哪些客户"
 // is a question, not a plan), callbacks before generic activity, plans before activity.
+import { findVagueFollowUp } from '../time/vague.js';
 import type { Intent } from '../types.js';
 import * as S from './signals.js';
 import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
@@ -140,7 +141,8 @@ export function isPlan(e: Evidence): boolean {
   // "预计1月10号签约" names a signing date: deal news, not a plan to contact anyone.
   // ("下周一再去一趟紫金矿业 他们想月底签", "going to Singtel again … close by 28 Feb": the trip is the plan.)
   if (e.hasCloseDate && !/跟进|联系|拜访|回访|确认|再跟|再去|再过去|再约|再打|再给|去一?趟|过去一?趟|跑一?趟|follow|\b(?:visit|visiting|again|plan(?:ning)? to|(?:going|heading|flying|driving)(?: back| over| out)? to|gonna|will (?:call|visit|meet|see))\b/i.test(e.masked)) return false;
-  return e.hasFutureDate || S.PLAN_START.test(e.masked) || WAIT_FOR.test(e.masked);
+  // ("华为 节后再联系", "黑土地合作社 秋收后再跟进": a vague time with its follow-up is a plan, asked about.)
+  return e.hasFutureDate || S.PLAN_START.test(e.masked) || WAIT_FOR.test(e.masked) || Boolean(findVagueFollowUp(e.masked));
 }
 
 /** "和三只松鼠的运营总监电话沟通 … 我后天上午给她新报价": a contact told first, in a clause of its

@@ -191,7 +191,9 @@ const profile: Extractor = (c) => {
 const callback: Extractor = (c) => {
   // The customer's own name is no category word (Orion Dental Care).
   const text = withoutName(c.text, c.customer);
-  const satisfaction = findSatisfaction(text);
+  // ("/callback 五常稻源家庭农场 3": a callback that is a name and a lone digit is scored by it.)
+  const lone = /^\s*(?:\/\S+)?[\s|,，＿]*([1-5])\s*$/.exec(text)?.[1];
+  const satisfaction = findSatisfaction(text) ?? (lone ? Number(lone) : undefined);
   // A score with no kind named is a satisfaction callback (contract: 满意度 = satisfaction).
   const category = findCategory(text) ?? (satisfaction ? 'satisfaction' : undefined);
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };

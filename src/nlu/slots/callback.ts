@@ -32,7 +32,7 @@ const COMPLAINT_ONLY = /^(?![\s\S]*(?:反馈|使用情况|使用体验|用得怎
 export const SCORE_SAID = /(?<![\d.])[1-5一二三四五]\s*(?:分(?!钟|之|期)|颗?星)|(?:打|给|评)了?\s*[1-5]|分数|评分|打分|(?<!度)满意(?!度)|不满意|\brated\b|\bscored?\b|\brating\s*(?:of\s*)?[1-5]\b|satisf/i;
 // A callback reported as done: a score, or the customer's answer taken down (客户确认续签).
 // ("…宋总 电话里说节日期间一切正常": the customer's verdict heard is a callback made.)
-export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|(?:说|表示|反馈)[^,，。;；]{0,16}(?:一切正常|运行正常|都正常|没(?:什么)?问题|挺好|很好|不错|满意|好用)|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
+export const CALLBACK_DONE = new RegExp(`${SCORE_SAID.source}|(?:回访|关怀)[^。;；]{0,40}?(?:说|表示|反馈)[^,，。;；]{0,16}(?:一切正常|运行正常|都正常|没(?:什么)?问题|挺好|很好|不错|满意|好用)|客户确认|已续|确认续|评价(?:一般|不错|挺好|很好|较好|较差|很差|还行|不高|很高|中等)|反馈(?:了|挺多|很多|不少)`, 'i');
 
 const SCORE_LEAD = '(?:打了?个?|给了?|评了?|评分|打分|分数|满意度(?:评分|打分)?|得分|satisfaction(?: score)?|score[ds]?|rated|rating|gave(?: us)?(?: a)?)\\s*[:：为是了]?\\s*';
 const SCORE_UNIT = '(?:分|星|颗星|\\/\\s*5|out of 5|stars?)';

@@ -14,7 +14,7 @@ const CHANNEL_WORDS: [RegExp, Channel][] = [
 
 // A demo given ("去万华做了产品演示", "演示了一下", "做完demo", "demo'd"): the demo is what happened,
 // the trip there only its means; a demo only wished for ("they want a demo") is not.
-const DEMO_DONE = /demo给了|(?:demo|演示)给[^,，。;；]{1,30}?做完|(?:做|搞|给[^,，。;；]{1,10}做)了[^,，。;；]{0,6}(?:演示|demo)|演示(?:了|完|过)|(?:做|搞)完[^,，。;；]{0,4}(?:演示|demo)|demo(?:了|完|过)|\b(?:demo'?d|demoed|gave (?:a |an |the )?(?:\w+ )?demo|did (?:a |an |the )?(?:\w+ )?demo|ran (?:a |the )?demo)\b/i;
+const DEMO_DONE = /\bdemo\b[^,.;]{0,12}\bwent (?:well|great|ok|okay|fine|smoothly|badly)\b|demo给了|(?:demo|演示)给[^,，。;；]{1,30}?做完|(?:做|搞|给[^,，。;；]{1,10}做)了[^,，。;；]{0,6}(?:演示|demo)|演示(?:了|完|过)|(?:做|搞)完[^,，。;；]{0,4}(?:演示|demo)|demo(?:了|完|过)|\b(?:demo'?d|demoed|gave (?:a |an |the )?(?:\w+ )?demo|did (?:a |an |the )?(?:\w+ )?demo|ran (?:a |the )?demo)\b/i;
 
 // "they want a demo", "对方想看个演示": a demo the customer asks for names no contact made.
 const DEMO_WISHED = /\b(?:they|he|she|client|customer|[A-Z][a-z]+)\b[^.,;]{0,20}?\b(?:want|wants|wanted|asked for|asks for|need|needs|requested|would like|'d like)\b[^.,;]{0,16}?\bdemo\b|(?:他们|对方|客户|[总工])[^,，。;；]{0,6}(?:想|要|希望|需要|提出)[^,，。;；]{0,6}(?:演示|demo)/gi;

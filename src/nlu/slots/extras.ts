@@ -30,7 +30,8 @@ export const taskPeriod: Extractor = (c) => {
 // every blind labeller of batches 38 and 42–44 said team. The subject says whose (the router
 // reads it before the scope).
 export const scope: Extractor = (c) => {
-  if (findRank(c.text)) return { scope: 'team' };
+  // ("我上个季度业绩排第几": where I stand is asked about me — batches 23, 25 and 53 agree.)
+  if (findRank(c.text)) return { scope: /我[^,，。?？]{0,10}排(?:在)?第几|我的?(?:名次|排名)/.test(c.text) ? 'me' : 'team' };
   const team = findScope(c.text);
   return { scope: team === 'me' && findSubject(c.text, c.names) ? 'team' : team };
 };

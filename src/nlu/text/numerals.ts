@@ -68,7 +68,7 @@ const MONTH_DAY = /(\d{1,2}月)([一二三四五六七八九十]{1,3})(?=$|[,，
 
 // "二十八万五", "三万八": one digit said after 万 is its thousands (28.5万), unless a unit or a
 // date word follows it (万五千, 三十万五月份).
-const WAN_TAIL = /(?<![\d.])(\d{1,4})万([一二两三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿月日号天周年个点分钟时岁\d])/g;
+const WAN_TAIL = /(?<![\d.])(\d{1,4})万([一二两三四五六七八九1-9])(?![零〇一二两三四五六七八九十百千万亿月日号天周年个点分钟时岁\d.:：/\-])/g;
 
 // "三万五千" reaches here as 3万5千: 3.5万.
 const WAN_THOUSANDS = /(?<![\d.])(\d{1,4})万(\d)千(?![\d百十])/g;
@@ -80,7 +80,7 @@ const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺
 
 export function normalizeNumerals(raw: string): string {
   const text = decimals(raw.replace(DICTATED, (run) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join(''))).replace(ROUGHLY, '').replace(COUNTED_UNIT, '$1').replace(DIGIT_TENS, (_m, d: string, u?: string) => String(Number(d) * 10 + (u ? DIGITS[u] ?? 0 : 0))).replace(DIGIT_HUNDRED_WAN, (_m, v: string, u: string) => `${Number(v) * (u === '百' ? 100 : 1000)}万`);
-  return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d]}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
+  return convertRuns(text).replace(WAN_TAIL, (_w, n: string, d: string) => `${n}.${DIGITS[d] ?? d}万`).replace(WAN_THOUSANDS, '$1.$2万').replace(MONTH_DAY, (whole, month: string, day: string) => {
     const n = chineseToNumber(day);
     return n && n <= 31 ? `${month}${n}` : whole;
   });
