@@ -164,6 +164,8 @@ const OPENS_WITH_CHANNEL = /^\s*(?:视频会议?|电话会议?|线上会|开会|
 // "天成模具,电话,在议价…", "精诚 电话 方老板 合同下周一签": a bare way of contact as one item of a terse note
 // (not a phone number's label).
 const ITEM_CHANNEL = /(?:^|[,，、|]|[\u4e00-\u9fffA-Za-z]\s)\s*(?:电话|微信|拜访|上门|面谈|视频会?)\s*(?=[,，、]|\s+(?![\d+]))/;
+const FIGURE_FIXED = /^[\s,，。!！]*(?:(?:不对|错了|说错了|记错了|写错了|改一下|更正一下?|纠正一下?|刚才(?:说|记|写)错了)[\s,，。!！]*)+(?:金额|价格|总价|合同额)?(?:应该)?(?:是|为|改成|改为)?\s*\d/;
+const FOLLOW_UP_FIXED = /(?:跟进|回访|提醒|拜访|联系)(?:时间|日期)[^,，。]{0,4}(?:是|改成|改为|改到)|(?:不是|并非)(?:周|星期|礼拜|明天|后天|\d)[^,，。]{0,6}(?:是|而是)|(?:是|改成|改到)[^,，。]{1,8}不是/;
 const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.length >= 4 ? e.masked.replace(e.lostReason, ' ') : e.masked);
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
@@ -259,6 +261,10 @@ const RULES: Rule[] = [
   // "刚才说错了 京东物流是183万 不是138": a correction of a deal's figure.
   { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && e.hasAmount && /说错了|记错了|不对|更正|纠正|其实是|不是\s*\d/.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },
+  // "不对 是38万", "改一下 金额是16.8万": a figure corrected with no customer named corrects the card just shown.
+  { intent: 'update_deal', confidence: 0.7, test: (e) => !e.customer && e.hasAmount && FIGURE_FIXED.test(e.text) },
+  // "改一下 刚才那个跟进时间是周四不是周三": the follow-up just set, moved.
+  { intent: 'schedule_follow_up', confidence: 0.7, test: (e) => e.hasFutureDate && FOLLOW_UP_FIXED.test(e.text) },
   // "浦辰置业", "华为？": a customer's name alone asks how that customer stands — when the tenant
   // knows the name, or it reads as a company (a short unknown word may be chat: 明白, 稍等).
   { intent: 'query_customer', confidence: 0.6, test: (e) => Boolean(e.customer) && e.text.trim().replace(/[?？。.!！\s]+$/, '') === e.customer && (e.knownCustomer || (e.customer!.length >= 4 && !CHAT_WORD.test(e.customer!))) },

@@ -16,6 +16,9 @@ const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR)?\s?(\d{1
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
 const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|订单|总价|budget|deal|worth|value|contract|quote|price/i;
 
+const TOTAL_BEFORE = /(?:总价|总金额|总额|总共|一共|合计|共计|总计|in total|total(?: of)?)\s*(?:是|为|:|：)?\s*[¥$]?\s*$/i;
+const UNIT_PRICE_BEFORE = /(?:单价|每(?:个|只|件|台|套|盒|箱|份|人)|一(?:个|只|件|盒)|per (?:unit|piece|box))[^,，。;；\d]{0,4}$/i;
+
 const LOCAL_DOLLAR = /(HK|S|NT)\$$/i;
 const CURRENCY_OF: Record<string, string> = { HK: 'HKD', S: 'SGD', NT: 'TWD', HKD: 'HKD', SGD: 'SGD', TWD: 'TWD', 港币: 'HKD', 港元: 'HKD', 新币: 'SGD' };
 
@@ -48,6 +51,11 @@ export function extractAmount(text: string): Amount | undefined {
   // "从100万调整到150万": the value after 到/为/改成 is the new one.
   const target = found.filter((a) => TARGET.test(text.slice(Math.max(0, a.index - 6), a.index))).pop();
   if (target) return target;
+  // "单价三块八 对 总价十九万": the total said is the deal's value; a unit price never is.
+  const total = found.find((a) => TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 8), a.index)));
+  if (total) return total;
+  const priced = found.filter((a) => !UNIT_PRICE_BEFORE.test(text.slice(Math.max(0, a.index - 8), a.index)));
+  if (priced.length && priced.length < found.length) found.splice(0, found.length, ...priced);
   const near = found.find((a) => MONEY_CONTEXT.test(text.slice(Math.max(0, a.index - 8), a.index + 12)));
   return near ?? found[0];
 }

@@ -2,7 +2,7 @@
 import type { Category } from '../types.js';
 
 const CATEGORY_WORDS: [Category, RegExp][] = [
-  ['renewal', /续费|续约|续签|续订|续期|renewal|renew/i],
+  ['renewal', /续费|续约|续签|续订|续期|续保|renewal|renew/i],
   ['care', /关怀|问候|节日|祝福|慰问|生日|拜年|(?:春节|中秋|元旦|国庆|端午|新年)(?:问候|祝福|关怀|慰问|回访|礼|红包)|\bcare\b|greeting|holiday|check[-\s]in call/i],
   ['feedback', /反馈|使用情况|使用体验|用得怎么样|意见|建议|吐槽|投诉|feedback|usage|complain/i],
   ['marketing', /活动|推广|营销|促销|新品|发布会|邀约|邀请|大会|峰会|沙龙|展会|marketing|promotion|campaign|webinar|event/i],
@@ -11,7 +11,7 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
 
 // "活动回访 … 春节营销活动": the word right before 回访 names the kind outright.
 const BEFORE_CALLBACK: [Category, RegExp][] = [
-  ['renewal', /(?:续费|续约|续签)回访|\brenewal call(?:-?back)?\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访/],
+  ['renewal', /(?:续费|续约|续签|续保)回访|\brenewal call(?:-?back)?\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访/],
 ];
 
 export function findCategory(text: string): Category | undefined {

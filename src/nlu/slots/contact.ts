@@ -62,7 +62,7 @@ const FAMILIAR_YOUNG = new RegExp(`(?<=[\\s,，|])小[${SURNAMES}](?=\\s*(?:[,�
 // (老师 is a teacher, 老师们 the teachers: no Mr. Shi.)
 // ("老K": a letter for the name.)
 // ("德盛注塑的老板娘": the owner's wife who runs the shop is the contact.)
-const FAMILIAR = new RegExp(`(?<=[的和跟给与])老板娘|(?:(?<![\\u4e00-\\u9fff])|(?<=[的和跟给与部科处]|见了|找了|约了|问了|陪))老[A-Z](?![A-Za-z])|(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|(?<=[\\u4e00-\\u9fff]{2})[部科处]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
+const FAMILIAR = new RegExp(`(?<=[的和跟给与])老板娘|(?:(?<![\\u4e00-\\u9fff])|(?<=[的和跟给与部科处]|见了|找了|约了|问了|陪))老[A-Z](?![A-Za-z])|(?<![\\u4e00-\\u9fff])老(?!师)[${SURNAMES}](?![记鸡家号铺店坊斋楼馆])(?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))|(?<=[的和跟给与]|(?<=[\\u4e00-\\u9fff]{2})[部科处]|见了|找了|约了|问了|陪|经理|总监|主管|主任|部长|处长|科长|厂长|院长|店长|助理|秘书)老(?!师)[${SURNAMES}](?![\\u4e00-\\u9fff]{0,3}(?:公司|集团|字号))`);
 // "met mr. zhao": typed in lower case, kept as typed.
 const EN_HONORIFIC_LOWER = /\b((?:mr|mrs|ms|miss|dr|prof)\.?\s+[a-z]{2,15})\b(?<!\b(?:mr|mrs|ms|miss|dr|prof)\.?\s+(?:and|or|from|at|of|the|to|is|was))/;
 // "Mr. Lim Wei Jie", "Uncle Lim", "Mr. S. Ramasamy": a form of address and up to four words.

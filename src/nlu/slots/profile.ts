@@ -68,7 +68,7 @@ function leftover(segments: string[], customer?: string): string | undefined {
   if (!customer) return undefined;
   // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
   // ("济南 山东高速集团 新客户 交通基建": the city the customer is in is no industry.)
-  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s) && !NOT_A_CUSTOMER.has(s));
+  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s) && !NOT_A_CUSTOMER.has(s) && !/的$/.test(s));
   // ("F&B": an industry's initials with an ampersand.)
   const candidate = rest.find((s) => /^[a-z][A-Za-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s) || /^[A-Z]{1,2}&[A-Z]{1,2}$|^[A-Z]{2,4}$|^SaaS$/.test(s));
   return candidate;
