@@ -28,6 +28,16 @@ export function scheduleFollowUp(changes: Changes, input: FollowUpInput) {
   return changes.create<{ id: string; dueAt: Date }>('reminder', { kind: 'follow_up', ...input });
 }
 
+/** The assignee's open follow-up with the customer set last, to move it ("不是周四 是周五"). */
+export async function latestOpenFollowUp(tx: Tx, tenantId: string, assigneeId: string, customerId: string) {
+  const [row] = await tx.$queryRaw<{ id: string; dueAt: Date }[]>`
+    SELECT ${fieldsOf('reminder')} FROM "Reminder"
+     WHERE "tenantId" = ${tenantId} AND "assigneeId" = ${assigneeId} AND "customerId" = ${customerId}
+       AND kind = 'follow_up' AND status = 'pending'
+     ORDER BY "createdAt" DESC LIMIT 1`;
+  return row;
+}
+
 export interface ContactInput { name: string; title?: string; phone?: string; email?: string; birthday?: string }
 
 /** Adds the contact, or fills in new facts on the customer's contact of the same name. */

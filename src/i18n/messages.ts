@@ -162,6 +162,10 @@ const messages = {
     zh: (p) => `好的，${p.when} 提醒你跟进 ${p.customer}`,
     en: (p) => `OK, I'll remind you to follow up with ${p.customer} on ${p.when}`,
   },
+  'followUp.moved': {
+    zh: (p) => `好的，${p.customer} 的跟进已改到 ${p.when}（原定 ${p.was}）`,
+    en: (p) => `OK, moved the follow-up with ${p.customer} to ${p.when} (was ${p.was})`,
+  },
   'callback.recorded': {
     zh: (p) => `已记录回访 · ${p.customer}${p.alerted ? '，已通知客户负责人和主管' : ''}`,
     en: (p) => `Recorded the callback with ${p.customer}${p.alerted ? '; the account owner and their manager were alerted' : ''}`,

@@ -99,6 +99,8 @@ export const argsSchema = z.looseObject({
   confirmBack: z.boolean().optional(),
   /** The user declined to be reminded (the vague follow-up question's "不用提醒"). */
   noFollowUp: z.boolean().optional(),
+  /** The follow-up said corrects the one just set ("不是周四 是周五", "美团改成周五再跟进"): move it. */
+  moves: z.boolean().optional(),
 });
 
 export type Args = z.infer<typeof argsSchema>;

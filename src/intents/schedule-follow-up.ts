@@ -1,7 +1,7 @@
 // "提醒我明天上午10点给华为打电话": a follow-up reminder; a plan, so no stage moves. Deal facts
 // said with it ("…，金额调到120万") land on the deal; a missing or vague time is asked for, and
 // the typed answer ("1月4号上午") completes this reminder (issue #11).
-import { scheduleFollowUp as schedule } from '../domain/records.js';
+import { latestOpenFollowUp, scheduleFollowUp as schedule } from '../domain/records.js';
 import { formatDateTime, t } from '../i18n/index.js';
 import { fromLocalString } from '../time.js';
 import { needCustomer } from './customer.js';
@@ -13,6 +13,9 @@ import { timeNotes } from './times.js';
 import type { Args } from './args.js';
 import type { IntentContext, IntentHandler } from './types.js';
 import type { Reply } from '../chat/index.js';
+
+// A follow-up said as a change of the one set: 改成/改到 a day, or 不是X是Y.
+const MOVES = /改(?:成|到|为|在)|挪到|推到|推迟到|提前到|不是[^,，。]{1,8}(?:而)?是|(?:说|记)错了/;
 
 export const scheduleFollowUp: IntentHandler = {
   async handle(ctx, args) {
@@ -32,6 +35,13 @@ export const scheduleFollowUp: IntentHandler = {
     if (!dueAt || isPast) {
       const saved = facts.length ? { text: t(locale, 'deal.updated', { customer: customer.name }), card: { fields: facts, buttons } } : undefined;
       return askTime(ctx, base, args, saved, dueAt);
+    }
+    // "不是周四 是周五", "美团改成周五再跟进": the follow-up just set moves; no second one is added.
+    const moving = args.moves || MOVES.test(ctx.text ?? '') ? await latestOpenFollowUp(ctx.tx, ctx.changes.ctx.tenantId, actor.userId, customer.id) : undefined;
+    if (moving) {
+      await ctx.changes.update('reminder', moving.id, { dueAt }, moving);
+      const text = t(locale, 'followUp.moved', { customer: customer.name, when: formatDateTime(dueAt, locale, actor.timeZone), was: formatDateTime(moving.dueAt, locale, actor.timeZone) });
+      return { text, card: { title: text, fields: facts, buttons } };
     }
     await schedule(ctx.changes, { assigneeId: actor.userId, customerId: customer.id, dealId: placed.deal?.id, dueAt, note: base.summary });
     const text = t(locale, 'followUp.scheduled', { customer: customer.name, when: formatDateTime(dueAt, locale, actor.timeZone) });

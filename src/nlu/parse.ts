@@ -90,7 +90,7 @@ function understand(normalized: string, options: ParseOptions, asTyped?: string)
   const lostReason = found?.stage === 'lost' ? findLostReason(text, found, customer) : undefined;
   const evidence = {
     ...evidenceOf(text, masked, dates, ref, { ...(amount ? { amount } : {}), ...(found ? { stage: found } : {}) }, customer, options.names),
-    jobChange: Boolean(job), ...(lostReason ? { lostReason } : {}),
+    jobChange: Boolean(job), ...(lostReason ? { lostReason } : {}), restated: corrected !== said,
   };
   const forced = command?.intent ?? (isIntent(options.hint) ? options.hint : undefined);
   const { intent, confidence } = forced ? { intent: forced, confidence: 1 } : classify(evidence);

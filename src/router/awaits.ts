@@ -50,8 +50,13 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     return withSlots(awaiting.action, { note: [...text].slice(0, 500).join('') });
   },
   // "刚才金额说错了 是85万" right after a card about 华为: the same customer's deal.
+  // "不是周四 是周五", "跟进时间改成周五" right after: that customer's follow-up moves.
   amend(awaiting, r) {
-    return correctionFacts(r.parsed) ? { intent: 'update_deal', args: { ...r.parsed.slots, customerId: awaiting.customerId } as Args } : undefined;
+    const { intent, slots } = r.parsed;
+    if (intent === 'schedule_follow_up' && !slots.customer && slots.next_follow_up) {
+      return { intent, args: { ...slots, customerId: awaiting.customerId, moves: true } as Args };
+    }
+    return correctionFacts(r.parsed) ? { intent: 'update_deal', args: { ...slots, customerId: awaiting.customerId } as Args } : undefined;
   },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());

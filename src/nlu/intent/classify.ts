@@ -33,6 +33,8 @@ export interface Evidence {
   jobChange?: boolean;
   /** Why a deal was lost, as the text says it: what the competitor did (送了, 开了家) is no contact of ours. */
   lostReason?: string;
+  /** The message took back a value it said ("不是周四 是周五"): what is left is the value meant. */
+  restated?: boolean;
 }
 
 const NO_ANSWER = /没人接|没接(?:电话|听)?|未接|无人接听|打不通|没打通|关机|占线|不在服务区|\bno answer\b|didn'?t (?:pick up|answer)|went to voicemail/i;
@@ -165,7 +167,7 @@ const OPENS_WITH_CHANNEL = /^\s*(?:视频会议?|电话会议?|线上会|开会|
 // (not a phone number's label).
 const ITEM_CHANNEL = /(?:^|[,，、|]|[\u4e00-\u9fffA-Za-z]\s)\s*(?:电话|微信|拜访|上门|面谈|视频会?)\s*(?=[,，、]|\s+(?![\d+]))/;
 const FIGURE_FIXED = /^[\s,，。!！]*(?:(?:不对|错了|说错了|记错了|写错了|改一下|更正一下?|纠正一下?|刚才(?:说|记|写)错了)[\s,，。!！]*)+(?:金额|价格|总价|合同额)?(?:应该)?(?:是|为|改成|改为)?\s*\d/;
-const FOLLOW_UP_FIXED = /(?:跟进|回访|提醒|拜访|联系)(?:时间|日期)[^,，。]{0,4}(?:是|改成|改为|改到)|(?:不是|并非)(?:周|星期|礼拜|明天|后天|\d)[^,，。]{0,6}(?:是|而是)|(?:是|改成|改到)[^,，。]{1,8}不是/;
+const FOLLOW_UP_FIXED = /^[\s,，]*(?:不对|错了|说错了|记错了)[\s,，!！]*(?:应该)?是|(?:跟进|回访|提醒|拜访|联系)(?:时间|日期)[^,，。]{0,4}(?:是|改成|改为|改到)|(?:不是|并非)(?:周|星期|礼拜|明天|后天|\d)[^,，。]{0,6}(?:是|而是)|(?:是|改成|改到)[^,，。]{1,8}不是/;
 const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.length >= 4 ? e.masked.replace(e.lostReason, ' ') : e.masked);
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
@@ -264,7 +266,8 @@ const RULES: Rule[] = [
   // "不对 是38万", "改一下 金额是16.8万": a figure corrected with no customer named corrects the card just shown.
   { intent: 'update_deal', confidence: 0.7, test: (e) => !e.customer && e.hasAmount && FIGURE_FIXED.test(e.text) },
   // "改一下 刚才那个跟进时间是周四不是周三": the follow-up just set, moved.
-  { intent: 'schedule_follow_up', confidence: 0.7, test: (e) => e.hasFutureDate && FOLLOW_UP_FIXED.test(e.text) },
+  // ("不是周四 是周五" reaches here as 周五: a day restated alone.)
+  { intent: 'schedule_follow_up', confidence: 0.7, test: (e) => e.hasFutureDate && (FOLLOW_UP_FIXED.test(e.text) || (Boolean(e.restated) && !e.customer && short(e, 12))) },
   // "浦辰置业", "华为？": a customer's name alone asks how that customer stands — when the tenant
   // knows the name, or it reads as a company (a short unknown word may be chat: 明白, 稍等).
   { intent: 'query_customer', confidence: 0.6, test: (e) => Boolean(e.customer) && e.text.trim().replace(/[?？。.!！\s]+$/, '') === e.customer && (e.knownCustomer || (e.customer!.length >= 4 && !CHAT_WORD.test(e.customer!))) },

@@ -1,0 +1,60 @@
+// Issue #11, found by using the web chat like a rep (and blind batches 53–54): a follow-up corrected
+// right after it was set moves instead of doubling, a vague plan with a customer is asked about,
+// and a terse callback scored by a lone digit lands with its score.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/app.js';
+import { customerNamed, localAt, only } from './support.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+const pendingFollowUps = async (customer: string) => {
+  const { id } = await customerNamed(app.db, customer);
+  return app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' }, orderBy: { dueAt: 'asc' } });
+};
+
+describe('a follow-up corrected right after it was set', () => {
+  it('"不是后天 是大后天上午10点" moves the one just set: one reminder, at the corrected time', async () => {
+    const before = (await pendingFollowUps('美团')).length;
+    const set = only(await app.say('rep1', '提醒我后天上午10点给美团打电话'));
+    expect(set.text).toContain('美团');
+    const moved = only(await app.say('rep1', '不是后天 是大后天上午10点'));
+    expect(moved.text).toMatch(/美团 的跟进已改到/);
+    const after = await pendingFollowUps('美团');
+    expect(after).toHaveLength(before + 1);
+    expect(after.some((r) => r.dueAt.getTime() === localAt(3, 10).getTime())).toBe(true);
+    expect(after.some((r) => r.dueAt.getTime() === localAt(2, 10).getTime())).toBe(false);
+  });
+
+  it('"顺丰改成大后天上午9点再跟进" with the customer named moves its open follow-up too', async () => {
+    only(await app.say('rep1', '提醒我明天下午3点跟进顺丰'));
+    const before = (await pendingFollowUps('顺丰速运')).length;
+    const moved = only(await app.say('rep1', '顺丰改成大后天上午9点再跟进'));
+    expect(moved.text).toMatch(/跟进已改到/);
+    const after = await pendingFollowUps('顺丰速运');
+    expect(after).toHaveLength(before);
+    expect(after.some((r) => r.dueAt.getTime() === localAt(3, 9).getTime())).toBe(true);
+    expect(after.some((r) => r.dueAt.getTime() === localAt(1, 15).getTime())).toBe(false);
+  });
+});
+
+describe('a vague plan said after the customer', () => {
+  it('"比亚迪 节后再联系" asks when, with buttons, and sets nothing until answered', async () => {
+    const before = (await pendingFollowUps('比亚迪')).length;
+    const asked = only(await app.say('rep1', '比亚迪 节后再联系'));
+    expect(asked.card?.buttons?.length ?? 0).toBeGreaterThan(1);
+    expect((await pendingFollowUps('比亚迪')).length).toBe(before);
+  });
+});
+
+describe('a terse callback command', () => {
+  it('"/callback 招行 3" records a satisfaction callback scored 3', async () => {
+    const { id } = await customerNamed(app.db, '招商银行');
+    const before = await app.db.callback.count({ where: { customerId: id, satisfaction: 3 } });
+    only(await app.say('care', '/callback 招行 3'));
+    expect(await app.db.callback.count({ where: { customerId: id, satisfaction: 3, category: 'satisfaction' } })).toBe(before + 1);
+  });
+});
