@@ -58,3 +58,24 @@ describe('a terse callback command', () => {
     expect(await app.db.callback.count({ where: { customerId: id, satisfaction: 3, category: 'satisfaction' } })).toBe(before + 1);
   });
 });
+
+describe('a callback that names who took it', () => {
+  it('"回访了招商银行 对接人周经理 … 打个八分吧" records the callback scored 4, not just a contact', async () => {
+    const { id } = await customerNamed(app.db, '招商银行');
+    const before = await app.db.callback.count({ where: { customerId: id, satisfaction: 4 } });
+    const reply = only(await app.say('care', '回访了招商银行 对接人周经理 对系统整体还算满意 打个八分吧 就是希望报表导出快一点'));
+    expect(reply.text).toMatch(/^已记录回访 · 招商银行/);
+    expect(await app.db.callback.count({ where: { customerId: id, satisfaction: 4 } })).toBe(before + 1);
+  });
+});
+
+describe('a manager asking who is behind', () => {
+  it('"谁有逾期没跟进的客户" lists the team\'s overdue follow-ups with whose they are', async () => {
+    const { id } = await customerNamed(app.db, '美团');
+    const rep = await app.db.user.findFirstOrThrow({ where: { tenantId: 'demo', name: '张伟' } });
+    await app.db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', dueAt: localAt(-2, 10), assigneeId: rep.id, customerId: id, note: '逾期的跟进' } });
+    const reply = only(await app.say('manager', '谁有逾期没跟进的客户'));
+    const lines = (reply.card?.fields ?? []).map((f) => `${f.label} ${f.value}`);
+    expect(lines.some((l) => l.includes('张伟') && l.includes('美团'))).toBe(true);
+  });
+});

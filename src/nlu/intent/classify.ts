@@ -2,6 +2,7 @@
 // undo/help before anything, queries before the reports they resemble ("今天要跟进哪些客户"
 // is a question, not a plan), callbacks before generic activity, plans before activity.
 import { findVagueFollowUp } from '../time/vague.js';
+import { findSatisfaction } from '../slots/callback.js';
 import type { Intent } from '../types.js';
 import * as S from './signals.js';
 import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
@@ -158,6 +159,8 @@ function opensWithReport(masked: string): boolean {
  * visit is logged and the contact's facts land with it (an add_contact alone dropped the visit). */
 function introducedInReport(e: Evidence): boolean {
   if (S.LABELED_REPORT.test(e.text) && Boolean(e.customer)) return true;
+  // "回访了招商银行 对接人周经理 … 打个八分吧": a callback made, naming who took it, is the callback.
+  if (Boolean(e.customer) && /回访(?:了|过|完)/.test(e.text) && findSatisfaction(e.text) !== undefined) return true;
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 

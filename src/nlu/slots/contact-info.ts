@@ -125,6 +125,8 @@ export function findTitleBefore(text: string, contact: string | undefined): stri
   const at = text.indexOf(contact);
   if (at <= 0) return undefined;
   // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
-  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '').replace(NEWLY, '');
+  const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '').replace(NEWLY, '')
+    // "采购部王经理王海涛": the person called by surname and title, then by name — the title is 采购部经理.
+    .replace(new RegExp(`(?<=.)${contact.charAt(0)}(?=(?:经理|总监|主管|主任|部长|处长|科长)$)`), '');
   return title && title !== contact && !PERSON_ZH.test(title) ? title : undefined;
 }

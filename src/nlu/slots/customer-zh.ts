@@ -16,6 +16,7 @@ const CITIES = '北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|�
 // also a company's short name — 金山, 长安, 光明, 南山, 白云 — are left out.)
 const DISTRICTS = '浦东|闵行|徐汇|静安|黄浦|长宁|普陀|虹口|杨浦|宝山|嘉定|松江|青浦|奉贤|崇明|海淀|丰台|通州|顺义|昌平|大兴|亦庄|望京|中关村|天河|越秀|海珠|番禺|花都|南沙|福田|罗湖|宝安|龙岗|龙华|坪山|前海|滨江|余杭|萧山|拱墅|江宁|玄武|秦淮|建邺|栖霞|浦口|雨花台|江北|渝中|渝北|九龙坡|沙坪坝|武侯|青羊|金牛|成华|双流|郫都|龙泉驿|昆山|太仓|常熟|张家港|吴江|江阴|宜兴|义乌|慈溪|余姚|顺德|禅城|虎门|松山湖|张江|漕河泾|临港|陆家嘴|高新区|经开区|开发区';
 const PLACE_OF = new RegExp(`^(?:${CITIES}|${DISTRICTS}|香港|澳门|台北|新加坡)(?:那边)?的$`);
+const PROVINCES = '浙江|江苏|广东|山东|河南|河北|湖南|湖北|四川|福建|安徽|江西|辽宁|吉林|黑龙江|山西|陕西|云南|贵州|广西|海南|甘肃|青海|内蒙古|新疆|宁夏';
 const IS_DISTRICT = new RegExp(`^(?:${DISTRICTS})(?:区|那边|这边|那块)?$`);
 
 const BOUNDARY = [
@@ -71,6 +72,7 @@ const OWNED_FULL_NAME = new RegExp(`(?:拜访了?|问候了?|见了|找了|约�
 const DEPARTMENT_WORD = /^(?:检验|影像|放射|病理|药学|护理|输血|急诊|麻醉|超声|器械|质控|科研|关务|报关|进出口|外贸|餐饮|客房|前厅|企划|品牌|公关|采购|物流|仓储|仓库|物业|工艺|计划|品控|质控|安环|环保|财务|供应链|研发|技术|质量|品质|质检|生产|行政|人事|人力|法务|市场|销售|运营|信息化?|设备|工程|基建|后勤|总务|战略|投资|审计|风控|合规|客服|售后|产品|IT|HR|集采|商务|业务)(?:部门?|中心|处|科|室|组|办|团队|口|那边|线|条线|事业部)?$|^(?:华南|华北|华东|华中|西南|西北|东北)区$|^(?:物业|销售|贸易|投资|工程|地产|置业|商业|物流|建设|供应链|分|子|母|总|外包|施工)公司$/;
 const PREP = new RegExp(`(?:${PREPOSITIONS.join("|")})(?:了?一下)?[:：\\-—]?\\s?(?![我你他她])${NAME}${AHEAD}`, 'g');
 // "东莞的宏达五金 王厂长…": the city said with 的 before the name, at the start, is no part of it.
+const PLACE_AND = new RegExp(`((?:${PROVINCES}|${CITIES})和[\\u4e00-\\u9fffA-Za-z0-9]{2,14}?)${AHEAD}`);
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?(?:(?:${CITIES}|${DISTRICTS})(?:那边)?的\\s?)?${NAME}${AHEAD}`);
 
 const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
@@ -247,6 +249,9 @@ function saidInFull(found: string, text: string): string | undefined {
 
 function candidateZh(typed: string): string | undefined {
   const masked = typed.replace(CORRECTION_LABEL, '');
+  // "上午去了浙江和康医疗器械": a place and 和 opening a name is the name (和 is no "and" there).
+  const placeAnd = clean(PLACE_AND.exec(masked)?.[1]);
+  if (placeAnd) return placeAnd;
   const bracketed = BRACKETED.exec(masked)?.[1]?.trim();
   // "陈志强（负责华南区）": what the person is in charge of, not where they work.
   const at = clean(AT_COMPANY.exec(masked)?.[1]) ?? (bracketed && !/^(?:负责|分管|主管|管|兼)/.test(bracketed) ? clean(bracketed) : undefined);

@@ -61,7 +61,8 @@ export function findRank(text: string): { rank: true; rank_by?: 'follow_ups' | '
 
 // English words on word boundaries: "what's on my plate" is not "late".
 // "小陈上周跟进了哪些客户": what was done, not what is due.
-export const DONE_ASK = /(?:跟进|拜访|联系|回访|见|跑|打电话给|打给)(?:了|过)(?:哪些|哪几个|哪几家|什么)(?:个|家|位)?客户|\b(?:who|which (?:customers?|accounts?|clients?)) did (?:i|we|he|she|they|[A-Z][a-z]+) (?:visit|call|meet|see|follow up(?: with| on)?)\b/i;
+// ("李娜这周都干了啥", "我今天做了哪些事": what someone did in the period is the same list.)
+export const DONE_ASK = /(?:都|一共|总共)?(?:干|做|忙)了(?:些)?(?:啥|什么|哪些事|些什么)(?:事|活)?[?？呢啊]*$|(?:跟进|拜访|联系|回访|见|跑|打电话给|打给)(?:了|过)(?:哪些|哪几个|哪几家|什么)(?:个|家|位)?客户|\b(?:who|which (?:customers?|accounts?|clients?)) did (?:i|we|he|she|they|[A-Z][a-z]+) (?:visit|call|meet|see|follow up(?: with| on)?)\b/i;
 const RENEWAL_ASK = /(?:续费|续约|续签)(?!回访)|合同(?:快|要)?到期|\brenewals?\b|\bup for renewal\b|\bcontracts? (?:ending|expiring)\b/i;
 const TASK_KINDS: ['done' | 'renewal' | 'overdue' | 'callback' | 'follow_up', RegExp][] = [
   ['done', DONE_ASK],

@@ -21,7 +21,7 @@ export function findPeriod(text: string): Period | undefined {
   return best?.period;
 }
 
-const TEAM = /(?:销售)?[一二三四五六七八九\d]组|(?:华南|华北|华东|华中|西南|西北|东北|[\u4e00-\u9fff]{2})组(?![织件合成装建长员])|小组|销售部|整体|总体|大伙儿?|团队|全组|我们|咱们|组里|组内|部门|大家|各位|所有人|全员|整个组|全公司|全体|team|everyone|everybody|all reps|whole group|our group|the group|\bour\b|\bwe\b/i;
+const TEAM = /谁(?:有|还有|的|手上|名下)|哪些人|哪个人|每个人|各人|(?:销售)?[一二三四五六七八九\d]组|(?:华南|华北|华东|华中|西南|西北|东北|[\u4e00-\u9fff]{2})组(?![织件合成装建长员])|小组|销售部|整体|总体|大伙儿?|团队|全组|我们|咱们|组里|组内|部门|大家|各位|所有人|全员|整个组|全公司|全体|team|everyone|everybody|all reps|whole group|our group|the group|\bour\b|\bwe\b/i;
 
 export function findScope(text: string): 'me' | 'team' {
   return TEAM.test(text) ? 'team' : 'me';
