@@ -45,8 +45,12 @@ async function addDeal(ctx: IntentContext, args: Args, customer: CustomerRef): P
 function askBackwards(ctx: IntentContext, intent: string, args: Args, customer: CustomerRef, deal: DealRow): Promise<Reply> {
   const { locale } = ctx;
   const to = t(locale, `stage.${args.stage!}`);
+  // ("不是 这是个新的项目": the stage said may be another deal's; it can be added beside this one.)
   return ctx.ask(ft(locale, 'askBackwards', { customer: customer.name, from: t(locale, `stage.${deal.stage}`), to }), [{
     label: ft(locale, 'confirmBackwards', { to }), style: 'primary',
     action: { intent, args: { ...args, customerId: customer.id, dealId: deal.id, confirmBack: true } },
+  }, {
+    label: ft(locale, 'asNewDeal'),
+    action: { intent, args: { ...args, customerId: customer.id, new_deal: true } },
   }]);
 }

@@ -33,6 +33,7 @@ const messages = {
     en: (p) => `The ${p.customer} deal is at "${p.from}". Move it back to "${p.to}"?`,
   },
   confirmBackwards: { zh: (p) => `退回到「${p.to}」`, en: (p) => `Move back to "${p.to}"` },
+  asNewDeal: { zh: '这是个新商机', en: "It's a new deal" },
   newDealCreated: { zh: (p) => `已新增商机 · ${p.customer}（第 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (deal #${p.count})` },
   customerUpdated: { zh: (p) => `已更新客户 ${p.customer}`, en: (p) => `Updated customer ${p.customer}` },
   customerNothing: {

@@ -121,7 +121,7 @@ async function answerToPending(text: string, question: Pending, actor: Actor, pe
   const index = number !== undefined && number >= 1 && number <= count ? number - 1
     : YES.test(text) && question.yes !== undefined ? question.yes
       : NO.test(text) && question.no !== undefined ? question.no : undefined;
-  const picked = index ?? labelTyped(text, question.labels);
+  const picked = index ?? labelTyped(text, question.labels) ?? newDealTyped(text, question.options);
   if (picked !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index: picked } }, actor, pending);
   if (NO.test(text)) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
   return undefined;
@@ -134,6 +134,14 @@ function labelTyped(text: string, labels: string[] | undefined): number | undefi
   const typed = bare(text);
   if (!labels || !typed) return undefined;
   const hits = labels.flatMap((label, i) => (bare(label) === typed || bare(/「(.+)」/.exec(label)?.[1] ?? '') === typed ? [i] : []));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+// "不是 这是个新的项目", "另一个单子": the option that adds a new deal, when the question has one.
+const SAYS_NEW_DEAL = /新(?:的)?(?:项目|商机|单子?)|另(?:一|外)(?:一)?个?(?:项目|商机|单)|\b(?:a )?(?:new|another|separate|different) (?:deal|project|opportunity)\b/i;
+function newDealTyped(text: string, options: ActionPayload[]): number | undefined {
+  if (!SAYS_NEW_DEAL.test(text)) return undefined;
+  const hits = options.flatMap((o, i) => ((o.args as { new_deal?: boolean } | undefined)?.new_deal ? [i] : []));
   return hits.length === 1 ? hits[0] : undefined;
 }
 

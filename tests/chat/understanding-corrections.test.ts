@@ -79,3 +79,22 @@ describe('a manager asking who is behind', () => {
     expect(lines.some((l) => l.includes('张伟') && l.includes('美团'))).toBe(true);
   });
 });
+
+describe('a stage that would move a deal backwards, said of a new project', () => {
+  it('"不是 这是个新的项目" answers the question with a second deal, and the first keeps its stage', async () => {
+    const { id } = await customerNamed(app.db, '比亚迪');
+    const open = await app.db.deal.findMany({ where: { customerId: id, stage: { notIn: ['won', 'lost'] } } });
+    await app.db.deal.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { stage: 'negotiation' } });
+    const before = await app.db.deal.count({ where: { customerId: id } });
+    const asked = only(await app.say('rep1', '比亚迪 电池产线MES 三百八十万 现在到方案阶段了'));
+    expect(asked.text).toContain('这是个新商机');
+    const done = only(await app.say('rep1', '不是 这是个新的项目'));
+    expect(done.text).toMatch(/比亚迪/);
+    const deals = await app.db.deal.findMany({ where: { customerId: id }, orderBy: { createdAt: 'asc' } });
+    expect(deals).toHaveLength(before + 1);
+    expect(deals.at(-1)!.stage).toBe('proposal');
+    expect(deals.at(-1)!.amount?.toNumber()).toBe(3_800_000);
+    const first = await app.db.deal.findMany({ where: { id: { in: open.map((d) => d.id) } } });
+    expect(first.map((d) => d.stage)).toEqual(open.map(() => 'negotiation'));
+  });
+});

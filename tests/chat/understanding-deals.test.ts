@@ -39,7 +39,7 @@ describe('a stage moving backwards', () => {
     const [deal] = (await deals('招商银行')).filter((d) => d.stage === 'proposal');
     const before = await counts(app.db);
     const asked = only(await app.say('rep1', '招商银行退回需求确认阶段'));
-    expect(asked.text).toBe('招商银行 的商机现在是「方案报价」，要退回到「需求确认」吗？\n1. 退回到「需求确认」\n2. 取消');
+    expect(asked.text).toBe('招商银行 的商机现在是「方案报价」，要退回到「需求确认」吗？\n1. 退回到「需求确认」\n2. 这是个新商机\n3. 取消');
     expect(await counts(app.db)).toEqual(before);
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal!.id } })).stage).toBe('proposal');
 
