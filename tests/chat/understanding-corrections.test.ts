@@ -98,3 +98,15 @@ describe('a stage that would move a deal backwards, said of a new project', () =
     expect(first.map((d) => d.stage)).toEqual(open.map(() => 'negotiation'));
   });
 });
+
+describe('a complaint said in feelings, not a score', () => {
+  it('"美团投诉 … 刘经理很不高兴" scores 1 and alerts the owner, like any low score', async () => {
+    const { id } = await customerNamed(app.db, '美团');
+    const alerts = () => app.db.reminder.count({ where: { customerId: id, kind: 'low_score_alert' } });
+    const before = await alerts();
+    const reply = only(await app.say('care', '美团投诉 说系统老卡 刘经理很不高兴 说再不解决就要找我们领导'));
+    expect(reply.text).toContain('已通知客户负责人和主管');
+    expect(await app.db.callback.count({ where: { customerId: id, satisfaction: 1 } })).toBeGreaterThan(0);
+    expect(await alerts()).toBeGreaterThan(before);
+  });
+});

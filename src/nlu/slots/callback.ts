@@ -52,8 +52,8 @@ const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分�
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [
-  [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
-  [/不满意|不太满意|不怎么满意|不满|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)|满意度(?:最|很|偏|比较|有点)?(?:低|差)/i, 2],
+  [/非常不满意?|很不满意?|极不满意|极度不满|特别不满意?|十分不满意?|(?:很|非常|特别|十分)(?:不高兴|生气|恼火)|发火|大发雷霆|very (?:dis|un)satisfied|very unhappy|extremely unhappy|furious|angry/i, 1],
+  [/不满意|不太满意|不怎么满意|不满|不高兴|不开心|生气|有意见|dissatisfied|unsatisfied|unhappy|not (?:satisfied|happy)|满意度(?:最|很|偏|比较|有点)?(?:低|差)/i, 2],
   [/非常满意|很满意|特别满意|贼满意|超满意|老满意|相当满意|十分满意|超级满意|极其满意|非常好评|满意度(?:很|非常|特别)高|very (?:satisfied|happy)|extremely (?:satisfied|happy)|delighted|love[sd]? it/i, 5],
   [/一般般|(?<!兴趣|意向|需求|(?<!质)量|规模|预算)一般|还行|凑合|马马虎虎|中规中矩|neutral|so-so|\bokay\b|average/i, 3],
   [/满意|满意度(?:比较|挺|还)?(?:高|不错|好)|挺好|不错|好评|satisfied|happy|pleased/i, 4],
