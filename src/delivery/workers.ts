@@ -32,6 +32,8 @@ export interface WorkerDeps {
   redis?: Redis;
   /** Send timeout and turn-taking timings (#6); production defaults in deliver.ts. */
   delivery?: Pick<DeliverDeps, 'sendTimeoutMs' | 'turnPollMs' | 'maxTurnWaitMs' | 'dbDownPollMs'>;
+  /** Most inbound events a round takes (the worker holds twice as many); default INBOUND_ROUND_MAX. */
+  inboundRoundMax?: number;
 }
 
 export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close(): Promise<void>; ready: Promise<void> } {
@@ -41,9 +43,10 @@ export function startWorkers(deps: WorkerDeps & { sink?: InboundSink }): { close
   const marks = deps.redis && new SentMarks(deps.redis, deps.prefix);
   // The inbound worker takes events in rounds (inbound-rounds.ts): one hold call for the round's
   // chats, each event's own transaction, the round's replies queued in one go.
-  const rounds = new InboundRounds({ router: deps.router, outbox: deps.outbox, log: deps.log, turns });
+  const roundMax = deps.inboundRoundMax ?? INBOUND_ROUND_MAX;
+  const rounds = new InboundRounds({ router: deps.router, outbox: deps.outbox, log: deps.log, turns }, roundMax);
   const inbound = watched(new Worker<InboundPayload>(INBOUND, (job, token) => rounds.take(job, token),
-    { ...base, concurrency: 2 * INBOUND_ROUND_MAX }), deps.log);
+    { ...base, concurrency: 2 * roundMax }), deps.log);
 
   // Each outbound worker sends in rounds (deliver-batch.ts): it holds two rounds' worth of jobs,
   // one being sent while the next is fetched.

@@ -9,7 +9,7 @@ import type { Platform } from '../chat/index.js';
 import { ChatTurns } from '../delivery/chat-turns.js';
 import { queueSink } from '../delivery/inbound.js';
 import { Outbox } from '../delivery/outbox.js';
-import { startWorkers } from '../delivery/workers.js';
+import { startWorkers, type WorkerDeps } from '../delivery/workers.js';
 import { createApp, type AppDeps } from '../http/app.js';
 
 export interface AssembleOptions extends Omit<AppDeps, 'sink' | 'adapters'> {
@@ -37,7 +37,7 @@ export function assemble(opts: AssembleOptions) {
     sink,
     /** The chats' lines and holds (chat-turns.ts), as the workers use them. */
     turns,
-    startWorkers: () => startWorkers({ db: opts.db, log: opts.log, router: built.router, outbox, sink, adapters: built.adapters, redis: opts.redis, ...queueOpts }),
+    startWorkers: (tuning: Pick<WorkerDeps, 'inboundRoundMax'> = {}) => startWorkers({ db: opts.db, log: opts.log, router: built.router, outbox, sink, adapters: built.adapters, redis: opts.redis, ...queueOpts, ...tuning }),
     async closeQueues() {
       await Promise.all([inbound.close(), ...[...outboundQueues.values()].map((q) => q.close())]);
     },

@@ -104,7 +104,8 @@ const THEIR_WISH = /(?:他们|她们|对方|客户)(?:本来|也|都)?(?:想|希
 // "说错了，不是周四，是下周四…": the slip admitted is nothing done.
 const SLIP = /(?:说|记|写|打)错了|取消了|没开成|没见成|就?不(?:打扰|去|联系|约|打)了/g;
 // "等过完年再跟X联系", "忙完这阵子再约": a time to wait for, said as done, opens a plan.
-const WAIT_FOR = /^[|\s]*等?(?:过完|过了|忙完了?|放完)(?:年|节|假|春节|国庆|这阵子?|这段时间?|这周|手头的事)/;
+// ("等他们开完会 再约…": what they wait for, then our contact.)
+const WAIT_FOR = /^[|\s]*等?(?:过完|过了|忙完了?|放完)(?:年|节|假|春节|国庆|这阵子?|这段时间?|这周|手头的事)|^[|\s]*等(?:他们|对方|客户|[^,，。\s]{0,6})[^,，。]{0,10}(?:完|好|出来|下来|定了)[^,，。]{0,4}[,，\s]*(?:再|然后)(?:约|联系|跟进|跟|打|去|拜访|聊)/;
 // "跟万科物业的周经理约了，后天晚上七点半一起吃饭": a meeting booked for a day ahead, with nothing else done.
 const RESCHEDULED = /没开成|没见成|取消了|改到|改期|推迟到|推到|挪到/;
 const BOOKED = /(?<!签)约(?:了|好了)/;
@@ -132,7 +133,8 @@ export function isPlan(e: Evidence): boolean {
   if (S.CALLBACK_DONE.test(e.masked) && !S.REMIND.test(e.text) && !/再回访|下次回访/.test(e.text)) return false;
   const withoutAgain = e.masked.replace(AGAIN, ' ');
   // ("明天就不去了 后天再去拜访": a trip called off is no trip made.)
-  const made = withoutAgain.replace(SLIP, ' ');
+  // ("等他们开完会 再约…": their meeting waited for is nothing we did.)
+  const made = e.masked.replace(WAIT_FOR, ' ').replace(AGAIN, ' ').replace(SLIP, ' ');
   if (withoutAgain !== e.masked && (S.ACTIVITY.test(made) || S.CALLBACK_DONE.test(made))) return false;
   if (opensWithReport(e.masked)) return false;
   // "视频会，得物，产品总监Leo，需求确认，下周一出方案": a note that opens on a bare way of contact reports it.

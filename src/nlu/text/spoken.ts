@@ -36,6 +36,8 @@ const HOMOPHONES: [RegExp, string][] = [
   // 大了电话 (打了电话): the IME's 大 before a call is 打.
   [/大(?=了?[个通一]?电话)/g, '打'],
   [/满义/g, '满意'],
+  // 和同 (合同), 签月 (签约): the IME's homophones of a contract (和同事 / 和同学 stay).
+  [/(?<![一])和同(?=了|的|已|走|签|在|还|快|发|盖|版|款|流程|阶段|金额|初稿|草稿|[\s,，。]|$)/g, '合同'], [/签月(?![份底初中末])/g, '签约'],
   // 有意象 / 有意乡 (有意向): no word of their own in a sales note.
   [/意象|意乡/g, '意向'],
   [/视屏/g, '视频'],
