@@ -66,7 +66,7 @@ export function findSatisfaction(said: string): number | undefined {
   const worded = EN_GAVE.exec(said)?.[1];
   if (worded) return EN_DIGIT[worded.toLowerCase()];
   // "给了满分5分", "打了满分": full marks, not the scale.
-  if (/(?:给了?|打了?|评了?)\s*(?:个)?满分/.test(said)) return 5;
+  if (/(?:给了?|打了?|评了?)\s*(?:个)?满分|回访[^,，。;；]{0,24}满分(?!\s*[\d十(（])|^\s*满分(?!\s*[\d十(（])/.test(said)) return 5;
   const text = said.replace(SCALE, ' ');
   const stars = /[★⭐]{1,5}/.exec(text)?.[0];
   if (stars) return [...stars].length;

@@ -178,7 +178,8 @@ function contactIn(text: string, customer?: string): string | undefined {
   const speaker = customer ? EN_SUBJECT.exec(text)?.[1] : undefined;
   if (speaker && customer && !customer.includes(speaker) && !speaker.includes(customer)) return speaker;
   const role = AFTER_ROLE.exec(text)?.[1];
-  if (role && role !== customer) return role;
+  // ("加个联系人 金城城投的工程部 宋工": the start of the customer's name is no person.)
+  if (role && role !== customer && !customer?.startsWith(role)) return role;
   const titled = TITLE_THEN_NAME.exec(text)?.[1];
   if (titled && !customer?.includes(titled) && !NOT_PERSON.test(titled)) return titled;
   // The first 张总 that is not part of the customer's name (徐工的孙总 → 孙总).

@@ -75,7 +75,7 @@ const WAN_THOUSANDS = /(?<![\d.])(\d{1,4})万(\d)千(?![\d百十])/g;
 
 // "手机一三九二二一零八八七六": a phone number dictated digit by digit (幺 is 1 on the phone).
 // ("一三九 八八零二 六六七一": dictated in groups, as a number is read out.)
-const DICTATED = /[零〇一二三四五六七八九幺]{7,}|[零〇一二三四五六七八九幺]{3,4}(?:[\s-]+[零〇一二三四五六七八九幺]{3,4}){2,3}(?![零〇一二三四五六七八九幺十百千万])/g;
+const DICTATED = /[零〇一二三四五六七八九幺]{7,}|[零〇一二三四五六七八九幺]{3,4}(?:[\s-]+[零〇一二三四五六七八九幺]{3,4}){2,3}(?![零〇一二三四五六七八九幺十百千万])|(?<![零〇一二三四五六七八九幺十百千万])[零〇][零〇一二三四五六七八九幺]{2,3}[\s-]+[零〇一二三四五六七八九幺]{7,8}(?![零〇一二三四五六七八九幺十百千万])/g;
 const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 export function normalizeNumerals(raw: string): string {
