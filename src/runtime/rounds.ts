@@ -1,6 +1,6 @@
 // A worker's jobs gathered into rounds (issue #16): the jobs fetched together join one round, a
 // few rounds run at once, and jobs arriving while they are busy make the next. The outbound and
-// inbound workers use it (deliver-batch.ts, inbound-rounds.ts).
+// inbound workers use it (deliver-batch.ts, inbound-rounds.ts), and so do the reminder jobs (jobs/reminders/batch.ts).
 
 /** What a round settles: each entry is done or failed by the round itself. */
 export interface RoundEntry { fail(err: unknown): void }

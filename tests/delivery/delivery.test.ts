@@ -12,6 +12,7 @@ import { createLogger } from '../../src/log.js';
 import { assemble } from '../../src/runtime/assemble.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
+import { deadlockOnce } from '../support/deadlock-once.js';
 
 const log = createLogger('silent');
 const until = async (check: () => Promise<boolean>, ms = 10_000) => {
@@ -125,11 +126,7 @@ describe('delivery', () => {
   it('tries a message again after a deadlock instead of answering "something went wrong"', async () => {
     // The first Activity insert fails as a deadlock victim would (40P01); sequences are not
     // transactional, so the retry's insert goes through.
-    await t.db.$executeRawUnsafe('CREATE SEQUENCE deadlock_once');
-    await t.db.$executeRawUnsafe(`CREATE FUNCTION deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-      IF nextval('deadlock_once') = 1 THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END IF;
-      RETURN NEW; END $$`);
-    await t.db.$executeRawUnsafe('CREATE TRIGGER deadlock_once BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION deadlock_once()');
+    const fault = await deadlockOnce(t.db, 'deadlock_once');
     try {
       const rep = await t.user('rep1');
       const before = await t.db.activity.count({ where: { userId: rep.id } });
@@ -145,7 +142,7 @@ describe('delivery', () => {
       expect(await t.db.activity.count({ where: { userId: rep.id } })).toBe(before + 1);
       expect(await t.db.processedEvent.count({ where: { id: `web:demo:${eventId}` } })).toBe(1);
     } finally {
-      await t.db.$executeRawUnsafe('DROP TRIGGER deadlock_once ON "Activity"');
+      await fault.remove();
     }
   });
 

@@ -15,6 +15,7 @@ import { assemble } from '../../src/runtime/assemble.js';
 import { seedTenants } from '../faults/support-tenants.js';
 import { testDb } from '../support/db.js';
 import { testRedis } from '../support/redis.js';
+import { deadlockOnce } from '../support/deadlock-once.js';
 
 const log = createLogger('silent');
 const until = async (check: () => Promise<boolean>, ms = 20_000) => {
@@ -216,11 +217,7 @@ describe('inbound rounds', () => {
   it('through the worker: one event that fails fails alone, its retry stores it once, every event answered once', async () => {
     // The first Activity insert fails as a deadlock victim would (40P01): whichever event of the
     // round makes it, that event alone fails and BullMQ tries it again.
-    await t.db.$executeRawUnsafe('CREATE SEQUENCE round_deadlock_once');
-    await t.db.$executeRawUnsafe(`CREATE FUNCTION round_deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-      IF nextval('round_deadlock_once') = 1 THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END IF;
-      RETURN NEW; END $$`);
-    await t.db.$executeRawUnsafe('CREATE TRIGGER round_deadlock_once BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION round_deadlock_once()');
+    const fault = await deadlockOnce(t.db, 'round_deadlock_once');
     const workers = t.product.startWorkers();
     try {
       const events = [...['华为云', '比亚迪', '美团', '上汽'].map((c) => visit('demo', 'rep1', c, 'w1')),
@@ -250,7 +247,7 @@ describe('inbound rounds', () => {
       }
     } finally {
       await workers.close();
-      await t.db.$executeRawUnsafe('DROP TRIGGER round_deadlock_once ON "Activity"');
+      await fault.remove();
     }
   }, 60_000);
 });
