@@ -2,6 +2,7 @@
 // as soon as it is made — a stop that overlaps the start — ends quietly, and one whose Redis is
 // not there logs it and still closes, instead of an unhandled 'error' that ended the process
 // (`npm start` stopped under load then left its Redis running).
+import { createServer, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { Worker } from 'bullmq';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +44,29 @@ describe('queue workers', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(lines[0]).toMatchObject({ msg: 'queue worker error', queue: 'nowhere' });
     expect(lines[0]!.err).toMatch(/ECONNREFUSED/);
+  }, 30_000);
+  it('a worker closed while its connect is in flight, after a refused one, leaves no unhandled rejection', async () => {
+    // Nothing listens at first (connects are refused: an 'error'); then a server that takes the
+    // connection and never answers, so the close after 2 s lands while a connect is in flight.
+    const port = await freePort();
+    const held: Socket[] = [];
+    const server = createServer((socket) => { held.push(socket); socket.on('error', () => {}); });
+    let unhandled = 0;
+    const count = () => { unhandled++; };
+    process.on('unhandledRejection', count);
+    try {
+      const worker = watched(new Worker('silent', async () => {}, { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null }, prefix }), capture().log);
+      await new Promise((r) => setTimeout(r, 300));
+      await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+      await closeWorker(worker);
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      process.off('unhandledRejection', count);
+      for (const socket of held) socket.destroy();
+      server.close();
+    }
+    expect(held.length).toBeGreaterThan(0);
+    expect(unhandled).toBe(0);
   }, 30_000);
 });
