@@ -177,12 +177,17 @@ const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.len
 
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
+// ("帮我订一张明天去昆明的机票", "book me a hotel in Dubai": a travel or personal errand is no CRM work.)
+const ERRAND = /(?:订|买|定|抢|改签|退)(?:一|两|二|三)?[张间个份]?[^，,。]{0,16}(?:机票|车票|火车票|高铁票|动车票|船票|酒店|宾馆|房间|外卖|咖啡|奶茶)|(?:叫|打)(?:个|一辆|辆)?(?:车|滴滴|出租车)(?:去|到|回)|\bbook (?:me |us )?(?:a |an |the )?(?:flight|ticket|hotel|room|cab|taxi|table)/i;
+const CRM_WORD = /拜访|跟进|回访|客户|签|合同|报价|方案|见[^，,。]{0,4}[总工经理]|\b(?:visit|meet|client|customer|deal|quote)/i;
+
 // Said to the team or a colleague in a group chat, or a sigh: nothing for the bot to do
 // ("老刘你下周一去趟华茂纺织", "今天大家的拜访记录都录了吗", "本周签了2单 累瘫了").
 const NOT_FOR_BOT = /^(?:@\S+\s*)?(?:各位|同事们|兄弟们|伙伴们|小伙伴们)[\s,，]*(?=[^。]*(?:把|记得|赶紧|尽快|抓紧|都要|别忘))|^(?:老|小)[\u4e00-\u9fff][,，\s]*你(?![们好])|大家(?:的)?[^，,。]{0,12}(?:都|记得|赶紧|尽快)[^，,。]{0,12}(?:了吗|吗|一下|补上|更新)|签了[\d一两二三四五六七八九十几]+单(?![子的])[^，,。]{0,6}(?:累|爽|开心|躺平|庆祝)/;
 
 const RULES: Rule[] = [
   { intent: 'unknown', confidence: 0.9, test: (e) => NOT_FOR_BOT.test(e.text) },
+  { intent: 'unknown', confidence: 0.9, test: (e) => ERRAND.test(e.text) && !CRM_WORD.test(e.text) },
   // ("刚才录错了 金额是15万不是50万": a wrong value said with the right one is a correction, not an undo;
   // "刚才那条记错了 金额应该是…" takes back the record and offers the value.)
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 40) && !(e.hasAmount && /是|改成|改为|应该/.test(e.text) && !/[那这]条|上一?条/.test(e.text)) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },

@@ -11,7 +11,7 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
 
 // "活动回访 … 春节营销活动": the word right before 回访 names the kind outright.
 const BEFORE_CALLBACK: [Category, RegExp][] = [
-  ['renewal', /(?:续费|续约|续签|续保)回访|\brenewal call(?:-?back)?\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访/],
+  ['renewal', /(?:续费|续约|续签|续保)回访|\brenewal call(?:-?back)?\b|\b(?:callback|call)\b[^.;]{0,60}?\b(?:on|about|re|regarding) (?:the |their )?(?:contract )?renewal\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访/],
 ];
 
 export function findCategory(text: string): Category | undefined {

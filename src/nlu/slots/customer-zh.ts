@@ -21,7 +21,7 @@ const IS_DISTRICT = new RegExp(`^(?:${DISTRICTS})(?:区|那边|这边|那块)?$`
 
 const BOUNDARY = [
   '的', '那', '这', '[,，.。!！?？;；:：、|\\s()\\-—]', '$', CONTACT, '送(?=方案|报价|合同|资料|样|礼|货|过去|个|了|点|台历|月饼|检)',
-  '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
+  '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货(?!运|代)|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
   '做', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '谈(?=妥|好|成|崩|拢|下来|得|过|到|续|价|合|方|报|条|细|项|一下|下)', '样机', '样品(?!间|房|屋)', '测试', '交流', '拜(?=个年|年|访)', '新开(?=的)', '[一二三四五六七八九十\\d]期(?![货限])', '框架', '协议', '试用', '看(?=陈列|一下|下|看|过|货|样|了)', '聊(?=得|过|好|妥)', '沟通', '上门', '拜访', '签',
   '手上', '手里', '手头', '双十一', '双十二', '双11', '双12', '618(?!\\d)', '年货节', '大促', '店庆', '我们', '我方', '咱们', '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '远程(?=演示|会议|沟通|视频|培训|指导|支持|调试|交流|讲|做|demo)', '现场', '满意度', '生日', '参加', '参与', '出席', '丢', '输', '黄了', '项目', '单子', '订单', '采购(?!中心|办公室|站)', '市场部', '技术部', '财务部',
   '信息部', 'IT部', '销售部', '运营部', '研发', '法务', '合同', '金额', '报价', '方案', '需求', '进入', '进展', '到', '情况', '怎么', '怎样', '咋', '啥',
@@ -76,6 +76,10 @@ const PREP = new RegExp(`(?:${PREPOSITIONS.join("|")})(?:了?一下)?[:：\\-—
 // "东莞的宏达五金 王厂长…": the city said with 的 before the name, at the start, is no part of it.
 // "回访了石家庄仁和医院", "同和物流园": 和 inside a name that ends as an institution is no "and".
 const HE_INSIDE = /(?:^|[\s,，。|]|了|访|给|跟|去|到|在|从)(?![去到在给跟了访从回])([\u4e00-\u9fff]{1,8}?和[\u4e00-\u9fff]{0,6}?(?:医院|学院|大学|学校|物流园|产业园|园区|酒店|宾馆|集团|公司))/g;
+// "宁波能和电器", "大连远和进出口", "昆明仁和口腔门诊部", "和美齿科": a one-character word and 和
+// (or 和 and one character) before a trade word is a brand, not "X and Y".
+const BRAND_TRADE = '口腔(?:门诊部?|医院|诊所)?|门诊部?|诊所|齿科|牙科|电器|电子|电气|进出口|贸易|货运|物流|供应链|医疗(?:器械|设备)?|药业|大?药房|科技|实业|机械|五金|建材|化工|食品|纺织|服饰|鞋业|粮油|家具|陶瓷|酒业|茶业|包装|印务|餐饮|商贸|置业';
+const HE_BRAND = new RegExp(`(?:^|[\\s,，。|]|了|访|给|跟|去|到|在|从|下|把)((?:${CITIES})?(?:(?![和去到在给跟了访从回把下的是])[\\u4e00-\\u9fff]和[\\u4e00-\\u9fff]{0,3}?|和[\\u4e00-\\u9fff])(?:${BRAND_TRADE})(?:有限公司|公司|集团)?)`, 'g');
 const SUBSIDIARY = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{2,12}(?:下面|下属|旗下)的(?:那个|那家)?${NAME}${AHEAD}`);
 const PLACE_AND = new RegExp(`((?:${PROVINCES}|${CITIES})和[\\u4e00-\\u9fffA-Za-z0-9]{2,14}?)${AHEAD}`);
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?(?:(?:${CITIES}|${DISTRICTS})(?:那边)?的\\s?)?${NAME}${AHEAD}`);
@@ -183,7 +187,8 @@ function withoutTrailingPerson(name: string, following: string): string {
 
 // "第二人民医院呼吸机那个标": the product said between the institution and 那个标/那单 is no part of its name.
 const INSTITUTION_THEN = /^(.{2,}?(?:医院|大学|学校|集团|公司|银行|[局厅]))([\u4e00-\u9fffA-Za-z0-9]{1,5})$/;
-const DEVICE_THEN = /^(.{2,}?)[\u4e00-\u9fffA-Za-z0-9-]{2,4}(?:仪|机|器|设备|试剂|耗材)$/;
+// ("昆明滇发医疗设备那单": 医疗设备, 机械设备 end a company's name; no device is named.)
+const DEVICE_THEN = /^(?!.*(?:医疗|机械|电子|电气|工业|化工|环保|通信|智能|仪器|电力|农业|实验)(?:设备|器械|仪器)$)(.{2,}?)[\u4e00-\u9fffA-Za-z0-9-]{2,4}(?:仪|机|器|设备|试剂|耗材)$/;
 const UNIT_WORD = /(?:医院|学院|中心|分公司|公司|分行|支行|集团|局|厅|院|所|站|部)$/;
 function withoutProduct(name: string, following: string): string {
   const m = /^(?:那个|这个|那单|这单|那笔)/.test(following) ? INSTITUTION_THEN.exec(name) : null;
@@ -252,13 +257,18 @@ function saidInFull(found: string, text: string): string | undefined {
   return full && full.length > found.length ? full : undefined;
 }
 
+/** `clean`, for a name that may open with 和 (和瑞医院, 和美齿科): that 和 is no preposition there. */
+function cleanOpeningHe(name: string | undefined): string | undefined {
+  return clean(name) ?? (name?.startsWith('和') && clean(`友${name.slice(1)}`) ? name : undefined);
+}
+
 function candidateZh(typed: string): string | undefined {
   const masked = typed.replace(CORRECTION_LABEL, '');
   // "上午去了浙江和康医疗器械": a place and 和 opening a name is the name (和 is no "and" there).
   // "赣江城投下面的赣江新能源公司": the subsidiary named is the customer.
   const subsidiary = clean(SUBSIDIARY.exec(masked)?.[1]);
   if (subsidiary) return subsidiary;
-  const placeAnd = clean(PLACE_AND.exec(masked)?.[1]) ?? [...masked.matchAll(HE_INSIDE)].map((m) => clean(m[1])).find(Boolean);
+  const placeAnd = clean(PLACE_AND.exec(masked)?.[1]) ?? [...masked.matchAll(HE_INSIDE), ...masked.matchAll(HE_BRAND)].map((m) => cleanOpeningHe(m[1])).find(Boolean);
   if (placeAnd) return placeAnd;
   const bracketed = BRACKETED.exec(masked)?.[1]?.trim();
   // "陈志强（负责华南区）": what the person is in charge of, not where they work.
@@ -315,7 +325,7 @@ function candidateZh(typed: string): string | undefined {
   // "刚从大润发出来": what one came out of is the customer, whatever words it holds (发, 和).
   // ("刚从和瑞医院出来": in this frame a name may start with 和.)
   const outName = FROM_OUT.exec(masked)?.[1];
-  const out = clean(outName) ?? (outName?.startsWith('和') && clean(`友${outName.slice(1)}`) ? outName : undefined);
+  const out = cleanOpeningHe(outName);
   if (out) return out;
   let place: string | undefined;
   let placeEnd = -1;
@@ -324,6 +334,8 @@ function candidateZh(typed: string): string | undefined {
       // "在协和医院跟…": 和医院 inside the place is no second candidate.
       if (m.index < placeEnd && pattern === PREP) continue;
       // "拜访了杭州的巨星科技": a city (no customer itself) owning the company named after it.
+      // "路过泉州 顺便去德能医疗": a city passed through is no customer.
+      if (pattern === PREP && /路过|经过|途经/.test(m[0]) && PLACE.test(m[1] ?? '')) continue;
       const name = clean(m[1]) ?? (PLACE.test(m[1] ?? '') ? ownedByPlace(m[1] ?? '', masked.slice(m.index)) : undefined) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
       if (!name) continue;
       const found = withoutProduct(withoutTrailingPerson(name, masked.slice(m.index + m[0].length)), masked.slice(m.index + m[0].length));

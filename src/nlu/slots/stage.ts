@@ -7,7 +7,7 @@ const STAGE_WORDS: [Stage, RegExp][] = [
   ['won', /(?:订单|单子?|order|\bPO)\s*(?:confirm(?:了|ed)|确认了)(?![吗没])|(?:^|\s)(?:签约|已签约?|签了|成交)(?=\s+[\d一二三四五六七八九十两百千万.]+\s*(?:w|W|万|k|K|元|块)|\s*$)|(?:今天|昨天|刚刚?|上午|下午|中午)刚?签的(?![^,，。;；\s]*(?:吗|没|不))|(?<![要想能会准备打算])续(?:约|签|费)了(?![吗没])|\bPO\s?(?:下来了|到了|已下|已经下了)|(?:收到|拿到)了?\s?PO\b|\b(?:sign|signed)了|已经sign|签(?:合同|约)了|签(?:约|单|合同)\s*(?:✅|✔️?|☑️?|👍|🎉)|(?:✅|✔️?|☑️?)\s*签(?:约|单)|签了|已签|当场(?:就)?签(?:约|单|合同|了)|\bPO (?:received|came in|is in|arrived)\b|\b(?:received|got) (?:the |their |a |an )?PO\b|签下|签完|签好|签署了|签约了|签约成功|成功签约|完成签约|已经签约|正式签约|签单了|合同签了|签下来了|(?<!价格?|价钱)谈下来了|谈成了|落地了|成交了|已成交|成交(?![量额价率数])|赢单|赢了|拿下|中标|搞定了|打款了|回款了|盖(?:好|完)?章了|章(?:已经|已)?盖(?:好|完)?了|已(?:经)?盖(?:好|完)?章|盖章(?:完成|完毕)|回签了|已回签|closed[-\s]won|\bwon\b(?!')|\bsigned\b|closed the deal|deal (?:is )?closed|\bwin\b/i],
   // (Price pushed back on — 报价太高了要再降点, 嫌贵, 'want 8% off' — is bargaining: negotiation.)
   ['negotiation', /(?:进入|到了?|在)合同(?:阶段|环节)|合同[^,，。;；]{0,8}走完|\bcontract\s*(?:已经|正在)?(?:在走|走了|走完)|\bcontract'?s? (?:is )?(?:out for signature|with (?:their )?legal|in legal)|(?:报价|价格|价钱|价)[^,，。;；\s比]{0,4}(?:太高|偏高|高了|贵了|太贵|有点贵|偏贵)|嫌贵|(?:再|要|还要|希望)降(?:点|一点|些|一些|价)|让(?:到|了)[^,，。;；]{0,3}\d|\bwants? (?:a |an )?\d+\s?% (?:off|discount)|\bpush(?:ing|ed)? back on (?:the )?(?:price|pricing)|卡在[^,，。;；]{0,6}法务|法务(?:那边)?(?:在审|审核|审)|(?:在|正在|还在)走(?:内部)?流程|审批流程中|合同(?:在|正在)审|商务谈判|谈判|走盖章流程|盖章流程|等[^,，。;；\s]{0,6}盖章|(?:在|正在)盖章|盖章中|(?:合同|协议)[^,，。;；\s]{0,4}(?:签字|签批|审批|用印)中|议价|砍价|讲价|压价|走合同|合同(?:已经|正在|在|已){1,2}走|(?:磨|压|抠)价|价格?[^,，。;；]{0,4}(?:还在|在)磨|还在磨|谈折扣|(?:在|已经)?走(?:我们的)?合同|合同(?:已经)?走到|合同[^,，。;；]{0,8}走流程|合同流程|合同审批|合同评审|法务审核|审合同|谈合同|改合同|合同细节|合同条款|谈条款|谈价格|谈妥|还在谈|在谈价|还在议|在议价|议(?:一轮|一下|下)?价|with (?:their |the )?legal(?: team)?(?: now)?\b|价格.{0,3}谈|negotiat|contract review|mov(?:e|es|ed|ing) (?:in)?to (?:the )?contract|contract (?:stage|phase)|in contracting|haggl|redline|legal review|procurement review|push(?:ing|ed)? back on (?:the )?(?:price|pricing|terms|payment terms|discount|rates?)|\bcounter[- ]?offer/i],
-  ['proposal', /报了(?:一|个)?版|按[^,，。;；\s]{1,10}报的|(?:报价|方案)已(?:经)?(?:发|给|交|提交)|报(?:过|了)价|报的[^,，。;；]{0,10}价|(?:我们|我方|咱们)报的是\s*[¥$]?\d|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
+  ['proposal', /报了(?:一|个)?版|按[^,，。;；\s]{1,10}报的|(?:报价|方案)已(?:经)?(?:发|给|交|提交)|报(?:过|了)价|报的[^,，。;；]{0,10}价|报了[^,，。;；\s]{1,16}?(?<!评|物|单|造|差|售|估|代)价|(?:我们|我方|咱们)报的是\s*[¥$]?\d|(?:价格?|报价)已经(?:报|发)|已经报(?:了|过)?价|方案|报价|报了?个?价|报了\s*[¥$]?\d|标书|投标|proposal|quote|quotation|\bpricing\b|\brfp\b/i],
   ['qualified', /需求(?:都|已经|基本)?(?:聊|谈|摸|梳理)(?:清楚|明白|透)了|(?<![没无])有(?:采购|明确的?|实际的?)?需求(?!吗|没)|需求(?:比较|很|非常|相当|都|已经)?明确|需求[^,，。;；]{0,4}对齐|\bkeen (?:on|to)\b|确定了?[^,，。;；]{0,6}需求|需求(?:已经|已|基本|初步)?(?:确定|定)(?:了|下来)|需求分析|需求确认|需求(?:已经|已|基本|都)?(?:确认|明确)了?|确认了?(?:一下|下)?需求|确认了[^,，。;；]{1,14}?需求|需求明确|需求很明确|明确了需求|(?<!没)有(?!没有|没|无)[\u4e00-\u9fff]{0,3}意向|意向明确|意向很强|很有意向|有兴趣|感兴趣|立项|qualified|qualification|confirmed (?:the |their )?(?:needs?|requirements?|reqs|budget)|confirm(?:ed)?\s*(?:the |their |了)?需求|需求[^,，。;；]{0,4}confirm(?:ed)?|\bneeds? analysis\b|需求还在(?:分析|梳理|确认)|给了?[^,，。;；]{0,3}意向|在(?:做|走)需求(?:分析|确认)|(?:requirements?|needs?|budget|scope) (?:are |were |is |was |got |has been |have been )?confirmed|\binterested\b|\bstrong interest\b|\b(?:they'?re|they are|is|are|was|were|seem|seemed|very|really|pretty|quite) keen\b|discovery/i],
   ['lead', /(?:还在|处于|目前在)?了解阶段|\blead\s*阶段|初步接触|线索|刚接触|第一次接触|初次接触|\b(?:new|a|as (?:a )?)\s?lead\b|\bearly[-\s]stage\b|\bearly\W{1,2}lead\b|\blead stage\b|first contact|initial contact|first touch|initial (?:discussion|conversation|chat|call|meeting)s?|intro(?:ductory)? (?:call|meeting|chat)|cold call/i],
 ];
@@ -47,10 +47,13 @@ const DUE_AFTER = /^\s*(?:is\s+|will be\s+)?(?:due\b|by\b|before\b)/i;
 
 // ("对语音方案感兴趣" stays a proposal: two labelled sets read it so.)
 const INTEREST_AFTER = /^[^,，。;；]{0,3}(?:有意向|有购买意向|有采购意向)/;
+// "…的方案他们挺感兴趣的 需求基本确认了": interest in the plan, beside a stage said as reached, is that stage.
+const LIKED_AFTER = /^[^,，。;；]{0,8}?(?:感兴趣|有兴趣|挺认可|很认可|比较认可)/;
 
 // "竞品报价比我们低", "quote先不急": a competitor's quote, or one put off, is no stage of ours.
 const THEIR_QUOTE = /(?:竞品|竞争对手|对手|友商|别家|人家|competitor'?s?|\bwhose)\s*(?:的)?\s*$/i;
-const NOT_YET_AFTER = /^\s*(?:先不急|不急|先放|暂缓|以后再|还没(?:出|发|做|报|给)|not yet|can wait|on hold)|^[^,，。;；了]{0,8}?(?:之前|以前|前)\s*(?:发|给|交|提交|出)(?!反馈|答复|回复|结果|意见)/i;
+// ("报价下周发", "方案周五给": a quote sent on a day still to come is a plan.)
+const NOT_YET_AFTER = /^[^,，。;；了]{0,3}?(?:下周|下礼拜|明天|后天|这周|本周|周[一二三四五六日天]|礼拜[一二三四五六天]|月底|月初|回头|稍后|晚点|晚些|改天|今晚|明早|过两天|\d{1,2}号)[^,，。;；了]{0,3}(?:发|给|交|提交|出)(?!了|过)|^\s*(?:先不急|不急|先放|暂缓|以后再|还没(?:出|发|做|报|给)|not yet|can wait|on hold)|^[^,，。;；了]{0,8}?(?:之前|以前|前)\s*(?:发|给|交|提交|出)(?!反馈|答复|回复|结果|意见)/i;
 
 const ALMOST = /(?:基本上?|差不多|八九不离十|(?<![不没])快要?|大概率|有望|应该能)(?:已经)?\s*$/;
 
@@ -60,7 +63,8 @@ export function findStage(text: string): StageMatch | undefined {
   for (;;) {
     const found = furthestStage(rest);
     // "对我们的风控方案有意向": interest in what we offer is qualified, not a proposal made.
-    const interest = found?.stage === 'proposal' && INTEREST_AFTER.test(rest.slice(found.end));
+    const without = found ? rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end) : rest;
+    const interest = found?.stage === 'proposal' && (INTEREST_AFTER.test(rest.slice(found.end)) || likedBeside(without, found.end));
     const at = found?.index ?? 0;
     // "requirements confirmed, proposal by next wed": a proposal due later gives way to a stage said as reached.
     const due = found?.stage === 'proposal' && DUE_AFTER.test(rest.slice(found.end)) && !ASKED_FOR.test(rest.slice(Math.max(0, at - 24), at))
@@ -68,8 +72,13 @@ export function findStage(text: string): StageMatch | undefined {
     const planned = PLANNED.test(rest.slice(Math.max(0, at - 28), at)) || due
       || (found?.stage === 'proposal' && (THEIR_QUOTE.test(rest.slice(Math.max(0, at - 8), at)) || NOT_YET_AFTER.test(rest.slice(found.end))));
     if (!interest && (found?.stage !== 'proposal' || /[了过]/.test(rest.slice(found.index, found.end)) || SENT_AFTER.test(rest.slice(found.end)) || !planned || REQUESTED.test(rest.slice(Math.max(0, found.index - 22), found.index)))) return found;
-    rest = rest.slice(0, found.index) + ' '.repeat(found.end - found.index) + rest.slice(found.end);
+    rest = without;
   }
+}
+
+function likedBeside(without: string, end: number): boolean {
+  const liked = LIKED_AFTER.exec(without.slice(end));
+  return Boolean(liked && furthestStage(without.slice(0, end) + ' '.repeat(liked[0].length) + without.slice(end + liked[0].length)));
 }
 
 function furthestStage(text: string): StageMatch | undefined {

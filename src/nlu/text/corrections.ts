@@ -121,7 +121,9 @@ const NOT_BUT = /[,，\s]*不是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[,，\s]*(?:而
 const SAID_NOT_BUT = /(?<=^|[,，。\s])(?!他们|她们|我们|这个|那个|这|那|也|都|就|但|可)([\u4e00-\u9fffA-Za-z0-9]{2,12}?)不是[,，\s]+(?:而)?是([\u4e00-\u9fffA-Za-z0-9]{2,12})(?=$|[,，。\s])/;
 // "去了趟郑州宇通 不是 是宇通重工", "金吉鸟那边 哦不是 是威尔士健身", "见了张总监，哦不对，是章总监": the
 // word said before the pause is taken back; the right one replaces as much of it as it is long.
-const PAUSED_NOT_BUT = /(?<=^|[,，。\s])([^\s,，。]{2,16}?)[,，\s]+(?:哦|呃|噢|啊)?\s*(?:不是|不对)[,，\s]+(?:应该)?是([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=$|[,，。\s]|的)/;
+// ("跟采购部的吴经理聊了一下 就是 那个 不对 是采购部的胡经理": fillers may stand before the pause, and
+// the person said again may come with their department.)
+const PAUSED_NOT_BUT = /(?<=^|[,，。\s])(?!就是|那个|这个|然后|嗯)([^\s,，。]{2,16}?)(?:[,，\s]+(?:就是|那个|这个|然后|嗯+|呃|啊))*[,，\s]+(?:哦|呃|噢|啊)?\s*(?:不是|不对)[,，\s]+(?:应该)?是(?:[\u4e00-\u9fff]{2,4}(?:部|科|处|室)的)?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=$|[,，。\s]|的)/;
 // What follows a name inside the word said: 刚从中国平安出来, 金吉鸟那边.
 const AFTER_NAME = /(?:出来|回来|那边|这边|一趟|打了电话|打了个电话|通了电话|开了会|吃了饭|了|过)$/;
 function replacedToken(text: string): string | undefined {
