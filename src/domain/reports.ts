@@ -40,13 +40,27 @@ export async function funnel(db: Db, actor: Actor, scope: Scope): Promise<Funnel
   });
 }
 
-export interface StageDeal { customerId: string; customer: string; title: string; amount: number; currency: string; owner: string }
+export interface StageDeal {
+  customerId: string; customer: string; title: string; amount: number; currency: string; owner: string;
+  stage: Stage; expectedClose: Date | null;
+}
 
-/** The deals at one stage ("谈判阶段的单子有哪些", issue #11): the largest first, and how many in all. */
-export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: Stage, take: number): Promise<{ rows: StageDeal[]; count: number }> {
-  const where = { ...(await ownedDeals(db, actor, scope)), stage };
+/** Which deals a list shows: those at one stage, or the open ones expected to close between two
+ * calendar dates (from inclusive, to exclusive; YYYY-MM-DD, the actor's own dates). */
+export type DealFilter = { stage: Stage } | { closing: { from: string; to: string } };
+
+/** The deals at one stage ("谈判阶段的单子有哪些") or closing in a period ("下个月预计能签哪些单",
+ * issue #11): the largest first, and how many in all. */
+export async function dealList(db: Db, actor: Actor, scope: Scope, filter: DealFilter, take: number): Promise<{ rows: StageDeal[]; count: number }> {
+  const which = 'stage' in filter
+    ? { stage: filter.stage }
+    : { stage: { in: OPEN_STAGES }, expectedClose: { gte: new Date(`${filter.closing.from}T00:00:00Z`), lt: new Date(`${filter.closing.to}T00:00:00Z`) } };
+  const where = { ...(await ownedDeals(db, actor, scope)), ...which };
   const [deals, count] = await Promise.all([
-    db.deal.findMany({ where, orderBy: [{ amount: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }], take, select: { customerId: true, ownerId: true, title: true, amount: true, currency: true } }),
+    db.deal.findMany({
+      where, orderBy: [{ amount: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }], take,
+      select: { customerId: true, ownerId: true, title: true, amount: true, currency: true, stage: true, expectedClose: true },
+    }),
     db.deal.count({ where }),
   ]);
   const [customers, users] = await Promise.all([
@@ -58,6 +72,7 @@ export async function dealsAtStage(db: Db, actor: Actor, scope: Scope, stage: St
   const rows = deals.map((d) => ({
     customerId: d.customerId, customer: customerName.get(d.customerId) ?? '—', title: d.title,
     amount: d.amount?.toNumber() ?? 0, currency: d.currency, owner: userName.get(d.ownerId) ?? '—',
+    stage: d.stage, expectedClose: d.expectedClose,
   }));
   return { rows, count };
 }
@@ -139,15 +154,20 @@ export async function tasks(db: Db, actor: Actor, q: TaskQuery) {
   return due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < q.now }));
 }
 
+/** Contacts a customer card lists; the rest are counted. */
+export const CONTACTS_SHOWN = 8;
+
 export async function customerStatus(db: Db, tenantId: string, customerId: string) {
-  const [deals, activities, nextReminder, contacts, owner, callbacks] = await Promise.all([
+  const [deals, activities, nextReminder, contacts, owner, callbacks, contactCount] = await Promise.all([
     db.deal.findMany({ where: { tenantId, customerId }, orderBy: [{ closedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }], take: 5 }),
     db.activity.findMany({ where: { tenantId, customerId }, orderBy: { occurredAt: 'desc' }, take: 3 }),
-    db.reminder.findFirst({ where: { tenantId, customerId, status: 'pending' }, orderBy: { dueAt: 'asc' } }),
-    db.contact.findMany({ where: { tenantId, customerId, leftAt: null }, orderBy: { createdAt: 'asc' }, take: 5 }),
+    // 'sent' is a reminder that went out and was not done: an overdue follow-up is still the next one.
+    db.reminder.findFirst({ where: { tenantId, customerId, kind: 'follow_up', status: { in: ['pending', 'sent'] } }, orderBy: { dueAt: 'asc' } }),
+    db.contact.findMany({ where: { tenantId, customerId, leftAt: null }, orderBy: { createdAt: 'asc' }, take: CONTACTS_SHOWN }),
     db.customer.findFirst({ where: { id: customerId, tenantId }, select: { ownerId: true } })
       .then((c) => (c ? db.user.findFirst({ where: { id: c.ownerId }, select: { name: true } }) : null)),
     db.callback.findMany({ where: { tenantId, customerId }, orderBy: { occurredAt: 'desc' }, take: 3 }),
+    db.contact.count({ where: { tenantId, customerId, leftAt: null } }),
   ]);
-  return { deals, activities, nextReminder, contacts, callbacks, ownerName: owner?.name ?? '' };
+  return { deals, activities, nextReminder, contacts, contactCount, callbacks, ownerName: owner?.name ?? '' };
 }

@@ -141,6 +141,8 @@ const messages = {
     en: (p) => `"${p.name}" looks like formatting or an @-mention, not a customer name. Type the name as plain text, e.g. "new customer Stark Industries".`,
   },
   'customer.status': { zh: (p) => `${p.name} 的情况`, en: (p) => `Status of ${p.name}` },
+  'customer.moreContacts': { zh: (p) => `…另有 ${p.n} 位`, en: (p) => `…and ${p.n} more` },
+  'button.allContacts': { zh: '全部联系人', en: 'All contacts' },
   'contact.added': { zh: (p) => `已添加联系人 ${p.contact} · ${p.customer}`, en: (p) => `Added contact ${p.contact} at ${p.customer}` },
   'contact.leftFormer': { zh: (p) => `${p.contact} 在 ${p.customer} 已标为离职`, en: (p) => `Marked ${p.contact} as having left ${p.customer}` },
   'contact.updated': { zh: (p) => `已更新联系人 ${p.contact} · ${p.customer}`, en: (p) => `Updated contact ${p.contact} at ${p.customer}` },

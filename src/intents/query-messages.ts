@@ -33,6 +33,15 @@ const messages = {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
   },
   stageDealsTitle: { zh: (p) => `${p.who}${p.stage}阶段的商机（${p.count}）`, en: (p) => `${p.who} deals at ${p.stage} (${p.count})` },
+  closingTitle: { zh: (p) => `${p.who}${p.period}预计签约的商机（${p.count}）`, en: (p) => `${p.who} deals expected to close ${p.period} (${p.count})` },
+  closingEmpty: {
+    zh: (p) => `${p.who}商机里没有预计${p.period}签约的。给商机写上预计签约日期（如「比亚迪那单预计下月底签」），就会出现在这里。`,
+    en: (p) => `${p.who} deals: none expected to close ${p.period}. Give a deal its close date ("Acme expected to close end of next month") and it shows here.`,
+  },
+  pipelineMineEmpty: { zh: '你名下没有进行中的商机，下面是团队的。', en: 'You have no open deals yourself; here is the team\'s pipeline.' },
+  closingMineEmpty: {
+    zh: (p) => `你名下没有预计${p.period}签约的商机，下面是团队的。`, en: (p) => `You have no deals expected to close ${p.period} yourself; here are the team's.`,
+  },
   stageDealsEmpty: {
     zh: (p) => `${p.who}商机里目前没有${p.stage}阶段的。问「${p.who}漏斗」可以看各阶段的汇总。`,
     en: (p) => `${p.who} deals: none at ${p.stage} right now. Ask "pipeline" for every stage.`,
