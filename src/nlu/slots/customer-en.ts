@@ -56,6 +56,8 @@ function trimStops(run: string): string {
   // "Reliance Retail Mumbai office", "Apollo Pharmacy Chennai": the city of a branch is no part of the name.
   // ("University of Sydney" is named after its city.)
   if (words.length >= 3 && BRANCH_CITIES.has((words[words.length - 1] ?? '').replace(/\.$/, '')) && !/^(?:of|de|du|di)$/i.test(words[words.length - 2] ?? '')) words.pop();
+  // "Jollyfresh Retail HR team": the department met is no part of the name.
+  if (words.length >= 3 && /^(?:HR|IT|Ops|Finance|Procurement|Purchasing|Legal|Admin|Marketing|Sales)$/.test(words[words.length - 1] ?? '')) words.pop();
   return words.join(' ').replace(/[.,'-]+$/, '');
 }
 

@@ -51,6 +51,8 @@ const NEXT_WORD = /^ +([A-Za-z][A-Za-z0-9&'.-]*)(?![A-Za-z])/;
  * "Acme Corp 情况") grows over the words that continue it: more pinyin after pinyin, more
  * Capitalised words after a Capitalised one.
  */
+const DEPARTMENT_AFTER = /^(?:HR|IT|Ops|Finance|Procurement|Purchasing|Legal|Admin|Marketing|Sales|Ops)$/;
+
 export function extendLatinName(text: string, name: string, isStop: (word: string) => boolean): string {
   const at = text.indexOf(name);
   if (at < 0 || !/^[A-Za-z]/.test(name) || ENDS_WITH_SUFFIX.test(name)) return name;
@@ -63,6 +65,8 @@ export function extendLatinName(text: string, name: string, isStop: (word: strin
     const next = NEXT_WORD.exec(tail)?.[0];
     const word = next?.trim();
     if (!next || !word || (capital && isStop(word))) break;
+    // ("Jollyfresh Retail HR team": a department met there ends the name.)
+    if (capital && DEPARTMENT_AFTER.test(word) && /^\s+(?:team|dept|department)\b/i.test(tail.slice(next.length))) break;
     const fits = capital ? /^[A-Z]/.test(word) : continuesPinyin(word, tail.slice(next.length));
     if (!fits) break;
     out = `${out} ${word}`;

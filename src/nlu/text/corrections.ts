@@ -16,6 +16,12 @@ const REACH = 24;
 
 const AMOUNT = /(?:[¥$]|US\$|RMB|CNY|USD)\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[wWkKmM])?|\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|million|[wWkKmM](?![a-zA-Z]))/g;
 
+// "电话13900112233 不对 是13800112233": a phone said again replaces the one before it.
+const MOBILE = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+function phoneSpans(text: string): Span[] {
+  return [...text.matchAll(MOBILE)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+}
+
 function amountSpans(text: string): Span[] {
   return [...text.matchAll(AMOUNT)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
 }
@@ -59,7 +65,7 @@ function correctOnce(text: string, known?: DateMention[]): string {
   for (const m of markers) {
     if (SAID_FIRST.test(m[0]) && m.index === 0) continue;
     const after = m.index + m[0].length;
-    for (const spans of [known ?? [], amountSpans(text)]) {
+    for (const spans of [known ?? [], amountSpans(text), phoneSpans(text)]) {
       const fresh = spans.find((s) => s.index === after);
       const old = spans.filter((s) => s.end <= m.index && m.index - s.end <= REACH).at(-1);
       if (!fresh || !old) continue;
@@ -147,6 +153,9 @@ function withRight(said: string, right: string): string {
   // "扬州润达的周经理 不对 是周建国": a person's full name takes back the person said, not the company.
   const titled = new RegExp(`[${SURNAMES}](?:${HONORIFICS.join('|')})$`).exec(said);
   if (titled && new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fff]{1,2}$`).test(right)) return `${said.slice(0, titled.index)}${right}`;
+  // "见了项目经理 不对 是总工": a bare title said again takes back the whole title said.
+  const titleSaid = new RegExp(`(?:项目|采购|销售|技术|财务|市场|运营|工程|生产|行政|人事|设备|质量|物流|IT|HR)?(?:${TITLE_TAIL})$`).exec(said);
+  if (titleSaid && new RegExp(`^(?:${TITLE_TAIL})$`).test(right)) return `${said.slice(0, titleSaid.index)}${right}`;
   const name = findCustomerZh(said);
   if (name && said.includes(name)) return said.replace(name, right);
   const tail = AFTER_NAME.exec(said)?.[0] ?? '';

@@ -158,6 +158,8 @@ export function followUpSpans(text: string, mentions: DateMention[], clock: Cloc
 // "closure shifted from Dec 31 to Jan 20": the date moved to, after a close date moved from.
 const MOVED_FROM_CLOSE = /(?:\bclos(?:e|ing|ure)|\bsign(?:ing|ed)?|\btarget(?:ed)?|签约?(?:时间|日期)?)[^,.;，。；]{0,24}(?:\bfrom|从)\s*$/i;
 
+const CALLBACK_TALK = /回访|关怀|满意度|调查|打分|评分|callback|survey|csat|nps|rated|scored|[1-5一二三四五]\s*分(?!钟)/i;
+
 export function dateRoles(text: string, mentions: DateMention[], planning: boolean, clock: Clock): DateRole[] {
   return mentions.map((mention, i) => {
     const w = windowsOf(text, mentions, i);
@@ -175,7 +177,8 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     const role = roleOf(w, false, text);
     // "今天回访海天 满意度5分", "季度末满意度回访：恒力石化 3分": a callback already scored is done;
     // its date is when it happened, or the name of its round.
-    if (role === 'next_follow_up' && CALLBACK_DONE.test(clause) && !/再|again|下次|next time/i.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
+    // ("见了刘总 … 他们挺满意 月底前把报价发过去": pleased, in a visit, is no callback.)
+    if (role === 'next_follow_up' && CALLBACK_DONE.test(clause) && CALLBACK_TALK.test(text) && !/再|again|下次|next time/i.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
     // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.
