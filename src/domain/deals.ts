@@ -76,3 +76,14 @@ export function movesBack(from: Stage, to: Stage | undefined): boolean {
 function recordStage(changes: Changes, actor: Actor, dealId: string, from: Stage | null, to: Stage) {
   return changes.create('stageChange', { dealId, from, to, actorId: actor.userId, at: new Date() });
 }
+
+/** A lost deal's follow-ups stop (issue #11): those on it, and the customer's other ones too when
+ * no deal of theirs stays open. Through `changes`, so undo brings them back. How many stopped. */
+export async function stopFollowUps(changes: Changes, actor: Actor, customerId: string, dealId: string): Promise<number> {
+  const stillOpen = (await openDeals(changes.tx, actor, customerId)).length > 0;
+  const due = await changes.tx.reminder.findMany({
+    where: { tenantId: actor.tenantId, customerId, kind: 'follow_up', status: { in: ['pending', 'sent'] }, ...(stillOpen && { dealId }) },
+  });
+  for (const r of due) await changes.update('reminder', r.id, { status: 'cancelled' }, r);
+  return due.length;
+}

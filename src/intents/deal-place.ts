@@ -2,7 +2,7 @@
 // 商机"), the deal a button or the only open one names, or a question — which deal, or whether
 // a stage should really move backwards. Nothing is written before the question is answered.
 import type { Reply } from '../chat/index.js';
-import { applyDealFacts, hasDealFacts, movesBack, openDeals, type DealRow } from '../domain/deals.js';
+import { applyDealFacts, hasDealFacts, movesBack, openDeals, stopFollowUps, type DealRow } from '../domain/deals.js';
 import { t } from '../i18n/index.js';
 import type { Args } from './args.js';
 import type { CustomerRef } from './customer.js';
@@ -13,7 +13,7 @@ import type { IntentContext } from './types.js';
 
 export type Placed =
   | { reply: Reply; deal?: undefined }
-  | { reply?: undefined; deal: DealRow | null; changed: boolean; created: boolean; count?: number };
+  | { reply?: undefined; deal: DealRow | null; changed: boolean; created: boolean; count?: number; notes?: string[] };
 
 export async function placeDealFacts(ctx: IntentContext, intent: string, args: Args, customer: CustomerRef): Promise<Placed> {
   const facts = dealFacts(args);
@@ -31,7 +31,9 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
     return { reply: await askBackwards(ctx, intent, args, customer, target.deal) };
   }
   const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
-  return { deal, changed: true, created };
+  // "顺丰那单丢了": its reminders to follow up stop, said so (a follow-up said with it is set after).
+  const stopped = facts.stage === 'lost' && target.deal?.stage !== 'lost' ? await stopFollowUps(ctx.changes, ctx.actor, customer.id, deal.id) : 0;
+  return { deal, changed: true, created, notes: stopped ? [ft(ctx.locale, 'followUpsStopped', { n: stopped })] : [] };
 }
 
 /** "比亚迪又有个新商机，80万": another deal beside the open ones, titled with its number. */

@@ -45,7 +45,7 @@ export const logActivity: IntentHandler = {
       ...customerChanged,
     ];
     const reply: Reply = {
-      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(others.note ? [others.note] : [])].join('\n'),
+      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(placed.notes ?? []), ...(others.note ? [others.note] : [])].join('\n'),
       card: { title, fields, buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)] },
     };
     if (times.followUpAt || !(args.follow_up_vague || times.laterToday)) return reply;

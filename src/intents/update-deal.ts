@@ -48,7 +48,7 @@ export const updateDeal: IntentHandler = {
       ? ft(ctx.locale, 'newDealCreated', { customer: customer.name, count })
       : t(ctx.locale, created ? 'deal.created' : 'deal.updated', { customer: customer.name });
     const reply = {
-      text: [title, ...notes].join('\n'),
+      text: [title, ...(placed.notes ?? []), ...notes].join('\n'),
       card: {
         title,
         fields: [...dealFields(ctx.locale, deal!, ctx.actor.timeZone), ...fields],

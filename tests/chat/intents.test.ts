@@ -177,7 +177,7 @@ describe('update_deal', () => {
 
   it('marks a deal lost with its reason (Chinese)', async () => {
     const deal = await openDeal('顺丰速运');
-    expect(only(await app.say('rep1', '顺丰丢单了，原因是价格太高')).text).toBe('已更新商机 · 顺丰速运');
+    expect(only(await app.say('rep1', '顺丰丢单了，原因是价格太高')).text.split('\n')[0]).toBe('已更新商机 · 顺丰速运');
     const after = await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
     expect(after).toMatchObject({ stage: 'lost', probability: 0, lostReason: '价格太高' });
     expect(after.closedAt).not.toBeNull();
@@ -195,7 +195,7 @@ describe('update_deal', () => {
     expect(wonAfter.closedAt).not.toBeNull();
 
     const lost = await openDeal('永辉超市');
-    expect(only(await app.say('rep2', 'Yonghui lost, reason: chose a competitor')).text).toBe('Updated the deal with 永辉超市');
+    expect(only(await app.say('rep2', 'Yonghui lost, reason: chose a competitor')).text.split('\n')[0]).toBe('Updated the deal with 永辉超市');
     expect(await app.db.deal.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ stage: 'lost', lostReason: 'chose a competitor' });
   });
 });

@@ -1,6 +1,7 @@
 // Issue #11, found by using the web chat: the customer card shows an overdue follow-up as the next
 // one (said overdue) and says when it lists only part of the contacts; "下个月预计能签哪些单" lists
-// the open deals expected to close then; a manager with no deals of their own gets the team's.
+// the open deals expected to close then; a manager with no deals of their own gets the team's;
+// a lost deal's pending follow-ups stop, said so, and undo brings them back.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { button, testApp } from '../support/app.js';
 import { customerNamed, fieldValue, monthEndDate, only } from './support.js';
@@ -59,3 +60,31 @@ describe('deals expected to close in a period', () => {
     expect(funnel.card?.fields?.length ?? 0).toBeGreaterThan(1);
   });
 });
+
+describe('a lost deal', () => {
+  const followUps = async (status: 'pending' | 'cancelled') => {
+    const { id } = await customerNamed(app.db, '顺丰速运');
+    return app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status } });
+  };
+
+  it('"顺丰那单丢了" cancels its pending follow-ups, says how many, and undo restores them', async () => {
+    only(await app.say('rep1', '提醒我后天上午10点跟进顺丰'));
+    const pending = await followUps('pending');
+    expect(pending).toBeGreaterThan(0);
+    const lost = await app.say('rep1', '顺丰那单丢了 原因是价格太高');
+    expect(only(lost).text).toContain(`已取消 ${pending} 个待跟进提醒`);
+    expect(await followUps('pending')).toBe(0);
+    only(await app.click('rep1', button(lost, '撤销')));
+    expect(await followUps('pending')).toBe(pending);
+  });
+
+  it('a follow-up said with the loss is kept: "丢了 明年3月再联系" leaves that one pending', async () => {
+    const said = only(await app.say('rep2', '京东物流那单丢了 选了别家 明年3月1号再联系'));
+    expect(said.text).toMatch(/已取消 \d+ 个待跟进提醒/);
+    const { id } = await customerNamed(app.db, '京东物流');
+    const kept = await app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' } });
+    expect(kept).toHaveLength(1);
+    expect(kept.map((r) => r.dueAt.getTime())).toContain(new Date(`${new Date().getFullYear() + 1}-03-01T01:00:00Z`).getTime());
+  });
+});
+

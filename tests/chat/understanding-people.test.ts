@@ -94,7 +94,7 @@ describe('a vague follow-up said with deal news', () => {
     const reply = only(await app.say('rep1', '招行那单丢了，他们选了别家。明年再约他们聊'));
     const lines = reply.text.split('\n');
     expect(lines[0]).toBe('已更新商机 · 招商银行');
-    expect(lines[1]).toMatch(/^你说「明年再约他们聊」，具体什么时候提醒你跟进？/);
+    expect(lines.find((l) => l.startsWith('你说「'))).toMatch(/^你说「明年再约他们聊」，具体什么时候提醒你跟进？/);
     const lost = await app.db.deal.findFirstOrThrow({ where: { customerId: cmb.id, stage: 'lost' }, orderBy: { updatedAt: 'desc' } });
     expect(lost.lostReason).toBe('他们选了别家');
     const monday = reply.card?.buttons?.find((b) => b.label === '下周一');
