@@ -20,6 +20,16 @@ export async function logActivity(changes: Changes, input: ActivityInput) {
   return activity;
 }
 
+/** A call or visit made settles the rep's follow-ups with that customer due by `before` (the end
+ * of the day it happened): done, through `changes` so undo reopens them. How many it settled. */
+export async function settleFollowUps(changes: Changes, assigneeId: string, customerId: string, before: Date): Promise<number> {
+  const due = await changes.tx.reminder.findMany({
+    where: { tenantId: changes.ctx.tenantId, assigneeId, customerId, kind: 'follow_up', status: { in: ['pending', 'sent'] }, dueAt: { lt: before } },
+  });
+  for (const r of due) await changes.update('reminder', r.id, { status: 'done' }, r);
+  return due.length;
+}
+
 export interface FollowUpInput {
   assigneeId: string; customerId: string; dealId?: string; activityId?: string; dueAt: Date; note?: string;
 }

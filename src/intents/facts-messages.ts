@@ -34,6 +34,7 @@ const messages = {
   },
   confirmBackwards: { zh: (p) => `退回到「${p.to}」`, en: (p) => `Move back to "${p.to}"` },
   asNewDeal: { zh: '这是个新商机', en: "It's a new deal" },
+  followUpsSettled: { zh: (p) => `之前到期的 ${p.n} 个跟进提醒已标记完成。`, en: (p) => `${p.n} follow-up reminder(s) that were due are marked done.` },
   followUpsStopped: { zh: (p) => `这单已输，已取消 ${p.n} 个待跟进提醒（点撤销可恢复）。`, en: (p) => `The deal is lost: ${p.n} pending follow-up reminder(s) cancelled (undo brings them back).` },
   newDealCreated: { zh: (p) => `已新增商机 · ${p.customer}（第 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (deal #${p.count})` },
   customerUpdated: { zh: (p) => `已更新客户 ${p.customer}`, en: (p) => `Updated customer ${p.customer}` },

@@ -2,7 +2,7 @@
 // deal facts it carries, the contact if named, and the next follow-up as a reminder — all in
 // the message's transaction. A fact that cannot be placed is said in the reply (issue #11).
 import type { Reply } from '../chat/index.js';
-import { logActivity as addActivity, type ActivityInput } from '../domain/records.js';
+import { logActivity as addActivity, settleFollowUps, type ActivityInput } from '../domain/records.js';
 import { formatDateTime, t } from '../i18n/index.js';
 import { logOnOthers } from './also-customers.js';
 import { needCustomer } from './customer.js';
@@ -13,6 +13,7 @@ import { contactFor, customerFacts } from './side-facts.js';
 import { activityTimes, timeNotes } from './times.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentContext, IntentHandler } from './types.js';
+import { localParts, zonedTime } from '../time.js';
 import type { Args } from './args.js';
 
 export const logActivity: IntentHandler = {
@@ -33,6 +34,8 @@ export const logActivity: IntentHandler = {
       summary: args.summary ?? ctx.text ?? t(locale, `channel.${channel}`),
       occurredAt: times.occurredAt, nextFollowUpAt: times.followUpAt, sourceMessageId: ctx.eventId,
     };
+    // "刚给招行打了电话": a call or visit made is the follow-up that was due; a note (上汽那边说…) is not.
+    const settled = channel === 'note' ? 0 : await settleFollowUps(ctx.changes, actor.userId, customer.id, endOfDay(times.occurredAt, actor.timeZone));
     await addActivity(ctx.changes, activity);
     const others = await logOnOthers(ctx, args, activity, customer.name);
     const customers = [customer.name, ...others.names].join('、');
@@ -45,7 +48,7 @@ export const logActivity: IntentHandler = {
       ...customerChanged,
     ];
     const reply: Reply = {
-      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(placed.notes ?? []), ...(others.note ? [others.note] : [])].join('\n'),
+      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(placed.notes ?? []), ...(settled ? [ft(locale, 'followUpsSettled', { n: settled })] : []), ...(others.note ? [others.note] : [])].join('\n'),
       card: { title, fields, buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)] },
     };
     if (times.followUpAt || !(args.follow_up_vague || times.laterToday)) return reply;
@@ -58,4 +61,10 @@ async function askWhen(ctx: IntentContext, args: Args, reply: Reply, base: Args)
   if (args.follow_up_vague) return withQuestion(reply, await askFollowUpTime(ctx, args.follow_up_vague, base));
   await ctx.expect({ kind: 'time', action: { intent: 'schedule_follow_up', args: base } });
   return { ...reply, text: `${reply.text}\n${ft(ctx.locale, 'askToday')}` };
+}
+
+/** The instant the local day of `at` ends. */
+function endOfDay(at: Date, timeZone: string): Date {
+  const d = localParts(at, timeZone);
+  return zonedTime(d.year, d.month, d.day + 1, 0, 0, timeZone);
 }

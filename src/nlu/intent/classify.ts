@@ -55,7 +55,7 @@ const AGAIN = /(?:\|[^,，。;；!！\s|]{0,6})?(?:再(?:跟进?|回访|拜访|�
 // A clause with a score (今天回访海天 满意度5分) reports a callback made, whatever its date.
 function withoutDatedClauses(masked: string): string {
   const again = masked.replace(/\|[^,，。;；!！|]*?(?:再|again|回访一下|回访下)[^,，。;；!！|]*/gi, ' ');
-  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|满意/.test(clause) || CALLBACK_DONE.test(clause)).join('，');
+  return again.split(/[,，。;；!！]/).filter((clause) => !clause.includes('|') || /了|完|满意|投诉|客诉|抱怨|吐槽/.test(clause) || CALLBACK_DONE.test(clause)).join('，');
 }
 
 // "路上给浙一王老师打了个电话拜年 顺便问了下试剂那个单子": a rep's greeting that talks business is a contact made.
@@ -163,6 +163,9 @@ function introducedInReport(e: Evidence): boolean {
   if (S.LABELED_REPORT.test(e.text) && Boolean(e.customer)) return true;
   // "回访了招商银行 对接人周经理 … 打个八分吧": a callback made, naming who took it, is the callback.
   if (Boolean(e.customer) && /回访(?:了|过|完)/.test(e.text) && findSatisfaction(e.text) !== undefined) return true;
+  // "中国平安回访 对接人是周经理 满意度5分", "上汽投诉 … 对接人是信息部的钱工 … 明天上午必须回复他": the
+  // person is who took the callback or raised the complaint; the callback is the news.
+  if (Boolean(e.customer) && /(?:对接人|联系人)(?:是|为)/.test(e.text) && (/回访|投诉|客诉/.test(e.text) || findSatisfaction(e.text) !== undefined)) return true;
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 

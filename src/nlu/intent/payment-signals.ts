@@ -21,7 +21,9 @@ export const PLAN_WEAK = /首付|首款|尾款|预付款|定金|订金|进度款
 export const PLAN_CONTEXT = /合同|签了|签约|签下|拿下|赢单|成交|contract|signed/i;
 
 /** Money received: 招行回款36万, 收到美团首付款9万, Acme paid 20k, 昨天到账15万. */
-export const PAY_RECEIVED = /(?<!跟进|跟|催|追|要|去要)回款(?!计划|节点|安排)|到账|到款|收到(?:了)?[^，,。]{0,12}(?:款|钱)|收(?:了|到)[^，,。]{0,8}\d|打款|打了[^，,。]{0,6}款|付了|付款了|汇款|\bpaid\b|payment (?:received|came in|of)|received (?:a |the )?(?:payment|\$|\d)|\bwired\b/i;
+// ("他说报价单收到了 那个260万的单子": a quote or a document received is no money received.)
+const DOC = '(?:报价单?|方案|合同|资料|样品|样机|邮件|文件|标书|发票|消息|通知|货|东西)(?:已经|都|也)?';
+export const PAY_RECEIVED = new RegExp(`(?<!跟进|跟|催|追|要|去要)回款(?!计划|节点|安排)|到账|到款|(?<!${DOC})收到(?:了)?[^，,。]{0,12}(?:款|钱)|(?<!${DOC})收(?:了|到)(?!\\s*(?:那个|这个))[^，,。]{0,8}\\d|打款|打了[^，,。]{0,6}款|付了|付款了|汇款|\\bpaid\\b|payment (?:received|came in|of)|received (?:a |the )?(?:payment|\\$|\\d)|\\bwired\\b`, 'i');
 
 /** Money said to come on a later date (下周回款50万, 月底前到账) is a promise, not a payment received. */
 const RECEIVED_NOW = /收到|已(?:经)?(?:回款|到账|付)|到账了|回款了|\b(?:paid|received|came in|wired)\b/i;

@@ -20,7 +20,9 @@ const OTHER = /试用|到期|结束|截止|出结果|结果|评估|审批|放假
 const THEIR_PROMISE_BEFORE = /(?:对方|他们|她们|客户|他|她|they|he|she)[^,，。;；]{0,8}$|(?<!我|我们|咱|咱们)(?:说|表示|答应|承诺)|\b(?:said|promised)\b/i;
 // "我说明天上午给他回复": a reply we give them is our follow-up, not their promise.
 const OUR_COMMIT_EN = /\b(?:i'?ll|i will|we'?ll|we will|i owe (?:them|him|her|[A-Z]\w+)|i need to|i have to|i'?m going to|i'?m gonna|gonna)\b[^,.;!?]{0,40}$/i;
-const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回)(?:他|她|他们|她们|对方|客户|人家)/;
+// ("明天上午必须回复他": we answer them; "要求这周五前给个解决方案": what the customer demands of us.)
+const OUR_REPLY = /^[^,，。;；]{0,3}(?:给|回(?:复|电话|个电话|电)?)(?:他|她|他们|她们|对方|客户|人家)/;
+const DEMANDED = /(?:要求|催(?:我们|咱们)?|让我们|限(?:我们)?)[^,，。;；]{0,4}$/;
 // "they'll get back to us by Friday": the customer's own promise, in English.
 const BRING_OVER = /^\s*(?:带|拿|送)[^,，。;；]{0,8}(?:过去|过来|上门)/;
 const DEADLINE_SET = /(?:(?:对方|客户|他们?|她们?)(?:那边|这边)?(?:要|让|要求|希望|请|催)(?:我们|我方|咱们)?|(?:^|[^我])(?:要|让|请|希望|要求)(?:我们|我方|咱们)(?:能|尽快|最好)?)\s*$/;
@@ -110,6 +112,7 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (planning && HOPED.test(w.before) && SIGNED_AFTER.test(w.after) && !/提醒|记得|别忘|remind/i.test(w.before) && !FOLLOW.test(next)) return 'expected_close';
   if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
+  if (DEMANDED.test(w.before) && /^[^,，。;；]{0,6}(?:给|回|出|提供)/.test(w.after)) return 'next_follow_up';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   // "报价已经发了，月底前给答复": an answer given by a date, with no one of ours giving it, is the customer's.
   if (REPLY_BY.test(w.after) && !/我|咱/.test(w.before)) return 'other';
@@ -178,7 +181,7 @@ export function dateRoles(text: string, mentions: DateMention[], planning: boole
     // "今天回访海天 满意度5分", "季度末满意度回访：恒力石化 3分": a callback already scored is done;
     // its date is when it happened, or the name of its round.
     // ("见了刘总 … 他们挺满意 月底前把报价发过去": pleased, in a visit, is no callback.)
-    if (role === 'next_follow_up' && CALLBACK_DONE.test(clause) && CALLBACK_TALK.test(text) && !/再|again|下次|next time/i.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
+    if (role === 'next_follow_up' && CALLBACK_DONE.test(clause) && CALLBACK_TALK.test(text) && !/再|again|下次|next time/i.test(w.after) && !DEMANDED.test(w.before) && !OUR_REPLY.test(w.after)) return compareDates(mention.date, clock.today) > 0 ? 'other' : 'occurred_at';
     if (tense === 'future' && compareDates(mention.date, clock.today) > 0) return role;
     // Today, in a report: a follow-up only when a follow-up word says so ("今天拜访华为" is
     // when it happened, "下午去海康上门拜访，确认了需求" too); otherwise the day it happened.

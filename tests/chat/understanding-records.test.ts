@@ -1,10 +1,12 @@
 // Issue #11, found by using the web chat: the customer card shows an overdue follow-up as the next
 // one (said overdue) and says when it lists only part of the contacts; "下个月预计能签哪些单" lists
 // the open deals expected to close then; a manager with no deals of their own gets the team's;
-// a lost deal's pending follow-ups stop, said so, and undo brings them back.
+// a lost deal's pending follow-ups stop, said so, and undo brings them back; a call made settles
+// the follow-ups that were due by then, not later ones; a complaint's deadline is a task; a quote
+// received is no money received.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { button, testApp } from '../support/app.js';
-import { customerNamed, fieldValue, monthEndDate, only } from './support.js';
+import { customerNamed, fieldValue, localAt, monthEndDate, only } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -85,6 +87,52 @@ describe('a lost deal', () => {
     const kept = await app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' } });
     expect(kept).toHaveLength(1);
     expect(kept.map((r) => r.dueAt.getTime())).toContain(new Date(`${new Date().getFullYear() + 1}-03-01T01:00:00Z`).getTime());
+  });
+});
+
+describe('a call or visit made', () => {
+  it('settles the follow-ups with that customer due by today, not a later one; undo reopens them', async () => {
+    const { id } = await customerNamed(app.db, '华为云');
+    only(await app.say('rep1', '提醒我明天下午3点跟进华为云'));
+    await app.db.reminder.updateMany({ where: { customerId: id, kind: 'follow_up' }, data: { status: 'sent', dueAt: new Date(Date.now() - 3_600_000) } });
+    only(await app.say('rep1', '提醒我大后天上午10点跟进华为云'));
+    const overdue = await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } });
+    expect(overdue).toBeGreaterThan(0);
+    const call = await app.say('rep1', '刚给华为云打了个电话 聊了续费的事');
+    expect(only(call).text).toContain(`之前到期的 ${overdue} 个跟进提醒已标记完成`);
+    expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } })).toBe(0);
+    expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'pending', dueAt: { gt: new Date() } } })).toBeGreaterThan(0);
+    only(await app.click('rep1', button(call, '撤销')));
+    expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } })).toBe(overdue);
+  });
+
+  it('news heard without a contact made ("华为云那边说…") settles nothing', async () => {
+    const { id } = await customerNamed(app.db, '华为云');
+    const before = await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } });
+    only(await app.say('rep1', '华为云那边说预算批下来了'));
+    expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } })).toBe(before);
+  });
+});
+
+describe('found by a tester using the web chat', () => {
+  it('"他说报价单收到了 那个260万的单子" logs the call, and records no payment', async () => {
+    const { id } = await customerNamed(app.db, '华为云');
+    const payments = await app.db.payment.count({ where: { tenantId: 'demo' } });
+    const reply = only(await app.say('rep1', '刚给华为云的孙总打了个电话 他说报价单收到了 那个260万的单子 下周一给答复'));
+    expect(reply.text).toContain('已记录');
+    expect(reply.text).not.toContain('回款');
+    expect(await app.db.payment.count({ where: { tenantId: 'demo' } })).toBe(payments);
+    expect(await app.db.activity.count({ where: { customerId: id, channel: 'call', summary: { contains: '报价单收到了' } } })).toBe(1);
+  });
+
+  it('a complaint naming the contact and a deadline (明天上午必须回复他) is a callback with a task, not a new contact only', async () => {
+    const { id } = await customerNamed(app.db, '上海汽车集团股份有限公司');
+    const callbacks = await app.db.callback.count({ where: { customerId: id } });
+    const reply = only(await app.say('care', '上汽投诉 说我们上周上线的版本把审批流程搞乱了 对接人是信息部的钱工 很急 明天上午必须回复他'));
+    expect(reply.text).not.toMatch(/^已添加联系人/);
+    expect(await app.db.callback.count({ where: { customerId: id } })).toBe(callbacks + 1);
+    const task = await app.db.reminder.findFirst({ where: { customerId: id, kind: 'follow_up', status: 'pending' }, orderBy: { createdAt: 'desc' } });
+    expect(task?.dueAt.getTime()).toBe(localAt(1, 9).getTime());
   });
 });
 
