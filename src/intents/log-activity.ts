@@ -46,9 +46,11 @@ export const logActivity: IntentHandler = {
       ...(placed.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : []),
       ...whenField(locale, times.followUpAt, actor.timeZone),
       ...customerChanged,
+      // The follow-ups this contact settled, said on the card (undo reopens them).
+      ...(settled ? [{ label: ft(locale, 'settledLabel'), value: ft(locale, 'followUpsSettled', { n: settled }) }] : []),
     ];
     const reply: Reply = {
-      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(placed.notes ?? []), ...(settled ? [ft(locale, 'followUpsSettled', { n: settled })] : []), ...(others.note ? [others.note] : [])].join('\n'),
+      text: [title, ...timeNotes(locale, args, times, actor.timeZone), ...notes, ...(placed.notes ?? []), ...(others.note ? [others.note] : [])].join('\n'),
       card: { title, fields, buttons: [undoButton(locale, ctx.changes.ctx.batchId), viewCustomerButton(locale, customer.id)] },
     };
     if (times.followUpAt || !(args.follow_up_vague || times.laterToday)) return reply;

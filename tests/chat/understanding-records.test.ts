@@ -99,7 +99,7 @@ describe('a call or visit made', () => {
     const overdue = await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } });
     expect(overdue).toBeGreaterThan(0);
     const call = await app.say('rep1', '刚给华为云打了个电话 聊了续费的事');
-    expect(only(call).text).toContain(`之前到期的 ${overdue} 个跟进提醒已标记完成`);
+    expect(fieldValue(only(call), '已完成的提醒')).toBe(`之前到期的 ${overdue} 个跟进提醒已标记完成`);
     expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'sent' } })).toBe(0);
     expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'pending', dueAt: { gt: new Date() } } })).toBeGreaterThan(0);
     only(await app.click('rep1', button(call, '撤销')));

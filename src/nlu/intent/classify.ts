@@ -181,7 +181,7 @@ const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.len
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
 // ("帮我订一张明天去昆明的机票", "book me a hotel in Dubai": a travel or personal errand is no CRM work.)
-const ERRAND = /(?:订|买|定|抢|改签|退)(?:一|两|二|三)?[张间个份]?[^，,。]{0,16}(?:机票|车票|火车票|高铁票|动车票|船票|酒店|宾馆|房间|外卖|咖啡|奶茶)|(?:叫|打)(?:个|一辆|辆)?(?:车|滴滴|出租车)(?:去|到|回)|\bbook (?:me |us )?(?:a |an |the )?(?:flight|ticket|hotel|room|cab|taxi|table)/i;
+const ERRAND = /^(?:晚上|中午|今晚|明晚|周末)?一起(?:吃饭|吃个饭|喝酒|喝一杯|撸串|打球)(?:不|吗|么|啊|呗|去)?|(?:订|买|定|抢|改签|退)(?:一|两|二|三)?[张间个份]?[^，,。]{0,16}(?:机票|车票|火车票|高铁票|动车票|船票|酒店|宾馆|房间|外卖|咖啡|奶茶)|(?:叫|打)(?:个|一辆|辆)?(?:车|滴滴|出租车)(?:去|到|回)|\bbook (?:me |us )?(?:a |an |the )?(?:flight|ticket|hotel|room|cab|taxi|table)/i;
 const CRM_WORD = /拜访|跟进|回访|客户|签|合同|报价|方案|见[^，,。]{0,4}[总工经理]|\b(?:visit|meet|client|customer|deal|quote)/i;
 
 // Said to the team or a colleague in a group chat, or a sigh: nothing for the bot to do

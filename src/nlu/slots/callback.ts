@@ -11,7 +11,7 @@ const CATEGORY_WORDS: [Category, RegExp][] = [
 
 // "活动回访 … 春节营销活动": the word right before 回访 names the kind outright.
 const BEFORE_CALLBACK: [Category, RegExp][] = [
-  ['renewal', /(?:续费|续约|续签|续保)回访|\brenewal call(?:-?back)?\b|\b(?:callback|call)\b[^.;]{0,60}?\b(?:on|about|re|regarding) (?:the |their )?(?:contract )?renewal\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访/],
+  ['renewal', /(?:续费|续约|续签|续保)回访|\brenewal call(?:-?back)?\b|\b(?:callback|call)\b[^.;]{0,60}?\b(?:on|about|re|regarding) (?:the |their )?(?:contract )?renewal\b/i], ['care', /(?:关怀|问候|节日)回访/], ['feedback', /(?:反馈|使用|投诉|客诉)回访|\bfeedback call(?:-?back)?\b/i], ['marketing', /(?:活动|推广|营销)回访|关于[^,，。;；]{0,10}(?:活动|促销|推广|展会)/],
 ];
 
 export function findCategory(text: string): Category | undefined {
@@ -48,7 +48,7 @@ const SCORE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, �
 const EN_SCORE = /\b(one|two|three|four|five)\s+(?:stars?|out of (?:5|five))\b/i;
 const EN_DIGIT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 // "满分5分打了4分": the scale is no score.
-const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分制/g;
+const SCALE = /(?:满分|总分|1-5分?|1到5分?)\s*[1-5五]?\s*分?|[五5]分制|[五5]分(?:里|中|当中)/g;
 
 // Most specific first: 非常不满意 before 不满意 before 满意.
 const WORD_SCORES: [RegExp, number][] = [

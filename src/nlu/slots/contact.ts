@@ -149,6 +149,8 @@ const COMPOUND_SURNAME = /(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|�
 export function findContact(text: string, customer?: string): string | undefined {
   const name = contactIn(text, customer);
   if (!name || !/^[\u4e00-\u9fff]/.test(name)) return name;
+  // "跟小王一起去拜访…": a colleague gone along with is no contact of the customer.
+  if (/^[老小][\u4e00-\u9fff]$/.test(name) && text.includes(`${name}一起`)) return undefined;
   const at = text.indexOf(name);
   const before = at > 0 ? text.slice(Math.max(0, at - 1), at + 1) : '';
   return COMPOUND_SURNAME.test(before) && !customer?.endsWith(before[0]!) ? `${before[0]}${name}` : name;

@@ -23,10 +23,10 @@ const BOUNDARY = [
   '的', '那', '这', '[,，.。!！?？;；:：、|\\s()\\-—]', '$', CONTACT, '送(?=方案|报价|合同|资料|样|礼|货|过去|个|了|点|台历|月饼|检)',
   '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货(?!运|代)|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
   '做', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '谈(?=妥|好|成|崩|拢|下来|得|过|到|续|价|合|方|报|条|细|项|一下|下)', '样机', '样品(?!间|房|屋)', '测试', '交流', '拜(?=个年|年|访)', '新开(?=的)', '[一二三四五六七八九十\\d]期(?![货限])', '框架', '协议', '试用', '看(?=陈列|一下|下|看|过|货|样|了)', '聊(?=得|过|好|妥)', '沟通', '上门', '拜访', '签',
-  '手上', '手里', '手头', '双十一', '双十二', '双11', '双12', '618(?!\\d)', '年货节', '大促', '店庆', '我们', '我方', '咱们', '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '远程(?=演示|会议|沟通|视频|培训|指导|支持|调试|交流|讲|做|demo)', '现场', '满意度', '生日', '参加', '参与', '出席', '丢', '输', '黄了', '项目', '单子', '订单', '采购(?!中心|办公室|站)', '市场部', '技术部', '财务部',
+  '手上', '手里', '手头', '双十一', '双十二', '双11', '双12', '618(?!\\d)', '年货节', '大促', '店庆', '我们', '我方', '咱们', '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '远程(?=演示|会议|沟通|视频|培训|指导|支持|调试|交流|讲|做|demo)', '现场', '满意度', '生日', '参加', '参与', '出席', '丢', '(?<!运|传|灌|输)输(?!液|血|电|送)', '黄了', '项目', '单子', '订单', '采购(?!中心|办公室|站)', '市场部', '技术部', '财务部',
   '信息部', 'IT部', '销售部', '运营部', '研发', '法务', '合同', '金额', '报价', '方案', '需求', '进入', '进展', '到', '情况', '怎么', '怎样', '咋', '啥',
   '什么', '有没有', '了解', '确认', '反馈', '表示', '说', '回访', '跟进', '联系', '见面', '见了', '面谈', '一起', '进行', '要',
-  '想要', '需要', '准备', '争取', '力争', '对(?=[A-Z]{2,}|[^,，。;；\\s]{0,8}(?:需求|感兴趣|有兴趣|很满意|认可))', '先(?=报|发|给|做|出|把|试|打|去|聊|谈|约|签)', '已经', '又', '也', '还', '都', '再', '续费', '续约', '续签', '微信', '电话', '邮件', '视频', '会议',
+  '想要', '需要', '准备', '争取', '力争', '对(?=[A-Z]{2,}|[^,，。;；\\s]{0,8}(?:需求|感兴趣|有兴趣|很满意|认可))', '先(?=报|发|给|做|出|把|试|打|去|聊|谈|约|签)', '已经', '又', '也', '还', '(?<![成首京洪帝花])都(?![市城会汇江新])', '再', '续费', '续约', '续签', '微信', '电话', '邮件', '视频', '会议',
   '演示', '的人', '老总', '领导', '负责', '对接', '方面', '总部', '分公司', '业务', '问', '请', '约', '最终', '终于', '正式',
   '成功', '赢', '上次', '上周', '本周', '这周', '上个?月', '这个月', '本月', '上礼拜', '进(?=入|了|到|方案|需求|谈判|商务|合同)', '基本(?=上|签|拿|定|搞|谈|确|没)', '差不多(?=签|拿|定|搞|谈)', '拿下', '中标', '成交', '满意', '非常', '很', '挺', '不', '没', '在(?!线)', '是', '被', '把', '给', '和', '跟',
   '吧', '吗', '呢', '啊', '了', '挪', '改(?!革)', '(?<!空)调(?!研|料)', '移到', '推到', '从(?=[^,，。;；\\s]{0,4}(?:阶段|报价|方案|谈判|线索|需求|丢单|赢单|输单))', '回(?=个|电|一下|复|头|了个|了电|了一)', '坐', '碰', '遇', '喝', '吃', '去(?:了|一趟|趟)', '升职', '升了', '开(?=[A-Za-z\\u4e00-\\u9fff]{0,6}会)', '对售', '对产', '对服', '对我', '对接', '预算', '意向', '(?<=[\\u4e00-\\u9fff])(?:[Dd]emo|DEMO|[Mm]eeting|[Cc]all|POC|[Pp]oc|[Zz]oom|[Tt]eams)(?![A-Za-z])', '走(?=合同|流程|采购|审批|招标|签约)', '去(?=拜访|现场|见|谈|聊|签|送)', '大概', '初步', '商务', '提了', '选了',
@@ -57,7 +57,7 @@ const PREPOSITIONS = [
 
 // "聊了华为的项目": a name owned by a deal noun, after a verb or clause start.
 const POSSESSIVE = new RegExp(
-  `(?:^|[,，。;；!！:：\\s|]|了|聊|谈(?!判)|问|说|关于|讨论|确认|一下)([^\\s,，。;；!！:：|了聊谈和跟给与把的说问在是]{2,24}?)(?=(?:投诉|上线|安装|交付|维修|培训|验收|售后)(?:后|之后|以后)的(?:满意度|回访|调查|反馈)|[那这](?:单|个单子|个项目|笔单子?|个标|个回访|个跟进)|的[\u4e00-\u9fffA-Za-z0-9]{1,6}(?:项目|标)(?=[，,。;；!！\\s]|$)|[\u4e00-\u9fffA-Za-z0-9]{1,4}那个(?:项目|标|单子)|(?:又|新)?(?:加|添|增)了个?新?的?(?:联系人|对接人)|那边(?:说|表示|反馈|觉得|的|想|要|希望|打算|准备|还|也|已经|目前|现在|先|暂时|就是|就)|的客户(?:说|表示|反馈|觉得)|的[\u4e00-\u9fffA-Za-z0-9]{1,6}项目(?:拿下|签|丢|黄|中标|进入|到)|(?:签(?:了|下来了|约了)|拿下了|搞定了|中标了)(?![吗没])|的(?:单(?![位价独])|项目|单子|合同|对接人|联系人|负责人|决策人|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统|投标|标书|招标|材料|资料|样品|发票|款|询价|询单))`,
+  `(?:^|[,，。;；!！:：\\s|]|了|聊|谈(?!判)|问|说|关于|讨论|确认|一下|(?<=[^叫])做)([^\\s,，。;；!！:：|了聊谈和跟给与把的说问在是]{2,24}?)(?=(?:投诉|上线|安装|交付|维修|培训|验收|售后)(?:后|之后|以后)的(?:满意度|回访|调查|反馈)|[那这](?:单|个单子|个项目|笔单子?|个标|个回访|个跟进)|的[\u4e00-\u9fffA-Za-z0-9]{1,6}(?:项目|标)(?=[，,。;；!！\\s]|$)|[\u4e00-\u9fffA-Za-z0-9]{1,4}那个(?:项目|标|单子)|(?:又|新)?(?:加|添|增)了个?新?的?(?:联系人|对接人)|那边(?:说|表示|反馈|觉得|的|想|要|希望|打算|准备|还|也|已经|目前|现在|先|暂时|就是|就)|的客户(?:说|表示|反馈|觉得)|的[\u4e00-\u9fffA-Za-z0-9]{1,6}项目(?:拿下|签|丢|黄|中标|进入|到)|(?:签(?:了|下来了|约了)|拿下了|搞定了|中标了)(?![吗没])|的(?:单(?![位价独])|项目|单子|合同|对接人|联系人|负责人|决策人|需求|订单|续约|续费|方案|报价|商机|采购|预算|事|那单|情况|进展|满意度|回访|调查|使用|反馈|服务|产品|系统|投标|标书|招标|材料|资料|样品|发票|款|询价|询单))`,
   'g',
 );
 // "他是比亚迪的": the company a person belongs to.
@@ -78,10 +78,12 @@ const PREP = new RegExp(`(?:${PREPOSITIONS.join("|")})(?:了?一下)?[:：\\-—
 const HE_INSIDE = /(?:^|[\s,，。|]|了|访|给|跟|去|到|在|从)(?![去到在给跟了访从回])([\u4e00-\u9fff]{1,8}?和[\u4e00-\u9fff]{0,6}?(?:医院|学院|大学|学校|物流园|产业园|园区|酒店|宾馆|集团|公司))/g;
 // "宁波能和电器", "大连远和进出口", "昆明仁和口腔门诊部", "和美齿科": a one-character word and 和
 // (or 和 and one character) before a trade word is a brand, not "X and Y".
-const BRAND_TRADE = '口腔(?:门诊部?|医院|诊所)?|门诊部?|诊所|齿科|牙科|电器|电子|电气|进出口|贸易|货运|物流|供应链|医疗(?:器械|设备)?|药业|大?药房|科技|实业|机械|五金厂?|建材|化工|食品|纺织|服饰|鞋业|粮油|家具|陶瓷|酒业|茶业|包装|印务|餐饮|商贸|置业|装饰|装修|家居|门窗|涂料|建筑|建工|学校|幼儿园|酒店';
+const BRAND_TRADE = '车业|汽贸|汽配|车队|运输|客运|口腔(?:门诊部?|医院|诊所)?|门诊部?|诊所|齿科|牙科|电器|电子|电气|进出口|贸易|货运|物流|供应链|医疗(?:器械|设备)?|药业|大?药房|科技|实业|机械|五金厂?|建材|化工|食品|纺织|服饰|鞋业|粮油|家具|陶瓷|酒业|茶业|包装|印务|餐饮|商贸|置业|装饰|装修|家居|门窗|涂料|建筑|建工|学校|幼儿园|酒店';
 // ("和美家装饰": after an opening 和, a two-character word before a trade of homes and shops.)
 const HOME_TRADE = '装饰|装修|家居|建材|门窗|涂料|五金|齿科|口腔|诊所|药房';
-const HE_BRAND = new RegExp(`(?:^|[\\s,，。|]|了|访|给|跟|去|到|在|从|下|把|第[一二三四五六七八九十\\d]{1,2}家)((?:${CITIES})?(?:(?![和去到在给跟了访从回把下的是])[\\u4e00-\\u9fff]和[\\u4e00-\\u9fff]{0,3}?(?:${BRAND_TRADE})|和[\\u4e00-\\u9fff](?:${BRAND_TRADE})|和[\\u4e00-\\u9fff]{2}(?:${HOME_TRADE})(?![^,，。;；\\s|]{0,10}(?:吃|聊|谈|见|开会|碰|沟通|打|约|喝)))(?:有限公司|公司|集团)?)`, 'g');
+const HE_BRAND = new RegExp(`(?:^|[\\s,，。|]|了|访|给|跟|去|到|在|从|下|把|第[一二三四五六七八九十\\d]{1,2}家)((?:${CITIES})?(?:(?![和去到在给跟了访从回把下的是])[\\u4e00-\\u9fff]和[\\u4e00-\\u9fff]{0,3}?(?:${BRAND_TRADE})|(?<=(?:${CITIES}))[\\u4e00-\\u9fff]{2}和(?:${BRAND_TRADE})|和[\\u4e00-\\u9fff](?:${BRAND_TRADE})|和[\\u4e00-\\u9fff]{2}(?:${HOME_TRADE})(?![^,，。;；\\s|]{0,10}(?:吃|聊|谈|见|开会|碰|沟通|打|约|喝)))(?:有限公司|公司|集团)?)`, 'g');
+// "小刘负责的沈阳盛通达物流丢了": the customer a colleague handles is the customer.
+const HANDLED_BY = new RegExp(`(?:^|[\\s,，。|])(?:[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|我)(?:负责|跟进|跟|管|对接)的(?:那个|那家)?${NAME}${AHEAD}`);
 const SUBSIDIARY = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{2,12}(?:下面|下属|旗下)的(?:那个|那家)?${NAME}${AHEAD}`);
 const PLACE_AND = new RegExp(`((?:${PROVINCES}|${CITIES})和[\\u4e00-\\u9fffA-Za-z0-9]{2,14}?)${AHEAD}`);
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?(?:(?:${CITIES}|${DISTRICTS})(?:那边)?的\\s?)?${NAME}${AHEAD}`);
@@ -130,7 +132,8 @@ const FAMILIAR_THEN_ONE = new RegExp(`^[老小][${SURNAMES}]一(?:早|起|块|�
 const QUOTES = /^[「『"“'‘《<(（【\[]+|[」』"”'’》>)）】\]]+$/g;
 
 // "同仁医院眼科", "蒙牛乳业质检中心", "浙江大学信电学院": a unit after an institution is part of it, not its name.
-const ORG_UNIT = /^(.{2,20}?(?:医院|大学|学校|中学|小学|附中|集团|公司|银行|[业局厂]))[\u4e00-\u9fff]{1,4}(?:科|部|处|室|中心|系|学院)$/;
+// ("大同职业技术学院", "长沙环境保护职业技术学院": a whole school, not a company's unit.)
+const ORG_UNIT = /^(?!.*(?:职业|技术|职业技术|工业|商业|农业|林业|医学|师范)学院$)(.{2,20}?(?:医院|大学|学校|中学|小学|附中|集团|公司|银行|[业局厂]))[\u4e00-\u9fff]{1,4}(?:科|部|处|室|中心|系|学院)$/;
 // "瑞康医院后勤", "光明眼科医院院办", "钱潮医院新院区工地", "浦江华府物业电梯维保": a department, a site or a
 // service said right after an institution is what the rep dealt with there, not the customer's name.
 const INSTITUTION_TAIL = new RegExp(`^(.{2,20}?(?:医院|大学|学院|学校|中学|小学|集团|公司|银行|酒店|宾馆|物业|置业|地产|研究院|研究所))(?:(?:${DEPARTMENT_STEMS}|院办|校办|党办)(?:部|科|处|室|中心|办)?|(?:新|老|东|西|南|北|总)?(?:院区|校区)|工地|(?<=酒店|宾馆)(?:宴会厅|中餐厅|西餐厅|餐厅|厨房|后厨|大堂|宴会部|会议中心)(?:厨房|改造|装修)?|(?:保洁|安保|保安|餐饮|运维|绿化|电梯|消防|空调|净化|物业)(?:服务|维保|维修|外包)|维保)+$`);
@@ -138,6 +141,8 @@ const INSTITUTION_TAIL = new RegExp(`^(.{2,20}?(?:医院|大学|学院|学校|�
 // "青啤二期工地", "北汽新园区", "津云数据东区机房扩容", "协和后勤", "盛华律所年会": a phase, a site, the
 // back office or an event of the customer (and what was done there) is no part of its name.
 // (A bare 园区 stays: 苏州工业园区 is a name.)
+// "周六上午来石家庄新发达车队": came to, before the city, is no part of the name.
+const CAME_TO_CITY = new RegExp(`^来(?=(?:${CITIES}))`);
 // "芜湖那个天和学校": the city said first, then 那个 and the name, is where it is.
 const CITY_THAT = new RegExp(`^(?:${CITIES}|${DISTRICTS})(?:那个|那家|这个|这家)(?=[\\u4e00-\\u9fff]{2})`);
 // "华达建工西安(项目部)": the city said after the company is its branch there, no part of the name.
@@ -153,7 +158,7 @@ const THAT_PRODUCT = /(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:那个|这个)[\u4e00-\
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   // "投诉处理完对顺丰做了回访": what was finished before 对/给 is no part of the name.
-  const name = candidate.replace(QUOTES, '').replace(CITY_THAT, '').replace(THAT_PRODUCT, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').replace(CITY_OF, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1').replace(INSTITUTION_TAIL, '$1').replace(SITE_TAIL, '$1').replace(CITY_AFTER, '$1');
+  const name = candidate.replace(QUOTES, '').replace(CAME_TO_CITY, '').replace(CITY_THAT, '').replace(THAT_PRODUCT, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').replace(CITY_OF, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1').replace(INSTITUTION_TAIL, '$1').replace(SITE_TAIL, '$1').replace(CITY_AFTER, '$1');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name) || TITLE_ONLY.test(name)) return undefined;
   // "百佳Ivan的生日", "文华东方Sandy": an English first name glued after the company is the person.
   // "京东物流AGV调度项目": an acronym glued after the company names the product, not the company.
@@ -186,7 +191,7 @@ function withoutTrailingPerson(name: string, following: string): string {
   if (COMPANY_WORD.test(name)) return name;
   for (const pattern of TRAILING_PERSON) {
     const m = pattern.exec(name);
-    if (m?.[1] && m[2] && !COMPANY_WORD.test(m[2])) return m[1];
+    if (m?.[1] && m[2] && !COMPANY_WORD.test(m[2]) && !NOT_PERSON.test(m[2])) return m[1];
   }
   return name;
 }
@@ -273,7 +278,7 @@ function candidateZh(typed: string): string | undefined {
   const masked = typed.replace(CORRECTION_LABEL, '');
   // "上午去了浙江和康医疗器械": a place and 和 opening a name is the name (和 is no "and" there).
   // "赣江城投下面的赣江新能源公司": the subsidiary named is the customer.
-  const subsidiary = clean(SUBSIDIARY.exec(masked)?.[1]);
+  const subsidiary = clean(SUBSIDIARY.exec(masked)?.[1]) ?? clean(HANDLED_BY.exec(masked)?.[1]);
   if (subsidiary) return subsidiary;
   const placeAnd = clean(PLACE_AND.exec(masked)?.[1]) ?? [...masked.matchAll(HE_INSIDE), ...masked.matchAll(HE_BRAND)].map((m) => cleanOpeningHe(m[1])).find(Boolean);
   if (placeAnd) return placeAnd;
@@ -345,6 +350,8 @@ function candidateZh(typed: string): string | undefined {
       // "拜访了杭州的巨星科技": a city (no customer itself) owning the company named after it.
       // "路过泉州 顺便去德能医疗": a city passed through is no customer.
       if (pattern === PREP && /路过|经过|途经/.test(m[0]) && PLACE.test(m[1] ?? '')) continue;
+      // "跟小王一起去拜访…": a colleague gone along with is no customer.
+      if (pattern === PREP && /^[老小][\u4e00-\u9fff]$/.test(m[1] ?? '') && /^一起/.test(masked.slice(m.index + m[0].length))) continue;
       const name = clean(m[1]) ?? (PLACE.test(m[1] ?? '') ? ownedByPlace(m[1] ?? '', masked.slice(m.index)) : undefined) ?? worksVisited(m, masked) ?? (WORKS_ABOUT.test(masked.slice(m.index + m[0].length)) ? worksCompany(m[1], masked, masked.slice(m.index + m[0].length)) : undefined);
       if (!name) continue;
       const found = withoutProduct(withoutTrailingPerson(name, masked.slice(m.index + m[0].length)), masked.slice(m.index + m[0].length));

@@ -32,7 +32,7 @@ const AMOUNT_NOT_BUT = new RegExp(`不是\\s*(?:${AMOUNT.source})[,，、\\s]*(?
 
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
   const renamed = replacedName(englishCorrection(text).replace(AMOUNT_NOT_BUT, '$1'));
-  if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正|不是/.test(renamed)) return renamed;
+  if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正|不是|就[^,，。\s]{1,10}吧|make it/i.test(renamed)) return renamed;
   let out = renamed;
   // One correction at a time, re-reading the spans of the corrected text (bounded: each pass removes a marker).
   for (let pass = 0; pass < 3; pass++) {
@@ -60,8 +60,12 @@ function replacedContactWord(text: string, marker: number, after: number): strin
   return `${text.slice(0, old.index)}${fresh}${text.slice(old.index + old[0].length, marker)}${text.slice(after + fresh.length)}`;
 }
 
+// "下周签 就下周三吧", "11月中旬再来 呃就11月16号吧", "follow up this Friday, actually make it next Monday":
+// a day said again more exactly (就…吧, make it …) replaces the one before it. Dates only.
+const NARROWED = /[,，\s]+(?:呃|嗯|那)?\s*就(?=[^,，。\s]{1,10}吧)|,?\s*(?:actually,?\s*|sorry,?\s*|no,?\s*)?make it\s+/gi;
+
 function correctOnce(text: string, known?: DateMention[]): string {
-  const markers = [...text.matchAll(MARKER), ...(SAID_FIRST.test(text) ? text.matchAll(LATER_MARKER) : [])];
+  const markers = [...text.matchAll(MARKER), ...(SAID_FIRST.test(text) ? text.matchAll(LATER_MARKER) : []), ...(known ? text.matchAll(NARROWED) : [])];
   for (const m of markers) {
     if (SAID_FIRST.test(m[0]) && m.index === 0) continue;
     const after = m.index + m[0].length;

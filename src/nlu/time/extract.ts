@@ -123,7 +123,7 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
     .sort((a, b) => a.index - b.index)
     .map((r) => recentPast(text, toMention(r, ref.today), ref.today));
-  return attachLoneTime(text, spokenTimes(text, mergeDayParts(text, mentions)), ref.today);
+  return attachLoneTime(text, sameDayTwice(text, spokenTimes(text, mergeDayParts(text, mentions))), ref.today);
 }
 
 // "明天一早", "Tuesday at half 10" (British: 10:30): times of day chrono does not read, said right after a day.
@@ -142,15 +142,30 @@ function spokenTimes(text: string, mentions: DateMention[]): DateMention[] {
   });
 }
 
+// "明天周六 早上八点半": the same day said twice, the second time with its hour, is one mention.
+function sameDayTwice(text: string, mentions: DateMention[]): DateMention[] {
+  return mentions.map((m, i) => {
+    const next = mentions[i + 1];
+    const twice = next && !m.value.includes('T') && next.value.includes('T') && compareDates(m.date, next.date) === 0 && /^[\s,，]*$/.test(text.slice(m.end, next.index));
+    return twice ? { ...m, absorbed: true } : m;
+  });
+}
+
 // "明天要去吉利 提醒我下午两点出发": a time of day said on its own, in a message naming one day
 // ahead (within a week, no time of its own), is on that day — not today. The day is absorbed
 // into the time (it stays masked, with no role). A signing date (周五签 下午3点再过去) keeps its own role.
 const SIGNING_AFTER = /^[^,，。;；]{0,4}(?:签|盖章|成交|定下来|close|sign)/i;
 function attachLoneTime(text: string, mentions: DateMention[], today: LocalDate): DateMention[] {
-  const times = mentions.filter((m) => m.timeOnly && m.value.includes('T'));
-  const days = mentions.filter((m) => !m.timeOnly);
-  if (times.length !== 1 || days.length !== 1) return mentions;
-  const [time, day] = [times[0]!, days[0]!];
+  // (A bare 下午 / 晚上 said after the day, then an hour, is the same time said twice.)
+  const lone = (m: DateMention) => (m.timeOnly || (DAY_PART_ONLY.test(m.text.trim()) && mentions.some((t) => t.timeOnly && t.index > m.index) && mentions.some((d) => d.index < m.index && !d.timeOnly && !DAY_PART_ONLY.test(d.text.trim())))) && m.value.includes('T');
+  const times = mentions.filter(lone);
+  const days = mentions.filter((m) => !m.timeOnly && !times.includes(m));
+  // ("明天周六 早上八点半…": one day said twice is one day; "周三…呃下午吧 下午三点": the time said
+  // last, after the day, is the one meant.)
+  const sameDay = days.length > 1 && days.every((d) => compareDates(d.date, days[0]!.date) === 0);
+  const restated = times.length > 1 && days.length > 0 && times.every((t) => t.index > days[0]!.index);
+  if (!times.length || (times.length !== 1 && !restated) || (days.length !== 1 && !sameDay)) return mentions;
+  const [time, day] = [times.at(-1)!, days[0]!];
   const ahead = compareDates(day.date, today) > 0 && compareDates(day.date, addDays(today, 7)) <= 0;
   // "这周五晚上约了…吃饭7点": a day said with a part of the day only (晚上) takes the hour said later.
   const partOnly = day.value.includes('T') && !/\d\s*(?:点|:|：|am|pm)|[一二两三四五六七八九十]点/i.test(day.text);
@@ -158,7 +173,7 @@ function attachLoneTime(text: string, mentions: DateMention[], today: LocalDate)
   const hour = Number(time.value.slice(11, 13));
   const clock = partOnly && hour < 12 && AFTERNOON.test(day.text) ? `T${String(hour + 12).padStart(2, '0')}${time.value.slice(13)}` : time.value.slice(10);
   const moved = { ...time, date: day.date, value: `${formatDate(day.date)}${clock}` };
-  return mentions.map((m) => (m === time ? moved : m === day ? { ...m, absorbed: true } : m));
+  return mentions.map((m) => (m === time ? moved : (days.includes(m) || times.includes(m)) ? { ...m, absorbed: true } : m));
 }
 
 // "7月28日 拜访华润燃气 王总 初步接触" sent in August: a month and day that passed in the last 45
