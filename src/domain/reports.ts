@@ -137,21 +137,25 @@ export interface TaskQuery {
   now: Date;
 }
 
+/** Tasks a list shows; how many there are in all is counted. */
+export const TASKS_SHOWN = 20;
+
+/** The tasks due, the earliest first (at most TASKS_SHOWN), and how many there are in all. */
 export async function tasks(db: Db, actor: Actor, q: TaskQuery) {
-  const due = await db.reminder.findMany({
-    // 'sent' means the reminder went out, not that the follow-up was done: still a task.
-    where: {
-      tenantId: actor.tenantId, kind: { in: q.kinds }, status: { in: ['pending', 'sent'] },
-      ...(q.assignees !== 'all' && { assigneeId: { in: q.assignees } }),
-      dueAt: { ...(q.from && { gte: q.from }), lt: q.before },
-    },
-    orderBy: { dueAt: 'asc' },
-    take: 20,
-  });
+  // 'sent' means the reminder went out, not that the follow-up was done: still a task.
+  const where = {
+    tenantId: actor.tenantId, kind: { in: q.kinds }, status: { in: ['pending' as const, 'sent' as const] },
+    ...(q.assignees !== 'all' && { assigneeId: { in: q.assignees } }),
+    dueAt: { ...(q.from && { gte: q.from }), lt: q.before },
+  };
+  const [due, total] = await Promise.all([
+    db.reminder.findMany({ where, orderBy: { dueAt: 'asc' }, take: TASKS_SHOWN }),
+    db.reminder.count({ where }),
+  ]);
   const ids = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))];
   const customers = await db.customer.findMany({ where: { id: { in: ids }, tenantId: actor.tenantId }, select: { id: true, name: true } });
   const names = new Map(customers.map((c) => [c.id, c.name]));
-  return due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < q.now }));
+  return { rows: due.map((r) => ({ ...r, customerName: r.customerId ? names.get(r.customerId) ?? '' : '', overdue: r.dueAt < q.now })), total };
 }
 
 /** Contacts a customer card lists; the rest are counted. */

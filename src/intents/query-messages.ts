@@ -33,6 +33,10 @@ const messages = {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
   },
   stageDealsTitle: { zh: (p) => `${p.who}${p.stage}阶段的商机（${p.count}）`, en: (p) => `${p.who} deals at ${p.stage} (${p.count})` },
+  tasksMore: {
+    zh: (p) => `另有 ${p.n} 条没有列出（按时间先后只列前 20 条）。可以按天问，比如「周五要跟进谁」。`,
+    en: (p) => `${p.n} more not listed (the first 20 by time are shown). Ask for one day, e.g. "who to follow up on Friday".`,
+  },
   closingTitle: { zh: (p) => `${p.who}${p.period}预计签约的商机（${p.count}）`, en: (p) => `${p.who} deals expected to close ${p.period} (${p.count})` },
   closingEmpty: {
     zh: (p) => `${p.who}商机里没有预计${p.period}签约的。给商机写上预计签约日期（如「比亚迪那单预计下月底签」），就会出现在这里。`,

@@ -29,8 +29,10 @@ export const queryTasks: IntentHandler = {
     if (kind === 'renewal') return renewalList(ctx, who, askedPeriod(ctx, args, 'month'));
     const period = askedPeriod(ctx, args, 'today');
     const overdueOnly = kind === 'overdue';
-    const due = await tasks(ctx.tx, actor, {
-      assignees: who.people, kinds: KINDS[kind], now: ctx.now,
+    // Customer care's own "后天再打" is a follow-up of theirs: a callback to make, listed with the others.
+    const kinds = kind === 'callback' && actor.role === 'care' ? [...KINDS.callback, 'follow_up' as const] : KINDS[kind];
+    const { rows: due, total } = await tasks(ctx.tx, actor, {
+      assignees: who.people, kinds, now: ctx.now,
       // This period includes what is overdue; another one is just its own days.
       ...(period.offset !== 0 && !overdueOnly && { from: period.start }),
       before: overdueOnly ? ctx.now : period.end,
@@ -48,6 +50,9 @@ export const queryTasks: IntentHandler = {
     }));
     const buttons = [...new Set(due.map((r) => r.customerId).filter((x): x is string => !!x))].slice(0, 5)
       .map((customerId) => ({ label: due.find((r) => r.customerId === customerId)!.customerName, action: { intent: 'query_customer', args: { customerId } } }));
-    return { text: [who.note, title].filter(Boolean).join('\n'), card: { title, fields, buttons } };
+    // More than the list shows: said, with how to narrow it (never cut silently).
+    const more = total > due.length ? qt(locale, 'tasksMore', { n: total - due.length }) : undefined;
+    if (more) fields.push({ label: '…', value: more });
+    return { text: [who.note, title, more].filter(Boolean).join('\n'), card: { title, fields, buttons } };
   },
 };

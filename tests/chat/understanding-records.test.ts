@@ -136,3 +136,23 @@ describe('found by a tester using the web chat', () => {
   });
 });
 
+describe('task lists', () => {
+  it('a week with more follow-ups than the list shows says how many more, never cuts silently', async () => {
+    const rep2 = await app.userId('rep2');
+    const { id: customerId, tenantId } = await customerNamed(app.db, '隆基绿能');
+    for (let i = 0; i < 25; i++) {
+      await app.db.reminder.create({ data: { tenantId, kind: 'follow_up', assigneeId: rep2, customerId, dueAt: new Date(Date.now() + (i + 1) * 60_000), note: `第${i}条` } });
+    }
+    const total = await app.db.reminder.count({ where: { assigneeId: rep2, kind: { in: ['follow_up', 'low_score_alert'] }, status: { in: ['pending', 'sent'] }, dueAt: { lt: new Date(Date.now() + 86_400_000) } } });
+    const list = only(await app.say('rep2', '今天要跟进谁'));
+    expect(list.card?.fields?.filter((f) => f.label !== '…')).toHaveLength(20);
+    expect(list.text).toContain(`另有 ${total - 20} 条没有列出`);
+  });
+
+  it('customer care\'s own "后天再打" is in their "后天要回访谁"', async () => {
+    only(await app.say('care', '永辉超市回访 电话没人接 后天再打'));
+    const list = only(await app.say('care', '后天要回访谁'));
+    expect(JSON.stringify(list)).toContain('永辉超市');
+  });
+});
+
