@@ -47,6 +47,12 @@ export function zonedTime(year: number, month: number, day: number, hour = 0, mi
   return p.hour === ((hour % 24) + 24) % 24 && p.minute === minute ? second : first;
 }
 
+/** The instant the local day of `at` ends (the next local midnight). */
+export function endOfLocalDay(at: Date, timeZone: string): Date {
+  const d = localParts(at, timeZone);
+  return zonedTime(d.year, d.month, d.day + 1, 0, 0, timeZone);
+}
+
 /** "2026-12-02" or "2026-12-02T15:00" in a zone → instant. Date-only means `defaultHour`:00. */
 export function fromLocalString(value: string, timeZone: string, defaultHour = 9): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);

@@ -1,5 +1,6 @@
 // Deals and their stage history. A stage change is always recorded with time and actor.
 import type { Stage } from '../generated/prisma/enums.js';
+import { Prisma } from '../db.js';
 import type { Actor, Tx } from './actor.js';
 import type { Changes } from './changes.js';
 import { calendarDate } from '../time.js';
@@ -81,9 +82,11 @@ function recordStage(changes: Changes, actor: Actor, dealId: string, from: Stage
  * no deal of theirs stays open. Through `changes`, so undo brings them back. How many stopped. */
 export async function stopFollowUps(changes: Changes, actor: Actor, customerId: string, dealId: string): Promise<number> {
   const stillOpen = (await openDeals(changes.tx, actor, customerId)).length > 0;
-  const due = await changes.tx.reminder.findMany({
-    where: { tenantId: actor.tenantId, customerId, kind: 'follow_up', status: { in: ['pending', 'sent'] }, ...(stillOpen && { dealId }) },
-  });
+  // Raw SQL on the inbound path (#16).
+  const due = await changes.tx.$queryRaw<{ id: string }[]>`
+    SELECT ${fieldsOf('reminder')} FROM "Reminder"
+     WHERE "tenantId" = ${actor.tenantId} AND "customerId" = ${customerId} AND kind = 'follow_up' AND status IN ('pending', 'sent')
+       ${stillOpen ? Prisma.sql`AND "dealId" = ${dealId}` : Prisma.empty}`;
   for (const r of due) await changes.update('reminder', r.id, { status: 'cancelled' }, r);
   return due.length;
 }

@@ -23,9 +23,11 @@ export async function logActivity(changes: Changes, input: ActivityInput) {
 /** A call or visit made settles the rep's follow-ups with that customer due by `before` (the end
  * of the day it happened): done, through `changes` so undo reopens them. How many it settled. */
 export async function settleFollowUps(changes: Changes, assigneeId: string, customerId: string, before: Date): Promise<number> {
-  const due = await changes.tx.reminder.findMany({
-    where: { tenantId: changes.ctx.tenantId, assigneeId, customerId, kind: 'follow_up', status: { in: ['pending', 'sent'] }, dueAt: { lt: before } },
-  });
+  // Raw SQL on the inbound path (#16), as latestOpenFollowUp below.
+  const due = await changes.tx.$queryRaw<{ id: string }[]>`
+    SELECT ${fieldsOf('reminder')} FROM "Reminder"
+     WHERE "tenantId" = ${changes.ctx.tenantId} AND "assigneeId" = ${assigneeId} AND "customerId" = ${customerId}
+       AND kind = 'follow_up' AND status IN ('pending', 'sent') AND "dueAt" < ${before}`;
   for (const r of due) await changes.update('reminder', r.id, { status: 'done' }, r);
   return due.length;
 }

@@ -34,6 +34,12 @@ const messages = {
   },
   confirmBackwards: { zh: (p) => `退回到「${p.to}」`, en: (p) => `Move back to "${p.to}"` },
   asNewDeal: { zh: '这是个新商机', en: "It's a new deal" },
+  followUpsDone: {
+    zh: (p) => (Number(p.n) > 1 ? `已完成 ${p.customer} 的 ${p.n} 个跟进提醒` : `已完成 ${p.customer} 的跟进提醒（${p.when}）`),
+    en: (p) => (Number(p.n) > 1 ? `Marked ${p.n} follow-ups with ${p.customer} done` : `Marked the follow-up with ${p.customer} (${p.when}) done`),
+  },
+  followUpsLeft: { zh: (p) => `还有 ${p.n} 个以后的跟进提醒照常。`, en: (p) => `${p.n} later follow-up(s) stay as they are.` },
+  noOpenFollowUp: { zh: (p) => `${p.customer} 没有待完成的跟进提醒。`, en: (p) => `No open follow-up with ${p.customer}.` },
   settledLabel: { zh: '已完成的提醒', en: 'Settled' },
   followUpsSettled: { zh: (p) => `之前到期的 ${p.n} 个跟进提醒已标记完成`, en: (p) => `${p.n} follow-up reminder(s) that were due are marked done` },
   followUpsStopped: { zh: (p) => `这单已输，已取消 ${p.n} 个待跟进提醒（点撤销可恢复）。`, en: (p) => `The deal is lost: ${p.n} pending follow-up reminder(s) cancelled (undo brings them back).` },

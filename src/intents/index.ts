@@ -13,6 +13,7 @@ import type { IntentHandler } from './types.js';
 import { undo } from './undo.js';
 import { updateDeal } from './update-deal.js';
 import { reminderIntents } from './reminder-actions.js';
+import { completeFollowUp } from './complete-follow-up.js';
 import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
 import { updateCustomer } from './update-customer.js';
@@ -47,6 +48,8 @@ export const intents = {
   unknown,
   // Beyond the parser's contract: buttons of reminders and callbacks, and settings (issue #5).
   ...reminderIntents,
+  // "比亚迪的提醒完成了": a follow-up marked done by chat (issue #11).
+  complete_follow_up: completeFollowUp,
   ...settingsIntents,
   admin,
   // Issue #14: the public pool (公海) — list, claim, return; and the warning's keep buttons.

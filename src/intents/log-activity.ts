@@ -13,7 +13,7 @@ import { contactFor, customerFacts } from './side-facts.js';
 import { activityTimes, timeNotes } from './times.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentContext, IntentHandler } from './types.js';
-import { localParts, zonedTime } from '../time.js';
+import { endOfLocalDay } from '../time.js';
 import type { Args } from './args.js';
 
 export const logActivity: IntentHandler = {
@@ -35,7 +35,7 @@ export const logActivity: IntentHandler = {
       occurredAt: times.occurredAt, nextFollowUpAt: times.followUpAt, sourceMessageId: ctx.eventId,
     };
     // "刚给招行打了电话": a call or visit made is the follow-up that was due; a note (上汽那边说…) is not.
-    const settled = channel === 'note' ? 0 : await settleFollowUps(ctx.changes, actor.userId, customer.id, endOfDay(times.occurredAt, actor.timeZone));
+    const settled = channel === 'note' ? 0 : await settleFollowUps(ctx.changes, actor.userId, customer.id, endOfLocalDay(times.occurredAt, actor.timeZone));
     await addActivity(ctx.changes, activity);
     const others = await logOnOthers(ctx, args, activity, customer.name);
     const customers = [customer.name, ...others.names].join('、');
@@ -65,8 +65,3 @@ async function askWhen(ctx: IntentContext, args: Args, reply: Reply, base: Args)
   return { ...reply, text: `${reply.text}\n${ft(ctx.locale, 'askToday')}` };
 }
 
-/** The instant the local day of `at` ends. */
-function endOfDay(at: Date, timeZone: string): Date {
-  const d = localParts(at, timeZone);
-  return zonedTime(d.year, d.month, d.day + 1, 0, 0, timeZone);
-}

@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
 import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
+import { parse } from '../nlu/index.js';
 import { stripMarkup } from '../chat/clean-text.js';
 import { isoInZone } from '../time.js';
 import type { Pending, PendingQuestions } from './pending.js';
@@ -16,6 +17,7 @@ import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
 export const MAX_TEXT = 2000;
+const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)?(?:完成了|做完了|搞定了|处理完了|办完了|标记完成|完成)(?![^,，。;；]{0,4}(?:吗|没|\?|？))|标记(?:为)?完成|\bmark(?:ed)? (?:it |the follow-?up )?(?:as )?done\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
@@ -75,6 +77,11 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   }
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
+  // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
+  const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
+  if (typeof done === 'string') {
+    return clearing(question, actor, pending, { kind: 'intent', intent: 'complete_follow_up', args: { customer: done, summary: typed }, confidence: 1 });
+  }
   const intent = routed(parsed);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
   return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });

@@ -156,3 +156,26 @@ describe('task lists', () => {
   });
 });
 
+describe('a follow-up marked done by chat', () => {
+  it('"阿里巴巴的提醒完成了" marks the one due today done, leaves a later one, and undo reopens it', async () => {
+    const { id } = await customerNamed(app.db, '阿里巴巴');
+    only(await app.say('rep2', '提醒我今天晚上8点跟进阿里巴巴'));
+    only(await app.say('rep2', '提醒我大后天上午10点跟进阿里巴巴'));
+    const open = () => app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: { in: ['pending', 'sent'] } } });
+    const before = await open();
+    const done = await app.say('rep2', '阿里巴巴的提醒完成了');
+    expect(only(done).text).toMatch(/^已完成 阿里巴巴 的/);
+    expect(only(done).text).toContain('以后的跟进提醒照常');
+    expect(await open()).toBeLessThan(before);
+    expect(await app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: 'pending', dueAt: { gt: new Date(Date.now() + 86_400_000) } } })).toBeGreaterThan(0);
+    only(await app.click('rep2', button(done, '撤销')));
+    expect(await open()).toBe(before);
+  });
+
+  it('with no open follow-up it says so and writes nothing', async () => {
+    only(await app.say('rep1', '新客户 蓝鲸星云科技 制造业 C类'));
+    const reply = only(await app.say('rep1', '蓝鲸星云科技的跟进做完了 标记完成'));
+    expect(reply.text).toBe('蓝鲸星云科技 没有待完成的跟进提醒。');
+  });
+});
+
