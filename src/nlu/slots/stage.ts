@@ -89,6 +89,8 @@ function furthestStage(text: string): StageMatch | undefined {
     for (const m of text.matchAll(GLOBAL.get(re)!)) {
       const before = text.slice(Math.max(0, m.index - 8), m.index);
       if (stage === 'won' && FUTURE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      // "之前丢了那个单子 今天又聊回来了 重新进入需求确认": a loss said as what happened before is no stage now.
+      if (stage === 'lost' && /(?:之前|以前|上次|去年|原来|本来|早先)\s*$/.test(before)) continue;
       // "we need the contract signed by Jan 10", "他们想3月底前把正式合同签了": a signing wished for is no win.
       if (stage === 'won' && WISHED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       // "还是没签下来", "not signed yet": a win denied is none.
@@ -131,7 +133,7 @@ const EMOTICON = /(?:^|\s)(?:[:;]-?[()DPp/\\|]|T_T|QAQ|orz|[😭😢😞🙁☹�
 // "他们选了西门子。下个月再约他…", "went with a cheaper vendor. Touch base again next month",
 // "budget frozen — will call again Oct 15": the reason ends where the sentence does, or where
 // the next plan begins.
-const NEXT_TOPIC = /[。!！?？;；]|\.\s|\s[—–-]\s|不过|但是|[,，]\s*(?=(?:金额|合同额)(?:当时)?(?:是|为|:|：))|(?:[,，]\s*|\s+)(?=(?:我们?|咱们?)?(?:打算|准备|计划)?[^,，。]{0,8}(?:再约|再联系|再跟|再聊|再去|再碰|再打|回头|下次|下个?月|明年|以后)|(?:will|I'?ll|we'?ll|touch base|follow up|circle back|check back|revisit)\b)/i;
+const NEXT_TOPIC = /[。!！?？;；]|\.\s|\s[—–-]\s|不过|但是|[,，]\s*(?=(?:金额|合同额)(?:当时)?(?:是|为|:|：))|(?:[,，]\s*|\s+)(?=(?:我们?|咱们?)?(?:打算|准备|计划)?[^,，。]{0,8}(?:再约|再联系|再跟|再聊|再去|再碰|再打|再看|再说|回头|下次|下个?月|明年|以后|年后|节后|过段时间)|(?:will|I'?ll|we'?ll|touch base|follow up|circle back|check back|revisit)\b)/i;
 function untilNextTopic(reason: string): string {
   const at = reason.search(NEXT_TOPIC);
   return at > 1 ? reason.slice(0, at) : reason;

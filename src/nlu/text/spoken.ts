@@ -62,7 +62,7 @@ const BOT_MENTION = /^\s*@(?:salesbot|bot|机器人|小助手|销售助手)\b\s*
 const GREETING = /(?:早上|上午|中午|下午|晚上)好(?![的看听用])|早安(?![排装全])|(?<![下中])午安(?!排)|晚安(?!排)|\bgood (?:morning|afternoon|evening|night)\b|^(?:morning|evening)\b/gi;
 
 // Fillers of spoken Chinese: at the start, or standing alone between spaces/punctuation.
-const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|诶|喂|哦|啊|那个|那啥|那个啥|这个吧|就是说|就是|然后呢|然后|对了|话说|emmm*|um+|uh+)';
+const FILLER_WORD = '(?:嗯+|呃+|额+(?![度外])|唉|哎(?!呀)|诶|喂|哦|啊|那个|那啥|那个啥|这个吧|就是说|就是|然后呢|然后|对了|话说|emmm*|um+|uh+)';
 const LEADING_FILLERS = new RegExp(`^(?:${FILLER_WORD}(?![A-Za-z])[\\s,，、。.…~]*)+`, 'i');
 const LOOSE_FILLER = new RegExp(`(?<=^|[\\s,，、。.…])${FILLER_WORD}(?=[\\s,，、。.…]|$)`, 'gi');
 // 那个/就是 glued inside a sentence in front of a name or a time ("跟那个大疆的刘洋", "就是那个园区…").
