@@ -14,6 +14,7 @@ import { undo } from './undo.js';
 import { updateDeal } from './update-deal.js';
 import { reminderIntents } from './reminder-actions.js';
 import { completeFollowUp } from './complete-follow-up.js';
+import { amendCallback } from './amend-callback.js';
 import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
 import { updateCustomer } from './update-customer.js';
@@ -50,6 +51,8 @@ export const intents = {
   ...reminderIntents,
   // "比亚迪的提醒完成了": a follow-up marked done by chat (issue #11).
   complete_follow_up: completeFollowUp,
+  // "不对 是3分" right after a callback: its score corrected (issue #11).
+  amend_callback: amendCallback,
   ...settingsIntents,
   admin,
   // Issue #14: the public pool (公海) — list, claim, return; and the warning's keep buttons.

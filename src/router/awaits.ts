@@ -8,6 +8,10 @@ import { parse, type ParseResult } from '../nlu/index.js';
 import type { KnownNames } from './names.js';
 import { matchKey } from '../domain/names.js';
 import { correctionFacts } from './amend.js';
+import { findSatisfaction } from '../nlu/slots/callback.js';
+
+const SCORE_FIX = /不对|错了|改成|改为|应该是|更正|其实是|\b(?:actually|sorry|make it)\b/i;
+const SCORE_SAID = /[1-5一二三四五两]\s*(?:分|星|\/\s*5)|\b(?:score|rated?)\b/i;
 
 export interface Reading {
   text: string;
@@ -53,6 +57,9 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
   // "不是周四 是周五", "跟进时间改成周五" right after: that customer's follow-up moves.
   amend(awaiting, r) {
     const { intent, slots } = r.parsed;
+    // "不对 是3分", "评分改成3分", "不是5分 是4分": the score of the callback just recorded.
+    const score = awaiting.callback && SCORE_FIX.test(r.text) && SCORE_SAID.test(r.text) ? findSatisfaction(r.text.replace(/不是\s*[1-5一二三四五两]\s*分/g, ' ')) : undefined;
+    if (score !== undefined) return { intent: 'amend_callback', args: { customerId: awaiting.customerId, satisfaction: score } as Args };
     if (intent === 'schedule_follow_up' && !slots.customer && slots.next_follow_up) {
       return { intent, args: { ...slots, customerId: awaiting.customerId, moves: true } as Args };
     }

@@ -230,7 +230,7 @@ export class Router {
     }
     // "金额说错了 是85万" right after: a correction of the customer the card was about.
     const amends = !done.waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
-    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends }).catch(later('last card'));
+    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends, ...(intent === 'record_callback' && { callback: true }) }).catch(later('last card'));
     return done.sent;
   }
 
@@ -300,7 +300,7 @@ function finalReply(event: InboundEvent, reply: Reply, locale: Locale): Reply {
 const storeReplies = (key: string, replies: Reply[]) =>
   Prisma.sql`UPDATE "ProcessedEvent" SET replies = ${JSON.stringify(replies)}::jsonb WHERE id = ${key}`;
 
-const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer']);
+const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer', 'record_callback']);
 
 /** The customer a card is about: the one its "view customer" button opens. */
 function cardCustomer(reply: Reply): string | undefined {

@@ -179,3 +179,22 @@ describe('a follow-up marked done by chat', () => {
   });
 });
 
+describe('a callback score corrected right after', () => {
+  it('"不对 是3分" changes the score just recorded; undo puts it back', async () => {
+    const { id } = await customerNamed(app.db, '中国平安保险（集团）股份有限公司');
+    only(await app.say('care', '中国平安回访 满意度5分 非常满意'));
+    const fixed = await app.say('care', '不对 是3分');
+    expect(only(fixed).text).toContain('评分从 5 改为 3/5');
+    const last = await app.db.callback.findFirstOrThrow({ where: { customerId: id }, orderBy: { createdAt: 'desc' } });
+    expect(last.satisfaction).toBe(3);
+    only(await app.click('care', button(fixed, '撤销')));
+    expect((await app.db.callback.findUniqueOrThrow({ where: { id: last.id } })).satisfaction).toBe(5);
+  });
+
+  it('after a visit card, a score said is no callback correction', async () => {
+    only(await app.say('rep1', '今天拜访了美团的李总 聊了新方案'));
+    const reply = only(await app.say('rep1', '不对 是3分'));
+    expect(reply.text).not.toContain('评分从');
+  });
+});
+
