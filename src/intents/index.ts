@@ -15,6 +15,7 @@ import { updateDeal } from './update-deal.js';
 import { reminderIntents } from './reminder-actions.js';
 import { completeFollowUp } from './complete-follow-up.js';
 import { amendCallback } from './amend-callback.js';
+import { queryCallbacks } from './query-callbacks.js';
 import { settingsIntents } from './settings.js';
 import { admin } from './admin.js';
 import { updateCustomer } from './update-customer.js';
@@ -53,6 +54,8 @@ export const intents = {
   complete_follow_up: completeFollowUp,
   // "不对 是3分" right after a callback: its score corrected (issue #11).
   amend_callback: amendCallback,
+  // "有没有客户投诉", "今天回访了几家 平均分多少": the callbacks of a period reviewed (issue #11).
+  query_callbacks: queryCallbacks,
   ...settingsIntents,
   admin,
   // Issue #14: the public pool (公海) — list, claim, return; and the warning's keep buttons.
@@ -77,7 +80,7 @@ export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
 export const READ_ONLY = new Set<IntentName>([
-  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_pool', 'query_forecast', 'query_payments',
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_pool', 'query_forecast', 'query_payments', 'query_callbacks',
 ]);
 
 /** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */

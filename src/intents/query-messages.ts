@@ -33,6 +33,12 @@ const messages = {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
   },
   stageDealsTitle: { zh: (p) => `${p.who}${p.stage}阶段的商机（${p.count}）`, en: (p) => `${p.who} deals at ${p.stage} (${p.count})` },
+  callbacksReviewTitle: { zh: (p) => `${p.period}的回访`, en: (p) => `Callbacks ${p.period}` },
+  callbacksReviewEmpty: { zh: (p) => `${p.period}还没有回访记录。`, en: (p) => `No callbacks recorded ${p.period}.` },
+  callbacksReviewSummary: {
+    zh: (p) => `回访 ${p.count} 次（${p.customers} 家客户），平均 ${p.average} 分；低分或投诉 ${p.flagged} 条${Number(p.flagged) ? '，见下' : ''}`,
+    en: (p) => `${p.count} callbacks (${p.customers} customers), average ${p.average}; ${p.flagged} low score(s) or complaint(s)${Number(p.flagged) ? ', listed below' : ''}`,
+  },
   tasksMore: {
     zh: (p) => `另有 ${p.n} 条没有列出（按时间先后只列前 20 条）。可以按天问，比如「周五要跟进谁」。`,
     en: (p) => `${p.n} more not listed (the first 20 by time are shown). Ask for one day, e.g. "who to follow up on Friday".`,

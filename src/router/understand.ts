@@ -17,6 +17,7 @@ import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
 export const MAX_TEXT = 2000;
+const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|\b(?:any complaints|low scores?|average (?:score|satisfaction))\b/i;
 const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)?(?:完成了|做完了|搞定了|处理完了|办完了|标记完成|完成)(?![^,，。;；]{0,4}(?:吗|没|\?|？))|标记(?:为)?完成|\bmark(?:ed)? (?:it |the follow-?up )?(?:as )?done\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
@@ -78,6 +79,11 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
   // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
+  // "有没有客户投诉", "最近有哪些低分回访", "今天回访了几家 平均分多少": the callbacks reviewed.
+  if (CALLBACK_REVIEW.test(text)) {
+    const period = parse(text, { ...options, hint: 'query_kpi' }).slots;
+    return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args: keepValid({ period: period.period, period_offset: period.period_offset }), confidence: 1 });
+  }
   const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
   if (typeof done === 'string') {
     return clearing(question, actor, pending, { kind: 'intent', intent: 'complete_follow_up', args: { customer: done, summary: typed }, confidence: 1 });

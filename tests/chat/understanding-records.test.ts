@@ -198,3 +198,19 @@ describe('a callback score corrected right after', () => {
   });
 });
 
+describe('callbacks reviewed', () => {
+  it('"有没有客户投诉" lists the low scores and complaints of the week, with how many and the average', async () => {
+    only(await app.say('care', '回访顺丰 客户投诉送货慢 很不满意 打了1分'));
+    only(await app.say('care', '美团满意度回访 打了5分'));
+    const reply = only(await app.say('manager', '这周有没有客户投诉'));
+    expect(reply.text).toMatch(/回访 \d+ 次（\d+ 家客户），平均 [\d.]+ 分；低分或投诉 [1-9]\d* 条/);
+    expect(JSON.stringify(reply.card?.fields)).toContain('顺丰速运');
+    expect(JSON.stringify(reply.card?.fields)).toContain('1/5');
+  });
+
+  it('a rep sees only their own customers\' callbacks', async () => {
+    const reply = only(await app.say('rep2', '这周有没有客户投诉'));
+    expect(JSON.stringify(reply)).not.toContain('顺丰速运');
+  });
+});
+
