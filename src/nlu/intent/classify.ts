@@ -181,7 +181,7 @@ const withoutReason = (e: Evidence): string => (e.lostReason && e.lostReason.len
 const VAGUE_CLOSE = /(?:年前|年后|年底前?|春节前|春节后|节前|节后|开春|明年|过完年)[^,，。;；]{0,6}(?:能|可以|就|会|要|争取)?(?:签|定(?:下来|了)|落地|搞定|拿下|成交|下单)/;
 
 // ("帮我订一张明天去昆明的机票", "book me a hotel in Dubai": a travel or personal errand is no CRM work.)
-const ERRAND = /^(?:晚上|中午|今晚|明晚|周末)?一起(?:吃饭|吃个饭|喝酒|喝一杯|撸串|打球)(?:不|吗|么|啊|呗|去)?|(?:订|买|定|抢|改签|退)(?:一|两|二|三)?[张间个份]?[^，,。]{0,16}(?:机票|车票|火车票|高铁票|动车票|船票|酒店|宾馆|房间|外卖|咖啡|奶茶)|(?:叫|打)(?:个|一辆|辆)?(?:车|滴滴|出租车)(?:去|到|回)|\bbook (?:me |us )?(?:a |an |the )?(?:flight|ticket|hotel|room|cab|taxi|table)/i;
+const ERRAND = /(?:公司)?内部(?:培训|会议|例会|分享)|大家[^，,。]{0,8}(?:到|来)[^，,。]{0,6}会议室|^(?:晚上|中午|今晚|明晚|周末)?一起(?:吃饭|吃个饭|喝酒|喝一杯|撸串|打球)(?:不|吗|么|啊|呗|去)?|(?:订|买|定|抢|改签|退)(?:一|两|二|三)?[张间个份]?[^，,。]{0,16}(?:机票|车票|火车票|高铁票|动车票|船票|酒店|宾馆|房间|外卖|咖啡|奶茶)|(?:叫|打)(?:个|一辆|辆)?(?:车|滴滴|出租车)(?:去|到|回)|\bbook (?:me |us )?(?:a |an |the )?(?:flight|ticket|hotel|room|cab|taxi|table)/i;
 const CRM_WORD = /拜访|跟进|回访|客户|签|合同|报价|方案|见[^，,。]{0,4}[总工经理]|\b(?:visit|meet|client|customer|deal|quote)/i;
 
 // Said to the team or a colleague in a group chat, or a sigh: nothing for the bot to do
@@ -216,7 +216,8 @@ const RULES: Rule[] = [
   // A guessed "customer" that swallowed the cue (张伟定, 明年每人每季度, 这个月预测) is no customer.
   { intent: 'set_target', confidence: 0.85, test: (e) => e.hasAmount && T.SET_TARGET.test(e.text) && !T.NOT_SETTING.test(e.text) && (!e.customer || T.STRONG_TARGET.test(e.text)) },
   { intent: 'query_forecast', confidence: 0.85, test: (e) => T.FORECAST.test(e.text) && !e.hasAmount && (!e.customer || T.FORECAST_OR_PERIOD.test(e.customer)) },
-  { intent: 'commit_deal', confidence: 0.85, test: (e) => Boolean(e.customer) && T.COMMIT.test(e.text) && !isQuestion(e) },
+  // ("今晚跟X的赵总喝了点酒 那个项目基本稳了": a contact reported with its confidence is the report.)
+  { intent: 'commit_deal', confidence: 0.85, test: (e) => Boolean(e.customer) && T.COMMIT.test(e.text) && !isQuestion(e) && !(S.ACTIVITY.test(e.masked) && S.PAST.test(e.masked)) },
   // "小陈上周跟进了哪些客户": the customers worked on, listed (task_kind done), not a count of them.
   { intent: 'query_tasks', confidence: 0.85, test: (e) => DONE_ASK.test(e.text) && (!e.customer || e.customer.startsWith(findSubject(e.text, undefined) ?? '\u0000')) },
   { intent: 'query_kpi', confidence: 0.85, test: (e) => S.RANK.test(e.text) && (!S.PAST.test(e.masked) || /谁|\bwho\b/i.test(e.text)) },

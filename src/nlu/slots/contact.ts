@@ -150,7 +150,8 @@ export function findContact(text: string, customer?: string): string | undefined
   const name = contactIn(text, customer);
   if (!name || !/^[\u4e00-\u9fff]/.test(name)) return name;
   // "跟小王一起去拜访…": a colleague gone along with is no contact of the customer.
-  if (/^[老小][\u4e00-\u9fff]$/.test(name) && text.includes(`${name}一起`)) return undefined;
+  // ("老刘手上的…", "小李报上来的…", "小刘负责的…": whose customer it is, a colleague; 老周那边 may be the customer's.)
+  if (/^[老小][\u4e00-\u9fff]$/.test(name) && new RegExp(`${name}(?:一起|手上|手里|手头|负责|报上来)`).test(text)) return undefined;
   const at = text.indexOf(name);
   const before = at > 0 ? text.slice(Math.max(0, at - 1), at + 1) : '';
   return COMPOUND_SURNAME.test(before) && !customer?.endsWith(before[0]!) ? `${before[0]}${name}` : name;

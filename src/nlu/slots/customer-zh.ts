@@ -11,7 +11,7 @@ import { nameBeforeIndustry } from './profile.js';
 // 总 of 总部/总价 is no honorific: 京东方总部 is 京东方 at its head office, not Mr. Fang.
 const CONTACT = `[${SURNAMES}](?:${HONORIFICS.join('|')})(?!部|价|额|共|体|结|计|量|包|算)`;
 
-const CITIES = '北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|合肥|重庆|天津|青岛|郑州|济南|沈阳|大连|厦门|宁波|无锡|东莞|佛山|昆明|长春|哈尔滨|福州|南昌|南宁|贵阳|太原|石家庄|兰州|珠海|常州|南通|烟台|徐州|温州|绍兴|嘉兴|泉州|惠州|中山|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|三亚|洛阳|芜湖|台州|扬州|镇江|盐城|潍坊|临沂|唐山|保定|廊坊|包头|鄂尔多斯|柳州|桂林|遵义|绵阳|宜昌|襄阳|岳阳|株洲|湘潭|赣州|漳州|莆田|汕头|江门|湛江|肇庆|揭阳|韶关|淄博|威海|济宁|泰安|聊城|菏泽|邯郸|邢台|沧州|秦皇岛|湖州|丽水|衢州|舟山|连云港|淮安|宿迁|泰州|蚌埠|安庆|阜阳|马鞍山|开封|新乡|南阳|许昌|焦作|商丘|信阳|周口|驻马店|平顶山|宝鸡|咸阳|榆林|天水|喀什|大理|丽江|曲靖|北海|玉林|梧州|德阳|宜宾|泸州|南充|乐山|鞍山|抚顺|丹东|锦州|营口|盘锦|齐齐哈尔|牡丹江|佳木斯|晋中|长治|运城|临汾|赤峰|十堰|荆州|黄石|孝感|常德|衡阳|郴州|上饶|景德镇|三明|龙岩|茂名|梅州|潮州|东营|滨州';
+const CITIES = '北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|合肥|重庆|天津|青岛|郑州|济南|沈阳|大连|厦门|宁波|无锡|东莞|佛山|昆明|长春|哈尔滨|福州|南昌|南宁|贵阳|太原|石家庄|兰州|珠海|常州|南通|烟台|徐州|温州|绍兴|嘉兴|泉州|惠州|中山|金华|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|三亚|洛阳|芜湖|台州|扬州|镇江|盐城|潍坊|临沂|唐山|保定|廊坊|包头|鄂尔多斯|柳州|桂林|遵义|绵阳|宜昌|襄阳|岳阳|株洲|湘潭|赣州|漳州|莆田|汕头|江门|湛江|肇庆|揭阳|韶关|淄博|威海|济宁|泰安|聊城|菏泽|邯郸|邢台|沧州|秦皇岛|湖州|丽水|衢州|舟山|连云港|淮安|宿迁|泰州|蚌埠|安庆|阜阳|马鞍山|开封|新乡|南阳|许昌|焦作|商丘|信阳|周口|驻马店|平顶山|宝鸡|咸阳|榆林|天水|喀什|大理|丽江|曲靖|北海|玉林|梧州|德阳|宜宾|泸州|南充|乐山|鞍山|抚顺|丹东|锦州|营口|盘锦|齐齐哈尔|牡丹江|佳木斯|晋中|长治|运城|临汾|赤峰|十堰|荆州|黄石|孝感|常德|衡阳|郴州|上饶|景德镇|三明|龙岩|茂名|梅州|潮州|东营|滨州';
 // Districts reps drive to (去了嘉定, 从江宁回来, 江宁的华芯半导体): places, never a customer. (Names that are
 // also a company's short name — 金山, 长安, 光明, 南山, 白云 — are left out.)
 const DISTRICTS = '浦东|闵行|徐汇|静安|黄浦|长宁|普陀|虹口|杨浦|宝山|嘉定|松江|青浦|奉贤|崇明|海淀|丰台|通州|顺义|昌平|大兴|亦庄|望京|中关村|天河|越秀|海珠|番禺|花都|南沙|福田|罗湖|宝安|龙岗|龙华|坪山|前海|滨江|余杭|萧山|拱墅|江宁|玄武|秦淮|建邺|栖霞|浦口|雨花台|江北|渝中|渝北|九龙坡|沙坪坝|武侯|青羊|金牛|成华|双流|郫都|龙泉驿|昆山|太仓|常熟|张家港|吴江|江阴|宜兴|义乌|慈溪|余姚|顺德|禅城|虎门|松山湖|张江|漕河泾|临港|陆家嘴|高新区|经开区|开发区';
@@ -21,7 +21,7 @@ const IS_DISTRICT = new RegExp(`^(?:${DISTRICTS})(?:区|那边|这边|那块)?$`
 
 const BOUNDARY = [
   '的', '那', '这', '[,，.。!！?？;；:：、|\\s()\\-—]', '$', CONTACT, '送(?=方案|报价|合同|资料|样|礼|货|过去|个|了|点|台历|月饼|检)',
-  '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货(?!运|代)|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
+  '他们', '她们', '对方', '打了', '打电话', '打一', '建(?=个|一个|了个)', '发(?=了|个|过|送|给|去|到|出|完|一下|那个|这个|邮件|微信|消息|短信|方案|报价|合同|资料|样品|信息|文件|对账单|账单|发票|货(?!运|代)|票|续|新|正式|最新|[\\s,，。]|$)', '售后', '立项', '打个', '打过', '发了', '发个', '发过', '发送', '开了', '开个', '开会', '开始', '吃了', '吃饭', '吃个',
   '做', '聊了', '聊聊', '聊天', '聊一', '谈了', '谈判', '谈一', '谈的', '谈(?=妥|好|成|崩|拢|下来|得|过|到|续|价|合|方|报|条|细|项|一下|下)', '样机', '样品(?!间|房|屋)', '测试', '交流', '拜(?=个年|年|访)', '新开(?=的)', '[一二三四五六七八九十\\d]期(?![货限])', '框架', '协议', '试用', '看(?=陈列|一下|下|看|过|货|样|了)', '聊(?=得|过|好|妥)', '沟通', '上门', '拜访', '签',
   '手上', '手里', '手头', '双十一', '双十二', '双11', '双12', '618(?!\\d)', '年货节', '大促', '店庆', '我们', '我方', '咱们', '预计', '现在', '目前', '最近', '最新', '近况', '寄', '送了', '送去', '开完', '聊完', '谈完', '新来', '新任', '来了', '线索', '商机', '动态', '线上', '线下', '远程(?=演示|会议|沟通|视频|培训|指导|支持|调试|交流|讲|做|demo)', '现场', '满意度', '生日', '参加', '参与', '出席', '丢', '(?<!运|传|灌|输)输(?!液|血|电|送)', '黄了', '项目', '单子', '订单', '采购(?!中心|办公室|站)', '市场部', '技术部', '财务部',
   '信息部', 'IT部', '销售部', '运营部', '研发', '法务', '合同', '金额', '报价', '方案', '需求', '进入', '进展', '到', '情况', '怎么', '怎样', '咋', '啥',
@@ -83,7 +83,7 @@ const BRAND_TRADE = '车业|汽贸|汽配|车队|运输|客运|口腔(?:门诊�
 const HOME_TRADE = '装饰|装修|家居|建材|门窗|涂料|五金|齿科|口腔|诊所|药房';
 const HE_BRAND = new RegExp(`(?:^|[\\s,，。|]|了|访|给|跟|去|到|在|从|下|把|第[一二三四五六七八九十\\d]{1,2}家)((?:${CITIES})?(?:(?![和去到在给跟了访从回把下的是])[\\u4e00-\\u9fff]和[\\u4e00-\\u9fff]{0,3}?(?:${BRAND_TRADE})|(?<=(?:${CITIES}))[\\u4e00-\\u9fff]{2}和(?:${BRAND_TRADE})|和[\\u4e00-\\u9fff](?:${BRAND_TRADE})|和[\\u4e00-\\u9fff]{2}(?:${HOME_TRADE})(?![^,，。;；\\s|]{0,10}(?:吃|聊|谈|见|开会|碰|沟通|打|约|喝)))(?:有限公司|公司|集团)?)`, 'g');
 // "小刘负责的沈阳盛通达物流丢了": the customer a colleague handles is the customer.
-const HANDLED_BY = new RegExp(`(?:^|[\\s,，。|])(?:[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|我)(?:负责|跟进|跟|管|对接)的(?:那个|那家)?${NAME}${AHEAD}`);
+const HANDLED_BY = new RegExp(`(?:^|[\\s,，。|])(?:(?:[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|我)(?:(?:负责|跟进|跟|管|对接)的|手(?:上|里|头)的?|报上来的)|(?:[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{2})那边的?)\\s?(?:那个|那家)?(?![卡在有是])${NAME}${AHEAD}`);
 const SUBSIDIARY = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{2,12}(?:下面|下属|旗下)的(?:那个|那家)?${NAME}${AHEAD}`);
 const PLACE_AND = new RegExp(`((?:${PROVINCES}|${CITIES})和[\\u4e00-\\u9fffA-Za-z0-9]{2,14}?)${AHEAD}`);
 const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|公司)?(?:(?:${CITIES}|${DISTRICTS})(?:那边)?的\\s?)?${NAME}${AHEAD}`);
@@ -147,7 +147,7 @@ const CAME_TO_CITY = new RegExp(`^来(?=(?:${CITIES}))`);
 const CITY_THAT = new RegExp(`^(?:${CITIES}|${DISTRICTS})(?:那个|那家|这个|这家)(?=[\\u4e00-\\u9fff]{2})`);
 // "华达建工西安(项目部)": the city said after the company is its branch there, no part of the name.
 const CITY_AFTER = new RegExp(`^([\\u4e00-\\u9fffA-Za-z]{2,}?(?:建工|建设|集团|公司|地产|置业|工程|建筑|实业|股份|银行|保险|[一二三四五六七八九十]局))(?:${CITIES})$`);
-const SITE_TAIL = new RegExp(`^(.{2,}?)(?:(?:${CITIES})?项目部|(?:新|老|东|西|南|北|总)?(?:院区|校区|厂区)|(?:新|老|东|西|南|北)园区|[东西南北]区机房|机房|工地|[一二三四五六七八九十\\d]期(?:工程|项目|工地)?|后勤|年会)[\\u4e00-\\u9fffA-Za-z0-9]{0,6}$`);
+const SITE_TAIL = new RegExp(`^(.{2,}?)(?:(?:${CITIES})?项目部|(?:新|老|东|西|南|北|总)?(?:院区|校区|厂区)|(?:新|老|东|西|南|北)园区|[东西南北]区机房|机房|工地|车间|厂房|[一二三四五六七八九十\\d]期(?:工程|项目|工地)?|后勤|年会)[\\u4e00-\\u9fffA-Za-z0-9]{0,6}$`);
 
 // "刚和亚朵运营总监孙总开了个会": a title said between the company and the person is no part of the name.
 // (Only a department's own words: 万科物业副总经理 is at 万科物业.)
@@ -191,7 +191,8 @@ function withoutTrailingPerson(name: string, following: string): string {
   if (COMPANY_WORD.test(name)) return name;
   for (const pattern of TRAILING_PERSON) {
     const m = pattern.exec(name);
-    if (m?.[1] && m[2] && !COMPANY_WORD.test(m[2]) && !NOT_PERSON.test(m[2])) return m[1];
+    // ("无锡华光那边…": a city alone before the 'person' is no company: the whole is the name.)
+    if (m?.[1] && m[2] && !COMPANY_WORD.test(m[2]) && !NOT_PERSON.test(m[2]) && !PLACE.test(m[1])) return m[1];
   }
   return name;
 }
@@ -252,7 +253,17 @@ function ownedByPlace(found: string, text: string): string | undefined {
 
 export function findCustomerZh(typed: string): string | undefined {
   const found = candidateZh(typed);
-  return found ? ownedByPlace(found, typed) ?? saidInFull(found, typed) ?? throughCue(found, typed) ?? found : found;
+  return found ? ownedByPlace(found, typed) ?? saidInFull(found, typed) ?? throughCue(found, typed) ?? cityGlued(found, typed) ?? found : found;
+}
+
+// "金华金工的单子", "金华金工机床满意度回访": a city glued to what reads as a person (金工, 华光) is a
+// company named after its city; the words up to the next boundary are its name.
+const AFTER_CITY = /^([\u4e00-\u9fff]{2,6}?)(?=$|[，,。;；!！?？\s]|的|那|这|满意度|回访|使用|投诉|打|开|见|聊|签|跟|和|做|说|问)/;
+function cityGlued(found: string, text: string): string | undefined {
+  if (!PLACE.test(found)) return undefined;
+  const at = text.indexOf(found);
+  const more = at < 0 ? undefined : AFTER_CITY.exec(text.slice(at + found.length))?.[1];
+  return more ? clean(`${found}${more}`) : undefined;
 }
 
 // "徐州汉都大酒店", "岳阳长输化工", "汕头美在家餐饮", "上饶信和环保": a name cut at a cue word (都, 输,

@@ -10,7 +10,7 @@ interface Span { index: number; end: number }
 
 // The correction word, and what may stand between it and the new value (是, 应该是, 改成…).
 // "王总说不对" reports someone else's objection: after 说/觉得/认为 it is not a correction.
-const MARKER = /(?:[,，、\s]*)(?<![说得为讲示])(?:(?:呃|哦|噢|啊)?\s*不对(?:不对)?|哦不|噢不|不不|说错了|更正一下|更正)[,，、\s]*(?:(?:应该|其实)?是|改成|改为)?[,，、\s]*/g;
+const MARKER = /(?:[,，、\s]*)(?<![说得为讲示])(?:(?:呃|哦|噢|啊)?\s*不对(?:不对)?|哦不|噢不|不不|说错了|更正一下|更正|(?<=[\s,，])不是(?=[\s,，]))[,，、\s]*(?:(?:应该|其实)?是|改成|改为)?[,，、\s]*/g;
 // How far back (characters) the corrected value may be: "周四下午 给瑞幸的冯总打电话 不对 是周五下午".
 const REACH = 24;
 
@@ -76,6 +76,8 @@ function correctOnce(text: string, known?: DateMention[]): string {
       const between = text.slice(old.end, m.index);
       return `${text.slice(0, old.index)}${keptTime(text.slice(old.index, old.end), text.slice(fresh.index, fresh.end))}${between}${text.slice(fresh.end)}`;
     }
+    // (A bare 不是 between pauses takes back a date, an amount or a phone only.)
+    if (/^[,，、\s]*不是[,，、\s]*$/.test(m[0])) continue;
     const place = replacedPlace(text, m.index, after) ?? replacedContactWord(text, m.index, after);
     if (place !== undefined) return place;
   }
