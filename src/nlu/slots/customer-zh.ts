@@ -268,7 +268,7 @@ function cityGlued(found: string, text: string): string | undefined {
 
 // "徐州汉都大酒店", "岳阳长输化工", "汕头美在家餐饮", "上饶信和环保": a name cut at a cue word (都, 输,
 // 在, 和…) that goes on, right after, to a trade or institution word is the whole name.
-const CUE_THEN_TRADE = new RegExp(`^([都输在和发能跟给把说是有要][\\u4e00-\\u9fff]{0,3}?(?:大?酒店|宾馆|食堂|餐饮|团餐|化工|环保|物流|运输|集团|公司|医院|学校|中心|工业园|园区|${BRAND_TRADE}))(?=$|[\\s,，。;；!！?？|的那这]|(?:打|开|见|聊|签|跟|和|做|说|投诉|回访|对接|使用|续|丢|黄|输|赢|拿))`);
+const CUE_THEN_TRADE = new RegExp(`^([都输在和发能跟给把说是有要][\\u4e00-\\u9fff]{0,3}?(?:大?酒店|宾馆|食堂|餐饮|团餐|化工|环保|物流|运输|集团|公司|医院|学校|中心|工业园|园区|${BRAND_TRADE}))(?=$|[\\s,，。;；!！?？|的那这]|(?:打|开|见|聊|签|跟|和|做|说|投诉|回访|对接|使用|续|丢|黄|输|赢|拿|现在|最近|目前|怎么|什么|啥|情况|进展|有没有|还有|又))`);
 function throughCue(found: string, text: string): string | undefined {
   const at = text.indexOf(found);
   const more = at < 0 ? undefined : CUE_THEN_TRADE.exec(text.slice(at + found.length))?.[1];
