@@ -7,6 +7,7 @@ import { loadActor } from '../../src/domain/actor.js';
 import { Changes, delegate, type Entity } from '../../src/domain/changes.js';
 import { upsertContact } from '../../src/domain/records.js';
 import { button, testApp } from '../support/app.js';
+import { endOfLocalDay } from '../../src/time.js';
 
 const t = await testApp();
 const { db } = t;
@@ -30,12 +31,17 @@ describe('raw rows of a message (#16)', () => {
   it('a visit with a new contact, deal facts, a stage and a follow-up: every audited row is the row Prisma reads; undo takes it back', async () => {
     const byd = await db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '比亚迪' } });
     const before = await db.deal.findFirstOrThrow({ where: { tenantId: 'demo', customerId: byd.id } });
+    // A follow-up that went out an hour ago and is not done: the visit settles it (a raw UPDATE).
+    const rep1 = await t.userId('rep1');
+    await db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', status: 'sent', assigneeId: rep1, customerId: byd.id, dueAt: new Date(Date.now() - 3_600_000) } });
+    const settled = await db.reminder.count({ where: { assigneeId: rep1, customerId: byd.id, kind: 'follow_up', status: { in: ['pending', 'sent'] }, dueAt: { lt: endOfLocalDay(new Date(), 'Asia/Shanghai') } } });
     const answer = await t.say('rep1', '今天拜访了比亚迪的孙总，已经赢单了，合同额88.5万，下周三再跟进');
     expect(answer.replies[0]!.text).toContain('比亚迪');
     const last = await db.auditLog.findFirstOrThrow({ where: { tenantId: 'demo' }, orderBy: { seq: 'desc' } });
     const audits = await auditedRowsMatch(last.batchId);
+    expect(settled).toBeGreaterThan(0);
     expect(audits.map((a) => `${a.entity}:${a.action}`).sort()).toEqual(
-      ['activity:create', 'contact:create', 'deal:update', 'reminder:create', 'stageChange:create'],
+      ['activity:create', 'contact:create', 'deal:update', 'reminder:create', ...Array<string>(settled).fill('reminder:update'), 'stageChange:create'],
     );
     for (const a of audits.filter((x) => x.action === 'create')) expect(a.entityId).toMatch(/^c[0-9a-z]{24}$/);
     const deal = await db.deal.findUniqueOrThrow({ where: { id: audits.find((a) => a.entity === 'deal')!.entityId } });
