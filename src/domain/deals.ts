@@ -5,6 +5,7 @@ import type { Actor, Tx } from './actor.js';
 import type { Changes } from './changes.js';
 import { calendarDate } from '../time.js';
 import { fieldsOf } from './rows.js';
+import { closeFollowUps } from './records.js';
 
 export const STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 export const OPEN_STAGES: Stage[] = ['lead', 'qualified', 'proposal', 'negotiation'];
@@ -82,11 +83,5 @@ function recordStage(changes: Changes, actor: Actor, dealId: string, from: Stage
  * no deal of theirs stays open. Through `changes`, so undo brings them back. How many stopped. */
 export async function stopFollowUps(changes: Changes, actor: Actor, customerId: string, dealId: string): Promise<number> {
   const stillOpen = (await openDeals(changes.tx, actor, customerId)).length > 0;
-  // Raw SQL on the inbound path (#16).
-  const due = await changes.tx.$queryRaw<{ id: string }[]>`
-    SELECT ${fieldsOf('reminder')} FROM "Reminder"
-     WHERE "tenantId" = ${actor.tenantId} AND "customerId" = ${customerId} AND kind = 'follow_up' AND status IN ('pending', 'sent')
-       ${stillOpen ? Prisma.sql`AND "dealId" = ${dealId}` : Prisma.empty}`;
-  for (const r of due) await changes.update('reminder', r.id, { status: 'cancelled' }, r);
-  return due.length;
+  return closeFollowUps(changes, customerId, 'cancelled', stillOpen ? Prisma.sql`AND "dealId" = ${dealId}` : Prisma.empty);
 }

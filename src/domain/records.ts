@@ -1,5 +1,6 @@
 // Activities, contacts, follow-up reminders and callbacks: the rows a rep's message adds.
 import type { CallbackCategory, Channel } from '../generated/prisma/enums.js';
+import { Prisma } from '../db.js';
 import type { Tx } from './actor.js';
 import type { Changes } from './changes.js';
 import { fieldsOf } from './rows.js';
@@ -20,16 +21,20 @@ export async function logActivity(changes: Changes, input: ActivityInput) {
   return activity;
 }
 
-/** A call or visit made settles the rep's follow-ups with that customer due by `before` (the end
- * of the day it happened): done, through `changes` so undo reopens them. How many it settled. */
-export async function settleFollowUps(changes: Changes, assigneeId: string, customerId: string, before: Date): Promise<number> {
-  // Raw SQL on the inbound path (#16), as latestOpenFollowUp below.
-  const due = await changes.tx.$queryRaw<{ id: string }[]>`
+/** The customer's open follow-ups (pending, or sent and not done) that `only` narrows, closed as
+ * `status` through `changes`, so undo reopens them. Raw SQL: the inbound path (#16). How many. */
+export async function closeFollowUps(changes: Changes, customerId: string, status: 'done' | 'cancelled', only: Prisma.Sql): Promise<number> {
+  const open = await changes.tx.$queryRaw<{ id: string }[]>`
     SELECT ${fieldsOf('reminder')} FROM "Reminder"
-     WHERE "tenantId" = ${changes.ctx.tenantId} AND "assigneeId" = ${assigneeId} AND "customerId" = ${customerId}
-       AND kind = 'follow_up' AND status IN ('pending', 'sent') AND "dueAt" < ${before}`;
-  for (const r of due) await changes.update('reminder', r.id, { status: 'done' }, r);
-  return due.length;
+     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND kind = 'follow_up' AND status IN ('pending', 'sent') ${only}`;
+  for (const r of open) await changes.update('reminder', r.id, { status }, r);
+  return open.length;
+}
+
+/** A call or visit made settles the rep's follow-ups with that customer due by `before` (the end
+ * of the day it happened). */
+export function settleFollowUps(changes: Changes, assigneeId: string, customerId: string, before: Date): Promise<number> {
+  return closeFollowUps(changes, customerId, 'done', Prisma.sql`AND "assigneeId" = ${assigneeId} AND "dueAt" < ${before}`);
 }
 
 export interface FollowUpInput {

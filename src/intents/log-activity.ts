@@ -64,4 +64,3 @@ async function askWhen(ctx: IntentContext, args: Args, reply: Reply, base: Args)
   await ctx.expect({ kind: 'time', action: { intent: 'schedule_follow_up', args: base } });
   return { ...reply, text: `${reply.text}\n${ft(ctx.locale, 'askToday')}` };
 }
-

@@ -17,14 +17,15 @@ export const queryCallbacks: IntentHandler = {
     // No period said: the last week's (本周 would be empty on a Monday morning).
     const period = askedPeriod(ctx, args, 'week');
     const owners = actor.visibleOwners;
-    const customers = await ctx.tx.customer.findMany({
-      where: { tenantId: actor.tenantId, ...(owners !== 'all' && { ownerId: { in: owners } }) }, select: { id: true, name: true },
-    });
-    const name = new Map(customers.map((c) => [c.id, c.name]));
+    // Care and admins see every customer: no list of ids to filter by.
+    const seen = owners === 'all' ? undefined
+      : await ctx.tx.customer.findMany({ where: { tenantId: actor.tenantId, ownerId: { in: owners } }, select: { id: true } });
     const calls = await ctx.tx.callback.findMany({
-      where: { tenantId: actor.tenantId, customerId: { in: [...name.keys()] }, occurredAt: { gte: period.start, lt: period.end } },
+      where: { tenantId: actor.tenantId, ...(seen && { customerId: { in: seen.map((c) => c.id) } }), occurredAt: { gte: period.start, lt: period.end } },
       orderBy: { occurredAt: 'desc' },
     });
+    const customers = await ctx.tx.customer.findMany({ where: { tenantId: actor.tenantId, id: { in: [...new Set(calls.map((c) => c.customerId))] } }, select: { id: true, name: true } });
+    const name = new Map(customers.map((c) => [c.id, c.name]));
     const title = qt(locale, 'callbacksReviewTitle', { period: period.label });
     if (!calls.length) return { text: qt(locale, 'callbacksReviewEmpty', { period: period.label }) };
     const scored = calls.filter((c) => c.satisfaction !== null);

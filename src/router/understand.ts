@@ -78,12 +78,12 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   }
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
-  // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
   // "有没有客户投诉", "最近有哪些低分回访", "今天回访了几家 平均分多少": the callbacks reviewed.
   if (CALLBACK_REVIEW.test(text)) {
     const period = parse(text, { ...options, hint: 'query_kpi' }).slots;
     return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args: keepValid({ period: period.period, period_offset: period.period_offset }), confidence: 1 });
   }
+  // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
   const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
   if (typeof done === 'string') {
     return clearing(question, actor, pending, { kind: 'intent', intent: 'complete_follow_up', args: { customer: done, summary: typed }, confidence: 1 });

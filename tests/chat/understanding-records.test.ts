@@ -6,7 +6,8 @@
 // received is no money received.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { button, testApp } from '../support/app.js';
-import { customerNamed, fieldValue, localAt, monthEndDate, only } from './support.js';
+import { customerNamed, fieldValue, localAt, monthEndDate, only, today } from './support.js';
+import { endOfLocalDay } from '../../src/time.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -86,7 +87,7 @@ describe('a lost deal', () => {
     const { id } = await customerNamed(app.db, '京东物流');
     const kept = await app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' } });
     expect(kept).toHaveLength(1);
-    expect(kept.map((r) => r.dueAt.getTime())).toContain(new Date(`${new Date().getFullYear() + 1}-03-01T01:00:00Z`).getTime());
+    expect(kept.map((r) => r.dueAt.getTime())).toContain(new Date(`${today().y + 1}-03-01T01:00:00Z`).getTime());
   });
 });
 
@@ -141,9 +142,10 @@ describe('task lists', () => {
     const rep2 = await app.userId('rep2');
     const { id: customerId, tenantId } = await customerNamed(app.db, '隆基绿能');
     for (let i = 0; i < 25; i++) {
-      await app.db.reminder.create({ data: { tenantId, kind: 'follow_up', assigneeId: rep2, customerId, dueAt: new Date(Date.now() + (i + 1) * 60_000), note: `第${i}条` } });
+      // Overdue, so "today" lists them whatever the time of day the test runs.
+      await app.db.reminder.create({ data: { tenantId, kind: 'follow_up', assigneeId: rep2, customerId, dueAt: new Date(Date.now() - (i + 1) * 60_000), note: `第${i}条` } });
     }
-    const total = await app.db.reminder.count({ where: { assigneeId: rep2, kind: { in: ['follow_up', 'low_score_alert'] }, status: { in: ['pending', 'sent'] }, dueAt: { lt: new Date(Date.now() + 86_400_000) } } });
+    const total = await app.db.reminder.count({ where: { assigneeId: rep2, kind: { in: ['follow_up', 'low_score_alert'] }, status: { in: ['pending', 'sent'] }, dueAt: { lt: endOfLocalDay(new Date(), 'Asia/Shanghai') } } });
     const list = only(await app.say('rep2', '今天要跟进谁'));
     expect(list.card?.fields?.filter((f) => f.label !== '…')).toHaveLength(20);
     expect(list.text).toContain(`另有 ${total - 20} 条没有列出`);
@@ -157,9 +159,10 @@ describe('task lists', () => {
 });
 
 describe('a follow-up marked done by chat', () => {
-  it('"阿里巴巴的提醒完成了" marks the one due today done, leaves a later one, and undo reopens it', async () => {
+  it('"阿里巴巴的提醒完成了" marks the one due done, leaves a later one, and undo reopens it', async () => {
     const { id } = await customerNamed(app.db, '阿里巴巴');
-    only(await app.say('rep2', '提醒我今天晚上8点跟进阿里巴巴'));
+    // One due an hour ago (whatever the time of day), one three days ahead.
+    await app.db.reminder.create({ data: { tenantId: 'demo', kind: 'follow_up', assigneeId: await app.userId('rep2'), customerId: id, dueAt: new Date(Date.now() - 3_600_000) } });
     only(await app.say('rep2', '提醒我大后天上午10点跟进阿里巴巴'));
     const open = () => app.db.reminder.count({ where: { customerId: id, kind: 'follow_up', status: { in: ['pending', 'sent'] } } });
     const before = await open();
