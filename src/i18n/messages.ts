@@ -154,6 +154,10 @@ const messages = {
     zh: (p) => `「${p.names}」没有记上：找不到、有重名或不是你的客户。请单独发一条，例如「拜访了${p.first}」。`,
     en: (p) => `Not logged for ${p.names}: not found, more than one match, or not your customer. Send it on its own, e.g. "Visited ${p.first}".`,
   },
+  'parts.notYet': {
+    zh: (p) => `这条消息里「${p.rest}」还没有记录：先回答上面的问题，再把这部分单独发一次。`,
+    en: (p) => `Not recorded yet: "${p.rest}". Answer the question above first, then send that part again on its own.`,
+  },
   'deal.updated': { zh: (p) => `已更新商机 · ${p.customer}`, en: (p) => `Updated the deal with ${p.customer}` },
   'deal.created': { zh: (p) => `已新建商机 · ${p.customer}`, en: (p) => `Created a deal with ${p.customer}` },
   'deal.noneOpenToLose': {

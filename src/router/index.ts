@@ -23,7 +23,7 @@ import type { ActionPayload } from '../chat/index.js';
 import type { AskOptions } from '../intents/index.js';
 import { eventKey } from '../delivery/inbound.js';
 import type { LlmConfig } from '../nlu/llm.js';
-import { CONFIRM_BELOW, understand, type Understood } from './understand.js';
+import { CONFIRM_BELOW, understand, type Dispatch, type Understood } from './understand.js';
 import { isGreeting, welcome, Welcomes } from './first-contact.js';
 import { attachmentReply, withHeard, withTranscript, type Transcribe } from './media.js';
 import type { Metrics } from '../http/metrics.js';
@@ -131,7 +131,7 @@ export class Router {
     try {
       const understood = await understand(event, ctxActor, { pending, names: this.names.at(namesVersion), llm: this.deps.llm, metrics: this.deps.metrics });
       if (understood.kind === 'say') return { ...who, replies: [{ text: t(locale, understood.key, understood.params) }] };
-      return { ...who, replies: [await this.dispatch(event, ctxActor, locale, understood, pending)] };
+      return { ...who, replies: await this.dispatch(event, ctxActor, locale, understood, pending) };
     } catch (err) {
       // Its transaction rolled back (or it was a repeat): the question it answered (or replaced) is put back too.
       await pending.rollback().catch((e: unknown) => log.warn({ err: e, eventKey: eventKey(event) }, 'pending question not restored'));
@@ -183,7 +183,7 @@ export class Router {
     return [welcome(locale)];
   }
 
-  private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply> {
+  private async dispatch(event: InboundEvent, actor: Actor, locale: Locale, understood: Understood & { kind: 'intent' }, pending: PendingQuestions): Promise<Reply[]> {
     const { intent, args, confidence } = understood;
     const key = eventKey(event);
     const run = async (tx: Tx, questions: PendingQuestions) => {
@@ -205,17 +205,18 @@ export class Router {
           { label: t(locale, `intent.${intent}` as never), action: { intent, args }, style: 'primary' },
           { label: t(locale, 'button.help'), action: { intent: 'help', args: {} } },
         ]);
-        const sent = finalReply(event, reply, locale);
-        await tx.$executeRaw(storeReplies(key, [sent]));
+        const sent = [finalReply(event, reply, locale)];
+        await tx.$executeRaw(storeReplies(key, sent));
         return { changes, waits, reply, sent };
       }
-      const reply = await intents[intent].handle(ctx, args);
+      const replies = await handleParts(ctx, understood, () => waits);
+      const reply = replies.at(-1)!;
       // The reply is stored with the event in its transaction (#16): once this commits, a retry
       // of the event finds it (processed()) even if the worker dies before queueing it. Joined to
       // the audit rows' INSERT when there are any, so most messages pay no statement for it.
-      const sent = finalReply(event, reply, locale);
-      const store = storeReplies(key, [sent]);
-      if (!(await changes.flush(reply.text.split('\n')[0]!.slice(0, 200), store))) await tx.$executeRaw(store);
+      const sent = replies.map((r) => finalReply(event, r, locale));
+      const store = storeReplies(key, sent);
+      if (!(await changes.flush(replies[0]!.text.split('\n')[0]!.slice(0, 200), store))) await tx.$executeRaw(store);
       return { changes, reply, waits, sent };
     };
     const done = await this.transaction(intent, run, pending);
@@ -229,8 +230,9 @@ export class Router {
       await pending.expect(actor.tenantId, actor.userId, { kind: 'query', action: { intent, args } }).catch(later('last query'));
     }
     // "金额说错了 是85万" right after: a correction of the customer the card was about.
-    const amends = !done.waits && AMENDABLE.has(intent) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
-    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends, ...(intent === 'record_callback' && { callback: true }) }).catch(later('last card'));
+    const last = understood.parts?.at(-1)?.intent ?? intent;
+    const amends = !done.waits && AMENDABLE.has(last) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
+    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends, ...(last === 'record_callback' && { callback: true }) }).catch(later('last card'));
     return done.sent;
   }
 
@@ -294,6 +296,23 @@ export class Router {
 function finalReply(event: InboundEvent, reply: Reply, locale: Locale): Reply {
   if (event.type === 'text') return withHeard(reply, event, locale);
   return event.type === 'action' && event.source ? { ...reply, replaces: event.source } : reply;
+}
+
+/**
+ * The message's intent, or each part's in turn when it reports on several customers (one
+ * transaction, one undo). A part that asks a question ends the run: the parts after it are
+ * named in its reply, to be sent again, never dropped.
+ */
+async function handleParts(ctx: IntentContext, understood: Dispatch & { parts?: Dispatch[] }, waits: () => boolean): Promise<Reply[]> {
+  const parts = understood.parts ?? [understood];
+  const replies: Reply[] = [];
+  for (const [i, part] of parts.entries()) {
+    const reply = await intents[part.intent].handle(ctx, part.args);
+    const rest = parts.slice(i + 1).map((p) => p.args.summary).filter(Boolean);
+    if (waits() && rest.length) return [...replies, { ...reply, text: `${reply.text}\n${t(ctx.locale, 'parts.notYet', { rest: rest.join(' ') })}` }];
+    replies.push(reply);
+  }
+  return replies;
 }
 
 /** The statement that stores an event's replies on its ProcessedEvent row (written earlier in the same transaction). */

@@ -7,8 +7,10 @@ import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
 import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
 import { parse } from '../nlu/index.js';
+import { splitReports } from '../nlu/split.js';
 import { stripMarkup } from '../chat/clean-text.js';
 import { isoInZone } from '../time.js';
+import type { KnownNames } from '../nlu/index.js';
 import type { Pending, PendingQuestions } from './pending.js';
 import type { NamesCache } from './names.js';
 import { answerAwaited } from './awaits.js';
@@ -22,8 +24,10 @@ const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
+/** One intent to dispatch; a message reporting on several customers carries one per part. */
+export interface Dispatch { intent: IntentName; args: Args; confidence: number }
 export type Understood =
-  | { kind: 'intent'; intent: IntentName; args: Args; confidence: number }
+  | (Dispatch & { kind: 'intent'; parts?: Dispatch[] })
   | { kind: 'say'; key: MessageKey; params?: Record<string, string | number> };
 
 const YES = /^(1|是|是的|好|好的|对|确认|嗯|行|可以|yes|y|ok|okay|sure)[!！。.]*$/i;
@@ -90,7 +94,16 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   }
   const intent = routed(parsed);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
+  const parts = text === typed ? reportParts(text, options) : undefined;
+  if (parts) return clearing(question, actor, pending, { kind: 'intent', ...parts[0]!, parts });
   return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });
+}
+
+/** "去了京东物流 … 然后下午去了隆基 …": one dispatch per customer reported on (nlu/split.ts). */
+function reportParts(text: string, options: { now: string; names: KnownNames }): Dispatch[] | undefined {
+  const parts = splitReports(text, options);
+  if (!parts?.every((p) => p.parsed.confidence >= CONFIRM_BELOW)) return undefined;
+  return parts.map(({ text: said, parsed }) => ({ intent: routed(parsed), args: { ...keepValid(parsed.slots), summary: said }, confidence: parsed.confidence }));
 }
 
 /** A query for a list rather than one customer's state ("我的客户有哪些", "蔚来的联系人电话"). */
