@@ -17,8 +17,8 @@ export interface DealFacts {
   amount?: number;
   currency?: string;
   stage?: Stage;
-  /** YYYY-MM-DD */
-  expectedClose?: string;
+  /** YYYY-MM-DD; null takes it off ("签约时间还没定"). */
+  expectedClose?: string | null;
   lostReason?: string;
 }
 
@@ -47,7 +47,7 @@ export async function applyDealFacts(
   const data = {
     ...(facts.amount !== undefined && { amount: facts.amount }),
     ...(facts.currency !== undefined && { currency: facts.currency }),
-    ...(facts.expectedClose !== undefined && { expectedClose: calendarDate(facts.expectedClose) }),
+    ...(facts.expectedClose !== undefined && { expectedClose: facts.expectedClose === null ? null : calendarDate(facts.expectedClose) }),
     ...(facts.lostReason !== undefined && { lostReason: facts.lostReason }),
     ...(facts.stage !== undefined && {
       stage,

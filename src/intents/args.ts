@@ -54,6 +54,7 @@ export const argsSchema = z.looseObject({
   rank_by: z.enum(['won', 'activities', 'follow_ups']).optional(),
   period_offset: z.number().int().min(-24).max(24).optional(),
   new_deal: z.boolean().optional(),
+  clear_close: z.literal(true).optional(),
   // A contact who changed jobs, and the customer they left (add_contact).
   job_change: z.boolean().optional(),
   moved_from: text(200).optional(),

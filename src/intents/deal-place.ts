@@ -33,7 +33,11 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
   const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
   // "顺丰那单丢了": its reminders to follow up stop, said so (a follow-up said with it is set after).
   const stopped = facts.stage === 'lost' && target.deal?.stage !== 'lost' ? await stopFollowUps(ctx.changes, ctx.actor, customer.id, deal.id) : 0;
-  return { deal, changed: true, created, notes: stopped ? [ft(ctx.locale, 'followUpsStopped', { n: stopped })] : [] };
+  const notes = [
+    ...(stopped ? [ft(ctx.locale, 'followUpsStopped', { n: stopped })] : []),
+    ...(facts.expectedClose === null && target.deal?.expectedClose ? [ft(ctx.locale, 'closeCleared')] : []),
+  ];
+  return { deal, changed: true, created, notes };
 }
 
 /** "比亚迪又有个新商机，80万": another deal beside the open ones, titled with its number. */

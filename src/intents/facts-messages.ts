@@ -45,6 +45,7 @@ const messages = {
   noCallbackToFix: { zh: '没有找到你刚记录的回访，请说「回访 客户名 3分」重新记录。', en: 'No callback of yours to correct; say "callback <customer> 3" to record one.' },
   settledLabel: { zh: '已完成的提醒', en: 'Settled' },
   followUpsSettled: { zh: (p) => `之前到期的 ${p.n} 个跟进提醒已标记完成`, en: (p) => `${p.n} follow-up reminder(s) that were due are marked done` },
+  closeCleared: { zh: () => '预计签约日期已清空。', en: () => 'Expected close date cleared.' },
   followUpsStopped: { zh: (p) => `这单已输，已取消 ${p.n} 个待跟进提醒（点撤销可恢复）。`, en: (p) => `The deal is lost: ${p.n} pending follow-up reminder(s) cancelled (undo brings them back).` },
   newDealCreated: { zh: (p) => `已新增商机 · ${p.customer}（第 ${p.count} 个）`, en: (p) => `Added another deal with ${p.customer} (deal #${p.count})` },
   customerUpdated: { zh: (p) => `已更新客户 ${p.customer}`, en: (p) => `Updated customer ${p.customer}` },

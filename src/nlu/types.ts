@@ -65,6 +65,8 @@ export const slotsSchema = z.strictObject({
   rank_by: z.enum(RANK_BY).optional(),
   /** −1 = the period before (上个月, 昨天), +1 = the one after (下周, 明天); absent = the current one. */
   period_offset: z.number().int().min(-24).max(24).optional(),
+  /** update_deal / log_activity: the expected close taken off (签约时间还没定 先别填, 预计签约日期清空). */
+  clear_close: z.literal(true).optional(),
   /** "X又有个新商机": a further deal, not a change to the existing one. */
   new_deal: z.literal(true).optional(),
   /** query_pipeline: deals with no activity for at least this many days (哪些单子超过两周没动了); 0 = by the team's per-stage limits (stale deals). */

@@ -7,7 +7,7 @@ import type { ParseResult } from '../nlu/index.js';
 import { calendarDate } from '../time.js';
 
 /** What a correction without a customer can change (after a card: awaits.ts; under a question: understand.ts). */
-const DEAL_FACTS = ['amount', 'currency', 'stage', 'expected_close'] as const;
+const DEAL_FACTS = ['amount', 'currency', 'stage', 'expected_close', 'clear_close'] as const;
 type Facts = Partial<Record<(typeof DEAL_FACTS)[number], unknown>>;
 const NOT_WRITES = new Set(['cancel', 'help', 'choose']);
 
@@ -29,5 +29,6 @@ export function describeFacts(facts: Facts, locale: Locale): string {
   if (typeof facts.amount === 'number') parts.push(`${t(locale, 'field.amount')} ${formatAmount(facts.amount, locale, typeof facts.currency === 'string' ? facts.currency : undefined)}`);
   if (typeof facts.stage === 'string') parts.push(`${t(locale, 'field.stage')} ${t(locale, `stage.${facts.stage}` as never)}`);
   if (typeof facts.expected_close === 'string') parts.push(`${t(locale, 'field.expectedClose')} ${formatCalendarDate(calendarDate(facts.expected_close), locale)}`);
+  else if (facts.clear_close === true) parts.push(`${t(locale, 'field.expectedClose')} ${locale === 'zh' ? '清空' : 'cleared'}`);
   return parts.join(locale === 'zh' ? '，' : ', ');
 }

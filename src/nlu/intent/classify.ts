@@ -275,6 +275,8 @@ const RULES: Rule[] = [
   // "三一那个项目年前能定下来": a signing said with a time no rule resolves is still deal news.
   { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && VAGUE_CLOSE.test(e.text) && !isQuestion(e) },
   { intent: 'update_deal', confidence: 0.5, test: (e) => Boolean(e.customer) && (e.hasAmount || S.DEAL.test(e.text)) },
+  // "签约时间还没定 先别填", "招行的预计签约日期清空": the expected close taken off.
+  { intent: 'update_deal', confidence: 0.75, test: (e) => S.CLEAR_CLOSE.test(e.text) && !isQuestion(e) },
   // "刚才说错了 京东物流是183万 不是138": a correction of a deal's figure.
   { intent: 'update_deal', confidence: 0.75, test: (e) => Boolean(e.customer) && e.hasAmount && /说错了|记错了|不对|更正|纠正|其实是|不是\s*\d/.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => short(e, 12) && S.GREETING.test(e.text) },

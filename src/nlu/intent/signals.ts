@@ -72,3 +72,7 @@ export const WHO_WORKS = /谁在(?:跟|对接|负责|管)|谁负责|谁跟的|�
 
 // "去中铁建工投标答疑": going to a place (去 + a name), not 去年/去掉/去电话.
 export const WENT_TO = /\|\s*(?:我|又|先)?去(?!年|掉|除|电话|邮件|微信|跟进|联系)[\u4e00-\u9fffA-Za-z]{2}/;
+
+// "签约时间也没定 先别填", "招行的预计签约日期清空", "close date TBD": the expected close taken off.
+const CLOSE_WORD = '(?:预计)?(?:签约|签单|成交|关单|结单)(?:的)?(?:日期|时间|日子)';
+export const CLEAR_CLOSE = new RegExp(`${CLOSE_WORD}[^,，。;；]{0,5}?(?:清空|清掉|删掉|删除|去掉|拿掉|不填|别填|先空着|空着|待定|还没定|没定|未定|没确定|不确定|说不准|定不了)|(?:清空|删掉|删除|去掉)[^,，。;；]{0,4}${CLOSE_WORD}|\\b(?:clear|remove|drop|delete)\\b[^,.;]{0,16}\\bclose date\\b|\\bclose date\\b[^,.;]{0,10}\\b(?:TBD|unknown|not set|undecided|to be decided|is open)\\b`, 'i');

@@ -16,7 +16,7 @@ import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
 import { findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST, PAST } from '../intent/signals.js';
-import { ask, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
+import { ask, clearClose, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
 import { asSaid } from '../text/as-said.js';
 import { segmentsOf } from './segments.js';
@@ -199,14 +199,14 @@ const callback: Extractor = (c) => {
   return { ...(category ? { category } : {}), ...(satisfaction ? { satisfaction } : {}) };
 };
 const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
-  log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, newDeal, summary],
+  log_activity: [customer, alsoCustomers, contact, contactFacts, channel, amount, stage, dates, clearClose, newDeal, summary],
   // "新客户 迈瑞医疗 … 对接人是陈主任 电话…": the first contact said with a new customer lands too.
   // Deal facts said with it ("…项目预计年底前签，金额约600万", "第一次接触") land too (intents/extras.ts),
   // and a contact already made with it (昨天刚拜访过) is logged.
   create_customer: [customer, profile, contact, contactFacts, doneChannel, statedAmount, namedStage, contactDates],
   add_contact: [customer, person, jobChange, statedAmount, stage, contactDates],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
-  update_deal: [customer, contact, channel, amount, stage, dates, newDeal, summary],
+  update_deal: [customer, contact, channel, amount, stage, dates, clearClose, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],
   record_callback: [customer, contact, contactFacts, callbackChannel, callback, statedAmount, dates, summary],
   query_pipeline: [scope, period, subject, stage, idle],

@@ -5,7 +5,7 @@ import { findPeriod, findScope } from './query.js';
 import { findIdleDays, findPeriodShift, findRank, findSubject, findTaskKind } from './query-extra.js';
 import { findIndustry, findTier } from './profile.js';
 import { segmentsOf } from './segments.js';
-import { CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/signals.js';
+import { CLEAR_CLOSE, CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/signals.js';
 
 // 上个月/明天/下周: the shifted period wins over a plain one said later.
 export const period: Extractor = (c) => {
@@ -54,6 +54,10 @@ export const ask: Extractor = (c) => {
   if (CUSTOMER_LIST.test(c.text)) return { ask: 'customers' };
   return c.customer && CONTACT_ASK.test(c.text) ? { ask: 'contacts' } : {};
 };
+
+// (Said with no customer right after a deal card, it corrects that card: router/amend.ts.)
+// ("签约时间还没定吗" asks; it changes nothing.)
+export const clearClose: Extractor = (c) => (CLEAR_CLOSE.test(c.text) && !/(?:吗|么|嘛|没有?)\s*[?？]?\s*$|[?？]\s*$/.test(c.text) ? { clear_close: true } : {});
 
 export const newDeal: Extractor = (c) => (c.customer && NEW_DEAL.test(c.text) ? { new_deal: true } : {});
 
