@@ -1,5 +1,6 @@
 // The person at the customer: 张总 / 李经理 (family name + honorific), a full name after
 // 对接人是 / 联系人, or Mr. Chen / a full English name after "contact".
+import { TERSE_PERSON } from './customer.js';
 import { isEnglishStopWord } from './customer-en.js';
 import { HONORIFICS, NOT_PERSON, SURNAMES, TITLE_TAIL } from './lexicon.js';
 import { isPinyinWord } from './latin-names.js';
@@ -147,6 +148,9 @@ function personWith(text: string, customer?: string): string | undefined {
 const COMPOUND_SURNAME = /(?:欧阳|司马|诸葛|上官|东方|慕容|夏侯|皇甫|尉迟|公孙|长孙|宇文|司徒|端木|令狐|南宫|西门|独孤|轩辕|百里)$/;
 
 export function findContact(text: string, customer?: string): string | undefined {
+  // "电话 GreenBowl Lisa 报价已发": the first name after the company in a terse note.
+  const terse = TERSE_PERSON.exec(text);
+  if (terse?.[2] && terse[1] === customer) return terse[2];
   const name = contactIn(text, customer);
   if (!name || !/^[\u4e00-\u9fff]/.test(name)) return name;
   // "跟小王一起去拜访…": a colleague gone along with is no contact of the customer.

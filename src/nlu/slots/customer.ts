@@ -22,7 +22,7 @@ const EN_LABEL = /^\s*(?:(?:slack|teams|wechat|email|quick|daily|weekly|eod|fiel
 
 // "got off a Zoom w/ Hooli's CTO", "quick Teams call with Initech": the tool they met on, not who
 // (回访了Zoom names a customer called Zoom: no article, no call or meeting after it).
-const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
+const MEETING_TOOL = /\b(?:a|an|the|on|via|over|quick)\s+(?:zoom|teams|webex|skype|google meet|tencent meeting|voov)(?:\s+(?:call|meeting|chat))?\b|(?:腾讯|钉钉|飞书|企业微信|企微|华为云|zoom)(?:视频)?会议|^\s*(?:视频|电话|线上|远程)会议(?=\s)|(?:飞书|钉钉|腾讯|企微)视频|\b(?:zoom|teams|webex)(?=\s?[跟和与同])/gi;
 
 const MIXED_CJK = /(?:^|\b(?:call(?:ed)?|visit(?:ed)?|with|w\/|to|of|at|from|for|met|meet|email(?:ed)?|wechat(?:ted)?|ping(?:ed)?|contact|customer|account|client)\s*:?\s+)([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|['’]s\b|$)/i;
 const OPENING_VERB_CJK = /^\s*(?:(?:quick )?note|fyi|update|btw)?\s*[:：-]?\s*(?:called|met(?: with)?|visited|emailed|pinged|wechatted|texted|rang|phoned|messaged|saw|(?:spoke|talked|chatted) (?:to|with)|caught up with|(?:lunch|coffee|dinner|meeting|call) with|call|meet|visit|email|ping|text|ring|phone|see)\s+([\u4e00-\u9fff]{2,12})(?=\s|[,，:：]|的|['’]s\b|$)/i;
@@ -36,6 +36,8 @@ function mixedName(masked: string): string | undefined {
   return run ? findCustomerZh(run) : undefined;
 }
 
+export const TERSE_PERSON = /^\s*(?:电话|微信|拜访|上门|邮件|视频|会议|面谈|[Cc]all|[Ww]e[Cc]hat|[Vv]isit|[Ee]mail|[Mm]eeting)\s+([\u4e00-\u9fff]{2,16}|[A-Z][A-Za-z0-9&]{1,20})\s+([A-Z][a-z]{1,11})(?=\s+[\u4e00-\u9fff])/;
+
 const LEADING_SOUND = /^\s*(?:[啊嗯呃哦噢诶哎额喂呀]+[\s,，。!！~～]+)+/;
 
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
@@ -46,6 +48,10 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
   const masked = maskedText.replace(LEADING_SOUND, '').replace(EN_LABEL, '').replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_SOUND, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');
   // "Called 汇丰 嘅 IT vendor manager Jason", "remind me to call 潍柴 end of month": a Chinese name in an English message.
   // "Called 美团 Ella，…": an English verb opening the message, then a Chinese name.
+  // "电话 GreenBowl Lisa 报价已发", "微信 极光数智 Kevin 1/15再约": a terse note — the way of contact,
+  // the company, then the person by an English first name.
+  const terse = TERSE_PERSON.exec(maskedText)?.[1];
+  if (terse) return terse;
   const opening = OPENING_VERB_CJK.exec(masked)?.[1];
   const mixed = (opening && findCustomerZh(opening)) || mixedName(masked);
   if (mixed) return mixed;
