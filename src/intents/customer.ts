@@ -33,7 +33,11 @@ export async function needCustomer(
       return { reply: await takenReply(ctx, found.customer) };
     case 'several':
       return { reply: await ctx.ask(t(ctx.locale, 'ask.whichCustomer', { name }), found.options.map(pick)) };
-    case 'none':
+    case 'none': {
+      // "给周涛打个电话" with 周涛 a contact (added seconds ago, before the parser's names caught up):
+      // the contact's customer, not a new customer called 周涛.
+      const theirs = await contactsCustomer(ctx, name);
+      if (theirs) return needCustomer(ctx, intent, { ...args, customerId: theirs, contact: args.contact ?? name }, opts);
       if (!opts.allowCreate) {
         const text = t(ctx.locale, 'customer.notFound', { name });
         return { reply: found.similar.length ? await ctx.ask(text, found.similar.map(pick)) : { text } };
@@ -47,7 +51,17 @@ export async function needCustomer(
           ...found.similar.map(pick),
         ]),
       };
+    }
   }
+}
+
+/** The one customer the actor sees with a contact of exactly this name (a person's name only). */
+async function contactsCustomer(ctx: IntentContext, name: string): Promise<string | undefined> {
+  if (!/^[\u4e00-\u9fff]{2,4}$|^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(name)) return undefined;
+  const rows = await ctx.tx.contact.findMany({ where: { tenantId: ctx.actor.tenantId, name }, select: { customerId: true }, take: 5 });
+  const ids = [...new Set(rows.map((r) => r.customerId))];
+  if (ids.length !== 1) return undefined;
+  return (await getVisibleCustomer(ctx.tx, ctx.actor, ids[0]!)) ? ids[0] : undefined;
 }
 
 export async function ownerName(ctx: IntentContext, userId: string): Promise<string> {

@@ -19,8 +19,9 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
   const facts = dealFacts(args);
   if (args.new_deal) return addDeal(ctx, args, customer);
   if (!hasDealFacts(facts)) return { deal: (await openDeals(ctx.tx, ctx.actor, customer.id))[0] ?? null, changed: false, created: false };
-  const target = await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
-  if (target.reply) return target;
+  const picked = await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
+  if (picked.reply) return picked;
+  const target = picked.deal || intent !== 'update_deal' ? picked : { deal: await closedToEdit(ctx, args, customer, facts.stage) };
   // "招行那单黄了" with no deal open: the deal meant is already closed; a second, empty lost deal
   // would only count a loss twice. Said back, nothing written.
   if (!target.deal && intent === 'update_deal' && facts.stage === 'lost' && facts.amount === undefined) {
@@ -30,7 +31,9 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
   if (target.deal && movesBack(target.deal.stage, facts.stage) && !args.confirmBack) {
     return { reply: await askBackwards(ctx, intent, args, customer, target.deal) };
   }
-  const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, facts);
+  // (Won again is no new win: the day it closed stays.)
+  const closedAgain = target.deal && (facts.stage === 'won' || facts.stage === 'lost') && facts.stage === target.deal.stage;
+  const { deal, created } = await applyDealFacts(ctx.changes, ctx.actor, customer, target.deal, closedAgain ? { ...facts, stage: undefined } : facts);
   // "顺丰那单丢了": its reminders to follow up stop, said so (a follow-up said with it is set after).
   const stopped = facts.stage === 'lost' && target.deal?.stage !== 'lost' ? await stopFollowUps(ctx.changes, ctx.actor, customer.id, deal.id) : 0;
   const notes = [
@@ -38,6 +41,19 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
     ...(facts.expectedClose === null && target.deal?.expectedClose ? [ft(ctx.locale, 'closeCleared')] : []),
   ];
   return { deal, changed: true, created, notes };
+}
+
+// "招行赢单金额改成190万", "招行200万那单金额改成190万": with no deal open, an edit of a figure is
+// about the deal just closed (in the last 30 days), not a new deal.
+const EDITS = /改成|改为|改到|调成|调整为|更正|纠正|不对|其实是|应该是|说错|记错|写错|\b(?:actually|correct(?:ion)?|should be|change)\b/i;
+const RECENT_MS = 30 * 86_400_000;
+async function closedToEdit(ctx: IntentContext, args: Args, customer: CustomerRef, stage: string | undefined): Promise<DealRow | null> {
+  if (args.new_deal || !EDITS.test(ctx.text ?? args.summary ?? '')) return null;
+  const latest = await ctx.tx.deal.findFirst({
+    where: { tenantId: ctx.actor.tenantId, customerId: customer.id, stage: { in: ['won', 'lost'] }, closedAt: { gte: new Date(ctx.now.getTime() - RECENT_MS) } },
+    orderBy: { closedAt: 'desc' },
+  });
+  return latest && (stage === undefined || stage === latest.stage) ? latest : null;
 }
 
 /** "比亚迪又有个新商机，80万": another deal beside the open ones, titled with its number. */

@@ -32,7 +32,8 @@ export type Awaiting =
   | { kind: 'note'; action: ActionPayload }
   /** A deal fact said without a customer ("金额说错了 是85万") corrects this customer, the one the
    * last card was about. */
-  | { kind: 'amend'; customerId: string; /** The card was a callback's: a score said corrects it. */ callback?: boolean };
+  | { kind: 'amend'; customerId: string; /** The card was a callback's: a score said corrects it. */ callback?: boolean;
+      /** The deal the card showed: a figure said corrects that deal, even one just won. */ dealId?: string };
 
 export interface AskOptions {
   /** A typed time answers the question as well as the buttons do. */

@@ -13,6 +13,17 @@ import { findSatisfaction } from '../nlu/slots/callback.js';
 const SCORE_FIX = /不对|错了|改成|改为|应该是|更正|其实是|\b(?:actually|sorry|make it)\b/i;
 const SCORE_SAID = /[1-5一二三四五两]\s*(?:分|星|\/\s*5)|\b(?:score|rated?)\b/i;
 
+/** "不对 是3分", "评分改成2分", "不是5分 是4分": the score a callback is corrected to. */
+export function scoreFixed(text: string): number | undefined {
+  return SCORE_FIX.test(text) && SCORE_SAID.test(text) ? findSatisfaction(text.replace(/不是\s*[1-5一二三四五两]\s*分/g, ' ')) : undefined;
+}
+
+// A figure corrected with how it came about (让了十万, 又降了5万): the stage word is the story, not a move.
+const REASON_ONLY_STAGE = /(?:让|降|砍|压)了/;
+
+// "不是周四 是周五", "跟进时间改成周五", "推到下周": the follow-up just set is moved, not doubled.
+const MOVES = /不对|不是|错了|改|推|挪|换|延|提前|往后|往前|\b(?:instead|move|push|change|actually|sorry|make it)\b/i;
+
 export interface Reading {
   text: string;
   /** The parser's view of the whole message (with the tenant's names). */
@@ -58,12 +69,21 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
   amend(awaiting, r) {
     const { intent, slots } = r.parsed;
     // "不对 是3分", "评分改成3分", "不是5分 是4分": the score of the callback just recorded.
-    const score = awaiting.callback && SCORE_FIX.test(r.text) && SCORE_SAID.test(r.text) ? findSatisfaction(r.text.replace(/不是\s*[1-5一二三四五两]\s*分/g, ' ')) : undefined;
-    if (score !== undefined) return { intent: 'amend_callback', args: { customerId: awaiting.customerId, satisfaction: score } as Args };
+    const score = awaiting.callback ? scoreFixed(r.text) : undefined;
+    // ("不对 隆基那个是2分" after Acme's card: 隆基's callback, not Acme's.)
+    const said = score === undefined ? undefined : parse(r.text, { now: r.now, hint: 'record_callback', names: r.names }).slots.customer;
+    const named = said && !/[分星]|^(?:是|不|改|应该)/.test(said) ? said : undefined;
+    if (score !== undefined) return { intent: 'amend_callback', args: (named ? { customer: named, satisfaction: score } : { customerId: awaiting.customerId, satisfaction: score }) as Args };
+    // ("提醒我过两天给周涛打个电话" after the card — a task of its own, with whom and how — is one more
+    // follow-up with that customer, the others kept.)
     if (intent === 'schedule_follow_up' && !slots.customer && slots.next_follow_up) {
-      return { intent, args: { ...slots, customerId: awaiting.customerId, moves: true } as Args };
+      return { intent, args: { ...slots, customerId: awaiting.customerId, ...((MOVES.test(r.text) || !(slots.contact || slots.channel)) && { moves: true }) } as Args };
     }
-    return correctionFacts(r.parsed) ? { intent: 'update_deal', args: { ...slots, customerId: awaiting.customerId } as Args } : undefined;
+    const facts = correctionFacts(r.parsed);
+    if (!facts) return undefined;
+    // "哦不对 最后签的是一百九十万" after a won deal's card: that deal's figure ("又让了十万" tells how, no stage).
+    const fixed = awaiting.dealId && r.parsed.slots.amount !== undefined && REASON_ONLY_STAGE.test(r.text) ? { ...slots, stage: undefined } : slots;
+    return { intent: 'update_deal', args: { ...fixed, customerId: awaiting.customerId, ...(awaiting.dealId && { dealId: awaiting.dealId }) } as Args };
   },
   query(awaiting, r) {
     const m = ASKS_AGAIN.exec(r.text.trim());

@@ -232,7 +232,8 @@ export class Router {
     // "金额说错了 是85万" right after: a correction of the customer the card was about.
     const last = understood.parts?.at(-1)?.intent ?? intent;
     const amends = !done.waits && AMENDABLE.has(last) && done.changes.made.length > 0 ? cardCustomer(done.reply) : undefined;
-    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends, ...(last === 'record_callback' && { callback: true }) }).catch(later('last card'));
+    const dealId = done.changes.made.findLast((m) => m.entity === 'deal')?.id;
+    if (amends) await pending.expect(actor.tenantId, actor.userId, { kind: 'amend', customerId: amends, ...(last === 'record_callback' && { callback: true }), ...(dealId && { dealId }) }).catch(later('last card'));
     return done.sent;
   }
 

@@ -13,7 +13,7 @@ import { isoInZone } from '../time.js';
 import type { KnownNames } from '../nlu/index.js';
 import type { Pending, PendingQuestions } from './pending.js';
 import type { NamesCache } from './names.js';
-import { answerAwaited } from './awaits.js';
+import { answerAwaited, scoreFixed } from './awaits.js';
 import { amendOptions, correctionFacts, describeFacts } from './amend.js';
 import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
@@ -21,6 +21,8 @@ import type { Metrics } from '../http/metrics.js';
 export const MAX_TEXT = 2000;
 const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|\b(?:any complaints|low scores?|average (?:score|satisfaction))\b/i;
 const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)?(?:完成了|做完了|搞定了|处理完了|办完了|标记完成|完成)(?![^,，。;；]{0,4}(?:吗|没|\?|？))|标记(?:为)?完成|\bmark(?:ed)? (?:it |the follow-?up )?(?:as )?done\b/i;
+// An edit of a score already given (改成, 应该是, 打错了), not a new callback that reports one.
+const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
@@ -91,6 +93,11 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
   if (typeof done === 'string') {
     return clearing(question, actor, pending, { kind: 'intent', intent: 'complete_follow_up', args: { customer: done, summary: typed }, confidence: 1 });
+  }
+  // "隆基绿能回访评分改成2分": the score of that customer's last callback corrected, no second callback.
+  const rescored = parsed.intent === 'record_callback' && typeof parsed.slots.customer === 'string' && SCORE_EDIT.test(text) ? scoreFixed(text) : undefined;
+  if (rescored !== undefined) {
+    return clearing(question, actor, pending, { kind: 'intent', intent: 'amend_callback', args: { customer: parsed.slots.customer as string, satisfaction: rescored, summary: typed }, confidence: 1 });
   }
   const intent = routed(parsed);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });

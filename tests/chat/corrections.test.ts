@@ -1,0 +1,96 @@
+// Issue #11 (corrections), found by a tester using the web chat: a won deal's amount corrected
+// made a new deal each time; "不对 隆基那个是2分" changed the score of the callback just shown
+// (another customer's); "隆基绿能回访评分改成2分" recorded a second callback; a task said right
+// after a card ("提醒我过两天给周涛打个电话") moved that customer's other follow-up instead of adding one.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/app.js';
+import { customerNamed, only } from './support.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+async function deals(name: string) {
+  const { id } = await customerNamed(app.db, name);
+  return app.db.deal.findMany({ where: { customerId: id }, orderBy: { createdAt: 'asc' }, select: { id: true, stage: true, amount: true } });
+}
+async function callbacks(name: string) {
+  const { id } = await customerNamed(app.db, name);
+  return app.db.callback.findMany({ where: { customerId: id }, orderBy: { createdAt: 'asc' }, select: { satisfaction: true } });
+}
+
+describe('a won deal\'s amount corrected', () => {
+  it('right after the win card ("哦不对 最后签的是一百九十万 又让了十万") changes that deal, adds none', async () => {
+    const before = await deals('招商银行');
+    only(await app.say('rep1', '招行那边刘总说合同走完流程了 200万那个单子拿下了'));
+    const won = (await deals('招商银行')).filter((d) => d.stage === 'won');
+    expect(won.length).toBeGreaterThan(0);
+    const fixed = only(await app.say('rep1', '哦不对 最后签的是一百九十万 又让了十万'));
+    expect(fixed.text).not.toContain('新建');
+    const after = await deals('招商银行');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((d) => d.stage === 'won').map((d) => Number(d.amount))).toContain(1_900_000);
+  });
+
+  it('later, by name ("招行赢单金额改成180万"), the deal just won changes; no second won deal', async () => {
+    const before = await deals('招商银行');
+    only(await app.say('rep1', '招行赢单金额改成180万'));
+    const after = await deals('招商银行');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((d) => d.stage === 'won').map((d) => Number(d.amount))).toContain(1_800_000);
+  });
+});
+
+describe('a callback score corrected', () => {
+  it('"不对 隆基那个是2分" after another customer\'s card changes 隆基\'s score, not the card\'s', async () => {
+    only(await app.say('care', '隆基回访 郭工 打了三分 说培训不够'));
+    only(await app.say('care', 'Acme回访 John说整体还行 4分'));
+    const acme = (await callbacks('Acme Corp')).length;
+    only(await app.say('care', '不对 隆基那个是2分 我看错了'));
+    expect((await callbacks('隆基绿能')).at(-1)?.satisfaction).toBe(2);
+    const acmeAfter = await callbacks('Acme Corp');
+    expect(acmeAfter).toHaveLength(acme);
+    expect(acmeAfter.at(-1)?.satisfaction).toBe(4);
+  });
+
+  it('"隆基绿能回访评分改成3分" changes the last score and records no second callback', async () => {
+    const before = (await callbacks('隆基绿能')).length;
+    const reply = only(await app.say('care', '隆基绿能回访评分改成3分'));
+    expect(reply.text).toContain('隆基绿能');
+    const after = await callbacks('隆基绿能');
+    expect(after).toHaveLength(before);
+    expect(after.at(-1)?.satisfaction).toBe(3);
+  });
+});
+
+describe('a task said right after a card', () => {
+  it('"提醒我过两天给周涛打个电话" adds a follow-up; the one already set stays', async () => {
+    only(await app.say('rep1', '下周一上午去华为技术拜访'));
+    const { id } = await customerNamed(app.db, '华为技术有限公司');
+    const pending = () => app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' }, select: { dueAt: true } });
+    only(await app.say('rep1', '添加联系人 华为技术 周涛 终端BG经理 13766668888'));
+    const before = await pending();
+    // Right after a deal's card, as the tester had it: the task is no correction of that card.
+    only(await app.say('rep1', '华为技术新商机 经销商门户 200万 线索阶段'));
+    const task = only(await app.say('rep1', '提醒我过两天给周涛打个电话问问门户的需求'));
+    expect(task.text).not.toContain('已改到');
+    const after = await pending();
+    expect(after).toHaveLength(before.length + 1);
+    for (const r of before) expect(after.map((a) => a.dueAt.toISOString())).toContain(r.dueAt.toISOString());
+  });
+
+  it('right after a deal card, "提醒我过两天给王建国打个电话" (a known contact) adds one too, moving none', async () => {
+    only(await app.say('rep1', '下周一上午去比亚迪拜访'));
+    const { id } = await customerNamed(app.db, '比亚迪');
+    const pending = () => app.db.reminder.findMany({ where: { customerId: id, kind: 'follow_up', status: 'pending' }, select: { dueAt: true } });
+    const before = await pending();
+    only(await app.say('rep1', '比亚迪又有个新商机 经销商门户 200万 线索阶段'));
+    const task = only(await app.say('rep1', '提醒我过两天给王建国打个电话问问门户的需求'));
+    expect(task.text).not.toContain('已改到');
+    const after = await pending();
+    expect(after).toHaveLength(before.length + 1);
+    for (const r of before) expect(after.map((a) => a.dueAt.toISOString())).toContain(r.dueAt.toISOString());
+  });
+});
