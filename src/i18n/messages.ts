@@ -22,6 +22,8 @@ const messages = {
   'channel.note': { zh: '跟进', en: 'Note' },
   'category.care': { zh: '关怀回访', en: 'Care' },
   'category.feedback': { zh: '使用反馈', en: 'Feedback' },
+  'category.complaint': { zh: '投诉', en: 'Complaint' },
+  'category.unanswered': { zh: '未接通', en: 'No answer' },
   'category.satisfaction': { zh: '满意度回访', en: 'Satisfaction' },
   'category.renewal': { zh: '续约回访', en: 'Renewal' },
   'category.marketing': { zh: '活动推广', en: 'Marketing' },

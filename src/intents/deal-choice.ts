@@ -7,6 +7,7 @@ import { formatAmount, t } from '../i18n/index.js';
 import type { Args } from './args.js';
 import type { IntentContext } from './types.js';
 import type { Reply } from '../chat/index.js';
+import { ft } from './facts-messages.js';
 
 type Choice = { deal: DealRow | null; reply?: undefined } | { reply: Reply; deal?: undefined };
 
@@ -25,7 +26,11 @@ export async function pickDeal(ctx: IntentContext, intent: string, args: Args, c
   return {
     reply: await ctx.ask(
       t(ctx.locale, 'ask.whichDeal', { customer: customer.name }),
-      open.map((d) => ({ label: label(d), action: { intent, args: { ...args, customerId, dealId: d.id } } })),
+      [
+        ...open.map((d) => ({ label: label(d), action: { intent, args: { ...args, customerId, dealId: d.id } } })),
+        // "都不是 这个是新的": the facts may be a further deal's (not for 有把握, which names one).
+        ...(intent === 'commit_deal' ? [] : [{ label: ft(ctx.locale, 'asNewDeal'), action: { intent, args: { ...args, customerId, new_deal: true } } }]),
+      ],
     ),
   };
 }

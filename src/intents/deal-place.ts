@@ -59,9 +59,19 @@ async function closedToEdit(ctx: IntentContext, args: Args, customer: CustomerRe
 /** "比亚迪又有个新商机，80万": another deal beside the open ones, titled with its number. */
 async function addDeal(ctx: IntentContext, args: Args, customer: CustomerRef): Promise<Placed> {
   const count = await ctx.tx.deal.count({ where: { tenantId: ctx.actor.tenantId, customerId: customer.id } }) + 1;
-  const title = count > 1 ? `${customer.name} #${count}` : customer.name;
+  const named = projectName(args.summary ?? ctx.text ?? '');
+  const title = named ? `${customer.name} ${named}` : count > 1 ? `${customer.name} #${count}` : customer.name;
   const { deal } = await applyDealFacts(ctx.changes, ctx.actor, customer, null, dealFacts(args), { title });
   return { deal, changed: true, created: true, count };
+}
+
+// "比亚迪新商机 车间MES系统 80万", "新项目：经销商门户": the name the rep gave the deal, so a later
+// "哪个商机" lists it by that name (found by a tester: deals showed as "比亚迪 #4").
+const PROJECT = /(?:新商机|新项目|新的商机|新的项目|new (?:deal|opportunity|project))\s*[:：,，]?\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15})(?=$|[\s,，。;；:：])/i;
+const NOT_A_PROJECT = /^(?:金额|预算|大概|大约|估计|阶段|线索|需求|方案|商务|赢单|输单|是|有|叫|for|with|at|worth|about|around)|[0-9]+[万千wWkK]/i;
+function projectName(text: string): string | undefined {
+  const name = PROJECT.exec(text)?.[1];
+  return name && !NOT_A_PROJECT.test(name) ? name : undefined;
 }
 
 function askBackwards(ctx: IntentContext, intent: string, args: Args, customer: CustomerRef, deal: DealRow): Promise<Reply> {

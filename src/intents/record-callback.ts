@@ -12,6 +12,16 @@ import { placeDealFacts } from './deal-place.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
 
+const COMPLAINT = /投诉|客诉|差评|(?:很|非常|特别|极其|相当)不满|要求换人|\bcomplain(?:ed|s|t)?\b|\bescalat/i;
+const NO_COMPLAINT = /(?:没有?|无|未|不再)(?:任何)?(?:投诉|客诉|差评)|\bno complaints?\b/i;
+const UNANSWERED = /没人接|无人接听|未接通|没接通|没接|不接电话|关机|占线|\b(?:no answer|didn'?t pick up|voicemail)\b/i;
+
+/** What the card calls a callback beyond its category: a complaint, or a call nobody answered. */
+function callbackKind(text: string, score: number | undefined): 'complaint' | 'unanswered' | undefined {
+  if (COMPLAINT.test(text) && !NO_COMPLAINT.test(text)) return 'complaint';
+  return score === undefined && UNANSWERED.test(text) ? 'unanswered' : undefined;
+}
+
 export const recordCallback: IntentHandler = {
   async handle(ctx, args) {
     const { locale } = ctx;
@@ -33,14 +43,16 @@ export const recordCallback: IntentHandler = {
       customerId: customer.id, userId: ctx.actor.userId, category, satisfaction: args.satisfaction, summary, occurredAt: times.occurredAt,
     });
     if (times.followUpAt) await scheduleFollowUp(ctx.changes, { assigneeId: ctx.actor.userId, customerId: customer.id, dealId: placed?.deal?.id, dueAt: times.followUpAt, note: summary });
-    const alerted = isLowScore(args.satisfaction) ? await alertOwner(ctx, customer.id, { id: callback.id, summary }) : 0;
+    // A complaint said in words (投诉, 要求换人) alerts the owner as a low score does (found by testers).
+    const kind = callbackKind(summary, args.satisfaction);
+    const alerted = isLowScore(args.satisfaction) || kind === 'complaint' ? await alertOwner(ctx, customer.id, { id: callback.id, summary }) : 0;
     const title = t(locale, 'callback.recorded', { customer: customer.name, alerted: alerted ? 1 : '' });
     return {
       text: [title, ...timeNotes(locale, args, times, ctx.actor.timeZone), ...notes].join('\n'),
       card: {
         title,
         fields: [
-          ...field(locale, 'field.summary', t(locale, `category.${category}`)),
+          ...field(locale, 'field.summary', t(locale, `category.${kind ?? category}`)),
           ...field(locale, 'field.contact', contact?.name),
           ...(placed?.deal && placed.changed ? dealFields(locale, placed.deal, ctx.actor.timeZone) : []),
           ...whenField(locale, times.followUpAt, ctx.actor.timeZone),

@@ -19,10 +19,11 @@ import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
 export const MAX_TEXT = 2000;
-const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|\b(?:any complaints|low scores?|average (?:score|satisfaction))\b/i;
+const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|哪些(?:客户)?(?:投诉|差评|低分)|(?:记|做|录|打)了(?:哪些|什么|几个)回访|回访(?:列表|清单|明细)|(?:投诉|差评)(?:记录|列表|清单)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|\b(?:any complaints|low scores?|average (?:score|satisfaction))\b/i;
 const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)?(?:完成了|做完了|搞定了|处理完了|办完了|标记完成|完成)(?![^,，。;；]{0,4}(?:吗|没|\?|？))|标记(?:为)?完成|\bmark(?:ed)? (?:it |the follow-?up )?(?:as )?done\b/i;
 // An edit of a score already given (改成, 应该是, 打错了), not a new callback that reports one.
 const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
+const FLAGGED_ONLY = /投诉|差评|低分|不满|complain|low score/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
@@ -87,7 +88,10 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   // "有没有客户投诉", "最近有哪些低分回访", "今天回访了几家 平均分多少": the callbacks reviewed.
   if (CALLBACK_REVIEW.test(text)) {
     const period = parse(text, { ...options, hint: 'query_kpi' }).slots;
-    return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args: keepValid({ period: period.period, period_offset: period.period_offset }), confidence: 1 });
+    // "回访列表", "我今天记了哪些回访": every callback, not only the low and the complaints; "上汽的投诉记录": that customer's.
+    const whose = parse(text, { ...options, hint: 'query_customer' }).slots.customer;
+    const args = { ...keepValid({ period: period.period, period_offset: period.period_offset, customer: whose }), ...(!FLAGGED_ONLY.test(text) && { all: true }) };
+    return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args, confidence: 1 });
   }
   // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
   const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
@@ -171,7 +175,7 @@ function labelTyped(text: string, labels: string[] | undefined): number | undefi
 }
 
 // "不是 这是个新的项目", "另一个单子": the option that adds a new deal, when the question has one.
-const SAYS_NEW_DEAL = /新(?:的)?(?:项目|商机|单子?)|另(?:一|外)(?:一)?个?(?:项目|商机|单)|\b(?:a )?(?:new|another|separate|different) (?:deal|project|opportunity)\b/i;
+const SAYS_NEW_DEAL = /新(?:的)?\s*(?:[A-Za-z]{2,10}\s*)?(?:项目|商机|单子?|需求)|都不是|是新的|(?:^|\s)新的(?:$|\s)|另(?:一|外)(?:一)?个?(?:项目|商机|单)|\b(?:a )?(?:new|another|separate|different) (?:deal|project|opportunity)\b/i;
 function newDealTyped(text: string, options: ActionPayload[]): number | undefined {
   if (!SAYS_NEW_DEAL.test(text)) return undefined;
   const hits = options.flatMap((o, i) => ((o.args as { new_deal?: boolean } | undefined)?.new_deal ? [i] : []));

@@ -24,7 +24,8 @@ describe('a second deal', () => {
     expect(after).toHaveLength(before.length + 1);
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.at(-1)!;
-    expect(added).toMatchObject({ title: `比亚迪 #${before.length + 1}`, stage: 'lead' });
+    // Named as the rep said it (储能项目), so a later "哪个商机" lists it by that name.
+    expect(added).toMatchObject({ title: '比亚迪 储能项目', stage: 'lead' });
     expect(added.amount?.toNumber()).toBe(3_000_000);
   });
 

@@ -1,0 +1,81 @@
+// Issue #11, found by a tester using the web chat (usertest3): a complaint care logged in words
+// alerted nobody; "回访列表" and "上汽的投诉记录" recorded empty callbacks; "查看客户 比亚迪" (the
+// bot's own button label) was not understood; "300k RMB" kept a deal in rupees; the "哪个商机"
+// question had no way to say "a new one", and new deals were named "比亚迪 #4".
+import { beforeAll, describe, expect, it } from 'vitest';
+import { button, testApp } from '../support/app.js';
+import { customerNamed, fieldValue, only } from './support.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+const SAIC = '上海汽车集团股份有限公司';
+const callbacksOf = async (name: string) => app.db.callback.count({ where: { customerId: (await customerNamed(app.db, name)).id } });
+
+describe('customer care', () => {
+  it('a complaint said in words (投诉, 要求换人) alerts the account owner and is shown as 投诉', async () => {
+    const { id } = await customerNamed(app.db, SAIC);
+    const alerts = () => app.db.reminder.count({ where: { customerId: id, kind: 'low_score_alert' } });
+    const before = await alerts();
+    const reply = only(await app.say('care', '上汽投诉 他们的采购周总打电话来说我们实施顾问约好了没去 也没提前通知 要求换人 这个要尽快处理'));
+    expect(reply.text).toContain('已通知客户负责人');
+    expect(fieldValue(reply, '内容')).toBe('投诉');
+    expect(await alerts()).toBeGreaterThan(before);
+  });
+
+  it('a call nobody answered is shown as 未接通, not as a satisfaction callback', async () => {
+    const reply = only(await app.say('care', '永辉超市回访 电话没人接 后天再打'));
+    expect(fieldValue(reply, '内容')).toBe('未接通');
+  });
+
+  it('"回访列表" and "上汽的投诉记录" list callbacks and record none', async () => {
+    const before = await callbacksOf(SAIC);
+    const list = only(await app.say('care', '回访列表'));
+    expect(list.text).toContain('的回访');
+    expect(JSON.stringify(list.card?.fields)).toContain('永辉超市');
+    const complaints = only(await app.say('care', '上汽的投诉记录'));
+    expect(complaints.text).toContain(SAIC);
+    expect(JSON.stringify(complaints.card?.fields)).toContain('要求换人');
+    expect(await callbacksOf(SAIC)).toBe(before);
+  });
+});
+
+describe('reading a customer back', () => {
+  it('"查看客户 比亚迪" and "看下比亚迪" open the customer', async () => {
+    for (const text of ['查看客户 比亚迪', '看下比亚迪']) {
+      const reply = only(await app.say('rep1', text));
+      expect(reply.text).toContain('比亚迪');
+      expect(reply.text).not.toContain('没太明白');
+    }
+  });
+});
+
+describe('deals', () => {
+  it('an amount said in RMB puts a deal kept in rupees right', async () => {
+    const globex = await customerNamed(app.db, 'Globex Ltd');
+    await app.db.deal.updateMany({ where: { customerId: globex.id, stage: { notIn: ['won', 'lost'] } }, data: { stage: 'lost' } });
+    const deal = await app.db.deal.create({ data: { tenantId: globex.tenantId, customerId: globex.id, ownerId: globex.ownerId, title: 'Globex POS', stage: 'proposal', amount: 4_500_000, currency: 'INR' } });
+    only(await app.say('rep2', 'Globex那个单子金额是30万人民币 不是卢比'));
+    const after = await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } });
+    expect(after.currency).toBe('CNY');
+    expect(Number(after.amount)).toBe(300_000);
+  });
+
+  it('"哪个商机" offers a new deal; "都不是 这个是新的" adds one named as the rep said, with the visit', async () => {
+    const { id } = await customerNamed(app.db, '比亚迪');
+    const open = () => app.db.deal.findMany({ where: { customerId: id, stage: { notIn: ['won', 'lost'] } }, select: { title: true, amount: true, stage: true } });
+    only(await app.say('rep1', '比亚迪又有个新商机 储能监控平台 50万'));
+    const before = await open();
+    const asked = only(await app.say('rep1', '刚从比亚迪出来 见了采购部刘经理 车间MES系统想做 预算八十万 需求确认阶段'));
+    expect(asked.card?.buttons?.map((b) => b.label)).toContain('这是个新商机');
+    only(await app.say('rep1', '都不是 这个是新的'));
+    const after = await open();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.some((d) => Number(d.amount) === 800_000 && d.stage === 'qualified')).toBe(true);
+    only(await app.say('rep1', '比亚迪新商机 车间数采系统 120万 线索'));
+    expect((await open()).map((d) => d.title)).toContain('比亚迪 车间数采系统');
+  });
+});
