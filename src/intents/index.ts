@@ -23,6 +23,7 @@ import { queryContacts, queryCustomers } from './query-lists.js';
 import { claimCustomer, poolIntents, queryPool, releaseCustomer } from './pool.js';
 import { setTarget } from './set-target.js';
 import { queryForecast } from './query-forecast.js';
+import { queryTarget } from './query-target.js';
 import { commitDeal } from './commit-deal.js';
 import { setPaymentPlan } from './set-payment-plan.js';
 import { recordPaymentIntent } from './record-payment.js';
@@ -66,6 +67,7 @@ export const intents = {
   // Issue #15: targets by chat, the forecast, a deal marked commit.
   set_target: setTarget,
   query_forecast: queryForecast,
+  query_target: queryTarget,
   commit_deal: commitDeal,
   // Issue #15: contracts and 回款 by chat, and the buttons of a payment nudge.
   set_payment_plan: setPaymentPlan,
@@ -80,7 +82,7 @@ export type IntentName = keyof typeof intents;
 
 /** Intents that only read: they need no audit batch (and are cheap to repeat). */
 export const READ_ONLY = new Set<IntentName>([
-  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_pool', 'query_forecast', 'query_payments', 'query_callbacks',
+  'query_pipeline', 'query_customer', 'query_kpi', 'query_tasks', 'query_customers', 'query_contacts', 'help', 'unknown', 'query_pool', 'query_forecast', 'query_payments', 'query_callbacks', 'query_target',
 ]);
 
 /** Queries a "比亚迪呢" / "李娜呢" can repeat about someone else (router/awaits.ts). */

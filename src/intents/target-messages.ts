@@ -89,6 +89,12 @@ const messages = {
     en: (p) => `won ${p.won} · collected ${p.collected} · attainment ${p.pct} · ${p.activities} activities · ${p.customers} new customers`,
   },
   boardTies: { zh: '同额同名次，并列者按回款排先后。', en: 'The same won amount is the same rank; collected orders the tied.' },
+  readTitle: { zh: (p) => `${p.who}${p.period}的目标`, en: (p) => `${p.who} target for ${p.period}` },
+  readNone: { zh: (p) => `${p.who}${p.period}还没有设目标。经理可以说「${p.example}」来设。`, en: (p) => `No target set for ${p.who} for ${p.period}. A manager can say "${p.example}".` },
+  readStretch: { zh: (p) => `挑战目标 ${p.amount}`, en: (p) => `stretch ${p.amount}` },
+  readTotal: { zh: '合计', en: 'Total' },
+  readMine: { zh: '我', en: 'My' },
+  readTeam: { zh: '团队', en: 'Team' },
 } satisfies MessageTable;
 
 export type TargetMessage = keyof typeof messages;

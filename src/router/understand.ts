@@ -24,6 +24,7 @@ const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)
 // An edit of a score already given (改成, 应该是, 打错了), not a new callback that reports one.
 const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
 const FLAGGED_ONLY = /投诉|差评|低分|不满|complain|low score/i;
+const TARGET_ASK = /目标(?:是|定了|定的|定成|有)?(?:多少|几|啥|什么|多大)|(?:查看|看下|看一下|查一下|查下|查询)[^,，。]{0,8}目标|目标[?？]\s*$|(?:的|团队|我的|月|季度|年)(?:业绩|销售)?目标\s*$|\bwhat(?:'s| is| are) (?:my|our|the team'?s?|\w+'s) targets?\b|\bshow (?:me )?(?:the |my |our )?targets?\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
@@ -92,6 +93,12 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
     const whose = parse(text, { ...options, hint: 'query_customer' }).slots.customer;
     const args = { ...keepValid({ period: period.period, period_offset: period.period_offset, customer: whose }), ...(!FLAGGED_ONLY.test(text) && { all: true }) };
     return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args, confidence: 1 });
+  }
+  // "李娜下个月目标多少", "查看目标", "团队的目标是多少": a target read back (beyond the contract).
+  if (TARGET_ASK.test(text) && parsed.intent !== 'set_target') {
+    const t = parse(text, { ...options, hint: 'set_target' }).slots;
+    const args = keepValid({ target_period: t.target_period, subject: t.subject, scope: /团队|team/i.test(text) ? 'team' : undefined });
+    return clearing(question, actor, pending, { kind: 'intent', intent: 'query_target', args, confidence: 1 });
   }
   // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
   const done = TASK_DONE.test(text) && !parsed.slots.next_follow_up ? parse(text, { ...options, hint: 'schedule_follow_up' }).slots.customer : undefined;
