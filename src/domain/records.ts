@@ -55,18 +55,22 @@ export async function latestOpenFollowUp(tx: Tx, tenantId: string, assigneeId: s
   return row;
 }
 
-export interface ContactInput { name: string; title?: string; phone?: string; email?: string; birthday?: string }
+export interface ContactInput { name: string; title?: string; phone?: string; email?: string; birthday?: string; /** The name on record, when the message renames them. */ was?: string }
 
 /** Adds the contact, or fills in new facts on the customer's contact of the same name. */
 export async function upsertContact(changes: Changes, tx: Tx, customerId: string, input: ContactInput) {
   // Raw SQL on the inbound path (#16); the same name in any case. Not ILIKE: a name holding % or _
   // ("100%_Li") would match as a pattern.
+  // "黄总全名叫黄志强": the row on record under the old name is renamed (the new name's row, if none).
+  const { was, ...given } = input;
   const [existing] = await tx.$queryRaw<{ id: string; name: string }[]>`
     SELECT ${fieldsOf('contact')} FROM "Contact"
-     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND lower(name) = lower(${input.name}) LIMIT 1`;
-  const facts = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'name' && v !== undefined));
+     WHERE "tenantId" = ${changes.ctx.tenantId} AND "customerId" = ${customerId} AND lower(name) IN (lower(${given.name}), lower(${was ?? given.name}))
+     ORDER BY (lower(name) = lower(${was ?? given.name})) DESC LIMIT 1`;
+  const renamed = existing && existing.name.toLowerCase() !== given.name.toLowerCase();
+  const facts = Object.fromEntries(Object.entries(given).filter(([k, v]) => (k !== 'name' || renamed) && v !== undefined));
   if (!existing) {
-    const row = await changes.create<{ id: string; name: string }>('contact', { customerId, ...input });
+    const row = await changes.create<{ id: string; name: string }>('contact', { customerId, ...given });
     return { contact: row, created: true };
   }
   const row = Object.keys(facts).length

@@ -17,7 +17,7 @@ export const addContact: IntentHandler = {
     const extras = await placeExtras(ctx, 'add_contact', args, customer);
     if (extras.reply) return extras.reply;
     const { contact, created } = await upsertContact(ctx.changes, ctx.tx, customer.id, {
-      name: args.contact, title: args.title, phone: args.phone, email: args.email, birthday: args.birthday,
+      name: args.contact, title: args.title, phone: args.phone, email: args.email, birthday: args.birthday, was: args.contact_was,
     });
     const title = t(locale, created ? 'contact.added' : 'contact.updated', { contact: contact.name, customer: customer.name });
     // "王静跳槽了，从美团去了顺丰": her row at 美团 is marked as left.

@@ -58,6 +58,7 @@ export const argsSchema = z.looseObject({
   // A contact who changed jobs, and the customer they left (add_contact).
   job_change: z.boolean().optional(),
   moved_from: text(200).optional(),
+  contact_was: text(100).optional(),
   task_kind: z.enum(['follow_up', 'callback', 'overdue', 'done', 'renewal']).optional(),
   idle_days: z.number().int().min(0).max(3650).optional(),
   ask: z.enum(['contacts', 'customers']).optional(),

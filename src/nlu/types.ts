@@ -79,6 +79,8 @@ export const slotsSchema = z.strictObject({
   follow_up_vague: text.optional(),
   /** add_contact: the person changed jobs (李娜跳槽了…现在是快手的商务总监); `customer` is where they are now. */
   job_change: z.literal(true).optional(),
+  /** add_contact: the name the contact had on record, when the message renames them (黄总全名叫黄志强 → contact 黄志强, contact_was 黄总). */
+  contact_was: text.optional(),
   /** add_contact with job_change: the customer they left (从美团去了快手, left Initech), when said. */
   moved_from: text.optional(),
   /** log_activity: more customers the same report names (跑了三家 美的 格力 顺丰); `customer` is the first. */

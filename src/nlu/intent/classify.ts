@@ -9,6 +9,7 @@ import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
 import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
+import { CONTACT_EDIT } from '../slots/contact-edit.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
 import { DONE_ASK, findIdleDays, findSubject } from '../slots/query-extra.js';
 import { findBirthday } from '../slots/contact-info.js';
@@ -251,6 +252,8 @@ const RULES: Rule[] = [
   { intent: 'create_customer', confidence: 0.9, test: (e) => S.NEW_CUSTOMER.test(e.text) },
   // "李娜跳槽了，现在是快手的商务总监": where a contact works now is a contact's news.
   { intent: 'add_contact', confidence: 0.85, test: (e) => Boolean(e.jobChange) },
+  // "平安的黄总全名叫黄志强", "孙丽的电话改成…": a contact's own record corrected.
+  { intent: 'add_contact', confidence: 0.85, test: (e) => CONTACT_EDIT.test(e.text) },
   { intent: 'add_contact', confidence: 0.85, test: (e) => S.NEW_CONTACT.test(e.text) && !introducedInReport(e) },
   // "回访 禾众纺织 李工 电话没人接 明天上午再打": a callback tried is a callback made; the retry is its follow-up.
   { intent: 'record_callback', confidence: 0.8, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) && NO_ANSWER.test(e.text) && !S.REMIND.test(e.text) },

@@ -27,6 +27,7 @@ import { findKnown, type KnownNames } from './known-names.js';
 import { claimedCustomer, poolFilters, releasedCustomer } from './pool.js';
 import { transferSlots } from './transfer.js';
 import type { JobChange } from './job-change.js';
+import { contactEdit } from './contact-edit.js';
 
 export interface SlotContext {
   text: string;
@@ -130,6 +131,8 @@ const followUp: Extractor = (c) => {
 const summary: Extractor = (c) => ({ summary: (c.said ?? c.text).slice(0, 2000) });
 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
+// "黄总全名叫黄志强 职务副总经理", "孙丽的电话改成…": the contact whose record changes, over the name read otherwise.
+const edited: Extractor = (c) => contactEdit(c.text);
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
   const named = c.job?.contact ?? findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
@@ -204,7 +207,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   // Deal facts said with it ("…项目预计年底前签，金额约600万", "第一次接触") land too (intents/extras.ts),
   // and a contact already made with it (昨天刚拜访过) is logged.
   create_customer: [customer, profile, contact, contactFacts, doneChannel, statedAmount, namedStage, contactDates],
-  add_contact: [customer, person, jobChange, statedAmount, stage, contactDates],
+  add_contact: [customer, person, jobChange, edited, statedAmount, stage, contactDates],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, clearClose, newDeal, summary],
   schedule_follow_up: [customer, contact, channel, statedAmount, followUp, summary],

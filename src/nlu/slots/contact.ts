@@ -18,6 +18,7 @@ const HONORIFIC_NAMES = new RegExp(HONORIFIC_NAME.source, 'g');
 const AFTER_ROLE = new RegExp(
   `(?:对接人|联系人|负责人|决策人|关键人|对口人|接口人|找的是|叫)(?:换成了?|变成了?|换了|变了|改为|改成了?)?[,，\\s]*(?:现在|目前)?(?:是|为|叫)?[:：\\s]*(?:[\\u4e00-\\u9fff]{1,6}(?:部|中心|处|科|室|组)的)?(?:[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:经理|总监|主管|主任|部长|处长|负责人|副理|协理)(?=[${SURNAMES}]))?([A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,3}|[老小][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，.。\\s;；、]|$|是|的|了|发(?=了|过|邮件|微信|消息)|[^\\u4e00-\\u9fff]|电话|手机|邮箱|微信|生日|(?:[\\u4e00-\\u9fff]{0,4}(?:经理|总监|主管|总|负责人|部)))`,
 );
+const FULL_AFTER_ADDRESS = new RegExp(`([${SURNAMES}])(?:总经理|总监|总|经理|主任|工|部长|处长|科长|老师|院长|行长|厂长|场长|店长|主管)[\\s,，、]+(\\1[\\u4e00-\\u9fff]{1,2}?)(?=$|[\\s,，。;；|、]|\\d|他|她|电话|手机|微信|邮箱|职位|是)`);
 // "美团的Tony", "John from Acme": a first name owned by the customer.
 // "理想汽车的产品总监Kevin": a title may stand between.
 // ("傲基的Amy姐": 姐/哥 after an English name is part of how the rep calls her.)
@@ -151,6 +152,9 @@ export function findContact(text: string, customer?: string): string | undefined
   // "电话 GreenBowl Lisa 报价已发": the first name after the company in a terse note.
   const terse = TERSE_PERSON.exec(text);
   if (terse?.[2] && terse[1] === customer) return terse[2];
+  // "采购部陈经理 陈志刚", "见了黄总 黄志强": the full name said right after how the rep calls them.
+  const full = FULL_AFTER_ADDRESS.exec(text)?.[2];
+  if (full && full !== customer) return full;
   const name = contactIn(text, customer);
   if (!name || !/^[\u4e00-\u9fff]/.test(name)) return name;
   // "跟小王一起去拜访…": a colleague gone along with is no contact of the customer.
