@@ -110,7 +110,7 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   if (rescored !== undefined) {
     return clearing(question, actor, pending, { kind: 'intent', intent: 'amend_callback', args: { customer: parsed.slots.customer as string, satisfaction: rescored, summary: typed }, confidence: 1 });
   }
-  const intent = routed(parsed);
+  const intent = forRole(routed(parsed), parsed.slots, actor);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
   const parts = text === typed ? reportParts(text, options) : undefined;
   if (parts) return clearing(question, actor, pending, { kind: 'intent', ...parts[0]!, parts });
@@ -122,6 +122,14 @@ function reportParts(text: string, options: { now: string; names: KnownNames }):
   const parts = splitReports(text, options);
   if (!parts?.every((p) => p.parsed.confidence >= CONFIRM_BELOW)) return undefined;
   return parts.map(({ text: said, parsed }) => ({ intent: routed(parsed), args: { ...keepValid(parsed.slots), summary: said }, confidence: parsed.confidence }));
+}
+
+/** Customer care's calls and messages with a customer are callbacks ("顺丰李主管又来电话 说报表卡死"
+ * was logged as a sales call, its complaint unseen by the owner); a visit stays a visit. */
+function forRole(intent: IntentName, slots: { channel?: unknown; category?: unknown }, actor: Actor): IntentName {
+  if (actor.role !== 'care' || intent !== 'log_activity' || slots.channel === 'visit' || slots.channel === 'meeting') return intent;
+  if (!slots.category) slots.category = 'feedback';
+  return 'record_callback';
 }
 
 /** A query for a list rather than one customer's state ("我的客户有哪些", "蔚来的联系人电话"). */

@@ -79,3 +79,39 @@ describe('deals', () => {
     expect((await open()).map((d) => d.title)).toContain('比亚迪 车间数采系统');
   });
 });
+
+describe('said the way people say it', () => {
+  it('care: "顺丰那边李主管又来电话 说…问题又出现了" is a callback with its follow-up, no sales call', async () => {
+    const { id } = await customerNamed(app.db, '顺丰速运');
+    const activities = await app.db.activity.count({ where: { customerId: id } });
+    const callbacks = await callbacksOf('顺丰速运');
+    only(await app.say('care', '顺丰那边李主管下午又来电话 说上次那个导出报表卡死的问题又出现了 情绪挺大 让技术明天上午之前回个电话'));
+    expect(await callbacksOf('顺丰速运')).toBe(callbacks + 1);
+    expect(await app.db.activity.count({ where: { customerId: id } })).toBe(activities);
+  });
+
+  it('a rep\'s terse note "阿里巴巴 电话 钉钉事业部的吴总 说下个月再约" logs the call and sets the follow-up', async () => {
+    const { id } = await customerNamed(app.db, '阿里巴巴');
+    const calls = () => app.db.activity.count({ where: { customerId: id, channel: 'call' } });
+    const before = await calls();
+    const reply = only(await app.say('rep2', '阿里巴巴 电话 钉钉事业部的吴总 说下个月再约 先不急'));
+    expect(reply.text).toContain('已记录电话');
+    expect(await calls()).toBe(before + 1);
+  });
+
+  it('"下周二要跟进谁" lists that day, not the whole week', async () => {
+    only(await app.say('rep1', '提醒我下周二上午10点跟进美团'));
+    only(await app.say('rep1', '提醒我下周三上午10点跟进比亚迪'));
+    const list = JSON.stringify(only(await app.say('rep1', '下周二要跟进谁')));
+    expect(list).toContain('美团');
+    expect(list).not.toContain('比亚迪');
+  });
+
+  it('a visit report with "下周二再去送方案" moves no stage: the proposal is a plan', async () => {
+    const { id } = await customerNamed(app.db, '顺丰速运');
+    const stages = () => app.db.deal.findMany({ where: { customerId: id, stage: { notIn: ['won', 'lost'] } }, select: { stage: true } });
+    const before = await stages();
+    only(await app.say('rep1', '拜访了顺丰 见的仓储部吴经理 下周二再去送方案'));
+    expect(await stages()).toEqual(before);
+  });
+});

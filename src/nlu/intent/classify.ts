@@ -39,6 +39,7 @@ export interface Evidence {
   restated?: boolean;
 }
 
+const TERSE_SAID = /^\s*\S{2,20}\s+(?:电话|微信|拜访|上门|面谈|视频)\s+[^,，。;；]{0,16}?(?:说|反馈|表示|讲)/;
 const NO_ANSWER = /没人接|没接(?:电话|听)?|未接|无人接听|打不通|没打通|关机|占线|不在服务区|\bno answer\b|didn'?t (?:pick up|answer)|went to voicemail/i;
 
 interface Rule { intent: Intent; confidence: number; test: (e: Evidence) => boolean }
@@ -259,6 +260,8 @@ const RULES: Rule[] = [
   { intent: 'record_callback', confidence: 0.8, test: (e) => S.CALLBACK.test(e.hasFutureDate ? withoutDatedClauses(e.masked) : e.text) && NO_ANSWER.test(e.text) && !S.REMIND.test(e.text) },
   // "锦湖 电话 没人接 明天再打": a call attempt is a call made, even with no other word of contact.
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && NO_ANSWER.test(e.masked) && !S.REMIND.test(e.text) },
+  // "阿里巴巴 电话 钉钉事业部的吴总 说下个月再约": a terse note of a contact made, with what they said.
+  { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && TERSE_SAID.test(e.text) && !S.REMIND.test(e.text) && !S.CALLBACK.test(e.text) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.

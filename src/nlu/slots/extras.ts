@@ -19,12 +19,14 @@ export const period: Extractor = (c) => {
   return offset !== undefined && Math.abs(offset) <= 24 ? { period: 'year', ...(offset ? { period_offset: offset } : {}) } : {};
 };
 // "15号要干嘛", "周五要跟进谁": the tasks of one day named by a date are that day's (up to 24 days ahead).
+// "下周二要跟进谁": one day of next week, not the week.
+const WEEK_DAY = /(?:下|这|本|下个|这个)(?:周|礼拜|星期)[一二三四五六日天1-7]|\bnext (?:mon|tue|wed|thu|fri|sat|sun)/i;
 export const taskPeriod: Extractor = (c) => {
   const found = period(c);
-  if (found.period) return found;
+  if (found.period && !(found.period === 'week' && WEEK_DAY.test(c.text))) return found;
   const days = c.dates.filter((d) => !d.timeOnly).map((d) => (Date.parse(d.value.slice(0, 10)) - Date.parse(c.today)) / 86_400_000);
   const ahead = days.length === 1 ? days[0]! : undefined;
-  return ahead !== undefined && ahead >= 0 && ahead <= 24 ? { period: 'today', ...(ahead ? { period_offset: ahead } : {}) } : {};
+  return ahead !== undefined && ahead >= 0 && ahead <= 24 ? { period: 'today', ...(ahead ? { period_offset: ahead } : {}) } : found;
 };
 // A ranking is the team's; so are a colleague's numbers ("王磊上个月完成了多少", "Arun's KPI"):
 // every blind labeller of batches 38 and 42–44 said team. The subject says whose (the router
