@@ -47,13 +47,14 @@ export interface StageDeal {
 
 /** Which deals a list shows: those at one stage, or the open ones expected to close between two
  * calendar dates (from inclusive, to exclusive; YYYY-MM-DD, the actor's own dates). */
-export type DealFilter = { stage: Stage } | { closing: { from: string; to: string } };
+export type DealFilter = { stage: Stage } | { closing: { from: string; to: string } } | { open: true };
 
 /** The deals at one stage ("谈判阶段的单子有哪些") or closing in a period ("下个月预计能签哪些单",
  * issue #11): the largest first, and how many in all. */
 export async function dealList(db: Db, actor: Actor, scope: Scope, filter: DealFilter, take: number): Promise<{ rows: StageDeal[]; count: number }> {
   const which = 'stage' in filter
     ? { stage: filter.stage }
+    : 'open' in filter ? { stage: { in: OPEN_STAGES } }
     : { stage: { in: OPEN_STAGES }, expectedClose: { gte: new Date(`${filter.closing.from}T00:00:00Z`), lt: new Date(`${filter.closing.to}T00:00:00Z`) } };
   const where = { ...(await ownedDeals(db, actor, scope)), ...which };
   const [deals, count] = await Promise.all([

@@ -32,6 +32,9 @@ const messages = {
   customersEmpty: {
     zh: '还没有客户。说「新客户 宁德时代 新能源 A类」来添加。', en: 'No customers yet. Say "new customer Stark Industries, manufacturing, tier A" to add one.',
   },
+  openDealsTitle: { zh: (p) => `${p.who}进行中的商机（${p.count}）`, en: (p) => `${p.who} open deals (${p.count})` },
+  openDealsEmpty: { zh: (p) => `${p.who}没有进行中的商机。`, en: (p) => `${p.who} no open deals.` },
+  openDealsMineEmpty: { zh: '你名下没有进行中的商机，下面是团队的。', en: 'You have no open deals of your own; here are the team\'s.' },
   stageDealsTitle: { zh: (p) => `${p.who}${p.stage}阶段的商机（${p.count}）`, en: (p) => `${p.who} deals at ${p.stage} (${p.count})` },
   callbacksReviewTitle: { zh: (p) => `${p.period}的回访`, en: (p) => `Callbacks ${p.period}` },
   callbacksReviewEmpty: { zh: (p) => `${p.period}还没有回访记录。`, en: (p) => `No callbacks recorded ${p.period}.` },

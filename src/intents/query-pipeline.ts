@@ -19,6 +19,8 @@ export const queryPipeline: IntentHandler = {
     if (args.stage) return atStage(ctx, who, args.stage);
     // "下个月预计能签哪些单", "本季度的漏斗": the open deals expected to close in that period.
     if (args.period) return closing(ctx, who, askedPeriod(ctx, args, 'month'));
+    // "我的商机列表", "列一下团队所有商机": each open deal, not the stage totals.
+    if ((args as { list?: boolean }).list) return openList(ctx, who);
     return funnelOf(ctx, who);
   },
 };
@@ -67,6 +69,16 @@ async function closing(ctx: IntentContext, who: Whose, period: ReturnType<typeof
   });
 }
 
+/** Every open deal, largest first, with stage and expected close. */
+function openList(ctx: IntentContext, who: Whose): Promise<Reply> {
+  const { locale } = ctx;
+  return listed(ctx, who, { open: true }, {
+    title: (label, count) => qt(locale, 'openDealsTitle', { who: label, count }),
+    empty: (label) => qt(locale, 'openDealsEmpty', { who: label }),
+    mineEmpty: qt(locale, 'openDealsMineEmpty'),
+  });
+}
+
 /** A list's words, by whose list it is (我的 / 团队 / 张伟的). */
 interface ListWords { title: (who: string, count: number) => string; empty: (who: string) => string; mineEmpty: string }
 
@@ -79,8 +91,8 @@ async function listed(ctx: IntentContext, who: Whose, filter: DealFilter, words:
   if (!count) return { text: [who.note, words.empty(who.label)].filter(Boolean).join('\n') };
   const value = (r: (typeof rows)[number]) => [
     formatAmount(r.amount, locale, r.currency),
-    'closing' in filter ? t(locale, `stage.${r.stage}`) : undefined,
-    'closing' in filter && r.expectedClose ? formatCalendarDate(r.expectedClose, locale, ctx.now, actor.timeZone) : undefined,
+    'stage' in filter ? undefined : t(locale, `stage.${r.stage}`),
+    !('stage' in filter) && r.expectedClose ? formatCalendarDate(r.expectedClose, locale, ctx.now, actor.timeZone) : undefined,
     who.scope === 'me' ? undefined : r.owner, r.title,
   ].filter(Boolean).join(' · ');
   return dealList(locale, who, words.title(who.label, count), rows.map((r) => ({ ...r, value: value(r) })), count);

@@ -25,6 +25,7 @@ const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)
 const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
 const FLAGGED_ONLY = /投诉|差评|低分|不满|complain|low score/i;
 const TARGET_ASK = /目标(?:是|定了|定的|定成|有)?(?:多少|几|啥|什么|多大)|(?:查看|看下|看一下|查一下|查下|查询)[^,，。]{0,8}目标|目标[?？]\s*$|(?:的|团队|我的|月|季度|年)(?:业绩|销售)?目标\s*$|\bwhat(?:'s| is| are) (?:my|our|the team'?s?|\w+'s) targets?\b|\bshow (?:me )?(?:the |my |our )?targets?\b/i;
+const DEAL_LIST = /商机(?:列表|清单|明细)|(?:所有|全部)(?:的)?(?:商机|单子)|列(?:一下|出|个)?[^,，。]{0,6}(?:商机|单子)|\b(?:deal list|list (?:of )?(?:my |our |all )?(?:open )?deals|all (?:my |our )?(?:open )?deals)\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
 
@@ -113,6 +114,10 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   const intent = forRole(routed(parsed), parsed.slots, actor);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
   const parts = text === typed ? reportParts(text, options) : undefined;
+  // "我的商机列表": the deals one by one (beyond the contract).
+  if (intent === 'query_pipeline' && DEAL_LIST.test(text)) {
+    return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), list: true } as Args, confidence: parsed.confidence });
+  }
   if (parts) return clearing(question, actor, pending, { kind: 'intent', ...parts[0]!, parts });
   return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });
 }

@@ -115,3 +115,17 @@ describe('said the way people say it', () => {
     expect(await stages()).toEqual(before);
   });
 });
+
+describe('manager and rep questions', () => {
+  it('"我的商机列表" lists each open deal with stage, not the stage totals', async () => {
+    const reply = only(await app.say('rep1', '我的商机列表'));
+    expect(reply.text).toContain('进行中的商机');
+    expect(reply.text).toMatch(/比亚迪 · [^\n]*(?:线索|需求确认|方案报价|商务谈判)/);
+  });
+
+  it('"本季度业绩 按人排个名" ranks the reps, not the manager\'s own numbers', async () => {
+    const reply = only(await app.say('manager', '本季度业绩 按人排个名'));
+    expect(reply.text).toContain('张伟');
+    expect(reply.text).toContain('李娜');
+  });
+});

@@ -49,7 +49,7 @@ export const PLAN_ACTION = /\b(?:going|heading|flying|driving)(?: back| over| ou
 
 // Issue #11 queries and corrections.
 // A ranking of the team (每个人的业绩排名, 谁的跟进最少, leaderboard).
-export const RANK = /排名|排(?:在)?第几|排行|榜单|龙虎榜|leaderboard|ranking|\brank\b|谁的?[^,，。?？]{0,8}(?:最多|最少|最高|最低|最好|最差|最强|最猛|最厉害|第一|垫底)|谁[^,，。?？]{0,8}?(?:得|的)?(?:更|比较)?(?:多|少|高|好)(?:一些|一点|些)?\s*[?？]?$|(?:最多|最少)的是谁|每个人的?(?:业绩|跟进|拜访|签单|成交)|who(?:'s| has| closed| did| made)? [^?]{0,24}\b(?:most|least|fewest|top)\b/i;
+export const RANK = /排名|按人(?:排|比|对比)|排(?:个|下|一下)(?:名|序)|排(?:在)?第几|排行|榜单|龙虎榜|leaderboard|ranking|\brank\b|谁的?[^,，。?？]{0,8}(?:最多|最少|最高|最低|最好|最差|最强|最猛|最厉害|第一|垫底)|谁[^,，。?？]{0,8}?(?:得|的)?(?:更|比较)?(?:多|少|高|好)(?:一些|一点|些)?\s*[?？]?$|(?:最多|最少)的是谁|每个人的?(?:业绩|跟进|拜访|签单|成交)|who(?:'s| has| closed| did| made)? [^?]{0,24}\b(?:most|least|fewest|top)\b/i;
 // "我的客户有哪些", "list my accounts": the list of customers, about no one customer.
 export const CUSTOMER_LIST = /(?:团队|我们团队|我们组|组里|全组|大家|所有人)的?(?:所有|全部)?客户(?:有哪些|都有谁|列表|名单|有几个|有多少)?[?？]?$|^(?:帮我)?(?:看看|查下|查一下)?[\u4e00-\u9fff]{2,3}的(?:所有|全部)?客户(?:有哪些|都有谁|列表|名单|有几个|有多少)[?？]?$|\b(?:the team'?s?|our|[A-Z][a-z]+(?: [A-Z][a-z]+)?'s) (?:customers|accounts|clients)\b|^(?:列出|看看|查看|显示|看下)(?:一下)?(?:我|我们)?的?(?:所有|全部)?客户[?？]?$|我的客户(?:有哪些|都有谁|列表|名单|有几个|有多少)?[?？]?$|^(?:列出|看看|查看|显示)?(?:我|我们)?(?:的)?(?:所有|全部)?客户(?:列表|名单|有哪些)|(?:有|列出|看看)(?:我的)?(?:哪些|所有|全部)客户[?？]?$|\b(?:my|list (?:my|all)(?: the)?) (?:customers|accounts|clients)\b/i;
 // "X又有个新商机": a further deal, not a change to the one already there.

@@ -217,13 +217,17 @@ function withoutProduct(name: string, following: string): string {
 // "乐客多超市冷库项目丢单", "鲜丰汇超市冷链仓配 商务谈判", "知行律师事务所量了房", "青禾网络看场地":
 // after a word that ends an organisation's name, a product before the deal's news, or a verb,
 // is no part of the name. (A tail that is a unit of its own stays: 招商银行信用卡中心, 建行深圳分行.)
-const ORG_THEN = /^(.{2,}?(?:超市|事务所|律所|合作社|银行|医院|集团|有限公司|公司|酒店|农场|网络|科技|农业|棉业|物流|地产))([\u4e00-\u9fffA-Za-z0-9+]{1,8})$/;
-const TAIL_VERB = /^(?:量了?|看(?!守)|聊|发(?!展|电|行)|谈|送|签|做|装|测|交|找|问|跟|对接|汇报|演示|讲|拿|催|取)/;
-const DEAL_NEWS = /^(?:项目|系统|平台|那单|的单子|单子|丢单|赢单|输了|黄了|签了|中标|\s*(?:商务谈判|需求确认|方案报价|方案阶段|阶段|赢单|输单|丢单|进入|推进|预计|金额|报价))/;
+const ORG_THEN = /^(.{2,}(?:超市|事务所|律所|合作社|银行|医院|集团|有限公司|公司|酒店|农场|网络|科技|农业|棉业|物流|地产|互娱|制药|药业|管理|生物|购物中心|商业广场|广场|控股|置业|置地|传媒|文旅|商业|数据|智能|电子|教育|医疗|能源|食品))([\u4e00-\u9fffA-Za-z0-9+]{1,8})$/;
+const TAIL_VERB = /^(?:量了?|看(?!守)|聊|发(?!展|电|行)|谈|送|签|做|装|测|复测|复查|检查|巡检|保养|维修|交|找|问|跟|对接|汇报|演示|讲|拿|催|取)/;
+const DEAL_NEWS = /^(?:项目|续约|续签|续费|系统|平台|那单|的单子|单子|丢单|赢单|输了|黄了|签了|中标|成交|的事|金额|进入|改造|\s*(?:商务谈判|需求确认|方案报价|方案阶段|阶段|赢单|输单|丢单|成交|进入|推进|预计|金额|报价))/;
+// (医疗器械, 智能装备: a trade that ends the company's name.)
+const TRADE_TAIL = /(?:器械|装备|设备|仪器|用品|工程|发展|实业|制品|器材|贸易|咨询)$/;
 const UNIT_TAIL = /(?:中心|分行|支行|分公司|公司|集团|门店|分店|店|院区|校区|部|科|处|室|所|园|厂|场|基地|研究院|学院)$/;
 function withoutTail(name: string, following: string): string {
   const m = ORG_THEN.exec(name);
-  if (!m?.[1] || !m[2] || UNIT_TAIL.test(m[2]) || COMPANY_WORD.test(m[2])) return name;
+  if (!m?.[1] || !m[2] || UNIT_TAIL.test(m[2]) || COMPANY_WORD.test(m[2]) || TRADE_TAIL.test(m[2])) return name;
+  // ("湘江制药多了个对接人": 多 is "one more", not part of the name.)
+  if (m[2] === '多' && /^了/.test(following)) return m[1];
   return TAIL_VERB.test(m[2]) || (m[2].length >= 2 && DEAL_NEWS.test(following)) ? m[1] : name;
 }
 const COMPANY_THEN = /^(.{2,}?(?:酒店|集团|公司|银行|医院|电子|科技|汽车|物流|地产|保险|电器|股份|太保|平安|人寿|财险))([\u4e00-\u9fffA-Za-z0-9]{2,6})$/;

@@ -1,6 +1,7 @@
 // The extractors of issue #11's slots (src/nlu/README.md): a query's shifted period, subject,
 // ranking, task kind and list; a second deal; a correction of the customer's own fields.
 import type { Extractor } from './assemble.js';
+import type { Slots } from '../types.js';
 import { findPeriod, findScope } from './query.js';
 import { findIdleDays, findPeriodShift, findRank, findSubject, findTaskKind } from './query-extra.js';
 import { findIndustry, findTier } from './profile.js';
@@ -8,7 +9,19 @@ import { segmentsOf } from './segments.js';
 import { CLEAR_CLOSE, CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/signals.js';
 
 // 上个月/明天/下周: the shifted period wins over a plain one said later.
+// "明年一季度预计签约的", "2027年Q2的业绩": a quarter named by its number and year, counted from this one.
+const NAMED_QUARTER = /(明年|今年|去年|(20\d\d)\s?年)\s*(?:的)?\s*(?:Q([1-4])|第?([一二三四1-4])季度)/i;
+function namedQuarter(text: string, today: string): Partial<Slots> | undefined {
+  const m = NAMED_QUARTER.exec(text);
+  if (!m) return undefined;
+  const year = m[2] ? Number(m[2]) - Number(today.slice(0, 4)) : m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0;
+  const q = m[3] ? Number(m[3]) : '一二三四'.indexOf(m[4]!) + 1 || Number(m[4]);
+  const offset = year * 4 + q - Math.ceil(Number(today.slice(5, 7)) / 3);
+  return Math.abs(offset) <= 24 ? { period: 'quarter', ...(offset ? { period_offset: offset } : {}) } : undefined;
+}
 export const period: Extractor = (c) => {
+  const quarter = namedQuarter(c.text, c.today);
+  if (quarter) return quarter;
   const shifted = findPeriodShift(c.text);
   if (shifted) return shifted;
   const found = findPeriod(c.text);
