@@ -19,9 +19,12 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
   const facts = dealFacts(args);
   if (args.new_deal) return addDeal(ctx, args, customer);
   if (!hasDealFacts(facts)) return { deal: (await openDeals(ctx.tx, ctx.actor, customer.id))[0] ?? null, changed: false, created: false };
-  const picked = await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
+  // "华为云赢单的那个金额改成58万" with another deal still open: the won one is edited, not the open one.
+  const closedNamed = intent === 'update_deal' && !args.dealId && (facts.stage === 'won' || facts.stage === 'lost') && CLOSED_REF.test(ctx.text ?? args.summary ?? '')
+    ? await closedToEdit(ctx, args, customer, facts.stage) : null;
+  const picked = closedNamed ? { deal: closedNamed } : await pickDeal(ctx, intent, { ...args, customerId: customer.id }, customer);
   if (picked.reply) return picked;
-  const target = picked.deal || intent !== 'update_deal' ? picked : { deal: await closedToEdit(ctx, args, customer, facts.stage) };
+  const target = picked.deal || intent !== 'update_deal' ? picked : { deal: await closedToEdit(ctx, args, customer, facts.stage, true) };
   // "招行那单黄了" with no deal open: the deal meant is already closed; a second, empty lost deal
   // would only count a loss twice. Said back, nothing written.
   if (!target.deal && intent === 'update_deal' && facts.stage === 'lost' && facts.amount === undefined) {
@@ -47,10 +50,18 @@ export async function placeDealFacts(ctx: IntentContext, intent: string, args: A
 // about the deal just closed (in the last 30 days), not a new deal.
 const EDITS = /改成|改为|改到|调成|调整为|更正|纠正|不对|其实是|应该是|说错|记错|写错|\b(?:actually|correct(?:ion)?|should be|change)\b/i;
 const RECENT_MS = 30 * 86_400_000;
-async function closedToEdit(ctx: IntentContext, args: Args, customer: CustomerRef, stage: string | undefined): Promise<DealRow | null> {
-  if (args.new_deal || !EDITS.test(ctx.text ?? args.summary ?? '')) return null;
+// ("招行那个单子签了 最后合同金额210万" the day after it was won, none open: the same win, its amount
+// said again — not a second won deal. "又签了一单" is another.)
+// "赢单的那个", "已经签了的那单", "丢了的那单": the deal named by how it closed.
+const CLOSED_REF = /(?:赢单|签了|签下(?:来)?了?|已签|成交|拿下|丢单?|输)了?的(?:那|这)?(?:个|单|笔)?|\bthe (?:won|closed|lost) (?:deal|one)\b/i;
+const ANOTHER = /又|另|新|再|第二|\b(?:another|new|second)\b/i;
+const WON_AGAIN_MS = 7 * 86_400_000;
+async function closedToEdit(ctx: IntentContext, args: Args, customer: CustomerRef, stage: string | undefined, noneOpen = false): Promise<DealRow | null> {
+  const text = ctx.text ?? args.summary ?? '';
+  const edits = EDITS.test(text);
+  if (args.new_deal || (!edits && !(noneOpen && stage === 'won' && !ANOTHER.test(text)))) return null;
   const latest = await ctx.tx.deal.findFirst({
-    where: { tenantId: ctx.actor.tenantId, customerId: customer.id, stage: { in: ['won', 'lost'] }, closedAt: { gte: new Date(ctx.now.getTime() - RECENT_MS) } },
+    where: { tenantId: ctx.actor.tenantId, customerId: customer.id, stage: { in: ['won', 'lost'] }, closedAt: { gte: new Date(ctx.now.getTime() - (edits ? RECENT_MS : WON_AGAIN_MS)) } },
     orderBy: { closedAt: 'desc' },
   });
   return latest && (stage === undefined || stage === latest.stage) ? latest : null;

@@ -74,6 +74,8 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     const said = score === undefined ? undefined : parse(r.text, { now: r.now, hint: 'record_callback', names: r.names }).slots.customer;
     const named = said && !/[分星]|^(?:是|不|改|应该)/.test(said) ? said : undefined;
     if (score !== undefined) return { intent: 'amend_callback', args: (named ? { customer: named, satisfaction: score } : { customerId: awaiting.customerId, satisfaction: score }) as Args };
+    // "刘总全名叫刘建国", "不对 电话是…" right after a card: that customer's contact.
+    if (intent === 'add_contact' && !slots.customer && slots.contact) return { intent, args: { ...slots, customerId: awaiting.customerId } as Args };
     // ("提醒我过两天给周涛打个电话" after the card — a task of its own, with whom and how — is one more
     // follow-up with that customer, the others kept.)
     if (intent === 'schedule_follow_up' && !slots.customer && slots.next_follow_up) {

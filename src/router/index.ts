@@ -320,7 +320,7 @@ async function handleParts(ctx: IntentContext, understood: Dispatch & { parts?: 
 const storeReplies = (key: string, replies: Reply[]) =>
   Prisma.sql`UPDATE "ProcessedEvent" SET replies = ${JSON.stringify(replies)}::jsonb WHERE id = ${key}`;
 
-const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer', 'record_callback']);
+const AMENDABLE = new Set<string>(['log_activity', 'update_deal', 'schedule_follow_up', 'create_customer', 'record_callback', 'add_contact']);
 
 /** The customer a card is about: the one its "view customer" button opens. */
 function cardCustomer(reply: Reply): string | undefined {

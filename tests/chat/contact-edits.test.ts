@@ -53,4 +53,11 @@ describe('a contact corrected by chat', () => {
     expect(names).toContainEqual(expect.objectContaining({ name: '李明', title: 'CTO' }));
     expect(names.map((c) => c.name)).not.toContain('Mike');
   });
+
+  it('right after a card, "刘经理全名叫刘敏" renames that customer\'s 刘经理 (华为\'s stays)', async () => {
+    only(await app.say('rep1', '今天拜访了比亚迪的刘经理 聊了产线的事'));
+    only(await app.say('rep1', '刘经理全名叫刘敏'));
+    expect((await contactsOf('比亚迪')).map((c) => c.name)).toContain('刘敏');
+    expect((await contactsOf('华为技术有限公司')).map((c) => c.name)).toContain('刘经理');
+  });
 });

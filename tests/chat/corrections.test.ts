@@ -94,3 +94,31 @@ describe('a task said right after a card', () => {
     for (const r of before) expect(after.map((a) => a.dueAt.toISOString())).toContain(r.dueAt.toISOString());
   });
 });
+
+describe('a won deal beside an open one', () => {
+  it('"华为云赢单的那个金额改成58万" edits the won deal, the open one stays open and as it was', async () => {
+    const { id } = await customerNamed(app.db, '华为云');
+    only(await app.say('rep1', '华为云又有个新商机 云桌面 60万'));
+    only(await app.say('rep1', '华为云又有个新商机 灾备项目 120万'));
+    const [first] = await app.db.deal.findMany({ where: { customerId: id, title: { contains: '云桌面' } } });
+    await app.db.deal.update({ where: { id: first!.id }, data: { stage: 'won', closedAt: new Date() } });
+    const openBefore = await app.db.deal.findFirstOrThrow({ where: { customerId: id, title: { contains: '灾备' } } });
+    only(await app.say('rep1', '华为云赢单的那个金额改成58万'));
+    expect(Number((await app.db.deal.findUniqueOrThrow({ where: { id: first!.id } })).amount)).toBe(580_000);
+    const openAfter = await app.db.deal.findUniqueOrThrow({ where: { id: openBefore.id } });
+    expect(openAfter.stage).toBe(openBefore.stage);
+    expect(Number(openAfter.amount)).toBe(Number(openBefore.amount));
+  });
+
+  it('"招行那个单子签了 最后合同金额210万" the day after the win updates that win, adds no second', async () => {
+    const { id } = await customerNamed(app.db, '招商银行');
+    const won = () => app.db.deal.count({ where: { customerId: id, stage: 'won' } });
+    const open = await app.db.deal.findMany({ where: { customerId: id, stage: { notIn: ['won', 'lost'] } } });
+    if (open.length) await app.db.deal.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { stage: 'lost', closedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    const before = await won();
+    only(await app.say('rep1', '招行那个单子签了 最后合同金额210万'));
+    expect(await won()).toBe(before);
+    const latest = await app.db.deal.findFirstOrThrow({ where: { customerId: id, stage: 'won' }, orderBy: { updatedAt: 'desc' } });
+    expect(Number(latest.amount)).toBe(2_100_000);
+  });
+});

@@ -167,7 +167,9 @@ function introducedInReport(e: Evidence): boolean {
   if (Boolean(e.customer) && /回访(?:了|过|完)/.test(e.text) && findSatisfaction(e.text) !== undefined) return true;
   // "中国平安回访 对接人是周经理 满意度5分", "上汽投诉 … 对接人是信息部的钱工 … 明天上午必须回复他": the
   // person is who took the callback or raised the complaint; the callback is the news.
+  // ("中国平安回访 对接人孙女士 很不满意 给了1分": with no 是 too, once the message is a callback with a score or complaint.)
   if (Boolean(e.customer) && /(?:对接人|联系人)(?:是|为)/.test(e.text) && (/回访|投诉|客诉/.test(e.text) || findSatisfaction(e.text) !== undefined)) return true;
+  if (Boolean(e.customer) && /(?:对接人|联系人)/.test(e.text) && /回访|投诉|客诉/.test(e.text) && findSatisfaction(e.text) !== undefined) return true;
   return !S.NEW_CONTACT_STRONG.test(e.text) && S.ACTIVITY.test(e.masked) && S.ACTIVITY.test(e.text) && S.PAST.test(e.masked) && Boolean(e.customer);
 }
 

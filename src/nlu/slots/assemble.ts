@@ -132,7 +132,12 @@ const summary: Extractor = (c) => ({ summary: (c.said ?? c.text).slice(0, 2000) 
 
 // add_contact is often a bare list: 华为 王伟 采购总监 13800138000.
 // "黄总全名叫黄志强 职务副总经理", "孙丽的电话改成…": the contact whose record changes, over the name read otherwise.
-const edited: Extractor = (c) => contactEdit(c.text);
+const edited: Extractor = (c) => {
+  const edit = contactEdit(c.text);
+  // ("刘总全名叫刘建国": no customer named — the words read as one were the edit's.)
+  const swallowed = c.customer && (edit.contact_was && c.customer.includes(edit.contact_was) || edit.contact && c.customer.includes(edit.contact as string));
+  return swallowed ? { ...edit, customer: undefined } : edit;
+};
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
   const named = c.job?.contact ?? findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);

@@ -9,7 +9,7 @@ const ADDRESS = `[${SURNAMES}](?:总经理|总监|总|经理|主任|工|部长|�
 const FULL = `[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?|[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?`;
 const END = '(?=$|[\\s,，。;；、]|职务|职位|是|他|她)';
 // "黄总全名叫黄志强", "Mike中文名叫李明", "老王的真名是王建"
-const NAMED_AS = new RegExp(`(${ADDRESS})的?(?:全名|真名|大名|名字|中文名|英文名|姓名)(?:叫|是|为)\\s*(${FULL})${END}`);
+const NAMED_AS = new RegExp(`(${ADDRESS})的?(?:(?:全名|真名|大名|名字|中文名|英文名|姓名)(?:叫|是|为)|(?:其实|就)?叫)\\s*(${FULL})${END}`);
 // "联系人黄总改成黄志强", "把黄总的名字改为黄志强"
 const RENAMED = new RegExp(`(?:联系人|对接人)?(${ADDRESS})(?:的名字|的姓名)?(?:改成|改为|更正为|换成)\\s*(${FULL})${END}`);
 // "孙丽的电话改成…", "Mike的手机换成…": whose phone (or e-mail, title) it is.
