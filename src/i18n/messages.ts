@@ -306,8 +306,11 @@ const ENGLISH_WORD = /^(?:help|hi|hello|hey|thanks|thank|thx|ok|okay|yes|no|undo
 /** Chinese if the text has any CJK character; English if it has two Latin words, or one the
  * bot's English users say alone (help, undo, pipeline…); else `fallback`. */
 export function detectLocale(text: string, fallback: Locale): Locale {
-  if (/[\u4e00-\u9fff]/.test(text)) return 'zh';
   const words = text.match(/[a-z][a-z'’-]+/gi) ?? [];
+  // "Acme Corp signed! final contract 38万", "Called 美团 Ella, they want a demo": an English sentence
+  // with a Chinese unit or name in it is English.
+  const cjk = text.replace(/\d\s*[万千亿元块]/g, '').match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (cjk && !(cjk <= 6 && words.length >= 4 && words.length > cjk)) return 'zh';
   if (words.length >= 2 || (words.length === 1 && ENGLISH_WORD.test(words[0]!))) return 'en';
   return fallback;
 }

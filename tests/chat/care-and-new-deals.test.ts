@@ -129,3 +129,14 @@ describe('manager and rep questions', () => {
     expect(reply.text).toContain('李娜');
   });
 });
+
+describe('care asks for lists', () => {
+  it('"看一下这周的回访" and "这周满意度低于3分的客户有哪些" list, and record nothing', async () => {
+    const before = await app.db.callback.count();
+    for (const text of ['看一下这周的回访', '这周满意度低于3分的客户有哪些']) {
+      const reply = only(await app.say('care', text));
+      expect(reply.text).toContain('的回访');
+    }
+    expect(await app.db.callback.count()).toBe(before);
+  });
+});

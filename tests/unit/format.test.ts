@@ -35,6 +35,10 @@ describe('formatting', () => {
     expect(detectLocale('我的销售漏斗', 'en')).toBe('zh');
     expect(detectLocale('my pipeline', 'zh')).toBe('en');
     expect(detectLocale('Acme Corp 签了', 'en')).toBe('zh');
+    // An English sentence with a Chinese amount or name in it is English (found by a tester).
+    expect(detectLocale('Acme Corp signed! final contract 38万', 'zh')).toBe('en');
+    expect(detectLocale('Called 美团 Ella, they want a demo next week', 'zh')).toBe('en');
+    expect(detectLocale('今天拜访了Acme Corp的John', 'en')).toBe('zh');
     expect(detectLocale('😀 123', 'en')).toBe('en');
     expect(detectLocale('help', 'zh')).toBe('en');
     // A lone name or keyboard noise keeps the language the user writes in.
