@@ -4,7 +4,7 @@
 // own customer, in one transaction that one undo takes back.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { button, testApp } from '../support/app.js';
-import { customerNamed } from './support.js';
+import { customerNamed, only } from './support.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let app: App;
@@ -49,5 +49,15 @@ describe('one message about two customers', () => {
     const answer = await app.say('rep1', '拜访了华为技术 然后华为技术的张总说下周给答复');
     expect(answer.replies).toHaveLength(1);
     expect(await app.db.activity.count({ where: { customerId: id } })).toBe(before + 1);
+  });
+
+  it('"隆基那个丢了 华为云价格比我们低" is about 隆基 (a short name said first); the competitor 华为云 is left alone', async () => {
+    const longi = await customerNamed(app.db, '隆基绿能');
+    const cloud = await customerNamed(app.db, '华为云');
+    const cloudDeals = await app.db.deal.findMany({ where: { customerId: cloud.id }, select: { stage: true, updatedAt: true } });
+    const reply = only(await app.say('rep2', '隆基那个光伏运维平台丢了 华为云价格比我们低百分之二十'));
+    expect(reply.text).toContain('隆基绿能');
+    expect(await app.db.deal.count({ where: { customerId: longi.id, stage: 'lost', lostReason: { contains: '华为云' } } })).toBeGreaterThan(0);
+    expect(await app.db.deal.findMany({ where: { customerId: cloud.id }, select: { stage: true, updatedAt: true } })).toEqual(cloudDeals);
   });
 });

@@ -5,7 +5,7 @@ import type { Command } from '../commands.js';
 import { findCustomerZh } from './customer-zh.js';
 import { BRANCH_CITIES, findCustomerEn, isEnglishStopWord } from './customer-en.js';
 import { extendLatinName } from './latin-names.js';
-import { findKnown, type KnownNames } from './known-names.js';
+import { findKnown, findShortForm, type KnownNames } from './known-names.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 const LEADING_KEYWORD = /^(?:帮我|请|麻烦)?(?:(?:添加|新增|加|录入|新建|补充|补)(?:一下|一个|一位|个|位)?(?:新的?)?(?:联系人|对接人)|新(?:联系人|对接人)|联系人|对接人)(?:就是|是)?\s*[:：]?/;
@@ -42,7 +42,7 @@ const LEADING_SOUND = /^\s*(?:[啊嗯呃哦噢诶哎额喂呀]+[\s,，。!！~�
 
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
-  if (known) return known.name;
+  if (known) return findShortForm(maskedText, names?.customers, known.index)?.name ?? known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.
   // ("啊 傲基的Amy姐…": a sound said first is no part of anything.)
   const masked = maskedText.replace(LEADING_SOUND, '').replace(EN_LABEL, '').replace(META_HEAD, '').replace(LEADING_ASK, '').replace(LEADING_SOUND, '').replace(LEADING_KEYWORD, '|').replace(MEETING_TOOL, '|');

@@ -46,3 +46,26 @@ export function findKnown(text: string, names: readonly string[] | undefined): K
   }
   return undefined;
 }
+
+// "隆基那个丢了 华为云价格比我们低": a known customer's short form (隆基 of 隆基绿能) said before
+// another known name is the customer talked about; the later one is only mentioned.
+const SHORT_THEN = /^(?:那个|这个|那边|这边|那单|这单|的|[\s,，]|说|签|丢|黄|输|赢|又|也|现在|最近|打|约|聊|谈|见|发)/;
+// Heads that are places or common words before they are anyone's short name (中国 of 中国平安).
+const NOT_SHORT = /^(?:中国|上海|北京|深圳|广州|杭州|南京|苏州|天津|重庆|成都|武汉|西安|江苏|浙江|广东|山东|国际|全国|东方|南方|北方|华南|华北|华东|新的|我们|他们|客户|公司)$/;
+const HAN2 = /^[\u4e00-\u9fff]{2}$/;
+
+/** A two-character-or-longer start of a known Chinese name, said before `end` in `text` and not
+ * followed by the rest of that name, or undefined. */
+export function findShortForm(text: string, names: readonly string[] | undefined, end: number): KnownSpan | undefined {
+  if (!names?.length || end < 2) return undefined;
+  const index = indexOf(names);
+  for (let i = 0; i < end - 1; i++) {
+    for (const name of index.get(text[i] ?? '') ?? []) {
+      const head = name.slice(0, 2);
+      if (!HAN2.test(head) || NOT_SHORT.test(head) || name.length < 4 || !text.startsWith(head, i) || text.startsWith(name, i)) continue;
+      if (i > 0 && /[\u4e00-\u9fff]/.test(text[i - 1] ?? '') && !/[了过去到给跟和在把是那这]/.test(text[i - 1] ?? '')) continue;
+      if (SHORT_THEN.test(text.slice(i + 2))) return { name: text.slice(i, i + 2), index: i };
+    }
+  }
+  return undefined;
+}
