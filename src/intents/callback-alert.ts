@@ -7,6 +7,12 @@ export const LOW_SCORE = 2;
 
 export const isLowScore = (score: number | null | undefined): boolean => score != null && score <= LOW_SCORE;
 
+const COMPLAINT = /投诉|客诉|差评|抱怨|(?:很|非常|特别|极其|相当)不满|要求换人|\bcomplain(?:ed|s|t)?\b|\bescalat/i;
+const NO_COMPLAINT = /(?:没有?|无|未|不再)(?:任何)?(?:投诉|客诉|差评)|\bno complaints?\b/i;
+
+/** A complaint said in words (投诉, 要求换人, 很不满): it alerts as a low score does, and is listed with them. */
+export const isComplaint = (text: string): boolean => COMPLAINT.test(text) && !NO_COMPLAINT.test(text);
+
 /**
  * A low_score_alert reminder, due now, for the account owner and their manager; how many were
  * alerted. Its note is the callback's summary (the to-do list's line). Written in this

@@ -8,9 +8,9 @@ import { askedPeriod } from './query-who.js';
 import { qt } from './query-messages.js';
 import type { IntentHandler } from './types.js';
 import { needCustomer } from './customer.js';
+import { isComplaint } from './callback-alert.js';
 
 const LISTED = 20;
-const COMPLAINT = /投诉|客诉|抱怨|不满|complain/i;
 
 export const queryCallbacks: IntentHandler = {
   async handle(ctx, args): Promise<Reply> {
@@ -37,7 +37,7 @@ export const queryCallbacks: IntentHandler = {
     if (!calls.length) return { text: qt(locale, 'callbacksReviewEmpty', { period: label }) };
     const scored = calls.filter((c) => c.satisfaction !== null);
     const average = scored.length ? (scored.reduce((s, c) => s + c.satisfaction!, 0) / scored.length).toFixed(1) : '—';
-    const flagged = calls.filter((c) => (c.satisfaction !== null && c.satisfaction <= 2) || COMPLAINT.test(c.summary));
+    const flagged = calls.filter((c) => (c.satisfaction !== null && c.satisfaction <= 2) || isComplaint(c.summary));
     // "回访列表": each one listed; "有没有投诉": only the low scores and complaints.
     const listed = (args as { all?: boolean }).all ? calls : flagged;
     const summary = qt(locale, 'callbacksReviewSummary', { count: calls.length, customers: new Set(calls.map((c) => c.customerId)).size, average, flagged: flagged.length });

@@ -4,7 +4,7 @@
 import type { Reply } from '../chat/index.js';
 import { canSee } from '../domain/actor.js';
 import { goalsBy, type Goal } from '../domain/targets.js';
-import { formatAmount } from '../i18n/index.js';
+import { formatAmount, t } from '../i18n/index.js';
 import { findPerson } from './query-who.js';
 import { qt } from './query-messages.js';
 import { gt } from './target-messages.js';
@@ -15,9 +15,9 @@ export const queryTarget: IntentHandler = {
   async handle(ctx, args): Promise<Reply> {
     const { actor, locale } = ctx;
     const key = typeof args.target_period === 'string' ? args.target_period : undefined;
-    if (!key) return { text: gt(locale, 'readNone', { who: '', period: '', example: example(locale) }) };
+    if (!key) return { text: t(locale, 'error.badArgs') };
     const period = periodName(locale, key);
-    const people = await whoseTargets(ctx, args.subject, args.scope === 'team');
+    const people = await whoseTargets(ctx, args.subject);
     if ('reply' in people) return people.reply;
     const goals = await goalsBy(ctx.tx, actor.tenantId, { userIds: people.list.map((p) => p.id) }, key);
     const title = gt(locale, 'readTitle', { who: people.label, period });
@@ -37,7 +37,7 @@ const example = (locale: string) => (locale === 'zh' ? '1月给李娜定200万' 
 
 type People = { list: { id: string; name: string }[]; label: string } | { reply: Reply };
 
-async function whoseTargets(ctx: IntentContext, subject: string | undefined, team: boolean): Promise<People> {
+async function whoseTargets(ctx: IntentContext, subject: string | undefined): Promise<People> {
   const { actor, locale } = ctx;
   if (subject) {
     const person = await findPerson(ctx, subject);
@@ -45,8 +45,8 @@ async function whoseTargets(ctx: IntentContext, subject: string | undefined, tea
     if (!canSee(actor, { tenantId: actor.tenantId, ownerId: person.id })) return { reply: { text: qt(locale, 'notVisible', { name: person.name }) } };
     return { list: [person], label: locale === 'zh' ? `${person.name} ` : `${person.name}'s` };
   }
-  // A manager's (or admin's) own targets are their team's; a rep's and care's are their own.
-  if (!(team || actor.role === 'manager' || actor.role === 'admin') || actor.role === 'rep' || actor.role === 'care') {
+  // A manager's (or admin's) targets are their team's, by rep; a rep's and care's are their own.
+  if (actor.role !== 'manager' && actor.role !== 'admin') {
     const me = await ctx.tx.user.findFirstOrThrow({ where: { id: actor.userId }, select: { id: true, name: true } });
     return { list: [me], label: gt(locale, 'readMine') };
   }

@@ -3,7 +3,7 @@
 import { recordCallback as record, scheduleFollowUp } from '../domain/records.js';
 import { activityTimes, timeNotes } from './times.js';
 import { t } from '../i18n/index.js';
-import { alertOwner, isLowScore } from './callback-alert.js';
+import { alertOwner, isComplaint, isLowScore } from './callback-alert.js';
 import { needCustomer } from './customer.js';
 import { contactFor } from './side-facts.js';
 import { hasDealFacts } from '../domain/deals.js';
@@ -12,13 +12,11 @@ import { placeDealFacts } from './deal-place.js';
 import { dealFields, field, undoButton, viewCustomerButton, whenField } from './render.js';
 import type { IntentHandler } from './types.js';
 
-const COMPLAINT = /投诉|客诉|差评|(?:很|非常|特别|极其|相当)不满|要求换人|\bcomplain(?:ed|s|t)?\b|\bescalat/i;
-const NO_COMPLAINT = /(?:没有?|无|未|不再)(?:任何)?(?:投诉|客诉|差评)|\bno complaints?\b/i;
 const UNANSWERED = /没人接|无人接听|未接通|没接通|没接|不接电话|关机|占线|\b(?:no answer|didn'?t pick up|voicemail)\b/i;
 
 /** What the card calls a callback beyond its category: a complaint, or a call nobody answered. */
 function callbackKind(text: string, score: number | undefined): 'complaint' | 'unanswered' | undefined {
-  if (COMPLAINT.test(text) && !NO_COMPLAINT.test(text)) return 'complaint';
+  if (isComplaint(text)) return 'complaint';
   return score === undefined && UNANSWERED.test(text) ? 'unanswered' : undefined;
 }
 

@@ -21,9 +21,6 @@ export function scoreFixed(text: string): number | undefined {
 // A figure corrected with how it came about (让了十万, 又降了5万): the stage word is the story, not a move.
 const REASON_ONLY_STAGE = /(?:让|降|砍|压)了/;
 
-// "不是周四 是周五", "跟进时间改成周五", "推到下周": the follow-up just set is moved, not doubled.
-const MOVES = /不对|不是|错了|改|推|挪|换|延|提前|往后|往前|\b(?:instead|move|push|change|actually|sorry|make it)\b/i;
-
 export interface Reading {
   text: string;
   /** The parser's view of the whole message (with the tenant's names). */
@@ -76,10 +73,10 @@ const readers: { [K in Awaiting['kind']]: (a: Extract<Awaiting, { kind: K }>, r:
     if (score !== undefined) return { intent: 'amend_callback', args: (named ? { customer: named, satisfaction: score } : { customerId: awaiting.customerId, satisfaction: score }) as Args };
     // "刘总全名叫刘建国", "不对 电话是…" right after a card: that customer's contact.
     if (intent === 'add_contact' && !slots.customer && slots.contact) return { intent, args: { ...slots, customerId: awaiting.customerId } as Args };
-    // ("提醒我过两天给周涛打个电话" after the card — a task of its own, with whom and how — is one more
-    // follow-up with that customer, the others kept.)
+    // A bare time ("周五再跟进") moves the follow-up just set; a task of its own, with whom and how
+    // ("提醒我过两天给周涛打个电话"), is one more (a worded move, 改到周五, the handler sees itself).
     if (intent === 'schedule_follow_up' && !slots.customer && slots.next_follow_up) {
-      return { intent, args: { ...slots, customerId: awaiting.customerId, ...((MOVES.test(r.text) || !(slots.contact || slots.channel)) && { moves: true }) } as Args };
+      return { intent, args: { ...slots, customerId: awaiting.customerId, ...(!(slots.contact || slots.channel) && { moves: true }) } as Args };
     }
     const facts = correctionFacts(r.parsed);
     if (!facts) return undefined;

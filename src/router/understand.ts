@@ -25,6 +25,7 @@ const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)
 const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
 const FLAGGED_ONLY = /投诉|差评|低分|不满|complain|low score/i;
 const TARGET_ASK = /目标(?:是|定了|定的|定成|有)?(?:多少|几|啥|什么|多大)|(?:查看|看下|看一下|查一下|查下|查询)[^,，。]{0,8}目标|目标[?？]\s*$|(?:的|团队|我的|月|季度|年)(?:业绩|销售)?目标\s*$|\bwhat(?:'s| is| are) (?:my|our|the team'?s?|\w+'s) targets?\b|\bshow (?:me )?(?:the |my |our )?targets?\b/i;
+const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'schedule_follow_up', 'record_callback']);
 const DEAL_LIST = /商机(?:列表|清单|明细)|(?:所有|全部)(?:的)?(?:商机|单子)|列(?:一下|出|个)?[^,，。]{0,6}(?:商机|单子)|\b(?:deal list|list (?:of )?(?:my |our |all )?(?:open )?deals|all (?:my |our )?(?:open )?deals)\b/i;
 /** Parses below this confidence are confirmed before anything is written. */
 export const CONFIRM_BELOW = 0.5;
@@ -97,8 +98,8 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   }
   // "李娜下个月目标多少", "查看目标", "团队的目标是多少": a target read back (beyond the contract).
   if (TARGET_ASK.test(text) && parsed.intent !== 'set_target') {
-    const t = parse(text, { ...options, hint: 'set_target' }).slots;
-    const args = keepValid({ target_period: t.target_period, subject: t.subject, scope: /团队|team/i.test(text) ? 'team' : undefined });
+    const said = parse(text, { ...options, hint: 'set_target' }).slots;
+    const args = keepValid({ target_period: said.target_period, subject: said.subject });
     return clearing(question, actor, pending, { kind: 'intent', intent: 'query_target', args, confidence: 1 });
   }
   // "比亚迪的提醒完成了", "那个跟进做完了 标记完成": a follow-up marked done (beyond the contract).
@@ -111,15 +112,16 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   if (rescored !== undefined) {
     return clearing(question, actor, pending, { kind: 'intent', intent: 'amend_callback', args: { customer: parsed.slots.customer as string, satisfaction: rescored, summary: typed }, confidence: 1 });
   }
-  const intent = forRole(routed(parsed), parsed.slots, actor);
+  const { intent, slots } = forRole(routed(parsed), parsed.slots, actor);
   deps.metrics?.parse.inc({ intent, confident: String(parsed.confidence >= CONFIRM_BELOW) });
-  const parts = text === typed ? reportParts(text, options) : undefined;
   // "我的商机列表": the deals one by one (beyond the contract).
   if (intent === 'query_pipeline' && DEAL_LIST.test(text)) {
-    return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), list: true } as Args, confidence: parsed.confidence });
+    return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(slots), list: true } as Args, confidence: parsed.confidence });
   }
+  // Only a report can be several reports (the split parses each part again).
+  const parts = text === typed && REPORTS.has(intent) ? reportParts(text, options) : undefined;
   if (parts) return clearing(question, actor, pending, { kind: 'intent', ...parts[0]!, parts });
-  return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(parsed.slots), summary: typed }, confidence: parsed.confidence });
+  return clearing(question, actor, pending, { kind: 'intent', intent, args: { ...keepValid(slots), summary: typed }, confidence: parsed.confidence });
 }
 
 /** "去了京东物流 … 然后下午去了隆基 …": one dispatch per customer reported on (nlu/split.ts). */
@@ -131,10 +133,9 @@ function reportParts(text: string, options: { now: string; names: KnownNames }):
 
 /** Customer care's calls and messages with a customer are callbacks ("顺丰李主管又来电话 说报表卡死"
  * was logged as a sales call, its complaint unseen by the owner); a visit stays a visit. */
-function forRole(intent: IntentName, slots: { channel?: unknown; category?: unknown }, actor: Actor): IntentName {
-  if (actor.role !== 'care' || intent !== 'log_activity' || slots.channel === 'visit' || slots.channel === 'meeting') return intent;
-  if (!slots.category) slots.category = 'feedback';
-  return 'record_callback';
+function forRole<S extends { channel?: unknown; category?: unknown }>(intent: IntentName, slots: S, actor: Actor): { intent: IntentName; slots: S } {
+  if (actor.role !== 'care' || intent !== 'log_activity' || slots.channel === 'visit' || slots.channel === 'meeting') return { intent, slots };
+  return { intent: 'record_callback', slots: { ...slots, category: slots.category ?? 'feedback' } };
 }
 
 /** A query for a list rather than one customer's state ("我的客户有哪些", "蔚来的联系人电话"). */
