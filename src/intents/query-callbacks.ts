@@ -39,8 +39,9 @@ export const queryCallbacks: IntentHandler = {
     const average = scored.length ? (scored.reduce((s, c) => s + c.satisfaction!, 0) / scored.length).toFixed(1) : '—';
     const flagged = calls.filter((c) => (c.satisfaction !== null && c.satisfaction <= 2) || isComplaint(c.summary));
     // "回访列表": each one listed; "有没有投诉": only the low scores and complaints.
-    const listed = (args as { all?: boolean }).all ? calls : flagged;
-    const summary = qt(locale, 'callbacksReviewSummary', { count: calls.length, customers: new Set(calls.map((c) => c.customerId)).size, average, flagged: flagged.length });
+    const all = (args as { all?: boolean }).all === true;
+    const listed = all ? calls : flagged;
+    const summary = qt(locale, 'callbacksReviewSummary', { count: calls.length, customers: new Set(calls.map((c) => c.customerId)).size, average, flagged: flagged.length, all: all ? 1 : '' });
     const fields = listed.slice(0, LISTED).map((c) => ({
       label: `${formatDateTime(c.occurredAt, locale, actor.timeZone)} · ${name.get(c.customerId) ?? ''}`,
       value: [c.satisfaction !== null ? `${c.satisfaction}/5` : t(locale, `category.${c.category}`), c.summary].join(' — ').slice(0, 120),

@@ -39,8 +39,8 @@ const messages = {
   callbacksReviewTitle: { zh: (p) => `${p.period}的回访`, en: (p) => `Callbacks ${p.period}` },
   callbacksReviewEmpty: { zh: (p) => `${p.period}还没有回访记录。`, en: (p) => `No callbacks recorded ${p.period}.` },
   callbacksReviewSummary: {
-    zh: (p) => `回访 ${p.count} 次（${p.customers} 家客户），平均 ${p.average} 分；低分或投诉 ${p.flagged} 条${Number(p.flagged) ? '，见下' : ''}`,
-    en: (p) => `${p.count} callbacks (${p.customers} customers), average ${p.average}; ${p.flagged} low score(s) or complaint(s)${Number(p.flagged) ? ', listed below' : ''}`,
+    zh: (p) => `回访 ${p.count} 次（${p.customers} 家客户），平均 ${p.average} 分；低分或投诉 ${p.flagged} 条${p.all ? '；全部见下' : Number(p.flagged) ? '，见下' : ''}`,
+    en: (p) => `${p.count} callbacks (${p.customers} customers), average ${p.average}; ${p.flagged} low score(s) or complaint(s)${p.all ? '; all listed below' : Number(p.flagged) ? ', listed below' : ''}`,
   },
   tasksMore: {
     zh: (p) => `另有 ${p.n} 条没有列出（按时间先后只列前 20 条）。可以按天问，比如「周五要跟进谁」。`,

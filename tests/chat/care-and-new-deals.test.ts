@@ -35,6 +35,8 @@ describe('customer care', () => {
     const before = await callbacksOf(SAIC);
     const list = only(await app.say('care', '回访列表'));
     expect(list.text).toContain('的回访');
+    // Every callback is listed, and the summary says so (not only the low scores "见下").
+    expect(list.text).toContain('全部见下');
     expect(JSON.stringify(list.card?.fields)).toContain('永辉超市');
     const complaints = only(await app.say('care', '上汽的投诉记录'));
     expect(complaints.text).toContain(SAIC);
