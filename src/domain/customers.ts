@@ -38,7 +38,8 @@ export async function findCandidates(
   const shared = sharedFor
     ? Prisma.sql`EXISTS (SELECT 1 FROM "Collaborator" co WHERE co."customerId" = c.id AND co."userId" = ${sharedFor} AND co."tenantId" = ${tenantId})`
     : Prisma.sql`NULL::boolean`;
-  const exact = Prisma.sql`("matchKey" = ${key} OR ${key} = ANY("aliasKeys") OR pinyin = ${py} OR initials = ${key})`;
+  // Initials are a short form of two letters or more ("zsyh"): one letter is no name ("l" is not 乐).
+  const exact = Prisma.sql`("matchKey" = ${key} OR ${key} = ANY("aliasKeys") OR pinyin = ${py} OR (length(${key}) >= 2 AND initials = ${key}))`;
   const contains = Prisma.sql`(strpos("matchKey", ${key}) > 0 OR (length(${py}) >= 4 AND strpos(pinyin, ${py}) = 1))`;
   const score = Prisma.sql`GREATEST(similarity("matchKey", ${key}), similarity(pinyin, ${py}))::float8`;
   const similar = Prisma.sql`("matchKey" % ${key} OR pinyin % ${py})`;

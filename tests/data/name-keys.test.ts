@@ -38,6 +38,15 @@ describe('customer names in Traditional and Simplified characters', () => {
     expect(await db.activity.count({ where: { customerId: crv[0]!.id } })).toBe(1);
   });
 
+  it('initials of two letters find a customer ("zsyh" is 招商银行); one letter is no name ("l" is not 乐)', async () => {
+    await t.click('rep2', { intent: 'create_customer', args: { customer: '乐', confirmNew: true } });
+    const le = await t.click('rep2', { intent: 'create_customer', args: { customer: 'l', confirmNew: true } });
+    expect(le.replies[0]!.text).toContain('已新建客户 l');
+    expect(await db.customer.count({ where: { tenantId: 'demo', name: { in: ['乐', 'l'] } } })).toBe(2);
+    const cmb = await findCandidates(db, 'demo', 'zsyh');
+    expect(cmb.filter((c) => c.exact).map((c) => c.name)).toEqual(['招商银行']);
+  });
+
   it('the schema writes the current key version, and housekeeping keys older rows again, once', async () => {
     const tenantId = `rekey-${Date.now()}`;
     await db.tenant.create({ data: { id: tenantId, name: 'rekey' } });

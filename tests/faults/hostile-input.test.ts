@@ -13,7 +13,7 @@ import { robotMarkdown } from '../../adapters/wecom/group-robot.js';
 import type { InboundEvent, Reply } from '../../src/chat/index.js';
 import { cleanText } from '../../src/chat/clean-text.js';
 import { argsSchema } from '../../src/intents/index.js';
-import { matchKey } from '../../src/domain/names.js';
+import { initialsKey, matchKey, pinyinKey } from '../../src/domain/names.js';
 import { inboundQueue } from '../../jobs/queues.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { createLogger } from '../../src/log.js';
@@ -128,7 +128,10 @@ describe('through the router (web chat)', () => {
       const after = await t.db.customer.count({ where: { tenantId: 'demo' } });
       if (after === before) {
         // Not a new customer: one with the same folded name (matchKey) exists and is named instead.
-        const same = (await t.db.customer.findMany({ where: { tenantId: 'demo' }, select: { name: true } })).filter((c) => matchKey(c.name) === matchKey(name));
+        // The same name as the product compares names: folded, in pinyin, or as initials of two letters or more.
+        const key = matchKey(name);
+        const same = (await t.db.customer.findMany({ where: { tenantId: 'demo' }, select: { name: true } }))
+          .filter((c) => matchKey(c.name) === key || pinyinKey(c.name) === pinyinKey(name) || (key.length >= 2 && initialsKey(c.name) === key));
         expect(same.length, `nothing stored for ${JSON.stringify(raw)}, and no customer of the same name`).toBeGreaterThan(0);
         expect(same.some((c) => answer.replies[0]!.text.includes(c.name)), answer.replies[0]!.text).toBe(true);
         return;
