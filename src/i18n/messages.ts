@@ -54,6 +54,7 @@ const messages = {
   'field.birthday': { zh: '生日', en: 'Birthday' },
   'field.leftFormer': { zh: '已离开', en: 'Left' },
   'field.industry': { zh: '行业', en: 'Industry' },
+  'field.aliases': { zh: '简称', en: 'Also known as' },
   'field.tier': { zh: '等级', en: 'Tier' },
   'field.owner': { zh: '负责人', en: 'Owner' },
   'field.amount': { zh: '金额', en: 'Amount' },

@@ -65,6 +65,7 @@ export const argsSchema = z.looseObject({
   follow_up_vague: text(100).optional(),
   other_dates: z.array(localDate).max(10).optional(),
   also_customers: z.array(text(60)).max(8).optional(),
+  aliases: z.array(text(60)).max(4).optional(),
   // Issue #15's targets (src/nlu/types.ts documents them); `confirm` is the preview's button.
   target_period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/).optional(),
   stretch: z.number().finite().positive().max(1e14).optional(),

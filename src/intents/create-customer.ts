@@ -42,7 +42,7 @@ export const createCustomer: IntentHandler = {
         { label: t(locale, 'button.createAnyway'), action: { intent: 'create_customer', args: { ...args, confirmNew: true } }, style: 'primary' },
       ]);
     }
-    const customer = await create(ctx.changes, actor, { name: args.customer, industry: args.industry, tier: args.tier });
+    const customer = await create(ctx.changes, actor, { name: args.customer, industry: args.industry, tier: args.tier, ...(args.aliases && { aliases: args.aliases }) });
     // A new customer has no deal to choose between, so this never asks.
     const extras = await placeExtras(ctx, 'create_customer', args, customer);
     const { contact, notes } = extras.reply ? { contact: undefined, notes: [] } : await contactFor(ctx, args, customer);
@@ -55,6 +55,7 @@ export const createCustomer: IntentHandler = {
         title,
         fields: [
           ...field(locale, 'field.industry', args.industry),
+          ...field(locale, 'field.aliases', args.aliases?.join('、')),
           ...field(locale, 'field.tier', args.tier),
           ...field(locale, 'field.owner', actor.name),
           ...field(locale, 'field.contact', contact?.name),

@@ -85,6 +85,8 @@ export const slotsSchema = z.strictObject({
   moved_from: text.optional(),
   /** log_activity: more customers the same report names (跑了三家 美的 格力 顺丰); `customer` is the first. */
   also_customers: z.array(text).max(8).optional(),
+  /** create_customer: short forms the new customer goes by (渝新职业学院（渝新职院）, 简称恒锐), kept as aliases. */
+  aliases: z.array(text).max(4).optional(),
   /** Dates that are neither activity, follow-up nor close (a trial end, a customer's deadline). */
   other_dates: z.array(date).max(10).optional(),
   // Contracts and 回款 (issue #15).

@@ -14,7 +14,7 @@ import { findApposition } from './en-apposition.js';
 import { findBirthday, findEmail, findEnglishRole, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
 import { withoutName } from './customer.js';
-import { findIndustry, withoutProfile, findTier } from './profile.js';
+import { findAliases, findIndustry, withoutProfile, findTier } from './profile.js';
 import { CUSTOMER_LIST, PAST } from '../intent/signals.js';
 import { ask, clearClose, correction, idle, newDeal, period, rank, scope, subject, taskKind, taskPeriod, teamScope } from './extras.js';
 import { findLostReason, type StageMatch } from './stage.js';
@@ -63,6 +63,8 @@ const listScope: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? teamScope(c) :
 const listSubject: Extractor = (c) => (CUSTOMER_LIST.test(c.text) ? subject(c) : {});
 const contact: Extractor = (c) => {
   const name = findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer);
+  // ("Acme Trading Ltd (ATL)": a word of the customer's name is nobody.)
+  if (name && c.customer && /^[A-Za-z]+$/.test(name) && c.customer.split(/\s+/).includes(name)) return {};
   return name ? { contact: name } : {};
 };
 
@@ -194,7 +196,8 @@ const profile: Extractor = (c) => {
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const name = c.customer ? withoutProfile(c.customer, industry) : undefined;
-  return { ...(name ? { customer: name } : {}), ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  const aliases = findAliases(c.text, name ?? c.customer);
+  return { ...(name ? { customer: name } : {}), ...(aliases ? { aliases } : {}), ...(industry ? { industry } : {}), ...(tier ? { tier } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
 };
 const callback: Extractor = (c) => {
   // The customer's own name is no category word (Orion Dental Care).

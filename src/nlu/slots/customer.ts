@@ -40,7 +40,27 @@ export const TERSE_PERSON = /^\s*(?:电话|微信|拜访|上门|邮件|视频|�
 
 const LEADING_SOUND = /^\s*(?:[啊嗯呃哦噢诶哎额喂呀]+[\s,，。!！~～]+)+/;
 
+// "比亚迪(BYD)", "华山医院（上海）": a bracket the name opens and does not close is an aside after it.
+// (A name may hold a closed one: 腾讯科技（深圳）有限公司.)
+const OPEN_ASIDE = /\s*[（(][^）)]*$/;
+
+// "腾讯科技（深圳）有限公司": a legal name holds its city in brackets before the company suffix.
+const INNER_PLACE = /(?<=[\u4e00-\u9fffA-Za-z0-9])[（(][\u4e00-\u9fff]{2,6}[）)](?=[\u4e00-\u9fff]{0,12}?(?:公司|集团|有限))/;
+
 export function findCustomer(maskedText: string, names?: KnownNames): string | undefined {
+  const inner = INNER_PLACE.exec(maskedText);
+  if (inner) {
+    // Found with the brackets left out, then given back as written when the name spans them.
+    const copy = maskedText.slice(0, inner.index) + maskedText.slice(inner.index + inner[0].length);
+    const found = customerIn(copy, names);
+    const at = found ? copy.indexOf(found) : -1;
+    if (found && at >= 0 && at < inner.index && at + found.length > inner.index) return maskedText.slice(at, at + found.length + inner[0].length);
+  }
+  const name = customerIn(maskedText, names);
+  return name && OPEN_ASIDE.test(name) ? name.replace(OPEN_ASIDE, '') || undefined : name;
+}
+
+function customerIn(maskedText: string, names?: KnownNames): string | undefined {
   const known = findKnown(maskedText, names?.customers);
   if (known) return findShortForm(maskedText, names?.customers, known.index)?.name ?? known.name;
   // "添加联系人 华为 王伟": the leading keyword is not part of any name.

@@ -118,3 +118,19 @@ export function nameBeforeIndustry(run: string | undefined): string | undefined 
   const name = known ? run.slice(0, at - known.length) : '';
   return name.length >= 2 ? name : undefined;
 }
+
+// "渝新职业学院（渝新职院）", "恒锐新能源科技有限公司，简称恒锐": the short form a new customer goes by,
+// made of its name's characters, kept as an alias so the short form finds it later.
+const SHORT_AFTER = /^\s*(?:[（(]\s*(?:简称|缩写|aka)?[:：]?\s*([^（）()，,。\s]{1,20})\s*[）)]|[，,]?\s*(?:简称|缩写|以下简称|a\.?k\.?a\.?)[:：]?\s*[“"「]?([^，,。;；\s”"」]{1,20}))/i;
+
+export function findAliases(text: string, customer: string | undefined): string[] | undefined {
+  const at = customer ? text.indexOf(customer) : -1;
+  if (at < 0) return undefined;
+  const m = SHORT_AFTER.exec(text.slice(at + customer!.length));
+  const short = (m?.[1] ?? m?.[2])?.trim();
+  const latin = Boolean(short && /^[A-Za-z][A-Za-z0-9&.\- ]*$/.test(short));
+  if (!short || (!latin && short.length >= customer!.length) || short === customer) return undefined;
+  // A Chinese short form is made of the name's characters; a Latin one (BYD) is taken as said.
+  if (!latin && !Array.from(short).every((ch) => customer!.includes(ch))) return undefined;
+  return [short];
+}
