@@ -60,4 +60,24 @@ describe('a contact corrected by chat', () => {
     expect((await contactsOf('比亚迪')).map((c) => c.name)).toContain('刘敏');
     expect((await contactsOf('华为技术有限公司')).map((c) => c.name)).toContain('刘经理');
   });
+
+  // Found by a tester using the web chat: four tries, all "我没太明白".
+  it('right after a call logged with a new contact, "联系人说错了 不是周主任 是孙科长" corrects the name; the call shows 孙科长', async () => {
+    only(await app.say('rep2', '给京东物流周主任打了电话 聊了仓配方案'));
+    const fixed = only(await app.say('rep2', '联系人说错了 不是周主任 是设备科的孙科长'));
+    expect(fixed.text).toContain('孙科长');
+    const names = (await contactsOf('京东物流')).map((c) => c.name);
+    expect(names).toContain('孙科长');
+    expect(names).not.toContain('周主任');
+    const { id } = await customerNamed(app.db, '京东物流');
+    const call = await app.db.activity.findFirstOrThrow({ where: { customerId: id }, orderBy: { createdAt: 'desc' }, select: { contactId: true } });
+    expect((await app.db.contact.findUniqueOrThrow({ where: { id: call.contactId! } })).name).toBe('孙科长');
+  });
+
+  it('"顺丰联系人吴经理改名吴总" renames the contact', async () => {
+    only(await app.say('rep1', '顺丰联系人吴经理改名吴总'));
+    const names = (await contactsOf('顺丰速运')).map((c) => c.name);
+    expect(names).toContain('吴总');
+    expect(names).not.toContain('吴经理');
+  });
 });

@@ -9,7 +9,7 @@ import { POOL_CLAIM, POOL_LIST, POOL_RELEASE } from './pool-signals.js';
 import * as P from './payment-signals.js';
 import * as T from './target-signals.js';
 import { isTransfer } from './transfer-signals.js';
-import { CONTACT_EDIT } from '../slots/contact-edit.js';
+import { CONTACT_EDIT, CONTACT_SLIP } from '../slots/contact-edit.js';
 import { CALLBACK_DONE } from '../slots/callback.js';
 import { DONE_ASK, findIdleDays, findSubject } from '../slots/query-extra.js';
 import { findBirthday } from '../slots/contact-info.js';
@@ -195,6 +195,8 @@ const NOT_FOR_BOT = /^(?:@\S+\s*)?(?:各位|同事们|兄弟们|伙伴们|小伙
 const RULES: Rule[] = [
   { intent: 'unknown', confidence: 0.9, test: (e) => NOT_FOR_BOT.test(e.text) },
   { intent: 'unknown', confidence: 0.9, test: (e) => ERRAND.test(e.text) && !CRM_WORD.test(e.text) },
+  // "联系人说错了 不是周主任 是孙科长": the contact's name was a slip — the contact is corrected, nothing undone.
+  { intent: 'add_contact', confidence: 0.85, test: (e) => CONTACT_SLIP.test(e.text) },
   // ("刚才录错了 金额是15万不是50万": a wrong value said with the right one is a correction, not an undo;
   // "刚才那条记错了 金额应该是…" takes back the record and offers the value.)
   // ("怎么撤销上一条？" asks how: help.)

@@ -138,7 +138,9 @@ const edited: Extractor = (c) => {
   const edit = contactEdit(c.text);
   // ("刘总全名叫刘建国": no customer named — the words read as one were the edit's.)
   const swallowed = c.customer && (edit.contact_was && c.customer.includes(edit.contact_was) || edit.contact && c.customer.includes(edit.contact as string));
-  return swallowed ? { ...edit, customer: undefined } : edit;
+  // ("不是周主任 是孙科长": the name said is no title of its own.)
+  const titleless = edit.contact_was && !edit.title && person(c).title === edit.contact ? { title: undefined } : {};
+  return swallowed ? { ...edit, ...titleless, customer: undefined } : { ...edit, ...titleless };
 };
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);

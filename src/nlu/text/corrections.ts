@@ -5,6 +5,7 @@
 import type { DateMention } from '../time/extract.js';
 import { findCustomerZh } from '../slots/customer-zh.js';
 import { HONORIFICS, SURNAMES, TITLE_TAIL } from '../slots/lexicon.js';
+import { CONTACT_SLIP } from '../slots/contact-edit.js';
 
 interface Span { index: number; end: number }
 
@@ -31,6 +32,8 @@ function amountSpans(text: string): Span[] {
 const AMOUNT_NOT_BUT = new RegExp(`不是\\s*(?:${AMOUNT.source})[,，、\\s]*(?:而)?是\\s*(${AMOUNT.source})`);
 
 export function applyCorrections(text: string, dates: () => DateMention[]): string {
+  // ("联系人说错了 不是周主任 是孙科长" corrects the contact's record: contact-edit.ts reads it as said.)
+  if (CONTACT_SLIP.test(text)) return text;
   const renamed = replacedName(englishCorrection(text).replace(AMOUNT_NOT_BUT, '$1'));
   if (!/不对|哦不|噢不|不不|说错了|记错了|搞错了|更正|不是|就[^,，。\s]{1,10}吧|make it/i.test(renamed)) return renamed;
   let out = renamed;
