@@ -8,7 +8,7 @@ import { gt } from './target-messages.js';
 import type { Kpi } from '../domain/reports.js';
 import type { Locale } from '../i18n/index.js';
 import { qt } from './query-messages.js';
-import { askedPeriod, whose } from './query-who.js';
+import { askedPeriod, teamForManager, whose } from './query-who.js';
 import type { IntentHandler } from './types.js';
 
 /** Attainment on the tenant's basis (won or collected), against the target and the stretch. */
@@ -38,7 +38,7 @@ export const queryKpi: IntentHandler = {
     const { locale } = ctx;
     const seesOthers = ctx.actor.role !== 'rep';
     if (args.rank && seesOthers) return queryRank(ctx, args);
-    const who = await whose(ctx, args);
+    const who = await whose(ctx, teamForManager(ctx, args));
     if ('reply' in who) return who.reply;
     const period = askedPeriod(ctx, args, 'month');
     const k = await kpi(ctx.tx, ctx.actor, who.scope, period.period, period.start);

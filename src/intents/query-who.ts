@@ -38,6 +38,17 @@ export async function whose(ctx: IntentContext, args: Args): Promise<Whose | { r
   return { scope: 'team', label: qt(locale, 'team'), people: actor.visibleOwners };
 }
 
+// "我的业绩", "my numbers": the asker's own ("我们" is the team).
+const OWN = /我(?!们)|\b(?:my|me|mine|I)\b/i;
+
+/** A manager asking with no one named ("本季度目标完成率多少", "这个月漏斗") means the team they run;
+ * "我的业绩" is still their own. A rep's question is always their own. */
+export function teamForManager(ctx: IntentContext, args: Args): Args {
+  const { role } = ctx.actor;
+  if ((role !== 'manager' && role !== 'admin') || args.subject || args.scope === 'team' || OWN.test(ctx.text ?? '')) return args;
+  return { ...args, scope: 'team' };
+}
+
 /** By name, handle, or the name's pinyin ("Zhang Wei" → 张伟), in the actor's tenant. */
 export async function findPerson(ctx: IntentContext, typed: string): Promise<{ id: string; name: string } | undefined> {
   const people = await ctx.tx.user.findMany({ where: { tenantId: ctx.actor.tenantId }, select: { id: true, name: true, handle: true } });

@@ -45,3 +45,18 @@ describe('a target read back', () => {
     expect(reply.text).toContain('李娜');
   });
 });
+
+// Found by a tester using the web chat: the manager asked "本季度目标完成率多少" and got their own
+// empty figures ("目标: 未设目标"); "团队本季度目标完成率" had the answer.
+describe('a manager\'s KPI question with no one named', () => {
+  it('"下个月目标完成率多少" is the team\'s; "我的业绩" stays the manager\'s own', async () => {
+    const team = only(await app.say('manager', '下个月目标完成率多少'));
+    expect(team.card?.title).toContain('团队');
+    expect(team.text).toBe('团队下个月业绩');
+    const own = only(await app.say('manager', '我下个月的业绩'));
+    expect(own.text).toBe('我的下个月业绩');
+    // A rep's is their own, as before.
+    expect(only(await app.say('rep1', '下个月目标完成率多少')).text).toBe('我的下个月业绩');
+  });
+});
+
