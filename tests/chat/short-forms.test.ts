@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await testApp();
 });
 
-const customers = (name: string) => app.db.customer.findMany({ where: { tenantId: 'demo', name: { contains: name } }, select: { id: true, name: true, aliases: true } });
+const customers = (name: string) => app.db.customer.findMany({ where: { tenantId: 'demo', name: { contains: name } }, select: { id: true, name: true, aliases: true, tier: true } });
 
 describe('short forms of a new customer', () => {
   it('"新客户 渝新职业学院（渝新职院）" keeps the short form, and a report typed with it lands there', async () => {
@@ -46,3 +46,14 @@ describe('short forms of a new customer', () => {
     expect(await app.db.activity.count({ where: { customerId: tencent!.id } })).toBe(1);
   });
 });
+
+// Found by a tester using the web chat: the grade said as a lone letter was dropped.
+describe('a new customer\'s grade said as a lone letter', () => {
+  it('"新客户 中山医院 医疗 A" and "New customer: …, healthcare, B" keep the grade', async () => {
+    await app.say('rep2', '新客户 中山医院 医疗 A');
+    await app.say('rep2', 'New customer: Shanghai United Family Hospital, healthcare, B');
+    expect((await customers('中山医院'))[0]).toMatchObject({ tier: 'A' });
+    expect((await customers('United Family'))[0]).toMatchObject({ tier: 'B' });
+  });
+});
+

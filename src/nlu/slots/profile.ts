@@ -9,6 +9,8 @@ const TIERS: [RegExp, Tier | null][] = [
   [/重点客户|重要客户|核心客户|战略客户|VIP|大客户|(?<=\s)重点\s*$|key account|strategic/i, 'A'],
   [/一般客户|普通客户|中等客户|(?<=\s)一般\s*$|mid[-\s]?tier|regular (?:account|customer)/i, 'B'],
   [/小客户|长尾客户|低价值|small (?:account|customer)/i, 'C'],
+  // "新客户 中山医院 医疗 A", "New customer: X, healthcare, B": a lone capital among the items.
+  [/(?<=[\s,，、;；|])([ABC])(?=\s*$|[\s,，、;；。|])(?!\s+[A-Z][a-z])/, null],
 ];
 
 export function findTier(text: string): Tier | undefined {
