@@ -54,6 +54,10 @@ export class NamesCache {
   /** After a committed message: reload if it touched a name. */
   async changed(tenantId: string, made: readonly { entity: Entity }[]): Promise<void> {
     if (!made.some((m) => NAMED.has(m.entity))) return;
+    // A customer added or renamed is named again at once ("新客户 湘雅二院", then "湘雅二院监护仪项目
+    // 80万"): this process reloads at its next message, throttle or not. Customers change far less
+    // often than contacts, which a visit adds.
+    if (made.some((m) => m.entity === 'customer')) this.entries.delete(tenantId);
     await this.redis.incr(this.key(tenantId));
   }
 }

@@ -57,3 +57,18 @@ describe('a new customer\'s grade said as a lone letter', () => {
   });
 });
 
+// Found by a tester using the web chat: right after "新客户 湘雅二院", "湘雅二院监护仪项目 80万" asked
+// whether to create 「湘雅二院监护仪」 — the tenant's names were reloaded at most every 10 s.
+describe('a customer just created is known at the next message', () => {
+  it('"湘雅二院监护仪项目 80万 线索阶段" right after creating 湘雅二院 is its deal', async () => {
+    await app.say('rep1', '新客户湘雅二院 长沙 医疗 A类');
+    const deal = await app.say('rep1', '湘雅二院监护仪项目 80万 线索阶段');
+    expect(deal.replies[0]!.text).toContain('湘雅二院');
+    expect(deal.replies[0]!.text).not.toContain('没有找到');
+    const [hospital, ...more] = await customers('湘雅二院');
+    expect(more).toEqual([]);
+    const deals = await app.db.deal.findMany({ where: { customerId: hospital!.id }, select: { amount: true, stage: true } });
+    expect(deals.map((d) => [Number(d.amount), d.stage])).toEqual([[800000, 'lead']]);
+  });
+});
+
