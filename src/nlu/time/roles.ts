@@ -93,6 +93,8 @@ const PAYMENT_AFTER = /^\s*(?:前|之前|以前)?\s*(?:能|会|就|要)?\s*(?:�
 const HOPED = /(?:想|希望|争取|预计|估计|有望|力争|计划|打算|可能|大概|应该)[^,，。;；]{0,3}$/;
 const SIGNED_AFTER = /^\s*(?:前|之前|以前|左右|底)?\s*(?:能|可以|就|会|要|才|一定要|必须)?\s*(?:把[^,，。;；]{0,6})?(?:签|定下来|拿下|成交|落地|下单|拍板)/;
 
+const COMES_OVER = /^\s*(?:会|要|再|就|可能|应该)?\s*(?:过来|来)(?:我们|我司|咱们|公司|厂里|工厂|展厅|总部|这边|现场|一趟)?(?:的)?(?:公司|这边|展厅|厂里|工厂|总部)?\s*(?:看|参观|考察|交流|演示|试用|验厂|面谈|聊|谈|签|demo)/i;
+
 function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   // "从3月10号推到4月底", "shifted from Dec 31 to Jan 20": the date moved away from is no longer the deal's.
   if (/(?:从|由|\bfrom)\s*$/i.test(w.before) && /^\s*(?:\S{0,3}\s*)?(?:推|延|改|挪|顺延|调|到|to\b)/i.test(w.after)) return 'other';
@@ -113,6 +115,8 @@ function roleOf(w: Windows, planning: boolean, whole = ''): DateRole {
   if (planning) return OTHER.test(`${w.before.slice(-6)} ${w.after.trimStart().slice(0, 4)}`) && !FOLLOW.test(around) ? 'other' : 'next_follow_up';
   if (NOT_CLOSING.test(next)) return 'other';
   if (DEMANDED.test(w.before) && /^[^,，。;；]{0,6}(?:给|回|出|提供)/.test(w.after)) return 'next_follow_up';
+  // "王经理说下周一过来公司看demo": the customer coming over is a meeting of ours on that day.
+  if (COMES_OVER.test(w.after)) return 'next_follow_up';
   if ((THEIR_PROMISE_BEFORE.test(w.before) && THEIR_PROMISE_AFTER.test(w.after) && !OUR_REPLY.test(w.after)) || THEIR_PROMISE_EN.test(w.before)) return 'other';
   // "报价已经发了，月底前给答复": an answer given by a date, with no one of ours giving it, is the customer's.
   if (REPLY_BY.test(w.after) && !/我|咱/.test(w.before)) return 'other';
