@@ -171,6 +171,14 @@ const messages = {
     zh: (p) => `好的，${p.when} 提醒你跟进 ${p.customer}`,
     en: (p) => `OK, I'll remind you to follow up with ${p.customer} on ${p.when}`,
   },
+  'followUp.assigned': {
+    zh: (p) => `好的，${p.when} 提醒${p.person}跟进 ${p.customer}`,
+    en: (p) => `OK, ${p.person} will be reminded to follow up with ${p.customer} on ${p.when}`,
+  },
+  'followUp.onlyOwn': {
+    zh: (p) => `只有经理能给同事安排跟进，没有给${p.person}设提醒。要提醒你自己，可以说「提醒我明天下午跟进华为」。`,
+    en: (p) => `Only a manager can set a follow-up for a colleague; nothing was set for ${p.person}. To remind yourself, say "remind me to follow up with Huawei tomorrow afternoon".`,
+  },
   'followUp.moved': {
     zh: (p) => `好的，${p.customer} 的跟进已改到 ${p.when}（原定 ${p.was}）`,
     en: (p) => `OK, moved the follow-up with ${p.customer} to ${p.when} (was ${p.was})`,

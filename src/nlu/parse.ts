@@ -21,6 +21,7 @@ import { maskKnownSpans } from './slots/mask.js';
 import { commandCustomer, findCustomer, withoutName } from './slots/customer.js';
 import { listedCustomers } from './slots/customer-list.js';
 import { findKnown, type KnownNames } from './slots/known-names.js';
+import { findAssignee } from './slots/assignee.js';
 import { findLostReason, findStage, type StageMatch } from './slots/stage.js';
 import { slotsFor } from './slots/assemble.js';
 import { findJobChange } from './slots/job-change.js';
@@ -84,7 +85,10 @@ function understand(normalized: string, options: ParseOptions, asTyped?: string)
   const amount = extractAmount(text);
   // "李娜跳槽了…现在是快手的商务总监": the customer is where a contact who moved is now.
   const job = findJobChange(masked);
-  const customer = job?.customer ?? labeled.customer ?? findCustomer(masked, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
+  // "提醒张伟明天跟进瑞金": the colleague handed the task is no customer.
+  const assignee = findAssignee(masked, options.names?.people);
+  const forNames = assignee ? `${masked.slice(0, assignee.start)}|${masked.slice(assignee.end)}` : masked;
+  const customer = job?.customer ?? labeled.customer ?? findCustomer(forNames, options.names) ?? commandCustomer(command) ?? listedCustomers(masked, options.names?.customers)?.[0];
   // A cue inside the name ("海天智能签了" is not "能签") is no cue.
   const found = findStage(withoutName(text, customer));
   const lostReason = found?.stage === 'lost' ? findLostReason(text, found, customer) : undefined;
@@ -104,6 +108,7 @@ function understand(normalized: string, options: ParseOptions, asTyped?: string)
     ...(amount ? { amount } : {}),
     ...(stage ? { stage } : {}),
   });
+  if (assignee && intent === 'schedule_follow_up') slots.subject = assignee.name;
   return { intent, slots: withinContract(slots), confidence };
 }
 
