@@ -19,10 +19,11 @@ import { extraCommands } from './commands.js';
 import type { Metrics } from '../http/metrics.js';
 
 export const MAX_TEXT = 2000;
-const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|哪些(?:客户)?(?:投诉|差评|低分)|(?:记|做|录|打)了(?:哪些|什么|几个)回访|(?:看|查)(?:一下|下|看)?[^,，。]{0,6}的?回访(?:$|[?？]|记录|情况)|(?:满意度|评分|打分)?(?:低于|不到|小于|<)\s*[1-5一二三四五]\s*分|回访(?:列表|清单|明细)|(?:投诉|差评)(?:记录|列表|清单)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|\b(?:any complaints|low scores?|average (?:score|satisfaction))\b/i;
+const CALLBACK_REVIEW = /有没有(?:客户)?(?:投诉|差评|低分)|哪些(?:客户)?(?:投诉|差评|低分)|(?:记|做|录|打)了(?:哪些|什么|几个)回访|(?:看|查)(?:一下|下|看)?[^,，。]{0,6}的?回访(?:$|[?？]|记录|情况)|(?:满意度|评分|打分)?(?:低于|不到|小于|<)\s*[1-5一二三四五]\s*分|回访(?:列表|清单|明细)|(?:投诉|差评)(?:记录|列表|清单)|(?:投诉|差评|低分(?:回访)?|不满意的?(?:回访|客户)?)(?:有)?(?:哪些|多少|几[个条家])|回访了?(?:几家|多少(?:家|次|个))|(?:回访|满意度)[^,，。]{0,6}平均(?:分|多少)|平均(?:分|满意度)[^,，。]{0,4}(?:多少|几)|回访[^,，。]{0,6}平均(?:满意度|分)|(?:回访|满意度)(?:的)?(?:统计|汇总)|^\s*(?:(?:这|本|上|上上)(?:周|个?月|季度?)|今天|昨天|今年|去年|\d{1,2}月份?)的?回访(?:情况|记录|有哪些|怎么样)?\s*[?？]?\s*$|\b(?:any complaints|low scores?|average (?:score|satisfaction)|callbacks? (?:list|(?:this|last) (?:week|month|quarter)))\b/i;
 const TASK_DONE = /(?:提醒|跟进|任务|待办)[^,，。;；]{0,6}?(?:已经)?(?:完成了|做完了|搞定了|处理完了|办完了|标记完成|完成)(?![^,，。;；]{0,4}(?:吗|没|\?|？))|标记(?:为)?完成|\bmark(?:ed)? (?:it |the follow-?up )?(?:as )?done\b/i;
 // An edit of a score already given (改成, 应该是, 打错了), not a new callback that reports one.
 const SCORE_EDIT = /(?:评分|分数|打分|满意度|分)[^,，。;；]{0,4}(?:改成|改为|更正为|应该是)|(?:打错|记错|写错|说错)了?|\b(?:change|correct|fix)\b[^,.;]{0,20}\bscore\b/i;
+const REVIEW_WORD = /^(?:平均|满意度|统计|汇总|回访|投诉|差评|低分|情况|列表|清单|记录|明细|本月|上月|本周|上周)/;
 const FLAGGED_ONLY = /投诉|差评|低分|不满|complain|low score/i;
 const TARGET_ASK = /目标(?:是|定了|定的|定成|有)?(?:多少|几|啥|什么|多大)|(?:查看|看下|看一下|查一下|查下|查询)[^,，。]{0,8}目标|目标[?？]\s*$|(?:的|团队|我的|月|季度|年)(?:业绩|销售)?目标\s*$|\bwhat(?:'s| is| are) (?:my|our|the team'?s?|\w+'s) targets?\b|\bshow (?:me )?(?:the |my |our )?targets?\b/i;
 const REPORTS: ReadonlySet<string> = new Set(['log_activity', 'update_deal', 'schedule_follow_up', 'record_callback']);
@@ -92,7 +93,9 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   if (CALLBACK_REVIEW.test(text)) {
     const period = parse(text, { ...options, hint: 'query_kpi' }).slots;
     // "回访列表", "我今天记了哪些回访": every callback, not only the low and the complaints; "上汽的投诉记录": that customer's.
-    const whose = parse(text, { ...options, hint: 'query_customer' }).slots.customer;
+    const said = parse(text, { ...options, hint: 'query_customer' }).slots.customer;
+    // ("上个月回访平均满意度多少": 平均 is no customer.)
+    const whose = said && !REVIEW_WORD.test(said) ? said : undefined;
     const args = { ...keepValid({ period: period.period, period_offset: period.period_offset, customer: whose }), ...(!FLAGGED_ONLY.test(text) && { all: true }) };
     return clearing(question, actor, pending, { kind: 'intent', intent: 'query_callbacks', args, confidence: 1 });
   }

@@ -43,6 +43,21 @@ describe('customer care', () => {
     expect(JSON.stringify(complaints.card?.fields)).toContain('要求换人');
     expect(await callbacksOf(SAIC)).toBe(before);
   });
+
+  // Found by a tester using the web chat: care's "上个月的回访" was read as a callback to record,
+  // "11月回访满意度统计" as a new customer 「满意度统计」, "上个月回访平均满意度多少" as care's own KPI.
+  it('a month\'s callbacks asked for ("上个月的回访", "本月回访情况", "上个月回访平均满意度多少") are reviewed, none recorded', async () => {
+    const before = await app.db.callback.count();
+    const month = only(await app.say('care', '本月回访情况'));
+    expect(month.text).toContain('本月的回访');
+    expect(JSON.stringify(month.card?.fields)).toContain('永辉超市');
+    for (const asked of ['上个月的回访', '上个月回访平均满意度多少']) {
+      const reply = only(await app.say('care', asked));
+      expect(reply.text).toContain('上个月');
+      expect(reply.text).not.toContain('永辉超市');
+    }
+    expect(await app.db.callback.count()).toBe(before);
+  });
 });
 
 describe('reading a customer back', () => {

@@ -60,3 +60,14 @@ describe('a manager\'s KPI question with no one named', () => {
   });
 });
 
+// Found while fixing the callbacks review: "11月份的业绩" read as this month's.
+describe('a month named by its number', () => {
+  it('"<last month>月份的业绩" is last month\'s, as "上个月业绩" is', async () => {
+    const local = new Date(Date.now() + 8 * 3600_000);
+    const last = ((local.getUTCMonth() + 11) % 12) + 1;
+    const named = only(await app.say('rep1', `${last}月份的业绩`));
+    expect(named.text).toBe(only(await app.say('rep1', '上个月业绩')).text);
+    expect(named.text).toContain('上个月');
+  });
+});
+

@@ -19,11 +19,30 @@ function namedQuarter(text: string, today: string): Partial<Slots> | undefined {
   const offset = year * 4 + q - Math.ceil(Number(today.slice(5, 7)) / 3);
   return Math.abs(offset) <= 24 ? { period: 'quarter', ...(offset ? { period_offset: offset } : {}) } : undefined;
 }
+// "11月份的业绩", "上个月回访", "2026年10月签了多少", "1月能签哪些": a month named by its number.
+// Without a year it is the latest such month — the one ahead when the question looks ahead.
+const NAMED_MONTH = /(?:(明年|今年|去年|(20\d\d)\s?年)\s*)?(?<![\d.\/-])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s?月份?(?![\d一二三四五六七八九十]{1,3}\s?[日号]|底|初|中旬|上旬|下旬)/;
+const LOOKS_AHEAD = /预计|能签|会签|要签|计划|打算|将要|能成|能拿下|\b(?:forecast|expect|will|going to)\b/i;
+const CN_MONTH = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+function namedMonth(text: string, today: string): Partial<Slots> | undefined {
+  const m = NAMED_MONTH.exec(text);
+  if (!m) return undefined;
+  const month = /\d/.test(m[3]!) ? Number(m[3]) : CN_MONTH.indexOf(m[3]!) + 1;
+  const current = Number(today.slice(5, 7));
+  let offset = month - current;
+  if (m[1] || m[2]) offset += 12 * (m[2] ? Number(m[2]) - Number(today.slice(0, 4)) : m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
+  else if (LOOKS_AHEAD.test(text)) offset += offset < 0 ? 12 : 0;
+  else offset -= offset > 0 ? 12 : 0;
+  return Math.abs(offset) <= 24 ? { period: 'month', ...(offset ? { period_offset: offset } : {}) } : undefined;
+}
+
 export const period: Extractor = (c) => {
   const quarter = namedQuarter(c.text, c.today);
   if (quarter) return quarter;
   const shifted = findPeriodShift(c.text);
   if (shifted) return shifted;
+  const month = namedMonth(c.text, c.today);
+  if (month) return month;
   const found = findPeriod(c.text);
   if (found) return { period: found };
   // "2026年我的业绩": a year said by its number, counted from this one.
