@@ -5,7 +5,7 @@ export const SET_TARGET = /目标|指标|\bquotas?\b|\btargets?\b|挑战|(?:给|
 // …but not a question about one, nor progress against one.
 export const NOT_SETTING = /完成|达成|还差|差多少|多少|怎么样|[?？吗]|进度|attainment|how much|how are|on track/i;
 // "这个月预测", "本季度forecast", "能不能完成" is a KPI question, not this.
-export const FORECAST = /预测|预计能?(?:完成|做到|签)多少|forecast|projection|能做到多少/i;
+export const FORECAST = /预测|预计能?(?:完成|做到|签)多少|forecast|projection|能做到多少|\bhow much (?:can|will|could) (?:i|we|the team) (?:close|sign|land|book)\b|\bwhat (?:can|will|could) (?:i|we|the team) (?:close|sign|land|book)\b|\bhow much (?:is|are) (?:likely|expected) to close\b/i;
 // "美团这单有把握" / "commit Meituan" / "美团这单没把握了".
 export const COMMIT = /有把握|稳了|十拿九稳|板上钉钉|能拿下|必签|commit(?:ted)?\b|in the bag|没把握|不稳了|不一定能签|uncommit|take (?:it|\w+) out of commit/i;
 export const UNCOMMIT = /没把握|不稳了|不一定能签|uncommit|out of commit/i;
