@@ -94,6 +94,10 @@ const messages = {
     zh: (p) => `没有找到客户「${p.name}」。要新建为客户吗？`,
     en: (p) => `I couldn't find a customer called "${p.name}". Create it as a new customer?`,
   },
+  'ask.similarCustomer': {
+    zh: (p) => `已有名字相近的客户：${p.names}。是其中一家吗？不是的话点「仍然新建」新建「${p.name}」。`,
+    en: (p) => `There is already a customer with a similar name: ${p.names}. Is it the same one? If not, tap "Create anyway" to add "${p.name}".`,
+  },
   'ask.whichCustomer': {
     zh: (p) => `「${p.name}」匹配到多个客户，是哪一个？`,
     en: (p) => `"${p.name}" matches several customers. Which one?`,

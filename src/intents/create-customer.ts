@@ -37,7 +37,8 @@ export const createCustomer: IntentHandler = {
     if (theirs) return takenReply(ctx, theirs, true);
     const similar = candidates.filter((c) => canSee(actor, c) && (c.contains || c.score >= 0.4));
     if (similar.length && !args.confirmNew) {
-      return ctx.ask(t(locale, 'ask.whichCustomer', { name: args.customer }), [
+      // A new name close to ones on file: is it one of them? (Not "matches several": it matched none.)
+      return ctx.ask(t(locale, 'ask.similarCustomer', { name: args.customer, names: similar.map((c) => (locale === 'zh' ? `「${c.name}」` : `"${c.name}"`)).join(locale === 'zh' ? '、' : ', ') }), [
         ...similar.map((c) => ({ label: c.name, action: { intent: 'query_customer', args: { customerId: c.id } } })),
         { label: t(locale, 'button.createAnyway'), action: { intent: 'create_customer', args: { ...args, confirmNew: true } }, style: 'primary' },
       ]);

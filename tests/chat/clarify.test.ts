@@ -137,6 +137,8 @@ describe('an ambiguous name', () => {
     const asked = await app.say('rep1', '新客户：华为');
     const labels = only(asked).card!.buttons!.map((b) => b.label);
     expect(labels).toEqual(expect.arrayContaining(['华为技术有限公司', '华为云', '仍然新建']));
+    // It matched none of them: it asks whether it is one (a tester read "匹配到多个客户" with one listed).
+    expect(only(asked).text).toMatch(/^已有名字相近的客户：「华为[^」]*」、「华为[^」]*」。是其中一家吗？/);
     expect(await counts(app.db)).toEqual(before);
     expect(only(await app.click('rep1', button(asked, '仍然新建'))).text).toBe('已新建客户 华为');
     expect(await customerNamed('华为')).toMatchObject({ ownerId: rep1 });
