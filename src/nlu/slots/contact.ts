@@ -9,8 +9,8 @@ import { ADDRESSED_NAME, findApposition } from './en-apposition.js';
 import { TITLED_OF } from './lower-names.js';
 
 // 总 must not be the start of 总部 / 总价 / 总共 (和总部 is not Mr. He).
-// 程 of 工程经理 / 课程顾问 is no family name.
-const NOT_SURNAME_HERE = '(?!(?<=[工课流过章规日疗议])程)';
+// 程 of 工程经理 / 课程顾问 is no family name; nor 和 of 考勤和工资条 ("and", after a word).
+const NOT_SURNAME_HERE = '(?!(?<=[工课流过章规日疗议])程)(?!(?<=[\\u4e00-\\u9fff])(?<![跟找见的约给问陪])[和与及])';
 const HONORIFIC_NAME = new RegExp(
   `${NOT_SURNAME_HERE}([${SURNAMES}](?:${HONORIFICS.join('|')}))(?<!总)|${NOT_SURNAME_HERE}([${SURNAMES}]总)(?!部|公司|价|额|共|体|结|计|量|包|算|之)`,
 );
@@ -85,7 +85,7 @@ const TITLE_THEN_LATIN = new RegExp(`(?:${TITLE_TAIL}|总厨|主厨|店长|\\b(?
 const latinInZh = (text: string): string | undefined => (/[\u4e00-\u9fff]/.test(text) ? TITLE_THEN_LATIN.exec(text)?.[1] ?? LATIN_IN_ZH.exec(text)?.[1] : undefined);
 
 // "拜访了比亚迪的王建国": a full name owned by the customer, ending where the sentence goes on.
-const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、)`;
+const FULL_NAME_AFTER = `的([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[,，。.!！?？;；\\s]|$|那边|再|视频|电话|微信|的(?:手机|电话|微信|邮箱|生日)|聊|谈|通|打|沟通|说|表示|反馈|觉得|约|开|发|吃|见|一起|面谈|喝|今天|昨天|刚|来|也|还|又|提|问|希望|想|要|同意|答应|对|和|与|跟|、|(?:线上|线下|远程|现场|当面)(?:演示|开|聊|沟通|对|过|讲|培训|确认))`;
 
 // "大疆刘洋那边", "美团那个王磊": the name glued to the company, when what follows marks a person.
 const GLUED_NAME_AFTER = `(?:那个|那边的|\\s+(?=[${SURNAMES}][\\u4e00-\\u9fff]{1,2}\\s))?(老[${SURNAMES}]|小[${SURNAMES}](?=打|说|电话|微信|[\\s,，]|$)|[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_CONTEXT}|[\\s,，]|$|打(?:了个?|个|过)?电话|换了?(?:手机|电话|号)|(?:微信|电话|视频|邮件)(?:里|上)?(?:聊|说|沟通|联系|确认))`;

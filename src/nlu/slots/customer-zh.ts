@@ -312,6 +312,8 @@ function cleanOpeningHe(name: string | undefined): string | undefined {
   return clean(name) ?? (name?.startsWith('和') && clean(`友${name.slice(1)}`) ? name : undefined);
 }
 
+const DOING_BEFORE = /(?:对方|他们|她们|客户|人家|他|她|还|正|一直|都|也)$/;
+
 function candidateZh(typed: string): string | undefined {
   const masked = typed.replace(CORRECTION_LABEL, '');
   // "上午去了浙江和康医疗器械": a place and 和 opening a name is the name (和 is no "and" there).
@@ -400,6 +402,9 @@ function candidateZh(typed: string): string | undefined {
       // "去坪山拜访了比亚迪电子", "去盐田港那边见奥克斯的人": where one went to meet a company is its place.
       const met = /^(?:去|到)/.test(m[0]) && pattern === PREP ? clean(MET_THERE.exec(masked.slice(m.index + m[0].length))?.[1]) : undefined;
       if (met && !LOOKS_LIKE_PERSON.test(met) && !DEPARTMENT.test(met) && !subUnit(met, masked, m.index + m[0].length)) return met;
+      // ("在优品汇开完会 … 对方在压价": 在 after who is doing something is "doing", no place; a
+      // second place is no company named after the first.)
+      if (m[0].startsWith('在') && (place || DOING_BEFORE.test(masked.slice(Math.max(0, m.index - 4), m.index + m[0].indexOf('在'))))) continue;
       if (m[0].startsWith('在') && !place) { place = found; placeEnd = m.index + m[0].length; }
       else if (place && subUnit(found, masked, m.index)) continue;
       // ("刚在华测吃完饭 … 那个液相色谱的单子": after the place, a deal's owner is its product, not a company.)
