@@ -202,7 +202,7 @@ const RULES: Rule[] = [
   // ("怎么撤销上一条？" asks how: help.)
   { intent: 'undo', confidence: 0.95, test: (e) => short(e, 40) && !/怎么|如何|\bhow (?:do|can|to)\b/i.test(e.text) && !(e.hasAmount && /是|改成|改为|应该/.test(e.text) && !/[那这]条|上一?条/.test(e.text)) && (S.UNDO.test(e.text) || (short(e, 12) && /撤销|撤回|删掉|删除|作废|记错了|\bundo\b/i.test(e.text))) },
   // "undo that last one, wrong customer": the reason after it makes it longer, not something else.
-  { intent: 'undo', confidence: 0.9, test: (e) => short(e, 48) && /^\s*(?:pls |please )?(?:undo|revert|scratch)\b(?! (?:the |my )?(?:stage|amount|deal stage))/i.test(e.text) },
+  { intent: 'undo', confidence: 0.9, test: (e) => short(e, 48) && /^\s*(?:pls |please )?(?:undo|revert|scratch)\b(?! (?:the |my )?(?:stage|amount|deal stage))|[,，.;]\s*(?:pls |please )?(?:undo|revert)(?: (?:it|that|this|pls|please))*\s*[.!]?\s*$/i.test(e.text) },
   { intent: 'help', confidence: 0.9, test: (e) => short(e, 30) && S.HELP.test(e.text) },
   { intent: 'help', confidence: 0.85, test: (e) => short(e, 60) && S.HOW_TO.test(e.text) && !e.customer },
   // A manager's transfer (issue #14): a hand-over verb and the colleague named last.
