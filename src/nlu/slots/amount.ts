@@ -17,6 +17,10 @@ const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
 const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|订单|总价|budget|deal|worth|value|contract|quote|price/i;
 
 const TOTAL_BEFORE = /(?:总价|总金额|总额|总共|一共|合计|共计|总计|in total|total(?: of)?)\s*(?:是|为|:|：)?\s*[¥$]?\s*$/i;
+// "1100元/人/年", "360元一台": the price of one.
+const UNIT_PRICE_AFTER = /^\s?(?:元|块|rmb)?\s?(?:\/|每|一)\s?(?:人|台|个|件|套|只|位|辆|车|head|unit|person|pax)/i;
+// The figure itself (its digits and unit word), skipped to read what follows it.
+const AMOUNT_HEAD = /^(?:[¥$]|RMB|CNY|USD|HKD|SGD|RM)?\s?[\d,.]+\s?(?:千万|百万|万|亿|千|[wWkKmM](?![a-zA-Z]))?/;
 const UNIT_PRICE_BEFORE = /(?:单价|每(?:个|只|件|台|套|盒|箱|份|人)|一(?:个|只|件|盒)|per (?:unit|piece|box))[^,，。;；\d]{0,4}$/i;
 
 const LOCAL_DOLLAR = /(HK|S|NT)\$$/i;
@@ -47,6 +51,9 @@ export function extractAmount(text: string): Amount | undefined {
     if (THEIRS_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     found.push({ value, index: m.index ?? 0, ...(currency ? { currency } : {}) });
   }
+  // "单价4200元", "先按1100元/人/年估的": a unit price is never the deal's value, even alone.
+  const unitPriced = (a: Amount) => UNIT_PRICE_BEFORE.test(text.slice(Math.max(0, a.index - 8), a.index)) || UNIT_PRICE_AFTER.test(text.slice(a.index).replace(AMOUNT_HEAD, ''));
+  if (found.length === 1 && unitPriced(found[0]!)) return undefined;
   if (found.length <= 1) return found[0];
   // "从100万调整到150万": the value after 到/为/改成 is the new one.
   const target = found.filter((a) => TARGET.test(text.slice(Math.max(0, a.index - 6), a.index))).pop();
