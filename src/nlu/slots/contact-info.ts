@@ -128,5 +128,6 @@ export function findTitleBefore(text: string, contact: string | undefined): stri
   const title = titleBefore.exec(text.slice(Math.max(0, at - 14), at))?.[1]?.replace(OWNER_WORD, '').replace(/^(?:是|为|任)(?=.{2})/, '').replace(NEWLY, '')
     // "采购部王经理王海涛": the person called by surname and title, then by name — the title is 采购部经理.
     .replace(new RegExp(`(?<=.)${contact.charAt(0)}(?=(?:经理|总监|主管|主任|部长|处长|科长)$)`), '');
-  return title && title !== contact && !PERSON_ZH.test(title) ? title : undefined;
+  // (车队长 is a title, though 车 is a family name: a title word said whole is no person.)
+  return title && title !== contact && (!PERSON_ZH.test(title) || TITLE_WORDS.includes(title)) ? title : undefined;
 }
