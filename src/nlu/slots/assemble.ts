@@ -158,7 +158,8 @@ const person: Extractor = (c) => {
   const ownTitle = c.customer && rawTitle?.startsWith(c.customer) ? rawTitle.slice(c.customer.length).replace(OWNER_WORD, '') || undefined : rawTitle;
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
   // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
-  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:kp|关键人|决策人)?(?:(?:他|她)(?:现在)?)?(?:是|为|任)(?=.{2})/i, '');
+  // ("顺达物流新调度叫小孟": 新 says they are new; the title is 调度.)
+  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:kp|关键人|决策人)?(?:(?:他|她)(?:现在)?)?(?:是|为|任)(?=.{2})/i, '').replace(/^新(?:任|来的?)?(?=调度|经理|总监|主管|主任|负责人|采购|财务|厂长|店长|校长|院长|处长|科长|部长)/, '');
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);
