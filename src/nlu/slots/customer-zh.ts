@@ -155,10 +155,13 @@ const ENDS_WITH_TITLE = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z0-9]{2})(?:(?:采�
 
 // "药明那个溶出仪签下来了": what follows 那个 inside a run is the product of the deal.
 const THAT_PRODUCT = /(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:那个|这个)[\u4e00-\u9fffA-Za-z0-9-]{1,8}$/;
+// "宏达精密福利专员换人了": whose contact changed is the customer; the role that changed is not its name.
+const CHANGED_PERSON = /^(.{2,}?)(?:[\u4e00-\u9fff]{0,2}(?:专员|经理|主管|总监|对接人|联系人|负责人|采购|财务|调度|厂长|店长|HR))?换了?个?人$/;
+
 function clean(candidate: string | undefined): string | undefined {
   if (!candidate) return undefined;
   // "投诉处理完对顺丰做了回访": what was finished before 对/给 is no part of the name.
-  const name = candidate.replace(QUOTES, '').replace(CAME_TO_CITY, '').replace(CITY_THAT, '').replace(THAT_PRODUCT, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').replace(CITY_OF, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1').replace(INSTITUTION_TAIL, '$1').replace(SITE_TAIL, '$1').replace(CITY_AFTER, '$1');
+  const name = candidate.replace(CHANGED_PERSON, '$1').replace(QUOTES, '').replace(CAME_TO_CITY, '').replace(CITY_THAT, '').replace(THAT_PRODUCT, '').replace(DONE_THEN, '').replace(TRAILING, '').replace(LEADING, '').replace(CITY_OF, '').trim().replace(TITLED_TAIL, '').replace(ENDS_WITH_TITLE, (title: string, _at: number, whole: string) => (IS_CONTACT.test(whole) || TITLED_PERSON.test(whole) ? title : '')).replace(OWNER_DEPARTMENT, '').replace(ORG_UNIT, '$1').replace(INSTITUTION_TAIL, '$1').replace(SITE_TAIL, '$1').replace(CITY_AFTER, '$1');
   if (CUE_ONLY.test(name) || FAMILIAR_THEN_ONE.test(name) || TITLE_ONLY.test(name)) return undefined;
   // "顺达物流新调度叫小孟": 新 after a company word is "new", said of who comes next.
   if (name.endsWith('新') && COMPANY_WORD.test(name.slice(0, -1))) return clean(name.slice(0, -1));
