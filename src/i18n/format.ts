@@ -3,7 +3,7 @@
 import { localParts } from '../time.js';
 import type { Locale } from './messages.js';
 
-const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
+const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', SGD: 'S$', MYR: 'RM' };
 
 function trim(n: number, digits: number): string {
   return n.toFixed(digits).replace(/\.?0+$/, '');

@@ -10,7 +10,7 @@ const UNIT: Record<string, number> = {
 };
 const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
 
-const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR)?\s?(\d{1,15}(?:,\d{2,3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|lakhs?(?![a-z])|lacs?(?![a-z])|crores?(?![a-z])|cr(?![a-z])|(?<=\d)L(?![a-zA-Z])|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人(?!民币)|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
+const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR|RM(?=\s?\d))?\s?(\d{1,15}(?:,\d{2,3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|lakhs?(?![a-z])|lacs?(?![a-z])|crores?(?![a-z])|cr(?![a-z])|(?<=\d)L(?![a-zA-Z])|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人(?!民币)|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
 
 // Words that make an amount the deal's value when several numbers appear.
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;
@@ -18,7 +18,7 @@ const MONEY_CONTEXT = /金额|预算|报价|合同|价格|单子|大单|意向|�
 
 const TOTAL_BEFORE = /(?:总价|总金额|总额|总共|一共|合计|共计|总计|in total|total(?: of)?)\s*(?:是|为|:|：)?\s*[¥$]?\s*$/i;
 // "1100元/人/年", "360元一台": the price of one.
-const UNIT_PRICE_AFTER = /^\s?(?:元|块|rmb)?\s?(?:\/|每|一)\s?(?:人|台|个|件|套|只|位|辆|车|head|unit|person|pax)/i;
+const UNIT_PRICE_AFTER = /^\s?(?:元|块|rmb)?\s?(?:(?:\/|每|一)\s?(?:人|台|个|件|套|只|位|辆|车|head|unit|person|pax)|(?:per|a|\/)\s?(?:truck|vehicle|unit|head|person|seat|user|pax|piece|device|month))/i;
 // The figure itself (its digits and unit word), skipped to read what follows it.
 const AMOUNT_HEAD = /^(?:[¥$]|RMB|CNY|USD|HKD|SGD|RM)?\s?[\d,.]+\s?(?:千万|百万|万|亿|千|[wWkKmM](?![a-zA-Z]))?/;
 const UNIT_PRICE_BEFORE = /(?:单价|每(?:个|只|件|台|套|盒|箱|份|人)|一(?:个|只|件|盒)|per (?:unit|piece|box))[^,，。;；\d]{0,4}$/i;
@@ -46,7 +46,9 @@ export function extractAmount(text: string): Amount | undefined {
     const local = prefix === '$' ? LOCAL_DOLLAR.exec(text.slice(Math.max(0, (m.index ?? 0) - 3), (m.index ?? 0) + 1))?.[1] : undefined;
     const named = /^\s?(HKD|SGD|TWD|港币|港元|新币)/i.exec(text.slice(end, end + 5))?.[1] ?? /(HKD|SGD|TWD)\s?$/i.exec(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index ?? 0))?.[1];
     const rupees = (prefix && /^(?:₹|Rs|INR)/i.test(prefix)) || (unitWord && /^(?:lakhs?|lacs?|crores?|cr|l)$/.test(unitWord));
-    const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : rupees ? 'INR' : undefined);
+    // "RM 32,400", "RM210k": Malaysian ringgit.
+    const ringgit = prefix === 'RM';
+    const currency = CURRENCY_OF[(local ?? named ?? '').toUpperCase()] ?? (dollars ? 'USD' : rupees ? 'INR' : ringgit ? 'MYR' : undefined);
     // "竞品报了九十万我们报的是一百一十万", "Siemens, whose quote came in at 310k": a competitor's figure is not ours.
     if (THEIRS_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     found.push({ value, index: m.index ?? 0, ...(currency ? { currency } : {}) });

@@ -18,11 +18,11 @@ const NAME = String.raw`(?:${HONORIFIC}?${BARE_NAME})`;
 export const ADDRESSED_NAME = String.raw`${HONORIFIC}${BARE_NAME}`;
 // What a title ends in; words before it (procurement, operations, senior) are part of it.
 const ROLE_WORDS = ['manager', 'mgr', 'director', 'lead', 'head', 'buyer', 'officer', 'engineer', 'buyer', 'architect', 'specialist', 'president',
-  'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller'];
+  'partner', 'owner', 'founder', 'consultant', 'analyst', 'administrator', 'admin', 'coordinator', 'supervisor', 'controller', 'chef'];
 const ROLE = `(?:${ROLE_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // (A school's principal or dean "of X" is of the customer, not of a department: the title stops there.)
 // "Head of Supply Chain"; before a name the department is one word ("Head of IT Jane Doe").
-const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr|security|legal|facilities|logistics|data|technology|digital|supply chain|design|strategy)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
+const ofDept = (more: string) => String.raw`(?:\s+of\s+(?:\p{Lu}[\p{L}&]*(?![-\p{L}])|ops|sales|marketing|procurement|purchasing|engineering|finance|operations|product|it|hr|security|legal|facilities|logistics|data|technology|digital|supply chain|design|strategy)(?:\s+(?:&\s+)?\p{Lu}[\p{L}&]*)${more})`;
 const title = (more: string) =>
   String.raw`(?:(?:(?!(?:is|now|was|were|and|at|from|the|has|had)\b)[A-Za-z]+\s+){0,2}?${ROLE}${ofDept(more)}?|(?:S?VP|EVP|AVP)(?:\s+of)?\s+(?:\p{Lu}[\p{L}&]*|eng|engineering|sales|ops|operations|marketing|product|finance|procurement|it|hr)|GM\s+(?:IT|HR|Sales|Ops|Operations|Finance|Procurement|Marketing|Engineering|Product)(?![\p{L}])|(?:S?VP|EVP|AVP|Chief\s+[A-Z][a-z]+\s+Officer)${ofDept(more)}?|[A-Z]{1,2}[TFIOM]O|C[A-Z]{2,3}O|Dir\.?\s+\p{Lu}[\p{L}&]*|CEO|GM|PM|BDM?|KAM|[Pp]rincipal(?=\s+of\b|\s*[,，]|\s*$)|[Dd]ean(?=\s+of\b))`;
 const TITLE = title('?');
@@ -48,7 +48,7 @@ const NAME_SHE_IS = new RegExp(String.raw`(?<![\p{L}'’])(?<!(?:from|at|@)\s+)(
 // "Sable Robotics's Jin Wu is now their head of IT".
 const NAME_IS_NOW = new RegExp(String.raw`(?:(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?)(?:['’]s|(?<=s)['’])\s+)?(${NAME})(?:\s+(?:at|from|@)\s+(\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*)?))?\s+is\s+now\s+(?:(?:their|the|our)\s+)?(?:new\s+)?(${TITLE})(?![\p{L}])`, 'u');
 // "met their CTO Jason Li", "the procurement lead Sarah": a title, then the person.
-const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*|\b(?:[Mm]et|with|w\/|to|[Ee]mailed|[Cc]alled|[Pp]inged)\s+|—\s*|-\s+)(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
+const THEIR_TITLE_NAME = new RegExp(String.raw`(?:\b(?:[Tt]heir|[Tt]he|[Oo]ur)\s+|,\s*|\b(?:[Mm]et|with|w\/|to|[Ee]mailed|[Cc]alled|[Pp]inged)\s+|—\s*|-\s+|(?<=\b\p{Lu}\p{Ll}[\p{L}\d&.-]*)\s+(?=[a-z]))(${title('??')})\s+(${NAME})(?![\p{L}'’])`, 'u');
 // (", facilities manager Ken Ito wants…": after a pause, a title then the person too.)
 // "Acme's procurement lead John Park", "Unilever's David" (the owner capitalised: not "how's Initech").
 const OWNER_TITLE_NAME = new RegExp(String.raw`(?<=(?<![\p{L}])\p{Lu}[\p{L}\d&.-]*)(?:['’]s|(?<=s)['’])\s+(?:(${title('??')})\s+)?(${NAME})(?![\p{L}'’])`, 'u');

@@ -4,7 +4,7 @@ import type { DateMention } from '../time/extract.js';
 import { PHONE, EMAIL } from './contact-info.js';
 import { TITLE_TAIL } from './lexicon.js';
 
-const AMOUNT_SPAN = /(?:[¥$]|(?:US|HK|S|NT)\$|RMB|CNY|USD|HKD|SGD)\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[wWkKmM])?|\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|million|[wWkKmM](?![a-zA-Z]))/g;
+const AMOUNT_SPAN = /(?:[¥$]|(?:US|HK|S|NT)\$|RMB|CNY|USD|HKD|SGD|RM(?=\s?\d))\s?\d[\d,.]*\s?(?:千万|百万|万|亿|千|[wWkKmM])?|\d[\d,.]*\s?(?:千万|百万|万|亿|千|块钱|块|元|美元|美金|million|[wWkKmM](?![a-zA-Z]))/g;
 const GLOBAL_PHONE = new RegExp(PHONE.source, 'g');
 const GLOBAL_EMAIL = new RegExp(EMAIL.source, 'g');
 // "渝新职业学院（渝新职院）", "李处（教务处处长）": an aside in brackets glued to the word it explains
