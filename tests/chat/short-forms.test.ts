@@ -72,3 +72,36 @@ describe('a customer just created is known at the next message', () => {
   });
 });
 
+// Found by a tester using the web chat: a new customer said in one line got contacts named after
+// its industry (房地产, 施工 of 建筑施工) or a piece of a title (项目 of 项目经理), and a title
+// (采购经理) as its industry; an area (3万平) was stored as the deal's amount.
+describe('a new customer said in one line', () => {
+  const contactsOf = async (name: string) => {
+    const [found] = await customers(name);
+    return app.db.contact.findMany({ where: { customerId: found!.id }, select: { name: true, title: true, phone: true } });
+  };
+
+  it('"新客户 碧桂园 房地产 A类" has industry 房地产 and no contact', async () => {
+    await app.say('rep1', '新客户 碧桂园 房地产 A类');
+    expect(await contactsOf('碧桂园')).toEqual([]);
+    expect((await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '碧桂园' } })).industry).toBe('房地产');
+  });
+
+  it('"…(华泰建工) 总包 联系人 项目经理 陈海波 139…" saves 陈海波 as 项目经理 with the phone', async () => {
+    await app.say('rep1', '新客户深圳市华泰建工集团有限公司(华泰建工) 总包 联系人 项目经理 陈海波 13923456789');
+    expect(await contactsOf('华泰建工')).toEqual([{ name: '陈海波', title: '项目经理', phone: '13923456789' }]);
+  });
+
+  it('"…（扬子江建设）建筑 B类 联系人 采购经理 孙丽" has industry 建筑, not 采购经理', async () => {
+    await app.say('rep1', '新客户 南京扬子江建设发展有限公司（扬子江建设）建筑 B类 联系人 采购经理 孙丽 18951112233');
+    expect((await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '南京扬子江建设发展有限公司' } })).industry).toBe('建筑');
+  });
+
+  it('"需要SBS卷材3万平 意向金额120万": the deal is 120万, not the area', async () => {
+    await app.say('rep1', '今天上午拜访了碧桂园的黄工 聊了地下室防水 大概需要SBS卷材3万平 意向金额120万');
+    const [bgy] = await customers('碧桂园');
+    const deals = await app.db.deal.findMany({ where: { customerId: bgy!.id }, select: { amount: true } });
+    expect(deals.map((d) => Number(d.amount))).toEqual([1200000]);
+  });
+});
+

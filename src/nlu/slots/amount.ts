@@ -10,7 +10,7 @@ const UNIT: Record<string, number> = {
 };
 const DOLLAR = /^(?:\$|us\$|usd)$|^(?:美元|美金|刀|dollars|bucks|usd)$/i;
 
-const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR|RM(?=\s?\d))?\s?(\d{1,15}(?:,\d{2,3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|lakhs?(?![a-z])|lacs?(?![a-z])|crores?(?![a-z])|cr(?![a-z])|(?<=\d)L(?![a-zA-Z])|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])(?:片|台|套|件|个(?!亿)|吨|人(?!民币)|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
+const AMOUNT = /(?<![\d.:/-])(¥|￥|\$|US\$|RMB|CNY|USD|₹|Rs\.?|INR|RM(?=\s?\d))?\s?(\d{1,15}(?:,\d{2,3})*(?:\.\d+)?)\s?(千万|百万|万|亿|千|块钱|块|元|美元|美金|刀|million|mil(?![a-z])|mm(?![a-z])|mn|bucks|dollars|rmb|usd|cny|lakhs?(?![a-z])|lacs?(?![a-z])|crores?(?![a-z])|cr(?![a-z])|(?<=\d)L(?![a-zA-Z])|[wWkKmM](?![a-zA-Z]))?(?!(?<=[\d\s])[\d.])(?![%％])(?!(?<=[万千亿])多?(?:平(?![安台])|㎡|片|台|套|件|个(?!亿)|吨|人(?!民币)|平米|平方|米|部|辆|箱|支|瓶|只|户|家|条|份|包|盒|桶|袋|颗|株|间|床|座|根|公里|字|次|步|粒|双|册|本|头|kg|km|pcs|units?))/g;
 
 // Words that make an amount the deal's value when several numbers appear.
 const TARGET = /(?:到了?|为|成了?|至|to)\s*[¥$]?\s*$/i;

@@ -9,7 +9,8 @@ import { findVagueFollowUp } from '../time/vague.js';
 import type { Amount } from './amount.js';
 import { findChannel } from './channel.js';
 import { listedCustomers } from './customer-list.js';
-import { findContact } from './contact.js';
+import { findContact, TITLE_THEN_NAME } from './contact.js';
+import { TITLE_TAIL } from './lexicon.js';
 import { findApposition } from './en-apposition.js';
 import { findBirthday, findEmail, findEnglishRole, findInlineTitle, findTitleBefore, OWNER_WORD, findListedPerson, findNamedPerson, findPhone, findTitle, looksLikePerson } from './contact-info.js';
 import { findCategory, findSatisfaction } from './callback.js';
@@ -68,6 +69,18 @@ const contact: Extractor = (c) => {
   return name ? { contact: name } : {};
 };
 
+// "新客户 碧桂园 房地产 A类", "…建筑施工 A类": the industry (房, 施 are family names) is nobody;
+// "联系人 项目经理 陈海波": 项目 of the title is no name — the person after the title is.
+const newContact: Extractor = (c) => {
+  const found = contact(c);
+  const name = found.contact;
+  if (!name) return found;
+  const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);
+  const ofTitle = new RegExp(`^${name}(?:${TITLE_TAIL})`).test(c.text.slice(c.text.indexOf(name)));
+  if (!(industry?.includes(name)) && !ofTitle) return found;
+  const titled = TITLE_THEN_NAME.exec(c.text)?.[1];
+  return titled && titled !== name ? { contact: titled } : {};
+};
 const THEIR_WORDS = /(?:说|反馈|表示|觉得|评价|夸|称赞|表扬|投诉|抱怨)[^,，。;；!！]*/g;
 const channel: Extractor = (c) => channelOf(c, false);
 const callbackChannel: Extractor = (c) => channelOf(c, true);
@@ -175,7 +188,7 @@ const BEFORE_TITLE = /^.*(?:了|他们|她们|对方|的|是)|^(?:和|跟|与|�
 const REPORTED_TITLE = /^[\u4e00-\u9fffA-Za-z ]{0,6}(?:总监|经理|主管|主任|负责人|工程师|处长|部长|院长|董事长|总经理|总裁|CEO|CTO|CFO|COO|CIO|VP)$/;
 // A visit report that also gives the contact's title or phone: those facts land on the contact.
 const BRACKETED_AFTER = /^\s*[（(]([^（）()]{2,16})[）)]/;
-const contactFacts: Extractor = (c) => {
+const factsOf = (contact: Extractor): Extractor => (c) => {
   const { contact: _name, title: said, ...facts } = person(c);
   const title = said?.replace(BEFORE_TITLE, '') || undefined;
   // A title alone ("met their CTO") is who was met, not a fact about a named contact; and in a
@@ -193,8 +206,12 @@ const contactFacts: Extractor = (c) => {
   const before = findTitleBefore(c.customer ? c.text.replace(c.customer, ' ') : c.text, contact(c).contact)?.replace(BEFORE_TITLE, '') || undefined;
   return { ...(before ? { title: before } : {}), ...facts };
 };
+const contactFacts = factsOf(contact);
+const newContactFacts = factsOf((c) => newContact(c));
 const profile: Extractor = (c) => {
-  const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);
+  // ("…联系人 采购经理 孙丽": the person is no industry.)
+  const who = newContact(c).contact;
+  const industry = findIndustry(c.masked, segmentsOf(c.masked).filter((s) => s !== who), c.customer);
   const tier = findTier(c.text);
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
@@ -217,7 +234,7 @@ const SLOTS_BY_INTENT: Record<Intent, Extractor[]> = {
   // "新客户 迈瑞医疗 … 对接人是陈主任 电话…": the first contact said with a new customer lands too.
   // Deal facts said with it ("…项目预计年底前签，金额约600万", "第一次接触") land too (intents/extras.ts),
   // and a contact already made with it (昨天刚拜访过) is logged.
-  create_customer: [customer, profile, contact, contactFacts, doneChannel, statedAmount, namedStage, contactDates],
+  create_customer: [customer, profile, newContact, newContactFacts, doneChannel, statedAmount, namedStage, contactDates],
   add_contact: [customer, person, jobChange, edited, statedAmount, stage, contactDates],
   // A way of contact said with deal news (今天打电话给王经理…还在议价): the handler logs the conversation too.
   update_deal: [customer, contact, channel, amount, stage, dates, clearClose, newDeal, summary],

@@ -1,5 +1,5 @@
 // A new customer's industry and value tier.
-import { NOT_A_CUSTOMER } from './lexicon.js';
+import { NOT_A_CUSTOMER, TITLE_TAIL } from './lexicon.js';
 type Tier = 'A' | 'B' | 'C';
 
 // Ordered: explicit letters first, then the words the contract maps to a tier.
@@ -66,11 +66,15 @@ const NOT_INDUSTRY = /^(?:pls|plz|please|kindly|thx|thanks|asap|fyi|urgent)$|客
 // CRM words and cues are never an industry ("新客户 叫金额").
 const CUE = /^(?:叫|名为)|金额|阶段|签|报价|方案|商机|跟进|回访|拜访|预算|合同/;
 
+const TITLE_END = new RegExp(`(?:${TITLE_TAIL})$`);
+const TO_THE_BOT = /[你我帮]|一下|[吧吗呢]$/;
+
 function leftover(segments: string[], customer?: string): string | undefined {
   if (!customer) return undefined;
   // "叫优必选" restates the name; "医疗器械" after "…医疗器械有限公司" is still the industry.
   // ("济南 山东高速集团 新客户 交通基建": the city the customer is in is no industry.)
-  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s) && !NOT_A_CUSTOMER.has(s) && !/的$/.test(s));
+  // ("…联系人 采购经理 孙丽", "你建一下": a title or words to the bot are no industry.)
+  const rest = segments.filter((s) => s !== customer && !s.includes(customer) && !NOT_INDUSTRY.test(s) && !CUE.test(s) && !NOT_A_CUSTOMER.has(s) && !/的$/.test(s) && !TITLE_END.test(s) && !TO_THE_BOT.test(s));
   // ("F&B": an industry's initials with an ampersand.)
   const candidate = rest.find((s) => /^[a-z][A-Za-z &-]{2,24}$/.test(s) || /^[\u4e00-\u9fff]{2,6}$/.test(s) || /^[A-Z]{1,2}&[A-Z]{1,2}$|^[A-Z]{2,4}$|^SaaS$/.test(s));
   return candidate;

@@ -21,7 +21,7 @@ export function segmentsOf(text: string): string[] {
   // dash or bar separates too: "Northwind Traders - retail - tier C".
   return text
     .replace(LEADING, '')
-    .split(/[,，、;；。:：]+|\s+[-–—|/]\s+|(?<=[\u4e00-\u9fff])是(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])的(?=对接人|联系人|负责人)/)
+    .split(/[,，、;；。:：]+|\s+[-–—|/]\s+|(?<=[\u4e00-\u9fff])\|(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])是(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])的(?=对接人|联系人|负责人)/)
     .flatMap((part) => (/[\u4e00-\u9fff]/.test(part) ? joinEnglishRuns(part.split(/\s+/)) : [part]))
     .map((s) => s.trim())
     .filter(Boolean);
