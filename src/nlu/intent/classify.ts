@@ -192,8 +192,15 @@ const CRM_WORD = /拜访|跟进|回访|客户|签|合同|报价|方案|见[^，,
 // ("老刘你下周一去趟华茂纺织", "今天大家的拜访记录都录了吗", "本周签了2单 累瘫了").
 const NOT_FOR_BOT = /^(?:@\S+\s*)?(?:各位|同事们|兄弟们|伙伴们|小伙伴们)[\s,，]*(?=[^。]*(?:把|记得|赶紧|尽快|抓紧|都要|别忘))|^(?:老|小)[\u4e00-\u9fff][,，\s]*你(?![们好])|大家(?:的)?[^，,。]{0,12}(?:都|记得|赶紧|尽快)[^，,。]{0,12}(?:了吗|吗|一下|补上|更新)|签了[\d一两二三四五六七八九十几]+单(?![子的])[^，,。]{0,6}(?:累|爽|开心|躺平|庆祝)/;
 
+const PLANNED_CALLBACK = /(?:再|还要|要|得|准备|安排|计划)(?:去|打个?电话)?回访(?:一次|一下|一遍|下)?/;
+const ADD_ASKED = /(?:帮我|麻烦)?(?:加一下|加上|添加一下|添加|加进去|录一下|录入|存一下)\s*[。.!！]?\s*$/;
+// "碧桂园那个400万的单子现在谁在跟 什么情况": an amount that names the deal asked about.
+const AMOUNT_NAMES_DEAL = /(?:那个|这个|那笔|这笔|那单|这单)\s*[\d.]+\s*(?:万|千|亿|w|W|k|K)?的?(?:单子?|项目|商机)/;
+const ASKED_ABOUT = /什么情况|啥情况|怎么样了?|进展(?:如何|怎样)?|谁在跟|谁跟的|谁负责|到哪一?步了/;
+
 const RULES: Rule[] = [
   { intent: 'unknown', confidence: 0.9, test: (e) => NOT_FOR_BOT.test(e.text) },
+  { intent: 'query_customer', confidence: 0.85, test: (e) => Boolean(e.customer) && AMOUNT_NAMES_DEAL.test(e.text) && ASKED_ABOUT.test(e.text) && !e.hasStage },
   { intent: 'unknown', confidence: 0.9, test: (e) => ERRAND.test(e.text) && !CRM_WORD.test(e.text) },
   // "联系人说错了 不是周主任 是孙科长": the contact's name was a slip — the contact is corrected, nothing undone.
   { intent: 'add_contact', confidence: 0.85, test: (e) => CONTACT_SLIP.test(e.text) },
@@ -268,6 +275,10 @@ const RULES: Rule[] = [
   { intent: 'log_activity', confidence: 0.8, test: (e) => Boolean(e.customer) && TERSE_SAID.test(e.text) && !S.REMIND.test(e.text) && !S.CALLBACK.test(e.text) },
   // Without a customer a "plan" is usually chat (老板说要冲刺年底目标).
   { intent: 'schedule_follow_up', confidence: 0.75, test: (e) => Boolean(e.customer) && isPlan(e) },
+  // "永辉的投诉下周一再回访一次 看书面说明给了没有": a callback still to make is a plan.
+  { intent: 'schedule_follow_up', confidence: 0.85, test: (e) => Boolean(e.customer) && e.hasFutureDate && PLANNED_CALLBACK.test(e.text) && !/回访(?:了|过|完)|做了[^,，。]{0,6}回访/.test(e.text) && findSatisfaction(e.text) === undefined },
+  // "招商银行回访联系人是郑丽 电话… 帮我加一下": the contact to add is the news, no callback made.
+  { intent: 'add_contact', confidence: 0.85, test: (e) => /(?:联系人|对接人)(?:是|为|叫)/.test(e.text) && ADD_ASKED.test(e.text) && findSatisfaction(e.text) === undefined },
   // "这单没拿下，原因：技术评分不够": a word in the reason a deal was lost is no callback.
   // "那个标丢了，本地化服务评分比东华低": a bid's score beside a stage is the deal's news, not a callback.
   // ("金石律所上次投诉的问题解决了吗": a question about a callback is no callback made.)

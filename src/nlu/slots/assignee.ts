@@ -15,6 +15,11 @@ export function findAssignee(text: string, people: readonly string[] | undefined
     const at = m.index + m[0].length;
     const known = findKnown(text.slice(at, at + 24), people);
     if (known?.index === 0) return { name: known.name, start: m.index, end: at + known.name.length };
+    // "李娜那个华泰建工的单子 让她周四前给我报价方案": 她 is the colleague named before.
+    const earlier = /^[她他]/.test(text.slice(at)) ? findKnown(text.slice(0, m.index), people) : undefined;
+    if (earlier && /^(?:让|叫|安排|提醒|通知)/.test(m[0].trim().replace(/^(?:请|麻烦)?(?:帮我)?/, ''))) {
+      return { name: earlier.name, start: m.index, end: at + 1 };
+    }
   }
   return undefined;
 }

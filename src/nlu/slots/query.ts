@@ -3,7 +3,7 @@ import type { Period } from '../types.js';
 
 const PERIOD_WORDS: [Period, RegExp][] = [
   ['today', /今天|今日|当天|today|tonight/i],
-  ['week', /本周|这周|这个?星期|这个?礼拜|本星期|一周|周报|this week|weekly|\bweek\b/i],
+  ['week', /本周|这周|这个?星期|这个?礼拜|本星期|一周|(?<!\d)1\s?周(?!年)|(?:最近|近|过去)\s?7\s?天|周报|this week|weekly|\bweek\b|last 7 days|past week/i],
   ['month', /本月|这个?月|\d{1,2}月份|当月|月度|月报|this month|monthly|\bmonth\b|\bmtd\b/i],
   ['quarter', /本季度?|这个?季度|这一?季(?!节)|季度|\bQ[1-4]\b|this quarter|quarterly|\bquarter\b|\bqtd\b/i],
   ['year', /今年|本年度?|全年|年度|this year|annual|yearly|\byear\b|\bytd\b/i],
