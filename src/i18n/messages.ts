@@ -129,6 +129,10 @@ const messages = {
     en: (p) => `OK, changed to ${p.facts}. The question above still waits: reply with its number or tap a button.`,
   },
   'ask.cancelled': { zh: '好的，已取消，什么都没有改。', en: 'OK, cancelled. Nothing was changed.' },
+  'ask.cancelledNotUndone': {
+    zh: '好的，已取消刚才的问题，什么都没有改。要撤销上一条记录，请再说一次「撤销」。',
+    en: 'OK, cancelled the question; nothing was changed. To undo your last record, say "undo" again.',
+  },
 
   'customer.created': { zh: (p) => `已新建客户 ${p.name}`, en: (p) => `Created customer ${p.name}` },
   'customer.exists': {

@@ -185,8 +185,15 @@ async function answerToPending(text: string, question: Pending, actor: Actor, pe
   const picked = index ?? labelTyped(text, question.labels) ?? newDealTyped(text, question.options);
   if (picked !== undefined) return fromAction({ intent: 'choose', args: { token: question.token, index: picked } }, actor, pending);
   if (NO.test(text)) return fromAction({ intent: 'cancel', args: {} }, actor, pending);
+  // "撤销" while a question waits takes back the question, not a record saved earlier; said
+  // again, it undoes the last record as always.
+  if (UNDO_WORD.test(text)) {
+    await pending.clear(actor.tenantId, actor.userId);
+    return { kind: 'say', key: 'ask.cancelledNotUndone' };
+  }
   return undefined;
 }
+const UNDO_WORD = /^(?:撤销|撤回|undo)[!！。.]*$/i;
 
 /** "华为技术有限公司" typed while the bot asks which 华为 (or 瑞康医院 for 新建「瑞康医院」): the option whose label,
  * or the name quoted in it, is what was typed — and only one is. */

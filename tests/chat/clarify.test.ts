@@ -88,6 +88,17 @@ describe('an unknown customer', () => {
     expect(await counts(app.db)).toEqual(before);
   });
 
+  // Found by a tester using the web chat: "撤销" typed to dismiss the question undid a reminder
+  // saved an hour before.
+  it('"撤销" while the question waits cancels the question and undoes nothing; said again, it undoes', async () => {
+    only(await app.say('rep1', '提醒我后天上午10点给比亚迪打电话'));
+    const before = await counts(app.db);
+    only(await app.say('rep1', '今天拜访了理想汽车的马总'));
+    expect(only(await app.say('rep1', '撤销')).text).toBe('好的，已取消刚才的问题，什么都没有改。要撤销上一条记录，请再说一次「撤销」。');
+    expect(await counts(app.db)).toEqual(before);
+    expect(only(await app.say('rep1', '撤销')).text).toMatch(/^已撤销/);
+  });
+
   it('writes nothing when the Cancel button is clicked', async () => {
     const before = await counts(app.db);
     const asked = await app.say('rep1', '今天拜访了理想汽车的马总');
