@@ -95,9 +95,11 @@ export async function alertCard(db: Db, r: Reminder, to: Person): Promise<Reply 
     db.customer.findFirst({ where: { tenantId: r.tenantId, id: cb.customerId }, select: { name: true } }),
     db.user.findFirst({ where: { tenantId: r.tenantId, id: cb.userId }, select: { name: true } }),
   ]);
-  const text = tr(to.locale, 'callback.alert', {
-    customer: customer?.name ?? '', score: cb.satisfaction ?? 0, category: t(to.locale, `category.${cb.category}`), by: by?.name ?? '',
-  });
+  // A complaint with no score is no "0/5": it is said as a complaint.
+  const said = { customer: customer?.name ?? '', category: t(to.locale, `category.${cb.category}`), by: by?.name ?? '' };
+  const text = cb.satisfaction === null
+    ? tr(to.locale, 'callback.complaintAlert', said)
+    : tr(to.locale, 'callback.alert', { ...said, score: cb.satisfaction });
   const fields = cb.summary ? [{ label: t(to.locale, 'field.summary'), value: clip(cb.summary, 200) }] : [];
   // The alert stays on the to-do list until its reader marks it done (they called the customer).
   const buttons: Button[] = [

@@ -57,6 +57,10 @@ const messages = {
     zh: (p) => `⚠️ ${p.customer} 回访满意度只有 ${p.score}/5（${p.category}，${p.by}回访），请尽快联系客户`,
     en: (p) => `⚠️ ${p.customer} scored ${p.score}/5 on a callback (${p.category}, by ${p.by}); please get in touch soon`,
   },
+  'callback.complaintAlert': {
+    zh: (p) => `⚠️ ${p.customer} 回访中有投诉（${p.category}，${p.by}回访），请尽快联系客户`,
+    en: (p) => `⚠️ ${p.customer} raised a complaint on a callback (${p.category}, by ${p.by}); please get in touch soon`,
+  },
   'birthday.ahead': {
     zh: (p) => `🎂 ${p.customer} · ${p.contact} ${p.days}天后（${p.date}）过生日`,
     en: (p) => `🎂 ${p.contact} (${p.customer}) has a birthday in ${p.days} days (${p.date})`,

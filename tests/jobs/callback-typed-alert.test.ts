@@ -32,6 +32,18 @@ describe('a callback score typed in chat', () => {
     expect(textOf(alerts[0]!)).toContain('说系统老卡');
   });
 
+  // Found by a tester using the web chat: a complaint with no score was sent as "满意度只有 0/5".
+  it('a complaint with no score alerts as a complaint, with no made-up score', async () => {
+    const answer = await app.say('care', '上汽回访 客户投诉售后响应太慢 要求换人');
+    expect(answer.replies[0]!.text).toContain('已通知客户负责人和主管');
+    const job = jobContext(app.db, app.redis, app.prefix, new Date(Date.now() + minutes(1)));
+    await tick(job.ctx, { tenantId: 'demo' });
+    const texts = job.notifier.sent.map(textOf).filter((x) => x.includes('上汽'));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts[0]).toContain('回访中有投诉');
+    expect(texts.join('\n')).not.toContain('0/5');
+  });
+
   it('a good one alerts nobody', async () => {
     const answer = await app.say('care', '永辉超市满意度回访，打了4分');
     expect(answer.replies[0]!.text).toBe('已记录回访 · 永辉超市');
