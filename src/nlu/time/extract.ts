@@ -87,6 +87,8 @@ function isQuantityDian(text: string, r: ParsedResult): boolean {
 
 const COUNT_AFTER = /^(?:[.,]\d+)?\s?(?:[kKmMwW万亿](?![a-z])|mm\b|mil|million|%|ppl\b|people|persons?\b|pax\b|seats?\b|sites?\b|stores?\b|units?\b|pcs\b|人|家|台|套|个)/;
 
+const SIGNING_OFF = /^\s*(?:就|先)?(?:这样|到这|到此|到这儿)(?:吧|了|为止)?/;
+
 export function extractDates(text: string, ref: Reference): DateMention[] {
   // chrono's casual Chinese parser reads the reference's *system-local* fields, ignoring a
   // timezone option; so hand it a Date whose system-local fields are the rep's wall clock.
@@ -118,6 +120,8 @@ export function extractDates(text: string, ref: Reference): DateMention[] {
     .filter((r) => !NOW_WORD.test(r.text.trim()))
     // "平安夜还在跑客户": a lone 夜 (of 平安夜, 夜班) is no date.
     .filter((r) => r.text.trim() !== '夜')
+    // "今天就这样 明天上午提醒我…": signing off for the day names no date.
+    .filter((r) => !(/^今天$/.test(r.text.trim()) && SIGNING_OFF.test(text.slice(r.index + r.text.length))))
     // "培训了一下午", "聊了整个上午": a day part said as a length of time is no date.
     .filter((r) => !(DAY_PART_ONLY.test(r.text.trim()) && DURATION_BEFORE.test(text.slice(Math.max(0, r.index - 3), r.index))))
     .filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('hour') || r.start.isCertain('weekday') || DAY_PARTS.some(([re]) => re.test(r.text)))
