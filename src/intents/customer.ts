@@ -20,6 +20,9 @@ export async function needCustomer(
     if (!customer) throw new UserError('error.notAllowed');
     return { customer };
   }
+  // "陈海波的电话是139…": no customer said, but one customer the actor sees has that contact.
+  const theirs = !args.customer && args.contact ? await contactsCustomer(ctx, args.contact) : undefined;
+  if (theirs) return needCustomer(ctx, intent, { ...args, customerId: theirs }, opts);
   if (!args.customer) return { reply: { text: t(ctx.locale, 'ask.customerMissing') } };
   const name = args.customer;
   const candidates = await findCandidates(ctx.tx, ctx.actor.tenantId, name, ctx.actor.userId);

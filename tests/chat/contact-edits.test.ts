@@ -80,4 +80,11 @@ describe('a contact corrected by chat', () => {
     expect(names).toContain('吴总');
     expect(names).not.toContain('吴经理');
   });
+
+  // Found by a tester using the web chat: "陈海波的电话是…" asked which customer, with one 陈海波 on file.
+  it('"王建国的手机改成13600001111" with no customer said (no card just before) updates the one 王建国 the asker sees', async () => {
+    const reply = only(await app.say('manager', '王建国的手机改成13600001111'));
+    expect(reply.text).toContain('比亚迪');
+    expect(await contactsOf('比亚迪')).toContainEqual(expect.objectContaining({ name: '王建国', phone: '13600001111' }));
+  });
 });
