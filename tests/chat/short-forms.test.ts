@@ -97,6 +97,15 @@ describe('a new customer said in one line', () => {
     expect((await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '南京扬子江建设发展有限公司' } })).industry).toBe('建筑');
   });
 
+  it('"刚给扬子江孙丽打了电话" (the short form and the contact glued) is a call with 孙丽 at 扬子江建设', async () => {
+    const reply = await app.say('rep1', '刚给扬子江孙丽打了电话 预算批下来了');
+    expect(reply.replies[0]!.text).toContain('南京扬子江建设发展有限公司');
+    const [yz] = await customers('扬子江');
+    const call = await app.db.activity.findFirstOrThrow({ where: { customerId: yz!.id }, orderBy: { createdAt: 'desc' }, select: { contactId: true, channel: true } });
+    expect(call.channel).toBe('call');
+    expect((await app.db.contact.findUniqueOrThrow({ where: { id: call.contactId! } })).name).toBe('孙丽');
+  });
+
   it('"需要SBS卷材3万平 意向金额120万": the deal is 120万, not the area', async () => {
     await app.say('rep1', '今天上午拜访了碧桂园的黄工 聊了地下室防水 大概需要SBS卷材3万平 意向金额120万');
     const [bgy] = await customers('碧桂园');

@@ -57,7 +57,19 @@ export function findCustomer(maskedText: string, names?: KnownNames): string | u
     if (found && at >= 0 && at < inner.index && at + found.length > inner.index) return maskedText.slice(at, at + found.length + inner[0].length);
   }
   const name = customerIn(maskedText, names);
-  return name && OPEN_ASIDE.test(name) ? name.replace(OPEN_ASIDE, '') || undefined : name;
+  if (name && OPEN_ASIDE.test(name)) return name.replace(OPEN_ASIDE, '') || undefined;
+  return (name && withoutKnownContact(name, names)) ?? name;
+}
+
+/** "给扬子江孙莉打了电话": a known contact glued after the start of a known customer's name
+ * (扬子江 of 扬子江建设) is the person, not part of the customer's name. */
+function withoutKnownContact(name: string, names?: KnownNames): string | undefined {
+  if (!names?.contacts.length || name.length < 4 || !/^[\u4e00-\u9fff]+$/.test(name)) return undefined;
+  for (let cut = name.length - 2; cut >= 2 && cut >= name.length - 3; cut--) {
+    const head = name.slice(0, cut);
+    if (names.contacts.includes(name.slice(cut)) && names.customers.some((c) => c.startsWith(head))) return head;
+  }
+  return undefined;
 }
 
 function customerIn(maskedText: string, names?: KnownNames): string | undefined {
