@@ -170,7 +170,7 @@ export function findContact(text: string, customer?: string): string | undefined
 // (…邓娟通了电话, …蒋晨主持, …周敏今天来, …孙涛牵头, …韩冰带队).
 const NAME_END = '(?=$|[,，。.;；!！?？、\\s(（]|[打吃见聊说也在亲电手邮微的等来过约确表反对和跟一都还就刚开通喝今昨牵主接带看参陪提介负签回问让催给面挺视很非特想觉认讲整这那原]|发(?=了|过|邮件|微信|消息))';
 // ("对接人是采购部副经理 宋涛 136…": a space may stand between the title and the name.)
-export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}(?:\\s(?!周[一二三四五六日天末1-7]|星期|礼拜|[一二三四五六七八九十\\d]+[号日点]))?((?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
+export const TITLE_THEN_NAME = new RegExp(`${TITLE_TAIL}(?:\\s(?!周[一二三四五六日天末1-7]|星期|礼拜|[一二三四五六七八九十\\d]+[号日点]))?((?:(?![和与及])[${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)|[老小][${SURNAMES}])${NAME_END}`);
 
 // "call with Greggs Tuesday at half 10": a day said after a name makes no person of it.
 const WHEN_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\b|\b(?:Today|Tomorrow|Tonight|Yesterday|January|February|March|April|June|July|August|September|October|November|December)\b/;

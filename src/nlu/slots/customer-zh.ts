@@ -179,7 +179,7 @@ function clean(candidate: string | undefined): string | undefined {
 // "去大疆刘洋那边", "大疆刘洋的手机号": a person's full name glued to the company, told apart
 // by what follows it (a place, a phone, speech). A tail that is a company word (时代, 科技)
 // stays part of the name.
-export const PERSON_CONTEXT = '(?:那边|这边|那儿|的(?:手机|电话|微信|邮箱|生日|联系方式|号码|职位|信息|资料))';
+export const PERSON_CONTEXT = '(?:那边|这边|那儿|的(?:手机|电话|微信|邮箱|生日|联系方式|号码|职位|信息|资料)|生日(?:是|在)?[\\d一二三四五六七八九十])';
 // A two-character name first (长安汽车张磊 → 张磊, not 车张磊), then a three-character one.
 const TRAILING_PERSON = [new RegExp(`^(.{2,})([${SURNAMES}][\\u4e00-\\u9fff])$`), new RegExp(`^(.{2,})([${SURNAMES}][\\u4e00-\\u9fff]{2})$`)];
 const COMPANY_WORD = /(?:时代|科技|集团|汽车|智能|电子|电器|电气|重工|控股|银行|保险|证券|医药|医疗|能源|物流|股份|网络|软件|信息|数据|传媒|文化|通讯|通信|技术|实业|国际|创新|生物|教育|地产|置业|建设|环境|材料|化工|机械|设备|制造|工业|电力|光电|动力|食品|饮料|酒业|农业|出行|金融|资本|投资|咨询|服务|万家|方舟|安防)$/;
