@@ -172,7 +172,7 @@ const person: Extractor = (c) => {
   // "对接人是宝钢的严处长": an honorific already in the name is no separate title.
   // ("新的是采购总监曾凡": 是 introduces the title; it is no part of it.)
   // ("顺达物流新调度叫小孟": 新 says they are new; the title is 调度.)
-  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:kp|关键人|决策人)?(?:(?:他|她)(?:现在)?)?(?:是|为|任)(?=.{2})/i, '').replace(/^新(?:任|来的?)?(?=调度|经理|总监|主管|主任|负责人|采购|财务|厂长|店长|校长|院长|处长|科长|部长)/, '');
+  const title = name && ownTitle?.includes(name) ? undefined : ownTitle?.replace(/^(?:对接人|联系人|负责人)(?:换成了?|变成了?|改成了?|换了)(?=.{2})/, '').replace(/^(?:kp|关键人|决策人)?(?:(?:他|她)(?:现在)?)?(?:是|为|任)(?=.{2})/i, '').replace(/^新(?:任|来的?)?(?=调度|经理|总监|主管|主任|负责人|采购|财务|厂长|店长|校长|院长|处长|科长|部长)/, '');
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);
