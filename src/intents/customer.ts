@@ -21,7 +21,8 @@ export async function needCustomer(
     return { customer };
   }
   // "陈海波的电话是139…": no customer said, but one customer the actor sees has that contact.
-  const theirs = !args.customer && args.contact ? await contactsCustomer(ctx, args.contact) : undefined;
+  // ("不是吴海 是吴涛": the name on record finds them.)
+  const theirs = !args.customer && args.contact ? await contactsCustomer(ctx, args.contact_was ?? args.contact) : undefined;
   if (theirs) return needCustomer(ctx, intent, { ...args, customerId: theirs }, opts);
   if (!args.customer) return { reply: { text: t(ctx.locale, 'ask.customerMissing') } };
   const name = args.customer;

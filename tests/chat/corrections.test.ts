@@ -122,3 +122,20 @@ describe('a won deal beside an open one', () => {
     expect(Number(latest.amount)).toBe(2_100_000);
   });
 });
+
+// Found using the web chat: "不对 总价是21万" right after a visit card asked whether to create a
+// customer 「总价」, and the question dropped the card's context for the next correction.
+describe('corrections right after a visit card', () => {
+  it('"不对 总价是21万" changes the deal; then "联系人说错了 不是吴海 是吴涛" renames the visit\'s contact', async () => {
+    only(await app.say('rep1', '今天去顺丰见了吴海 聊了标签机的方案 总价二十万八'));
+    const fixed = only(await app.say('rep1', '不对 总价是21万'));
+    expect(fixed.text).toContain('顺丰速运');
+    const { id } = await customerNamed(app.db, '顺丰速运');
+    expect((await app.db.deal.findMany({ where: { customerId: id, stage: { notIn: ['won', 'lost'] } }, select: { amount: true } })).map((d) => Number(d.amount))).toContain(210000);
+    const renamed = only(await app.say('rep1', '联系人说错了 不是吴海 是吴涛'));
+    expect(renamed.text).toContain('吴涛');
+    const names = (await app.db.contact.findMany({ where: { customerId: id }, select: { name: true } })).map((c) => c.name);
+    expect(names).toContain('吴涛');
+    expect(names).not.toContain('吴海');
+  });
+});
