@@ -7,6 +7,7 @@ import type { Locale, MessageKey } from '../i18n/index.js';
 import { argsSchema, isIntent, type Args, type IntentName } from '../intents/index.js';
 import { parseWithFallback, type LlmConfig } from '../nlu/llm.js';
 import { parse } from '../nlu/index.js';
+import { matchKey } from '../domain/names.js';
 import { splitReports } from '../nlu/split.js';
 import { stripMarkup } from '../chat/clean-text.js';
 import { isoInZone } from '../time.js';
@@ -86,6 +87,13 @@ async function understandPlain(event: InboundEvent & { type: 'text' }, text: str
   if (question && facts) {
     await pending.revise(actor.tenantId, actor.userId, { ...question, options: amendOptions(question.options, facts) });
     return { kind: 'say', key: 'ask.amended', params: { facts: describeFacts(facts, actor.locale) } };
+  }
+  // "远大住工是新客户 你建一下 B类" typed while the bot asks whether to create 远大住工: the
+  // create option, with the grade and industry said, so the first message's facts land too.
+  const created = question?.options.length ? createOption(question, parsed) : undefined;
+  if (question && created) {
+    await pending.revise(actor.tenantId, actor.userId, { ...question, options: created.options });
+    return fromAction({ intent: 'choose', args: { token: question.token, index: created.index } }, actor, pending);
   }
   const awaited = question?.awaits && answerAwaited(question.awaits, { text, parsed, now, names });
   if (awaited) return clearing(question, actor, pending, { kind: 'intent', intent: awaited.intent, args: keepValid(awaited.args), confidence: 1 });
@@ -170,6 +178,21 @@ async function fromAction(action: ActionPayload, actor: Actor, pending: PendingQ
   const args = argsSchema.safeParse(action.args);
   if (!isIntent(action.intent) || !args.success) return { kind: 'say', key: 'error.badArgs' };
   return { kind: 'intent', intent: action.intent, args: args.data, confidence: 1 };
+}
+
+/** The question's "create X" option when the message asks to create that same customer, with
+ * the profile it gives (industry, grade) added to the option's arguments. */
+function createOption(question: Pending, parsed: { intent: string; slots: Record<string, unknown> }): { index: number; options: ActionPayload[] } | undefined {
+  const name = parsed.intent === 'create_customer' && typeof parsed.slots.customer === 'string' ? matchKey(parsed.slots.customer) : '';
+  if (!name) return undefined;
+  const index = question.options.findIndex((o) => {
+    const args = o.args as { confirmNew?: boolean; customer?: string } | undefined;
+    return Boolean(args?.confirmNew) && matchKey(args?.customer ?? '') === name;
+  });
+  if (index < 0) return undefined;
+  const profile = keepValid(Object.fromEntries(['industry', 'tier'].flatMap((k) => (parsed.slots[k] === undefined ? [] : [[k, parsed.slots[k]]]))));
+  const options = question.options.map((o, i) => (i === index ? { ...o, args: { ...(o.args as object), ...profile } } : o));
+  return { index, options };
 }
 
 /** A number, "是" or "取消" answering the question's buttons. */

@@ -231,3 +231,19 @@ describe('tolerant name matching', () => {
     expect(await app.db.activity.count({ where: { customerId: byd!.id } })).toBe(before + 1);
   });
 });
+
+// Found by a tester using the web chat: the bot asked whether to create 远大住工 for a call; the rep
+// typed "远大住工是新客户 你建一下 长沙的 B类" instead of tapping — the customer was made and the
+// call, its contact and amount were lost without a word.
+describe('a create question answered in words', () => {
+  it('"X是新客户 你建一下 B类" creates X with the grade and logs the first message on it', async () => {
+    const asked = only(await app.say('rep1', '给远大住工的采购周总打了个电话 他们要报个价 大概80来万吧'));
+    expect(asked.text).toContain('远大住工');
+    const done = await app.say('rep1', '远大住工是新客户 你建一下 长沙的 B类');
+    expect(done.replies[0]!.text).toContain('已记录电话');
+    const customer = await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '远大住工' }, select: { id: true, tier: true } });
+    expect(customer.tier).toBe('B');
+    expect(await app.db.activity.count({ where: { customerId: customer.id, channel: 'call' } })).toBe(1);
+    expect((await app.db.contact.findMany({ where: { customerId: customer.id }, select: { name: true } })).map((c) => c.name)).toContain('周总');
+  });
+});
