@@ -23,6 +23,14 @@ describe('a contact\'s full name', () => {
   });
 });
 
+// Found by a tester using the web chat: the department listed before the person was dropped.
+describe('a contact\'s department', () => {
+  it('"加个联系人 顺丰 设备科 周主任 139…" saves 周主任 as 设备科主任', async () => {
+    only(await app.say('rep1', '加个联系人 顺丰 设备科 周主任 13917761234'));
+    expect(await contactsOf('顺丰速运')).toContainEqual(expect.objectContaining({ name: '周主任', title: '设备科主任', phone: '13917761234' }));
+  });
+});
+
 describe('a contact corrected by chat', () => {
   it('"平安的黄总全名叫黄志强 职务副总经理" renames the contact and sets the title; undo puts it back', async () => {
     const PINGAN = '中国平安保险（集团）股份有限公司';

@@ -155,6 +155,9 @@ const edited: Extractor = (c) => {
   const titleless = edit.contact_was && !edit.title && person(c).title === edit.contact ? { title: undefined } : {};
   return swallowed ? { ...edit, ...titleless, customer: undefined } : { ...edit, ...titleless };
 };
+const LISTED_DEPARTMENT = /^[\u4e00-\u9fff]{1,6}(?:科|部|处|室|中心|办)$/;
+// The title a name said with one carries (周主任 → 主任).
+const HONORIFIC_TITLE = /^[\u4e00-\u9fff](主任|经理|总监|主管|处长|科长|部长|院长|厂长|店长)$/;
 const person: Extractor = (c) => {
   const segments = segmentsOf(c.masked);
   const named = c.job?.contact ?? findKnown(c.text, c.names?.contacts)?.name ?? findContact(c.text, c.customer) ?? findNamedPerson(c.masked);
@@ -176,8 +179,14 @@ const person: Extractor = (c) => {
   const phone = findPhone(c.text);
   const email = findEmail(c.text);
   const birthday = findBirthday(c.text);
+  // "加个联系人 瑞金医院 设备科 周主任", "物资部 刘建国 经理": the department listed right before
+  // the person is part of their title (设备科主任, 物资部经理).
+  const at = name ? segments.indexOf(name) : -1;
+  const dept = at > 0 && LISTED_DEPARTMENT.test(segments[at - 1]!) && segments[at - 1] !== c.customer ? segments[at - 1] : undefined;
+  const role = title ?? (name ? HONORIFIC_TITLE.exec(name)?.[1] : undefined);
+  const full = dept && role && !role.startsWith(dept) ? `${dept}${role}` : title;
   return {
-    ...(name ? { contact: name } : {}), ...(title ? { title } : {}), ...(phone ? { phone } : {}),
+    ...(name ? { contact: name } : {}), ...(full ? { title: full } : {}), ...(phone ? { phone } : {}),
     ...(email ? { email } : {}), ...(birthday ? { birthday } : {}),
   };
 };
