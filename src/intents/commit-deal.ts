@@ -5,6 +5,7 @@ import { UserError } from '../domain/errors.js';
 import { needCustomer } from './customer.js';
 import { pickDeal } from './deal-choice.js';
 import { gt } from './target-messages.js';
+import { formatCalendarDate } from '../i18n/index.js';
 import type { IntentHandler } from './types.js';
 import type { Locale } from '../i18n/index.js';
 import { OPEN_STAGES } from '../domain/deals.js';
@@ -21,7 +22,10 @@ export const commitDeal: IntentHandler = {
     if (!canSee(ctx.actor, deal)) throw new UserError('error.notAllowed');
     const commit = args.commit !== false;
     await ctx.changes.update('deal', deal.id, { commit }, deal);
-    const text = gt(ctx.locale, commit ? 'committed' : 'uncommitted', { customer: customer.name, deal: deal.title });
+    // Which period's commit it counts in: its expected close's ("计入本期" was said of a deal closing next month).
+    const close = (deal as { expectedClose?: Date | null }).expectedClose;
+    const key = !commit ? 'uncommitted' : close ? 'committed' : 'committedNoClose';
+    const text = gt(ctx.locale, key, { customer: customer.name, deal: deal.title, close: close ? formatCalendarDate(close, ctx.locale, ctx.now, 'UTC') : '' });
     // The opposite as a button, so a slip is one click away.
     const flip = { intent: 'commit_deal', args: { customerId: customer.id, dealId: deal.id, commit: !commit } };
     return { text, card: { title: text, buttons: [{ label: gt(ctx.locale, commit ? 'uncommitButton' : 'commitButton'), action: flip }] } };

@@ -56,7 +56,14 @@ const messages = {
     en: (p) => `Forecast ${p.period}: won ${p.won} + commit ${p.commit}, weighted pipeline ${p.weighted}, target ${p.target}, gap ${p.gap}`,
   },
   // Commit.
-  committed: { zh: (p) => `已标记有把握：${p.customer} · ${p.deal}，计入本期承诺。`, en: (p) => `Marked as commit: ${p.customer} · ${p.deal}.` },
+  committed: {
+    zh: (p) => `已标记有把握：${p.customer} · ${p.deal}，计入预计签约当期（${p.close}）的承诺。`,
+    en: (p) => `Marked as commit: ${p.customer} · ${p.deal}; it counts in the forecast for its close (${p.close}).`,
+  },
+  committedNoClose: {
+    zh: (p) => `已标记有把握：${p.customer} · ${p.deal}。还没有预计签约日期，预测里不会计入；可以说「${p.customer}预计月底签」补上。`,
+    en: (p) => `Marked as commit: ${p.customer} · ${p.deal}. It has no expected close date, so no forecast counts it yet; say "${p.customer} closing end of month" to add one.`,
+  },
   uncommitted: { zh: (p) => `已取消把握标记：${p.customer} · ${p.deal}。`, en: (p) => `Taken out of commit: ${p.customer} · ${p.deal}.` },
   noOpenDeal: { zh: (p) => `${p.customer} 没有进行中的商机可标记。`, en: (p) => `${p.customer} has no open deal to mark.` },
   commitButton: { zh: '有把握（计入承诺）', en: 'Commit' },

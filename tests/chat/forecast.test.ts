@@ -38,7 +38,11 @@ async function addDeal(ownerId: string, name: string, stage: 'lead' | 'qualified
 describe('commit by chat', () => {
   it('美团这单有把握: the open deal is marked commit; 撤销 takes it back; said again it holds', async () => {
     const deal = await openDeal('美团');
-    expect(only(await app.say('rep1', '美团这单有把握')).text).toBe('已标记有把握：美团 · 美团商户SaaS采购，计入本期承诺。');
+    // The period it counts in is its expected close's, said with the date (it said 计入本期 of a deal closing next month).
+    const close = (await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).expectedClose!;
+    const marked = only(await app.say('rep1', '美团这单有把握')).text;
+    expect(marked).toMatch(/^已标记有把握：美团 · 美团商户SaaS采购，计入预计签约当期（.+）的承诺。$/);
+    expect(marked).toContain(`${close.getUTCMonth() + 1}月${close.getUTCDate()}日`);
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(true);
     only(await app.say('rep1', '撤销'));
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(false);
@@ -56,7 +60,7 @@ describe('the deal card\'s commit button', () => {
     expect(taken.text).toBe('已取消把握标记：永辉超市 · 永辉门店收银升级。');
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(false);
     const again = only(await app.click('rep2', button({ status: 200, replies: [taken] }, '有把握（计入承诺）')));
-    expect(again.text).toBe('已标记有把握：永辉超市 · 永辉门店收银升级，计入本期承诺。');
+    expect(again.text).toMatch(/^已标记有把握：永辉超市 · 永辉门店收银升级，计入预计签约当期（.+）的承诺。$/);
     expect((await app.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).commit).toBe(true);
   });
 });
