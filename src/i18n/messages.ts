@@ -272,6 +272,34 @@ const messages = {
       'Commands: /customer /log /deal /stage /remind /pipeline /status /kpi /tasks /undo /help',
     ].join('\n'),
   },
+  'help.manager': {
+    zh: [
+      '经理还可以：',
+      '• 团队本月业绩 ／ 每个人的业绩排名 ／ 哪些单子超过两周没动了 ／ 团队本季度预测',
+      '• 提醒张伟明天下午跟进美团 ／ 给李娜定个本月目标200万 ／ 把华为转给李娜负责',
+    ].join('\n'),
+    en: [
+      'As a manager you can also:',
+      '• team numbers this month / leaderboard / stale deals / team forecast this quarter',
+      '• remind Zhang Wei to follow up with Meituan tomorrow / set Li Na\'s target this month to 2M',
+    ].join('\n'),
+  },
+  'help.care': {
+    zh: [
+      '客服回访：',
+      '• 回访了美团 满意度4分 ／ 永辉超市投诉 送货晚了三天 1分 ／ 京东物流下周三再回访一次',
+      '• 今天要回访哪些客户 ／ 回访列表 ／ 上个月的回访 ／ 有没有客户投诉',
+    ].join('\n'),
+    en: [
+      'Callbacks:',
+      '• callback Meituan, satisfaction 4 / complaint from Yonghui, late delivery, score 1',
+      '• callbacks due today / callbacks this week / any complaints',
+    ].join('\n'),
+  },
+  'help.fixes': {
+    zh: '改错：不对 是80万 ／ 联系人说错了 不是张总 是张伟 ／ 撤销',
+    en: 'Fixing: no, it\'s 800k / undo',
+  },
   'unknown.thanks': {
     zh: '不客气！要记录或查询随时发我，例如「今天拜访了华为的张总，意向金额50万」「我的待办」。',
     en: 'You\'re welcome! Send me what to log or ask any time, e.g. "Called Acme Corp, moved to negotiation" or "my tasks".',

@@ -13,7 +13,14 @@ function shortcuts(locale: Locale): Button[] {
 export const help: IntentHandler = {
   async handle(ctx) {
     const title = t(ctx.locale, 'help.title');
-    return { text: `${title}\n${t(ctx.locale, 'help.body')}`, card: { title, buttons: shortcuts(ctx.locale) } };
+    // What each role does most gets its own examples (care records callbacks; a manager asks about the team).
+    const { role } = ctx.actor;
+    const more = [
+      t(ctx.locale, 'help.fixes'),
+      ...(role === 'manager' || role === 'admin' ? [t(ctx.locale, 'help.manager')] : []),
+      ...(role === 'care' || role === 'admin' ? [t(ctx.locale, 'help.care')] : []),
+    ];
+    return { text: [title, t(ctx.locale, 'help.body'), ...more].join('\n'), card: { title, buttons: shortcuts(ctx.locale) } };
   },
 };
 

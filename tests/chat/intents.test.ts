@@ -466,6 +466,16 @@ describe('help and unknown', () => {
     expect(await counts(app.db)).toEqual(before);
   });
 
+  // Found by a tester using the web chat: help was the same for everyone, with nothing on callbacks or the team.
+  it('help shows care the callbacks and a manager the team; a rep neither', async () => {
+    expect(only(await app.say('care', '帮助')).text).toContain('回访列表');
+    expect(only(await app.say('manager', '帮助')).text).toContain('提醒张伟明天下午跟进美团');
+    const rep = only(await app.say('rep1', '帮助')).text;
+    expect(rep).toContain('联系人说错了');
+    expect(rep).not.toContain('回访列表');
+    expect(rep).not.toContain('经理还可以');
+  });
+
   it('says it did not understand, writing nothing', async () => {
     const before = await counts(app.db);
     // A greeting gets the welcome since #13 (tests/chat/native-answers.test.ts).
