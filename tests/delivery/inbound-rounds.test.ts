@@ -200,7 +200,10 @@ describe('inbound rounds', () => {
       const spy = vi.spyOn(t.product.outbox, 'sendMany');
       try {
         await handleRound(jobs.map((j) => entry(j, new Map())), deps());
-        expect(spy.mock.calls.flatMap((c) => c[0])).toEqual([]);
+        // Only these events' replies count: the live workers also take the earlier tests' jobs,
+        // left waiting in the queue (those tests ran their rounds by hand), and queue theirs meanwhile.
+        const ours = new Set(all.map((e) => `${eventKey(e)}:reply0`));
+        expect(spy.mock.calls.flatMap((c) => c[0]).filter((r) => ours.has(r.key))).toEqual([]);
       } finally {
         spy.mockRestore();
       }
