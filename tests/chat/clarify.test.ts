@@ -246,4 +246,13 @@ describe('a create question answered in words', () => {
     expect(await app.db.activity.count({ where: { customerId: customer.id, channel: 'call' } })).toBe(1);
     expect((await app.db.contact.findMany({ where: { customerId: customer.id }, select: { name: true } })).map((c) => c.name)).toContain('周总');
   });
+
+  it('"X是新客户 帮我建一下 工程机械 A类": the customer is X, the industry 工程机械 (it made a customer 工程机械)', async () => {
+    only(await app.say('rep2', '给恒通重工的采购刘总打了个电话 他们要50台叉车定位终端 大概30万'));
+    await app.say('rep2', '恒通重工是新客户 帮我建一下 工程机械 A类');
+    expect(await app.db.customer.findFirst({ where: { tenantId: 'demo', name: '工程机械' } })).toBeNull();
+    const customer = await app.db.customer.findFirstOrThrow({ where: { tenantId: 'demo', name: '恒通重工' }, select: { id: true, industry: true, tier: true } });
+    expect(customer).toMatchObject({ industry: '工程机械', tier: 'A' });
+    expect(await app.db.activity.count({ where: { customerId: customer.id, channel: 'call' } })).toBe(1);
+  });
 });

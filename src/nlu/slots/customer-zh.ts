@@ -91,6 +91,7 @@ const INITIAL = new RegExp(`^[|\\s,，.。!！?？~～、]*(?:客户|老客户|�
 const SUFFIXED_TOKEN = /(?:^|[\s,，、:：|])([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=$|[\s,，、。;；|])/;
 
 const PROFILE_ONLY = /^[\u4e00-\u9fff]{1,8}(?:行业|领域|赛道)$|^(?:[ABC]\s*[类级]|重点客户|一般客户|小客户|大客户|VIP)$/;
+const NAMED_NEW = /(?:^|[\s,，|])([^\s,，。;；!！?？|]{2,20})\s*是(?:个|一家|一个)?\s*新客户/;
 const NAME_BEFORE_KEY = /(?:^|[\s,，|])([^\s,，。;；!！?？|]{2,20})\s*(?:是个?|是一家)?\s*(?:新客户|新增客户|新建客户)/;
 // "远大住工 录入一下 建材 一般客户", "亚朵 酒店 新增", "国大药房 连锁药店 新客户 A类": a note that opens on the name.
 const NAME_FIRST = new RegExp(`^\\s*(?:(?:${CITIES})\\s+)?([^\\s,，。;；!！?？|:：]{2,20})\\s+(?:[^\\s,，。]{2,8}\\s+)?(?:新客户|新增客户|新建客户|录入(?:一下)?|新增|新建)(?=\\s|$)`);
@@ -337,7 +338,9 @@ function candidateZh(typed: string): string | undefined {
   // "老板电器 新客户 厨电行业 一般客户": the name said before the keyword, the profile after it.
   const opening = clean(NAME_FIRST.exec(masked)?.[1]);
   if (opening) return opening;
-  const before = label && PROFILE_ONLY.test(label) ? clean(NAME_BEFORE_KEY.exec(masked)?.[1]) : undefined;
+  // ("恒通重工是新客户 帮我建一下 工程机械 A类": the name said to be the new customer is it, whatever follows.)
+  const named = NAMED_NEW.exec(masked)?.[1];
+  const before = named ? clean(named) : label && PROFILE_ONLY.test(label) ? clean(NAME_BEFORE_KEY.exec(masked)?.[1]) : undefined;
   const keyed = before ?? clean(label) ?? clean(nameBeforeIndustry(label));
   if (keyed) return keyed;
   // "王建国 比亚迪股份有限公司 采购总监": a listed name with a company suffix is the customer.
