@@ -190,7 +190,7 @@ function createOption(question: Pending, parsed: { intent: string; slots: Record
     return Boolean(args?.confirmNew) && matchKey(args?.customer ?? '') === name;
   });
   if (index < 0) return undefined;
-  const profile = keepValid(Object.fromEntries(['industry', 'tier'].flatMap((k) => (parsed.slots[k] === undefined ? [] : [[k, parsed.slots[k]]]))));
+  const profile = keepValid({ industry: parsed.slots.industry, tier: parsed.slots.tier });
   const options = question.options.map((o, i) => (i === index ? { ...o, args: { ...(o.args as object), ...profile } } : o));
   return { index, options };
 }
@@ -241,7 +241,8 @@ function keepValid(slots: object): Args {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(slots)) {
     const field = argsSchema.shape[key as keyof typeof argsSchema.shape];
-    if (field?.safeParse(value).success) out[key] = value;
+    // (An unsaid slot stays out: spread over other arguments, it would blank them.)
+    if (value !== undefined && field?.safeParse(value).success) out[key] = value;
   }
   return out as Args;
 }

@@ -71,15 +71,21 @@ const contact: Extractor = (c) => {
 
 // "新客户 碧桂园 房地产 A类", "…建筑施工 A类": the industry (房, 施 are family names) is nobody;
 // "联系人 项目经理 陈海波": 项目 of the title is no name — the person after the title is.
+// Read once per message: the profile, the contact and its facts all ask for it.
+const NEW_CONTACTS = new WeakMap<SlotContext, Partial<Slots>>();
+const TITLE_AT_START = new RegExp(`^(?:${TITLE_TAIL})`);
 const newContact: Extractor = (c) => {
+  const known = NEW_CONTACTS.get(c);
+  if (known) return known;
   const found = contact(c);
   const name = found.contact;
-  if (!name) return found;
-  const industry = findIndustry(c.masked, segmentsOf(c.masked), c.customer);
-  const ofTitle = new RegExp(`^${name}(?:${TITLE_TAIL})`).test(c.text.slice(c.text.indexOf(name)));
-  if (!(industry?.includes(name)) && !ofTitle) return found;
-  const titled = TITLE_THEN_NAME.exec(c.text)?.[1];
-  return titled && titled !== name ? { contact: titled } : {};
+  const at = name ? c.text.indexOf(name) : -1;
+  const ofTitle = at >= 0 && TITLE_AT_START.test(c.text.slice(at + name!.length));
+  const isIndustry = Boolean(name && findIndustry(c.masked, segmentsOf(c.masked), c.customer)?.includes(name));
+  const titled = ofTitle || isIndustry ? TITLE_THEN_NAME.exec(c.text)?.[1] : undefined;
+  const result = !ofTitle && !isIndustry ? found : titled && titled !== name ? { contact: titled } : {};
+  NEW_CONTACTS.set(c, result);
+  return result;
 };
 const THEIR_WORDS = /(?:说|反馈|表示|觉得|评价|夸|称赞|表扬|投诉|抱怨)[^,，。;；!！]*/g;
 const channel: Extractor = (c) => channelOf(c, false);
@@ -216,7 +222,7 @@ const factsOf = (contact: Extractor): Extractor => (c) => {
   return { ...(before ? { title: before } : {}), ...facts };
 };
 const contactFacts = factsOf(contact);
-const newContactFacts = factsOf((c) => newContact(c));
+const newContactFacts = factsOf(newContact);
 const profile: Extractor = (c) => {
   // ("…联系人 采购经理 孙丽": the person is no industry.)
   const who = newContact(c).contact;

@@ -11,10 +11,14 @@ import { CLEAR_CLOSE, CONTACT_ASK, CUSTOMER_LIST, NEW_DEAL } from '../intent/sig
 // 上个月/明天/下周: the shifted period wins over a plain one said later.
 // "明年一季度预计签约的", "2027年Q2的业绩": a quarter named by its number and year, counted from this one.
 const NAMED_QUARTER = /(明年|今年|去年|(20\d\d)\s?年)\s*(?:的)?\s*(?:Q([1-4])|第?([一二三四1-4])季度)/i;
+/** 明年 / 去年 / 今年 / "2027年": how many years from today's. */
+function yearsAhead(word: string | undefined, digits: string | undefined, today: string): number {
+  return digits ? Number(digits) - Number(today.slice(0, 4)) : word === '明年' ? 1 : word === '去年' ? -1 : 0;
+}
 function namedQuarter(text: string, today: string): Partial<Slots> | undefined {
   const m = NAMED_QUARTER.exec(text);
   if (!m) return undefined;
-  const year = m[2] ? Number(m[2]) - Number(today.slice(0, 4)) : m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0;
+  const year = yearsAhead(m[1], m[2], today);
   const q = m[3] ? Number(m[3]) : '一二三四'.indexOf(m[4]!) + 1 || Number(m[4]);
   const offset = year * 4 + q - Math.ceil(Number(today.slice(5, 7)) / 3);
   return Math.abs(offset) <= 24 ? { period: 'quarter', ...(offset ? { period_offset: offset } : {}) } : undefined;
@@ -30,7 +34,7 @@ function namedMonth(text: string, today: string): Partial<Slots> | undefined {
   const month = /\d/.test(m[3]!) ? Number(m[3]) : CN_MONTH.indexOf(m[3]!) + 1;
   const current = Number(today.slice(5, 7));
   let offset = month - current;
-  if (m[1] || m[2]) offset += 12 * (m[2] ? Number(m[2]) - Number(today.slice(0, 4)) : m[1] === '明年' ? 1 : m[1] === '去年' ? -1 : 0);
+  if (m[1]) offset += 12 * yearsAhead(m[1], m[2], today);
   else if (LOOKS_AHEAD.test(text)) offset += offset < 0 ? 12 : 0;
   else offset -= offset > 0 ? 12 : 0;
   return Math.abs(offset) <= 24 ? { period: 'month', ...(offset ? { period_offset: offset } : {}) } : undefined;
